@@ -1,0 +1,154 @@
+"""Task graph: spec -> generate -> compile -> link -> check -> boot. `doit list` shows the tasks.
+
+Steps are functions in isr/, tools/ and qemu/; this file only says which
+files feed which step, so that a second `doit` run does nothing.
+"""
+import sys
+from pathlib import Path
+
+from doit.tools import Interactive
+
+from isr.generate import OUTPUTS, generate
+from isr.validate import SpecError
+from qemu.launcher import command, gdb_script
+from tools import toolchain
+from tools.check_elf import check
+
+ARCHES = ["x86_64"]
+ROOT = Path(__file__).resolve().parent
+
+DOIT_CONFIG = {
+    "default_tasks": [f"{step}-{arch}" for arch in ARCHES for step in ("build", "check")],
+    "dep_file": str(ROOT / "build" / "doit-deps.json"),
+    "backend": "json",
+    "verbosity": 1,
+}
+
+
+def paths(arch):
+    build = toolchain.build_dir(arch)
+    return {
+        "spec": ROOT / "isr" / f"{arch}.py",
+        "gen": build / "gen",
+        "elf": build / "kernel.elf",
+        "manifest": build / "gen" / "manifest.json",
+    }
+
+
+def generator_sources():
+    return sorted(str(p) for p in (ROOT / "isr").glob("*.py") if p.name != "x86_64.py") + \
+        [str(ROOT / "isr" / "spec.py")]
+
+
+def _generate_step(arch, spec, out_dir):
+    try:
+        generate(arch, spec, out_dir)
+    except SpecError as error:
+        print(f"ISR spec rejected:\n{error}", file=sys.stderr)
+        return False
+    return True
+
+
+def _check_step(elf, manifest):
+    problems = check(elf, manifest)
+    for problem in problems:
+        print(f"  {problem}", file=sys.stderr)
+    return not problems
+
+
+def task_gen():
+    """Generate build/<arch>/gen/ (table, stubs, isr.h, keep.ld, manifest) from isr/<arch>.py."""
+    for arch in ARCHES:
+        p = paths(arch)
+        yield {
+            "name": arch,
+            "actions": [(_generate_step, [arch, str(p["spec"].relative_to(ROOT)), str(p["gen"])])],
+            "file_dep": sorted(set(generator_sources() + [str(p["spec"])])),
+            "targets": [str(p["gen"] / name) for name in OUTPUTS],
+        }
+
+
+def task_compile():
+    """Compile one source file (headers from the compiler's dependency file)."""
+    for arch in ARCHES:
+        gen = paths(arch)["gen"]
+        for source in toolchain.sources(arch) + [gen / name for name in toolchain.GENERATED_SOURCES]:
+            obj = toolchain.object_path(arch, source)
+            yield {
+                "name": f"{arch}:{source}",
+                "actions": [(toolchain.compile_one, [arch, str(source), str(obj), str(gen)])],
+                "file_dep": [str(ROOT / source)],
+                "uptodate": [toolchain.headers_unchanged],
+                "task_dep": [f"gen:{arch}"],
+                "targets": [str(obj)],
+                "clean": True,
+            }
+
+
+def task_build():
+    """Link build/<arch>/kernel.elf with --gc-sections and linker/<arch>.ld."""
+    for arch in ARCHES:
+        p = paths(arch)
+        gen = p["gen"]
+        objects = [str(toolchain.object_path(arch, s))
+                   for s in toolchain.sources(arch) + [gen / n for n in toolchain.GENERATED_SOURCES]]
+        yield {
+            "basename": f"build-{arch}",
+            "actions": [(toolchain.link, [arch, objects, str(p["elf"]), str(gen)])],
+            "file_dep": objects + [str(toolchain.linker_script(arch)), str(gen / "keep.ld")],
+            "targets": [str(p["elf"])],
+            "doc": f"Build the {arch} kernel: generate tables, compile, link.",
+        }
+
+
+def task_check():
+    """Prove the linked kernel against the manifest with pyelftools."""
+    for arch in ARCHES:
+        p = paths(arch)
+        yield {
+            "basename": f"check-{arch}",
+            "actions": [(_check_step, [str(p["elf"]), str(p["manifest"])])],
+            "file_dep": [str(p["elf"]), str(p["manifest"]), str(ROOT / "tools" / "check_elf.py")],
+            "doc": f"Check the {arch} kernel: every handler kept, every table entry right.",
+        }
+
+
+def task_boot():
+    """Boot interactively: serial on this terminal, Ctrl-A X quits."""
+    for arch in ARCHES:
+        p = paths(arch)
+        yield {
+            "basename": f"boot-{arch}",
+            "actions": [f"echo 'Booting {arch} under QEMU: type help; Ctrl-A X quits.'",
+                        Interactive(command(arch, p["elf"], interactive=True))],
+            "task_dep": [f"check-{arch}"],
+            "uptodate": [False],
+            "verbosity": 2,
+            "doc": f"Boot the {arch} kernel in QEMU with the serial console on this terminal.",
+        }
+
+
+def task_debug():
+    """Boot halted with a GDB server; the printed GDB command attaches with symbols."""
+    for arch in ARCHES:
+        p = paths(arch)
+        script = toolchain.build_dir(arch) / "gdbinit"
+        yield {
+            "basename": f"debug-{arch}",
+            "actions": [(gdb_script, [p["elf"], script]),
+                        f"echo 'QEMU waits for GDB on :1234. In another terminal: gdb -x {script}'",
+                        Interactive(command(arch, p["elf"], interactive=True, gdb=True))],
+            "task_dep": [f"check-{arch}"],
+            "uptodate": [False],
+            "verbosity": 2,
+            "doc": f"Boot the {arch} kernel halted, waiting for GDB on localhost:1234.",
+        }
+
+
+def task_test():
+    """Run the whole test suite in parallel (unit, ELF and QEMU tests)."""
+    return {
+        "actions": [Interactive([sys.executable, "-m", "pytest", "-n", "auto", str(ROOT / "tests")])],
+        "uptodate": [False],
+        "verbosity": 2,
+    }

@@ -1,0 +1,1 @@
+"""ISR spec language, per-arch facts, validation and the emitters of build/<arch>/gen/."""

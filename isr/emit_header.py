@@ -1,0 +1,87 @@
+"""Emit gen/isr.h: the frame layouts and one exact prototype per spec handler."""
+
+
+def _struct(name, fields, tail=()):
+    lines = [f"struct {name} {{"]
+    lines += [f"    uint64_t {field};" for field in fields]
+    lines += [f"    {member};" for member in tail]
+    return lines + ["};"]
+
+
+def _offset_asserts(struct, fields, start=0):
+    return [f'_Static_assert(offsetof(struct {struct}, {field}) == {start + 8 * i}, '
+            f'"{struct}.{field} moved: regenerate, do not edit");' for i, field in enumerate(fields)]
+
+
+def prototype(slot, arch):
+    """The C declaration that a handler of this slot must match."""
+    if slot.style == "abi":
+        extra = ", uint64_t error_code" if slot.error_code else ""
+        return f"ISR_ABI void {slot.handler}(struct interrupt_frame *frame{extra});"
+    if slot.style == "naked":
+        return f"void {slot.handler}(void);  /* assembly entry: the CPU jumps here, never call it */"
+    return f"void {slot.handler}(struct trap_frame *frame);"
+
+
+def _describe(slot):
+    shape = "the CPU pushes an error code" if slot.error_code else "no error code from the CPU"
+    return f"/* vector {slot.vector} {slot.name}, {slot.style}, {slot.where}: {shape} */"
+
+
+def emit(slots, arch, banner):
+    out = [banner, "#ifndef ISR_H", "#define ISR_H", "", "#include <stddef.h>", "#include <stdint.h>", ""]
+    out += ["/* What the CPU pushes on every interrupt, lowest address first (SDM 6.14.1). */"]
+    out += _struct("interrupt_frame", arch.IRET_FRAME)
+    out += _offset_asserts("interrupt_frame", arch.IRET_FRAME)
+    out += ["", "/* What a generated stub hands its C handler: the registers it pushed, the vector,",
+            "   the error code (a dummy 0 where the CPU pushes none), then the CPU's frame. */"]
+    out += _struct("trap_frame", arch.TRAP_FRAME, ["struct interrupt_frame iret"])
+    out += _offset_asserts("trap_frame", arch.TRAP_FRAME)
+    out += [f'_Static_assert(offsetof(struct trap_frame, iret) == {8 * len(arch.TRAP_FRAME)}, '
+            '"trap_frame.iret moved: regenerate, do not edit");',
+            "/* The CPU aligns RSP to 16 before pushing its frame; the stub pushes a multiple",
+            "   of 16 bytes more, so RSP is 16-aligned at the call, as the SysV ABI requires. */",
+            '_Static_assert(sizeof(struct trap_frame) % 16 == 0, "stub frame breaks call alignment");',
+            "",
+            "/* One generated gate-source entry; kernel/x86_64/idt.c packs it into a gate. */",
+            "struct isr_table_entry {",
+            "    uint64_t entry;      /* address the gate points at */",
+            "    uint8_t ist;         /* interrupt stack table index, 0 = current stack */",
+            "    uint8_t type_attr;   /* present, DPL, gate type */",
+            "    uint16_t vector;",
+            "    uint32_t reserved;",
+            "};",
+            f'_Static_assert(sizeof(struct isr_table_entry) == {arch.TABLE_ENTRY_SIZE}, "table entry size");',
+            "",
+            "/* Entry address to names, for the `vectors` command. */",
+            "struct isr_symbol {",
+            "    uint64_t entry;",
+            "    const char *symbol;",
+            "    const char *handler;",
+            "    const char *style;",
+            "};",
+            "",
+            f"#define ISR_VECTOR_COUNT {arch.VECTOR_COUNT}",
+            f"#define ISR_KERNEL_CS 0x{arch.KERNEL_CS:02x}",
+            f"#define ISR_IRQ_BASE {arch.IRQ_BASE}",
+            "#define ISR_ABI __attribute__((interrupt))",
+            "/* For functions that abi handlers call: they save every register they use,",
+            "   so the handler need not save the caller-saved ones around the call. */",
+            "#define ISR_CALLEE __attribute__((no_caller_saved_registers))",
+            "",
+            "/* Bounds placed by gen/keep.ld around the kept tables. */",
+            "extern const struct isr_table_entry __isr_table_start[], __isr_table_end[];",
+            "extern const struct isr_symbol __isr_symbols_start[], __isr_symbols_end[];",
+            "extern const char *const isr_vector_names[ISR_VECTOR_COUNT];",
+            "extern const uint8_t isr_vector_error_code[ISR_VECTOR_COUNT];",
+            "",
+            "/* Handlers named by the spec. */"]
+    seen = set()
+    for slot in slots:
+        if slot.style == "default" or slot.handler in seen:
+            continue
+        seen.add(slot.handler)
+        out += [_describe(slot), prototype(slot, arch)]
+    out += ["", "/* Every vector the spec leaves out reaches this through a generated stub. */",
+            "void isr_default_handler(struct trap_frame *frame);", "", "#endif", ""]
+    return "\n".join(out)

@@ -1,0 +1,20 @@
+"""Emit gen/manifest.json: the contract between generator, checker and tests."""
+import json
+
+from isr.emit_table import type_attr
+
+
+def emit(slots, arch, spec_path, keep=True):
+    return json.dumps({
+        "arch": arch.NAME,
+        "spec": str(spec_path),
+        "keep": keep,
+        "table": {"start": "__isr_table_start", "end": "__isr_table_end",
+                  "entry_size": arch.TABLE_ENTRY_SIZE, "align": arch.TABLE_ALIGN,
+                  "count": arch.VECTOR_COUNT},
+        "vectors": [{
+            "vector": s.vector, "name": s.name, "kind": s.kind, "handler": s.handler,
+            "style": s.style, "entry": s.entry, "error_code": s.error_code,
+            "ist": s.ist, "dpl": s.dpl, "type_attr": type_attr(s, arch), "where": s.where,
+        } for s in slots],
+    }, indent=1) + "\n"

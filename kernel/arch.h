@@ -1,0 +1,28 @@
+/* What every arch provides to the shared kernel (kernel/x86_64/arch.c, ...). */
+#ifndef ARCH_H
+#define ARCH_H
+
+#include <stdint.h>
+
+#define ARCH_EXIT_PANIC 70          /* guest status on panic (sysexits EX_SOFTWARE) */
+
+void arch_init(void);               /* tables, controllers, timer, UART input; IRQs on */
+const char *arch_name(void);
+void arch_uart_putc(char c);        /* polled: waits for the transmitter */
+void arch_irq_disable(void);
+void arch_irq_enable(void);
+/* Called with interrupts masked: unmask and sleep atomically, so an interrupt
+   that is already pending wakes it; returns with interrupts masked again. */
+void arch_wait_for_interrupt(void);
+__attribute__((noreturn)) void arch_exit(int status);
+unsigned arch_timer_hz(void);
+unsigned arch_vector_count(void);
+const char *arch_vector_name(unsigned vector);
+
+/* Shell commands whose meaning is arch specific. */
+void arch_cmd_trap(const char *name);
+void arch_cmd_int(const char *arg);
+void arch_cmd_vectors(const char *arg);
+void arch_list_traps(void);
+
+#endif

@@ -1,0 +1,17 @@
+#include <stdarg.h>
+
+#include "arch.h"
+#include "panic.h"
+#include "printf.h"
+
+void panic(const char *fmt, ...)
+{
+    va_list args;
+    arch_irq_disable();
+    kprintf("PANIC: ");
+    va_start(args, fmt);
+    kvprintf(fmt, args);
+    va_end(args);
+    kprintf("\n");
+    arch_exit(ARCH_EXIT_PANIC);
+}

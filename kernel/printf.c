@@ -1,0 +1,95 @@
+/* A small printf for the serial console: enough for report lines and tables. */
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "console.h"
+#include "printf.h"
+
+static void put_padded(const char *digits, int len, int width, char pad)
+{
+    for (; len < width; width--)
+        console_putc(pad);
+    while (len--)
+        console_putc(*digits++);
+}
+
+static void put_unsigned(uint64_t value, unsigned base, int width, char pad)
+{
+    char buf[24];
+    int len = 0;
+    do {
+        buf[sizeof(buf) - 1 - len++] = "0123456789abcdef"[value % base];
+        value /= base;
+    } while (value);
+    put_padded(buf + sizeof(buf) - len, len, width, pad);
+}
+
+void kvprintf(const char *fmt, va_list args)
+{
+    for (; *fmt; fmt++) {
+        if (*fmt != '%') {
+            console_putc(*fmt);
+            continue;
+        }
+        char pad = ' ';
+        int width = 0;
+        bool is_long = false;
+        if (*++fmt == '0')
+            pad = '0', fmt++;
+        while (*fmt >= '0' && *fmt <= '9')
+            width = width * 10 + (*fmt++ - '0');
+        while (*fmt == 'l')
+            is_long = true, fmt++;
+        switch (*fmt) {
+        case 'd': {
+            int64_t v = is_long ? va_arg(args, long) : va_arg(args, int);
+            if (v < 0) {
+                console_putc('-');
+                v = -v;
+                width--;
+            }
+            put_unsigned((uint64_t)v, 10, width, pad);
+            break;
+        }
+        case 'u':
+            put_unsigned(is_long ? va_arg(args, unsigned long) : va_arg(args, unsigned), 10, width, pad);
+            break;
+        case 'x':
+            put_unsigned(is_long ? va_arg(args, unsigned long) : va_arg(args, unsigned), 16, width, pad);
+            break;
+        case 'p':
+            console_putc('0');
+            console_putc('x');
+            put_unsigned((uintptr_t)va_arg(args, void *), 16, width, pad);
+            break;
+        case 's': {
+            const char *s = va_arg(args, const char *);
+            int len = 0;
+            while (s[len])
+                len++;
+            put_padded(s, len, width, pad);
+            break;
+        }
+        case 'c':
+            console_putc((char)va_arg(args, int));
+            break;
+        case '%':
+            console_putc('%');
+            break;
+        default:                /* unknown conversion: show it rather than guess */
+            console_putc('%');
+            console_putc(*fmt);
+            break;
+        case '\0':
+            return;
+        }
+    }
+}
+
+void kprintf(const char *fmt, ...)
+{
+    va_list args;
+    va_start(args, fmt);
+    kvprintf(fmt, args);
+    va_end(args);
+}

@@ -1,0 +1,37 @@
+#include <stdarg.h>
+
+#include "printf.h"
+#include "report.h"
+
+volatile bool report_irqs;
+
+static const char *const outcome_names[] = {
+    [RESUME] = "resume",
+    [RECOVER] = "recover",
+    [HALT] = "halt",
+};
+
+void report_begin(unsigned vector, const char *name, const char *style,
+                  bool has_error, uint64_t error, uint64_t pc)
+{
+    kprintf("[trap] vec=%u name=%s style=%s ", vector, name, style);
+    if (has_error)
+        kprintf("err=0x%lx", error);
+    else
+        kprintf("err=-");
+    kprintf(" rip=0x%lx", pc);
+}
+
+void report_field(const char *key, const char *fmt, ...)
+{
+    va_list args;
+    kprintf(" %s=", key);
+    va_start(args, fmt);
+    kvprintf(fmt, args);
+    va_end(args);
+}
+
+void report_end(enum outcome outcome)
+{
+    kprintf(" then=%s\n", outcome_names[outcome]);
+}

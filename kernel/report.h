@@ -1,0 +1,29 @@
+/* The report line: one per interrupt taken, in a fixed format that tests match.
+ *
+ *   [trap] vec=14 name=#PF style=stub err=0x2 rip=0x1012a3 cr2=0x0 pf=... then=recover
+ *
+ * report_begin() prints up to rip and counts the vector; arch code adds
+ * key=value fields with report_field(); report_end() prints the outcome.
+ */
+#ifndef REPORT_H
+#define REPORT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+enum outcome {
+    RESUME,     /* returns to the interrupted code */
+    RECOVER,    /* the shell armed a recovery point: back to the prompt */
+    HALT,       /* nothing can continue: panic */
+};
+
+/* Hardware IRQs report only when this is on (`irqtrace on`): a timer at 100 Hz
+   would otherwise bury the console. */
+extern volatile bool report_irqs;
+
+void report_begin(unsigned vector, const char *name, const char *style,
+                  bool has_error, uint64_t error, uint64_t pc);
+void report_field(const char *key, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void report_end(enum outcome outcome);
+
+#endif

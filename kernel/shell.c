@@ -1,0 +1,141 @@
+/* The serial shell: one command per line, answers in a stable format (README). */
+#include <stdint.h>
+
+#include "arch.h"
+#include "line_editor.h"
+#include "printf.h"
+#include "report.h"
+#include "shell.h"
+#include "stats.h"
+#include "string.h"
+#include "ticks.h"
+
+#define LINE_MAX 80
+
+static bool parse_arg(const char *arg, uint64_t *value, const char *usage)
+{
+    if (arg && parse_u64(arg, value))
+        return true;
+    kprintf("error: usage: %s\n", usage);
+    return false;
+}
+
+static void cmd_help(const char *arg)
+{
+    (void)arg;
+    kprintf("commands:\n"
+            "  help             this list\n"
+            "  ticks            timer ticks since boot and the tick rate\n"
+            "  sleep MS         sleep on the timer for MS milliseconds\n"
+            "  trap NAME        raise a CPU exception on purpose (trap alone lists them)\n"
+            "  int N            software interrupt N (decimal or 0x hex)\n"
+            "  vectors [all]    the live interrupt table (bound vectors, or all)\n"
+            "  stats            interrupts taken per vector\n"
+            "  irqtrace on|off  report every hardware interrupt too\n"
+            "  exit N           stop the machine with status N (0-127)\n");
+}
+
+static void cmd_ticks(const char *arg)
+{
+    (void)arg;
+    kprintf("ticks=%lu hz=%u\n", ticks_now(), arch_timer_hz());
+}
+
+static void cmd_sleep(const char *arg)
+{
+    uint64_t ms;
+    if (!parse_arg(arg, &ms, "sleep MS"))
+        return;
+    uint64_t before = ticks_now();
+    sleep_ms(ms);
+    kprintf("slept ms=%lu ticks=%lu\n", ms, ticks_now() - before);
+}
+
+static void cmd_trap(const char *arg)
+{
+    if (!arg) {
+        arch_list_traps();
+        return;
+    }
+    arch_cmd_trap(arg);
+}
+
+static void cmd_stats(const char *arg)
+{
+    (void)arg;
+    stats_print();
+}
+
+static void cmd_irqtrace(const char *arg)
+{
+    if (arg && strcmp(arg, "on") == 0)
+        report_irqs = true;
+    else if (arg && strcmp(arg, "off") == 0)
+        report_irqs = false;
+    else {
+        kprintf("error: usage: irqtrace on|off\n");
+        return;
+    }
+    kprintf("irqtrace=%s\n", report_irqs ? "on" : "off");
+}
+
+static void cmd_exit(const char *arg)
+{
+    uint64_t status;
+    if (!parse_arg(arg, &status, "exit N") )
+        return;
+    if (status > 127) {
+        kprintf("error: exit status %lu out of range 0-127\n", status);
+        return;
+    }
+    kprintf("exit status=%lu\n", status);
+    arch_exit((int)status);
+}
+
+static const struct command {
+    const char *name;
+    void (*run)(const char *arg);
+} commands[] = {
+    {"help", cmd_help},
+    {"ticks", cmd_ticks},
+    {"sleep", cmd_sleep},
+    {"trap", cmd_trap},
+    {"int", arch_cmd_int},
+    {"vectors", arch_cmd_vectors},
+    {"stats", cmd_stats},
+    {"irqtrace", cmd_irqtrace},
+    {"exit", cmd_exit},
+};
+
+/* Split "name arg" in place; arg is NULL when absent. */
+static const char *split(char *line)
+{
+    char *p = line;
+    while (*p && *p != ' ')
+        p++;
+    if (!*p)
+        return 0;
+    *p++ = '\0';
+    while (*p == ' ')
+        p++;
+    return *p ? p : 0;
+}
+
+void shell_run(void)
+{
+    char line[LINE_MAX];
+    for (;;) {
+        kprintf("%s> ", arch_name());
+        if (read_line(line, sizeof(line)) == 0)
+            continue;
+        const char *arg = split(line);
+        const struct command *found = 0;
+        for (unsigned i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+            if (strcmp(line, commands[i].name) == 0)
+                found = &commands[i];
+        if (found)
+            found->run(arg);
+        else
+            kprintf("error: unknown command '%s'; try help\n", line);
+    }
+}

@@ -1,0 +1,6 @@
+#ifndef SHELL_H
+#define SHELL_H
+
+__attribute__((noreturn)) void shell_run(void);
+
+#endif

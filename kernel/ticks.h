@@ -1,0 +1,18 @@
+#ifndef TICKS_H
+#define TICKS_H
+
+#include <stdint.h>
+
+extern volatile uint64_t ticks;
+
+/* Called by the arch's timer interrupt, arch_timer_hz() times a second;
+   inline, so that an `abi` tick handler makes no call for it. */
+static inline void ticks_advance(void)
+{
+    ticks = ticks + 1;
+}
+
+uint64_t ticks_now(void);
+void sleep_ms(uint64_t ms);
+
+#endif

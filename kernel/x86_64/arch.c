@@ -1,0 +1,71 @@
+/* The x86_64 side of kernel/arch.h. */
+#include "arch.h"
+#include "gdt.h"
+#include "idt.h"
+#include "isr.h"
+#include "lapic.h"
+#include "memlayout.h"
+#include "pic8259.h"
+#include "pit.h"
+#include "uart16550.h"
+#include "x86.h"
+
+#define TIMER_HZ 100
+
+void arch_init(void)
+{
+    uart_init();
+    gdt_init();
+    idt_init();
+    lapic_virtual_wire();
+    pic_init(ISR_IRQ_BASE);
+    pit_init(TIMER_HZ);
+    pic_unmask(PIT_IRQ);
+    uart_enable_rx_interrupt();
+    pic_unmask(COM1_IRQ);
+    sti();
+}
+
+const char *arch_name(void)
+{
+    return "x86_64";
+}
+
+void arch_irq_disable(void)
+{
+    cli();
+}
+
+void arch_irq_enable(void)
+{
+    sti();
+}
+
+void arch_wait_for_interrupt(void)
+{
+    sti_hlt_cli();
+}
+
+void arch_exit(int status)
+{
+    outl(DEBUG_EXIT_PORT, (uint32_t)status);
+    for (;;) {                  /* without the exit device, stop here */
+        cli();
+        hlt();
+    }
+}
+
+unsigned arch_timer_hz(void)
+{
+    return TIMER_HZ;
+}
+
+unsigned arch_vector_count(void)
+{
+    return ISR_VECTOR_COUNT;
+}
+
+const char *arch_vector_name(unsigned vector)
+{
+    return vector < ISR_VECTOR_COUNT ? isr_vector_names[vector] : "?";
+}

@@ -1,0 +1,137 @@
+/* CPU exception handlers named by isr/x86_64.py, one per vector, in the style
+ * that the spec gives it; gen/isr.h holds the prototypes they must match.
+ * Stub handlers take the vector from the trap frame, so a report line also
+ * proves that the generated stub pushed the right one.
+ */
+#include "arch.h"
+#include "exceptions.h"
+#include "panic.h"
+#include "recovery.h"
+#include "stats.h"
+#include "trap_report.h"
+#include "x86.h"
+
+enum {
+    VEC_DB = 1, VEC_NMI = 2, VEC_BP = 3, VEC_OF = 4, VEC_BR = 5, VEC_NM = 7, VEC_DF = 8,
+    VEC_NP = 11, VEC_SS = 12, VEC_GP = 13,
+};
+
+/* What happens next. #DB (single step), #BP and #OF are traps: the saved RIP
+   already points past the instruction. #NM is the lazy-FPU fault: clear
+   CR0.TS and the instruction runs again. Any other fault would repeat if
+   resumed, so it goes to the recovery point that the shell armed, or halts. */
+static enum outcome settle(unsigned vector, struct interrupt_frame *frame)
+{
+    switch (vector) {
+    case VEC_DB:
+        frame->rflags &= ~RFLAGS_TF;    /* stop single-stepping */
+        return RESUME;
+    case VEC_NMI:
+    case VEC_BP:
+    case VEC_OF:
+        return RESUME;
+    case VEC_NM:
+        clts();
+        return RESUME;
+    default:
+        return active_recovery ? RECOVER : HALT;
+    }
+}
+
+ISR_CALLEE void exception_taken(unsigned vector, const char *style, bool has_error, uint64_t error,
+                                struct interrupt_frame *frame, const char *note)
+{
+    stats_count(vector);
+    uint64_t rip = frame->rip;
+    enum outcome outcome = settle(vector, frame);
+    x86_report(vector, style, has_error, error, frame, outcome, note);
+    if (vector == VEC_DB)
+        w_dr6(0);                       /* DR6 status bits are sticky */
+    if (outcome == RECOVER) {
+        /* IRETQ lands in recovery_resume with interrupts off until it has
+           a good stack again. */
+        frame->rip = (uint64_t)recovery_resume;
+        frame->rflags &= ~(RFLAGS_IF | RFLAGS_TF);
+    } else if (outcome == HALT) {
+        panic("unrecoverable %s at rip=0x%lx", arch_vector_name(vector), rip);
+    }
+}
+
+void on_divide_error(struct trap_frame *frame)
+{
+    exception_taken(frame->vector, "stub", false, 0, &frame->iret, 0);
+}
+
+ISR_ABI void on_debug(struct interrupt_frame *frame)
+{
+    exception_taken(VEC_DB, "abi", false, 0, frame, 0);
+}
+
+void on_nmi(struct trap_frame *frame)
+{
+    exception_taken(frame->vector, "stub", false, 0, &frame->iret, 0);
+}
+
+ISR_ABI void on_breakpoint(struct interrupt_frame *frame)
+{
+    exception_taken(VEC_BP, "abi", false, 0, frame, 0);
+}
+
+void on_overflow(struct trap_frame *frame)
+{
+    exception_taken(frame->vector, "stub", false, 0, &frame->iret, 0);
+}
+
+ISR_ABI void on_bound_range(struct interrupt_frame *frame)
+{
+    exception_taken(VEC_BR, "abi", false, 0, frame, 0);
+}
+
+void on_invalid_opcode(struct trap_frame *frame)
+{
+    exception_taken(frame->vector, "stub", false, 0, &frame->iret, 0);
+}
+
+ISR_ABI void on_device_not_available(struct interrupt_frame *frame)
+{
+    exception_taken(VEC_NM, "abi", false, 0, frame, 0);
+}
+
+void on_double_fault(struct trap_frame *frame)
+{
+    exception_taken(frame->vector, "stub", true, frame->error_code, &frame->iret, 0);
+}
+
+void on_segment_not_present(struct trap_frame *frame)
+{
+    exception_taken(frame->vector, "stub", true, frame->error_code, &frame->iret, 0);
+}
+
+ISR_ABI void on_stack_segment(struct interrupt_frame *frame, uint64_t error_code)
+{
+    exception_taken(VEC_SS, "abi", true, error_code, frame, 0);
+}
+
+ISR_ABI void on_general_protection(struct interrupt_frame *frame, uint64_t error_code)
+{
+    exception_taken(VEC_GP, "abi", true, error_code, frame, 0);
+}
+
+void on_page_fault(struct trap_frame *frame)
+{
+    exception_taken(frame->vector, "stub", true, frame->error_code, &frame->iret, 0);
+}
+
+/* Every vector the spec leaves out. An exception settles like any other; any
+   other vector was raised by `int N` or a stray device, and resumes. */
+void isr_default_handler(struct trap_frame *frame)
+{
+    unsigned vector = (unsigned)frame->vector;
+    if (vector < ISR_IRQ_BASE) {
+        exception_taken(vector, "default", isr_vector_error_code[vector], frame->error_code,
+                        &frame->iret, "unexpected-vector");
+        return;
+    }
+    stats_count(vector);
+    x86_report(vector, "default", false, 0, &frame->iret, RESUME, "unexpected-vector");
+}

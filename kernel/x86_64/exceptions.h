@@ -1,0 +1,14 @@
+#ifndef EXCEPTIONS_H
+#define EXCEPTIONS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "isr.h"
+
+/* Count, report and settle one CPU exception: resume the interrupted code,
+   send it to the armed recovery point, or panic. */
+ISR_CALLEE void exception_taken(unsigned vector, const char *style, bool has_error, uint64_t error,
+                     struct interrupt_frame *frame, const char *note);
+
+#endif

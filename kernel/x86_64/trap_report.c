@@ -1,0 +1,52 @@
+/* Decoding x86_64 error codes for the report line (SDM 6.13 and 4.7). */
+#include "arch.h"
+#include "gdt.h"
+#include "trap_report.h"
+#include "x86.h"
+
+#define VEC_DB 1
+#define VEC_PF 14
+
+/* #PF error code bits. */
+#define PF_PRESENT (1u << 0)    /* 0: page not present; 1: protection violation */
+#define PF_WRITE (1u << 1)
+#define PF_USER (1u << 2)       /* the access came from CPL 3 */
+#define PF_RESERVED (1u << 3)   /* a reserved bit was set in a paging entry */
+#define PF_FETCH (1u << 4)      /* instruction fetch (with NX or SMEP) */
+
+/* Selector error codes (#TS, #NP, #SS, #GP): bit 0 EXT (raised by an external
+   event), bit 1 IDT, bit 2 TI (LDT, when not IDT), bits 3-15 the index. */
+static void report_selector(uint64_t error)
+{
+    const char *table = (error & 2) ? "idt" : (error & 4) ? "ldt" : "gdt";
+    report_field("sel", "0x%lx", error & 0xfff8);
+    report_field("table", "%s", table);
+    report_field("index", "%lu", (error & 0xffff) >> 3);
+}
+
+static void report_page_fault(uint64_t error)
+{
+    report_field("cr2", "0x%lx", r_cr2());
+    report_field("pf", "%s,%s,%s,%s%s",
+                 (error & PF_PRESENT) ? "protection" : "not-present",
+                 (error & PF_WRITE) ? "write" : "read",
+                 (error & PF_USER) ? "user" : "supervisor",
+                 (error & PF_FETCH) ? "fetch" : "data",
+                 (error & PF_RESERVED) ? ",reserved-bit" : "");
+}
+
+void x86_report(unsigned vector, const char *style, bool has_error, uint64_t error,
+                const struct interrupt_frame *frame, enum outcome outcome, const char *note)
+{
+    report_begin(vector, arch_vector_name(vector), style, has_error, error, frame->rip);
+    if (vector == VEC_PF)
+        report_page_fault(error);
+    else if (has_error && error != 0)
+        report_selector(error);
+    if (vector == VEC_DB)
+        report_field("dr6", "0x%lx", r_dr6());
+    report_field("stack", "%s", stack_name((uint64_t)frame));
+    if (note)
+        report_field("note", "%s", note);
+    report_end(outcome);
+}

@@ -1,0 +1,185 @@
+/* `trap NAME`: raise each CPU exception that software can raise, on purpose.
+ *
+ * Each trigger runs under a recovery point, so a fault comes back to the
+ * prompt ("recovered") and a trap continues after it ("resumed"). The
+ * accesses are written in assembly: in C they would be undefined behaviour
+ * that the compiler may remove or turn into something else.
+ */
+#include <stdint.h>
+
+#include "arch.h"
+#include "gdt.h"
+#include "memlayout.h"
+#include "printf.h"
+#include "recovery.h"
+#include "string.h"
+#include "x86.h"
+
+#define NON_CANONICAL 0x8000000000000000ull   /* bits 63:47 not all equal: #GP */
+
+static void raise_de(void)
+{
+    __asm__ volatile("xorl %%edx, %%edx\n\tmovl $1, %%eax\n\txorl %%ecx, %%ecx\n\tdivl %%ecx"
+                     ::: "rax", "rcx", "rdx", "cc");
+}
+
+/* POPF sets TF; the CPU traps after the instruction that follows it. */
+static void raise_db(void)
+{
+    __asm__ volatile("pushfq\n\torq $0x100, (%%rsp)\n\tpopfq\n\tnop" ::: "memory", "cc");
+}
+
+static void raise_nmi(void)
+{
+    __asm__ volatile("int $2");    /* runs the NMI gate (and its IST stack) without the NMI pin */
+}
+
+static void raise_bp(void)
+{
+    __asm__ volatile("int3");
+}
+
+static void raise_of(void)
+{
+    __asm__ volatile("int $4");    /* INTO is invalid in 64-bit mode */
+}
+
+static void raise_br(void)
+{
+    __asm__ volatile("int $5");    /* BOUND is invalid in 64-bit mode */
+}
+
+static void raise_ud(void)
+{
+    __asm__ volatile("ud2");
+}
+
+/* With CR0.TS set, the next x87 instruction raises #NM; the handler clears TS
+   and the instruction runs again: lazy FPU switching in miniature. */
+static void raise_nm(void)
+{
+    w_cr0(r_cr0() | CR0_TS);
+    __asm__ volatile("fnop");
+}
+
+/* Recursion runs into boot_stack_guard, which is unmapped: the push faults,
+   the CPU cannot push the #PF frame on that same stack either, and a fault
+   while delivering a fault is #DF, which switches to its IST stack. */
+__attribute__((noinline)) static uint64_t overflow_stack(uint64_t depth)
+{
+    volatile uint8_t frame[512];
+    frame[0] = (uint8_t)depth;
+    if (depth == UINT64_MAX)
+        return 0;
+    return overflow_stack(depth + 1) + frame[0];
+}
+
+static void raise_df(void)
+{
+    overflow_stack(0);
+}
+
+static void load_ds(uint16_t selector)
+{
+    __asm__ volatile("movw %0, %%ds" : : "r"(selector) : "memory");
+}
+
+static void raise_np(void)
+{
+    load_ds(GDT_ABSENT_DATA);
+}
+
+static void raise_ss(void)
+{
+    __asm__ volatile("movw %0, %%ss" : : "r"((uint16_t)GDT_ABSENT_DATA) : "memory");
+}
+
+static void raise_gp(void)
+{
+    __asm__ volatile("movq (%0), %%rax" : : "r"(NON_CANONICAL) : "rax", "memory");
+}
+
+static void raise_gp_selector(void)
+{
+    load_ds(GDT_LIMIT_END);
+}
+
+static void read_at(uint64_t addr)
+{
+    __asm__ volatile("movq (%0), %%rax" : : "r"(addr) : "rax", "memory");
+}
+
+static void write_at(uint64_t addr)
+{
+    __asm__ volatile("movq $0, (%0)" : : "r"(addr) : "memory");
+}
+
+static void raise_pf_read(void)
+{
+    read_at(TRAP_NULL_PAGE);
+}
+
+static void raise_pf_write(void)
+{
+    write_at(TRAP_NULL_PAGE);
+}
+
+static void raise_pf_protection(void)
+{
+    write_at(TRAP_RO_PAGE);
+}
+
+static void raise_pf_fetch(void)
+{
+    __asm__ volatile("call *%0" : : "r"((uint64_t)TRAP_NX_PAGE) : "memory");
+}
+
+static const struct trigger {
+    const char *name;
+    const char *what;
+    void (*raise)(void);
+} triggers[] = {
+    {"de", "#DE: divide by zero", raise_de},
+    {"db", "#DB: single step with RFLAGS.TF", raise_db},
+    {"nmi", "NMI gate through int 2 (IST stack)", raise_nmi},
+    {"bp", "#BP: int3, resumes after it", raise_bp},
+    {"of", "#OF: int 4 (INTO is invalid in long mode)", raise_of},
+    {"br", "#BR: int 5 (BOUND is invalid in long mode)", raise_br},
+    {"ud", "#UD: ud2", raise_ud},
+    {"nm", "#NM: x87 instruction with CR0.TS set", raise_nm},
+    {"df", "#DF: kernel stack overflow into the guard page", raise_df},
+    {"np", "#NP: load DS with a not-present segment", raise_np},
+    {"ss", "#SS: load SS with a not-present segment", raise_ss},
+    {"gp", "#GP: non-canonical address", raise_gp},
+    {"gp-sel", "#GP: selector past the GDT limit", raise_gp_selector},
+    {"pf", "#PF: read of an unmapped page (NULL)", raise_pf_read},
+    {"pf-write", "#PF: write to an unmapped page", raise_pf_write},
+    {"pf-ro", "#PF: write to a read-only page", raise_pf_protection},
+    {"pf-nx", "#PF: instruction fetch from a no-execute page", raise_pf_fetch},
+};
+
+void arch_list_traps(void)
+{
+    for (unsigned i = 0; i < sizeof(triggers) / sizeof(triggers[0]); i++)
+        kprintf("  %-8s %s\n", triggers[i].name, triggers[i].what);
+}
+
+void arch_cmd_trap(const char *name)
+{
+    const struct trigger *t = 0;
+    for (unsigned i = 0; i < sizeof(triggers) / sizeof(triggers[0]); i++)
+        if (strcmp(name, triggers[i].name) == 0)
+            t = &triggers[i];
+    if (!t) {
+        kprintf("error: unknown trap '%s'; `trap` lists them\n", name);
+        return;
+    }
+    struct recovery r;
+    if (recovery_arm(&r) != 0) {
+        kprintf("trap %s: recovered\n", name);
+        return;
+    }
+    t->raise();
+    recovery_disarm();
+    kprintf("trap %s: resumed\n", name);
+}

@@ -1,0 +1,1 @@
+"""QEMU machine profiles, the launcher and the pexpect console wrapper."""

@@ -1,0 +1,111 @@
+"""A pexpect wrapper around one QEMU guest's serial console.
+
+The console owns the QEMU process: close() kills it, and so does the death of
+the test process (see qemu.launcher.die_with_parent). Every session keeps a
+transcript and QEMU's interrupt log; a failed expectation raises an error that
+shows the transcript tail and what the log says happened last.
+"""
+import re
+import time
+from pathlib import Path
+
+import pexpect
+
+from qemu.launcher import command, die_with_parent
+from qemu.profiles import profile
+
+TRANSCRIPT_TAIL = 2000
+
+
+class ConsoleError(AssertionError):
+    pass
+
+
+def log_summary(log_path, lines=6):
+    """The last exceptions, resets and triple faults that QEMU's -d log recorded."""
+    path = Path(log_path)
+    if not path.exists():
+        return "(no QEMU log)"
+    interesting = [line.strip() for line in path.read_text(errors="replace").splitlines()
+                   if re.match(r"\s*(\d+: v=|check_exception|Triple fault|CPU Reset)", line)]
+    return "\n".join(interesting[-lines:]) or "(no interrupts logged)"
+
+
+class Console:
+    def __init__(self, arch, elf, run_dir, name, timeout=15):
+        self.profile = profile(arch)
+        run_dir = Path(run_dir)
+        run_dir.mkdir(parents=True, exist_ok=True)
+        self.transcript_path = run_dir / f"{name}.transcript"
+        self.log_path = run_dir / f"{name}.qemu.log"
+        self.timeout = timeout
+        self._transcript = open(self.transcript_path, "w", encoding="utf-8")
+        argv = command(arch, elf, log=self.log_path)
+        self.child = pexpect.spawn(argv[0], argv[1:], encoding="utf-8", codec_errors="replace",
+                                   timeout=timeout, logfile=self._transcript, echo=False,
+                                   preexec_fn=die_with_parent, dimensions=(50, 200))
+
+    # -- expectations -------------------------------------------------------
+    def _fail(self, what):
+        self._transcript.flush()
+        tail = self.transcript_path.read_text(errors="replace")[-TRANSCRIPT_TAIL:]
+        raise ConsoleError(f"{what}\n--- transcript tail ({self.transcript_path}) ---\n{tail}\n"
+                           f"--- QEMU log ({self.log_path}) ---\n{log_summary(self.log_path)}")
+
+    def expect(self, pattern, timeout=None):
+        """Wait for a regex; return its match object."""
+        try:
+            self.child.expect(pattern, timeout=timeout or self.timeout)
+        except pexpect.TIMEOUT:
+            self._fail(f"timed out after {timeout or self.timeout}s waiting for {pattern!r}")
+        except pexpect.EOF:
+            self._fail(f"QEMU exited (status {self.wait_exit(1)}) while waiting for {pattern!r}")
+        return self.child.match
+
+    def wait_prompt(self, timeout=None):
+        """Everything printed before the next prompt."""
+        self.expect(re.escape(self.profile.prompt), timeout)
+        return self.child.before
+
+    def send(self, text):
+        self.child.send(text)
+
+    def run(self, line, timeout=None):
+        """Type a command and Enter; return its output up to the next prompt, echo stripped."""
+        self.send(line + "\r")
+        output = self.wait_prompt(timeout).replace("\r\n", "\n")
+        echoed = line + "\n"
+        return output[len(echoed):] if output.startswith(echoed) else output
+
+    def boot(self, timeout=None):
+        """Wait for the first prompt; return the boot banner."""
+        return self.wait_prompt(timeout)
+
+    # -- the end --------------------------------------------------------------
+    def wait_exit(self, timeout=None):
+        """Wait for QEMU to stop; return the guest's status (None if it did not choose one)."""
+        deadline = time.monotonic() + (timeout or self.timeout)
+        while self.child.isalive() and time.monotonic() < deadline:
+            try:
+                self.child.expect(pexpect.EOF, timeout=max(0.1, deadline - time.monotonic()))
+            except pexpect.TIMEOUT:
+                break
+        if self.child.isalive():
+            self._fail("QEMU did not exit")
+        self.child.close()
+        return self.profile.exit_status(self.child.exitstatus if self.child.exitstatus is not None else -1)
+
+    def close(self):
+        """Kill QEMU if it still runs; always safe to call."""
+        try:
+            if self.child.isalive():
+                self.child.terminate(force=True)
+            self.child.close(force=True)
+        finally:
+            self._transcript.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()

@@ -1,0 +1,43 @@
+"""One QEMU profile per arch: binary, machine, devices, and how the guest's exit maps to a status."""
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Profile:
+    arch: str
+    binary: str
+    machine: list           # -M/-cpu/-m and the devices, without serial or display options
+    prompt: str             # the shell's prompt, as the kernel prints it
+    accel: str = "tcg"      # TCG everywhere: same behaviour with or without KVM, and -d int works
+
+    def exit_status(self, returncode):
+        """The guest's `exit N` status from QEMU's exit code, or None if the guest did not choose it."""
+        raise NotImplementedError
+
+
+class X86Profile(Profile):
+    def exit_status(self, returncode):
+        # isa-debug-exit: a write of V makes QEMU exit with (V << 1) | 1, so a
+        # guest status is always odd; 0 means QEMU quit for another reason.
+        if returncode > 0 and returncode % 2 == 1:
+            return returncode >> 1
+        return None
+
+
+PROFILES = {
+    "x86_64": X86Profile(
+        arch="x86_64",
+        binary="qemu-system-x86_64",
+        # microvm: no PCI, no ACPI, qboot firmware: the shortest path to a PVH
+        # kernel. Its legacy PIC, PIT and COM1 are the devices we program.
+        machine=["-M", "microvm", "-cpu", "max", "-m", "64M",
+                 "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"],
+        prompt="x86_64> ",
+    ),
+}
+
+
+def profile(arch):
+    if arch not in PROFILES:
+        raise KeyError(f"no QEMU profile for arch {arch!r}; known: {', '.join(sorted(PROFILES))}")
+    return PROFILES[arch]

@@ -1,0 +1,1 @@
+"""Build steps, ELF checks, symbolizer and benchmarks."""

@@ -1,0 +1,91 @@
+"""Prove a linked kernel against its manifest: what --gc-sections kept, and what the table points at.
+
+Usage: python3 -m tools.check_elf KERNEL.elf MANIFEST.json
+Every problem names the vector and the symbol; exit status 1 if there is any.
+"""
+import json
+import struct
+import sys
+
+from tools.elf_symbols import Image
+
+ENTRY = struct.Struct("<QBBHI")        # gen/isr.h struct isr_table_entry: entry, ist, type_attr, vector
+
+
+def _function_problems(image, name, role):
+    sym = image.symbols.get(name)
+    if sym is None:
+        return [f"{role} {name} is not in the ELF: dropped by --gc-sections (is it KEPT by gen/keep.ld?) "
+                f"or never defined"]
+    problems = []
+    if sym.kind != "STT_FUNC":
+        problems.append(f"{role} {name} is {sym.kind}, not a function: declare it with .type {name}, @function")
+    if not sym.executable:
+        problems.append(f"{role} {name} sits in {sym.section or 'no section'}, which is not executable")
+    return problems
+
+
+def _table_entries(image, table, problems):
+    start, end = image.symbols.get(table["start"]), image.symbols.get(table["end"])
+    if start is None or end is None:
+        problems.append(f"table bounds {table['start']}/{table['end']} missing: gen/keep.ld was not linked")
+        return []
+    if start.address % table["align"]:
+        problems.append(f"table at 0x{start.address:x} is not {table['align']}-byte aligned")
+    count = (end.address - start.address) // table["entry_size"]
+    if count != table["count"]:
+        problems.append(f"table holds {count} entries, the manifest expects {table['count']}: "
+                        f"dropped by --gc-sections without KEEP(*(.isr_table))?")
+    data = image.read(start.address, count * table["entry_size"]) or b""
+    return [ENTRY.unpack_from(data, i * ENTRY.size) for i in range(len(data) // ENTRY.size)]
+
+
+def check(elf_path, manifest_path):
+    """Return the list of problems (empty when the kernel matches its manifest)."""
+    manifest = json.loads(open(manifest_path).read())
+    image = Image(elf_path)
+    problems = []
+    entries = {e[3]: e for e in _table_entries(image, manifest["table"], problems)}
+    for slot in manifest["vectors"]:
+        where = f"vector {slot['vector']} ({slot['name']}): "
+        if slot["style"] != "default":
+            where += f"{slot['where']}: "
+        found = _function_problems(image, slot["entry"], "entry")
+        if slot["style"] == "stub":
+            found += _function_problems(image, slot["handler"], "handler")
+        entry = entries.get(slot["vector"])
+        expected = image.symbols.get(slot["entry"])
+        if entry is None:
+            found.append("no table entry")
+        elif expected is not None:
+            address, ist, type_attr, _, _ = entry
+            if address != expected.address:
+                actual = image.by_address.get(address, "no function")
+                found.append(f"table points at 0x{address:x} ({actual}), the manifest names "
+                             f"{slot['entry']} at 0x{expected.address:x}")
+            if ist != slot["ist"]:
+                found.append(f"table IST {ist}, the spec asks for {slot['ist']}")
+            if type_attr != slot["type_attr"]:
+                found.append(f"table type/attributes 0x{type_attr:02x}, the spec implies 0x{slot['type_attr']:02x}")
+        problems += [where + p for p in found]
+    return problems
+
+
+def main(argv):
+    if len(argv) != 2:
+        print(__doc__.strip().splitlines()[2], file=sys.stderr)
+        return 2
+    problems = check(*argv)
+    manifest = json.loads(open(argv[1]).read())
+    if problems:
+        print(f"{argv[0]}: {len(problems)} problem(s):", file=sys.stderr)
+        for problem in problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    bound = sum(1 for s in manifest["vectors"] if s["style"] != "default")
+    print(f"{argv[0]}: {len(manifest['vectors'])} table entries and {bound} spec handlers check out")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

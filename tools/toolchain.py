@@ -1,0 +1,116 @@
+"""How each arch's sources become objects and a linked kernel (clang + lld).
+
+dodo.py decides when these run; tests call them too, to link variants.
+"""
+import hashlib
+import subprocess
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+TARGETS = {
+    "x86_64": {
+        "triple": "x86_64-none-elf",
+        # No red zone: interrupts at ring 0 push onto the current stack, right
+        # where a leaf function's red zone would be. General registers only:
+        # interrupt handlers would otherwise have to save SSE state.
+        "cflags": ["-mno-red-zone", "-mgeneral-regs-only", "-mno-sse", "-mno-mmx", "-fno-pic"],
+        "sources": ["boot/x86_64/*.S", "kernel/*.c", "kernel/x86_64/*.c", "kernel/x86_64/*.S"],
+    },
+}
+
+COMMON_CFLAGS = [
+    "-std=c11", "-O2", "-g", "-ffreestanding", "-fno-builtin", "-nostdlib",
+    "-fno-stack-protector", "-fno-omit-frame-pointer", "-fno-asynchronous-unwind-tables",
+    "-ffunction-sections", "-fdata-sections", "-Wall", "-Wextra", "-Werror",
+]
+
+GENERATED_SOURCES = ("isr_table.S", "isr_stubs.S", "isr_info.c")
+
+
+def build_dir(arch):
+    return ROOT / "build" / arch
+
+
+def sources(arch):
+    """Hand-written sources of the kernel for arch, relative to the repository."""
+    found = []
+    for pattern in TARGETS[arch]["sources"]:
+        found += sorted(p.relative_to(ROOT) for p in ROOT.glob(pattern))
+    return found
+
+
+def object_path(arch, source):
+    """build/<arch>/obj/<path>.o for a hand-written or generated source."""
+    source = Path(source)
+    if source.is_absolute():
+        source = source.relative_to(build_dir(arch))
+    return build_dir(arch) / "obj" / source.with_suffix(source.suffix + ".o")
+
+
+def include_dirs(arch, gen_dir):
+    return [gen_dir, ROOT / "kernel", ROOT / "kernel" / arch]
+
+
+def compile_command(arch, source, obj, gen_dir):
+    target = TARGETS[arch]
+    includes = [f"-I{d}" for d in include_dirs(arch, gen_dir)]
+    return (["clang", f"--target={target['triple']}"] + COMMON_CFLAGS + target["cflags"] + includes +
+            ["-MMD", "-MF", f"{obj}.d", "-c", str(source), "-o", str(obj)])
+
+
+def _run(argv):
+    """Run a tool with its diagnostics on our stderr; True if it succeeded."""
+    return subprocess.run(argv, cwd=ROOT).returncode == 0
+
+
+def compile_one(arch, source, obj, gen_dir):
+    """Compile source to obj (clang writes a temporary and renames it, so no
+    object is left half-written). On success, returns the digests of the
+    headers it read, for headers_unchanged() to compare on the next run."""
+    Path(obj).parent.mkdir(parents=True, exist_ok=True)
+    if not _run(compile_command(arch, source, obj, gen_dir)):
+        return False
+    return {"headers": {h: _digest(h) for h in header_deps(obj)}}
+
+
+def _digest(path):
+    return hashlib.md5(Path(path).read_bytes()).hexdigest()
+
+
+def headers_unchanged(task, values):
+    """doit uptodate check: every header the last compile read is as it was.
+
+    Headers are not file_dep: they are known only after the first compile,
+    and a file_dep list that grows makes doit rebuild once more for nothing."""
+    headers = values.get("headers")
+    if headers is None:
+        return False
+    return all(Path(h).exists() and _digest(h) == digest for h, digest in headers.items())
+
+
+def header_deps(obj):
+    """Headers that the last compile of obj read (from its -MMD file), or []."""
+    depfile = Path(f"{obj}.d")
+    if not depfile.exists():
+        return []
+    text = depfile.read_text().replace("\\\n", " ")
+    _, _, deps = text.partition(":")
+    return [d for d in deps.split()[1:] if Path(d).exists()]
+
+
+def linker_script(arch):
+    return ROOT / "linker" / f"{arch}.ld"
+
+
+def link(arch, objects, elf, gen_dir):
+    """Link with --gc-sections; gen_dir supplies the keep.ld that the script INCLUDEs."""
+    Path(elf).parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(f"{elf}.tmp")
+    command = ["ld.lld", "-nostdlib", "--gc-sections", "-z", "max-page-size=4096", "-L", str(gen_dir),
+               "-T", str(linker_script(arch)), "-o", str(tmp)] + [str(o) for o in objects]
+    if not _run(command):
+        tmp.unlink(missing_ok=True)
+        return False
+    tmp.replace(elf)
+    return True
