@@ -5,12 +5,17 @@
 #include "console.h"
 #include "printf.h"
 
-static void put_padded(const char *digits, int len, int width, char pad)
+/* pad '-' means: left-justify, with spaces after the text. */
+static void put_padded(const char *text, int len, int width, char pad)
 {
-    for (; len < width; width--)
-        console_putc(pad);
+    int fill = width > len ? width - len : 0;
+    if (pad != '-')
+        for (; fill; fill--)
+            console_putc(pad);
     while (len--)
-        console_putc(*digits++);
+        console_putc(*text++);
+    for (; fill; fill--)
+        console_putc(' ');
 }
 
 static void put_unsigned(uint64_t value, unsigned base, int width, char pad)
@@ -34,8 +39,8 @@ void kvprintf(const char *fmt, va_list args)
         char pad = ' ';
         int width = 0;
         bool is_long = false;
-        if (*++fmt == '0')
-            pad = '0', fmt++;
+        if (*++fmt == '0' || *fmt == '-')
+            pad = *fmt++;
         while (*fmt >= '0' && *fmt <= '9')
             width = width * 10 + (*fmt++ - '0');
         while (*fmt == 'l')

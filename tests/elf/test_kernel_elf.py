@@ -1,0 +1,111 @@
+"""Checks on the linked x86_64 kernel: what --gc-sections kept and what the table points at."""
+import json
+import subprocess
+
+import pytest
+
+from isr.generate import generate
+from tools import toolchain
+from tools.check_elf import check
+from tools.elf_symbols import Image
+
+ARCH = "x86_64"
+
+
+def gen_dir():
+    return toolchain.build_dir(ARCH) / "gen"
+
+
+def hand_written_objects():
+    return [toolchain.object_path(ARCH, s) for s in toolchain.sources(ARCH)]
+
+
+def compile_generated(out):
+    objects = []
+    for name in toolchain.GENERATED_SOURCES:
+        obj = out / "obj" / f"{name}.o"
+        assert toolchain.compile_one(ARCH, out / name, obj, out)
+        objects.append(obj)
+    return objects
+
+
+def test_built_kernel_passes_the_check(x86_64_kernel):
+    assert check(x86_64_kernel, gen_dir() / "manifest.json") == []
+
+
+def test_check_command_exits_zero(x86_64_kernel):
+    result = subprocess.run(["python3", "-m", "tools.check_elf", str(x86_64_kernel),
+                             str(gen_dir() / "manifest.json")], capture_output=True, text=True,
+                            cwd=toolchain.ROOT)
+    assert result.returncode == 0, result.stderr
+    assert "256 table entries and 21 spec handlers check out" in result.stdout
+
+
+def test_every_spec_handler_is_a_function_in_executable_code(x86_64_kernel):
+    image = Image(x86_64_kernel)
+    manifest = json.loads((gen_dir() / "manifest.json").read_text())
+    for slot in manifest["vectors"]:
+        for name in {slot["entry"], slot["handler"]}:
+            symbol = image.symbols[name]
+            assert symbol.kind == "STT_FUNC" and symbol.executable, name
+
+
+def test_pvh_note_names_the_32_bit_entry(x86_64_kernel):
+    image = Image(x86_64_kernel)
+    note = next(s for s in image.sections if s[0] == ".note.pvh")
+    data = note[5]
+    namesz, descsz, kind = (int.from_bytes(data[i:i + 4], "little") for i in (0, 4, 8))
+    assert (namesz, descsz, kind, data[12:16]) == (4, 4, 18, b"Xen\0")
+    assert int.from_bytes(data[16:20], "little") == image.symbols["pvh_start32"].address
+
+
+def test_tables_are_aligned(x86_64_kernel):
+    image = Image(x86_64_kernel)
+    assert image.symbols["__isr_table_start"].address % 16 == 0
+    assert image.symbols["idt"].address % 16 == 0
+
+
+def test_check_fails_when_the_keep_fragment_is_missing(x86_64_kernel, tmp_path):
+    """Link the same objects with keep.ld minus its KEEPs: --gc-sections drops the
+    table and every handler that only the table names, and the check says which."""
+    generate(ARCH, "isr/x86_64.py", tmp_path, keep=False)
+    elf = tmp_path / "kernel.elf"
+    assert toolchain.link(ARCH, hand_written_objects() + compile_generated(tmp_path), elf, tmp_path)
+    problems = check(elf, tmp_path / "manifest.json")
+    assert any("table holds 0 entries, the manifest expects 256" in p for p in problems)
+    assert any(p.startswith("vector 14 (#PF): isr/x86_64.py:") and "entry isr_stub_14 is not in the ELF" in p
+               for p in problems)
+    assert any(p.startswith("vector 13 (#GP): ") and "entry on_general_protection is not in the ELF" in p
+               for p in problems)
+    assert "on_page_fault" not in Image(elf).symbols
+
+
+def test_check_names_a_table_entry_that_points_elsewhere(x86_64_kernel, tmp_path):
+    manifest = json.loads((gen_dir() / "manifest.json").read_text())
+    manifest["vectors"][3]["entry"] = "on_debug"        # the table really holds on_breakpoint
+    wrong = tmp_path / "manifest.json"
+    wrong.write_text(json.dumps(manifest))
+    problem, = check(x86_64_kernel, wrong)
+    assert problem.startswith("vector 3 (#BP): ")
+    assert "(on_breakpoint), the manifest names on_debug" in problem
+
+
+def test_link_fails_naming_the_spec_line_of_an_undefined_handler(x86_64_kernel, tmp_path):
+    spec = tmp_path / "spec.py"
+    spec.write_text((toolchain.ROOT / "isr" / "x86_64.py").read_text().replace(
+        "VECTORS = [", 'VECTORS = [\n    interrupt(0x50, "on_nowhere", style="abi"),'))
+    generate(ARCH, spec, tmp_path)
+    command = ["ld.lld", "--gc-sections", "-L", str(tmp_path), "-T", str(toolchain.linker_script(ARCH)),
+               "-o", str(tmp_path / "kernel.elf")]
+    objects = [str(o) for o in hand_written_objects() + compile_generated(tmp_path)]
+    result = subprocess.run(command + objects, capture_output=True, text=True)
+    assert result.returncode != 0
+    line = spec.read_text().splitlines().index('    interrupt(0x50, "on_nowhere", style="abi"),') + 1
+    assert "undefined symbol: on_nowhere" in result.stderr
+    assert (f"{spec}:{line}: vector 80 (SW): handler on_nowhere is named by the spec but defined "
+            f"nowhere; define it with the prototype in gen/isr.h") in result.stderr
+
+
+@pytest.mark.parametrize("symbol", ["kmain", "recovery_resume", "pvh_start32"])
+def test_symbols_only_assembly_or_the_cpu_reach_survive_gc(x86_64_kernel, symbol):
+    assert Image(x86_64_kernel).symbols[symbol].executable

@@ -1,0 +1,7 @@
+import pytest
+
+
+@pytest.fixture
+def x86(boot_console, x86_64_kernel):
+    """A booted x86_64 guest at its prompt."""
+    return boot_console("x86_64", x86_64_kernel)

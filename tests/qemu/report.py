@@ -1,0 +1,24 @@
+"""The report line format (kernel/report.h), as a regex with named fields."""
+import re
+
+REPORT = re.compile(
+    r"^\[trap\] vec=(?P<vec>\d+) name=(?P<name>\S+) style=(?P<style>abi|stub|naked|default) "
+    r"err=(?P<err>0x[0-9a-f]+|-) rip=(?P<rip>0x[0-9a-f]+)(?P<fields>(?: [a-z0-9]+=\S+)*?) "
+    r"then=(?P<then>resume|recover|halt)$", re.M)
+
+
+def reports(output):
+    """Every report line in output, as dicts with the extra key=value fields merged in."""
+    found = []
+    for match in REPORT.finditer(output):
+        fields = match.groupdict()
+        extra = fields.pop("fields").split()
+        fields.update(item.split("=", 1) for item in extra)
+        found.append(fields)
+    return found
+
+
+def one_report(output):
+    found = reports(output)
+    assert len(found) == 1, f"expected one report line, got {len(found)} in:\n{output}"
+    return found[0]

@@ -1,0 +1,70 @@
+"""Every CPU exception that software can raise, through `trap NAME`: the report
+line's fields, and whether the code resumed or recovered to the prompt."""
+import pytest
+
+from tools.elf_symbols import Image
+
+from tests.qemu.report import one_report
+
+# trap name, vector, mnemonic, style (from isr/x86_64.py), error code, extra fields, outcome
+CASES = [
+    ("de", 0, "#DE", "stub", "-", {}, "recover"),
+    ("db", 1, "#DB", "abi", "-", {}, "resume"),
+    ("nmi", 2, "NMI", "stub", "-", {"stack": "ist2"}, "resume"),
+    ("bp", 3, "#BP", "abi", "-", {}, "resume"),
+    ("of", 4, "#OF", "stub", "-", {}, "resume"),
+    ("br", 5, "#BR", "abi", "-", {}, "recover"),
+    ("ud", 6, "#UD", "stub", "-", {}, "recover"),
+    ("nm", 7, "#NM", "abi", "-", {}, "resume"),
+    ("df", 8, "#DF", "stub", "0x0", {"stack": "ist1"}, "recover"),
+    ("np", 11, "#NP", "stub", "0x28", {"sel": "0x28", "table": "gdt", "index": "5"}, "recover"),
+    ("ss", 12, "#SS", "abi", "0x28", {"sel": "0x28", "table": "gdt", "index": "5"}, "recover"),
+    ("gp", 13, "#GP", "abi", "0x0", {}, "recover"),
+    ("gp-sel", 13, "#GP", "abi", "0x30", {"sel": "0x30", "index": "6"}, "recover"),
+    ("pf", 14, "#PF", "stub", "0x0", {"cr2": "0x0", "pf": "not-present,read,supervisor,data"}, "recover"),
+    ("pf-write", 14, "#PF", "stub", "0x2", {"cr2": "0x0", "pf": "not-present,write,supervisor,data"},
+     "recover"),
+    ("pf-ro", 14, "#PF", "stub", "0x3", {"cr2": "0x1000", "pf": "protection,write,supervisor,data"},
+     "recover"),
+    ("pf-nx", 14, "#PF", "stub", "0x11", {"cr2": "0x2000", "pf": "protection,read,supervisor,fetch",
+                                          "rip": "0x2000"}, "recover"),
+]
+
+
+@pytest.mark.parametrize("trap, vector, name, style, err, fields, then", CASES, ids=[c[0] for c in CASES])
+def test_trap_reports_and_comes_back(x86, trap, vector, name, style, err, fields, then):
+    output = x86.run(f"trap {trap}")
+    report = one_report(output)
+    assert (report["vec"], report["name"], report["style"], report["err"], report["then"]) == \
+        (str(vector), name, style, err, then)
+    for key, value in fields.items():
+        assert report[key] == value, f"{key}: {report[key]} != {value}\n{output}"
+    assert output.rstrip().endswith(f"trap {trap}: {'resumed' if then == 'resume' else 'recovered'}")
+    # The machine is still whole: the next command works and the timer still ticks.
+    assert "ticks=" in x86.run("ticks")
+
+
+def test_single_step_reports_dr6_single_step_bit(x86):
+    report = one_report(x86.run("trap db"))
+    assert int(report["dr6"], 16) & (1 << 14), "DR6.BS (single step) must be set"
+
+
+def test_fault_rip_is_the_instruction_and_trap_rip_is_the_next(x86, x86_64_kernel):
+    """Read the kernel image at the reported RIP: a fault points at the
+    instruction that faulted, a trap just past the one that trapped."""
+    image = Image(x86_64_kernel)
+    ud = int(one_report(x86.run("trap ud"))["rip"], 16)
+    assert image.read(ud, 2) == b"\x0f\x0b", "#UD RIP must point at ud2"
+    de = int(one_report(x86.run("trap de"))["rip"], 16)
+    assert image.read(de, 2) == b"\xf7\xf1", "#DE RIP must point at div %ecx"
+    bp = int(one_report(x86.run("trap bp"))["rip"], 16)
+    assert image.read(bp - 1, 1) == b"\xcc", "#BP RIP must point just past int3"
+
+
+def test_repeated_faults_keep_recovering(x86):
+    for _ in range(3):
+        assert one_report(x86.run("trap df"))["then"] == "recover"
+        assert one_report(x86.run("trap pf"))["then"] == "recover"
+    stats = x86.run("stats")
+    assert "vec=8 name=#DF count=3" in stats
+    assert "vec=14 name=#PF count=3" in stats

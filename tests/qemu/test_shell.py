@@ -1,0 +1,69 @@
+"""The shell protocol (README): banner, help, vectors, stats, errors, exit status."""
+import json
+import re
+
+from tools import toolchain
+
+
+def test_boot_banner_and_prompt(x86):
+    assert re.search(r"boot: x86_64 kernel up, 256 vectors, timer 100 Hz", x86.banner)
+
+
+def test_help_lists_every_command(x86):
+    output = x86.run("help")
+    for command in ("help", "ticks", "sleep MS", "trap NAME", "int N", "vectors", "stats",
+                    "irqtrace", "exit N"):
+        assert command in output
+
+
+def test_trap_without_a_name_lists_the_triggers(x86):
+    output = x86.run("trap")
+    for name in ("de", "db", "bp", "ud", "nm", "df", "gp", "pf", "pf-nx"):
+        assert re.search(rf"^  {re.escape(name)} ", output, re.M), name
+
+
+def test_unknown_input_gets_an_error_not_a_crash(x86):
+    assert "error: unknown command 'frobnicate'; try help" in x86.run("frobnicate")
+    assert "error: unknown trap 'zz'" in x86.run("trap zz")
+    assert "error: usage: int N" in x86.run("int 300")
+    assert "error: usage: sleep MS" in x86.run("sleep soon")
+    assert "error: exit status 300 out of range" in x86.run("exit 300")
+
+
+def test_vectors_shows_the_live_idt_as_the_spec_wrote_it(x86):
+    """Decode the IDT the CPU uses and compare every bound vector with the manifest."""
+    manifest = json.loads((toolchain.build_dir("x86_64") / "gen" / "manifest.json").read_text())
+    rows = {}
+    for line in x86.run("vectors").splitlines():
+        fields = dict(item.split("=", 1) for item in line.split())
+        rows[int(fields["vec"])] = fields
+    bound = [s for s in manifest["vectors"] if s["style"] != "default"]
+    assert sorted(rows) == [s["vector"] for s in bound]
+    for slot in bound:
+        row = rows[slot["vector"]]
+        assert row["gate"] == "interrupt"
+        assert (row["entry"], row["handler"], row["style"]) == (slot["entry"], slot["handler"], slot["style"])
+        assert (int(row["ist"]), int(row["dpl"])) == (slot["ist"], slot["dpl"])
+    assert rows[8]["ist"] == "1" and rows[2]["ist"] == "2" and rows[128]["dpl"] == "3"
+
+
+def test_vectors_all_covers_every_gate(x86):
+    lines = x86.run("vectors all").splitlines()
+    assert len(lines) == 256
+    assert "entry=isr_default_200 handler=isr_default_handler style=default" in lines[200]
+
+
+def test_stats_counts_each_interrupt_once(x86):
+    for _ in range(3):
+        x86.run("trap bp")
+    x86.run("int 0x42")
+    stats = x86.run("stats")
+    assert "vec=3 name=#BP count=3" in stats
+    assert "vec=66 name=SW count=1" in stats
+    assert re.search(r"vec=32 name=IRQ0 count=\d+", stats)
+
+
+def test_exit_status_reaches_the_host(x86):
+    x86.send("exit 5\r")
+    x86.expect("exit status=5")
+    assert x86.wait_exit() == 5

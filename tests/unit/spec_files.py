@@ -1,0 +1,19 @@
+"""Write small spec files for the tests, so errors can name a real file and line."""
+import textwrap
+
+HEADER = "from isr.spec import exception, interrupt, irq\n\nVECTORS = [\n"
+
+
+def write_spec(tmp_path, *lines, name="spec.py"):
+    """A spec whose VECTORS list holds lines; returns (path, line number of each entry)."""
+    path = tmp_path / name
+    body = "".join(f"    {line},\n" for line in lines)
+    path.write_text(HEADER + body + "]\n")
+    first = HEADER.count("\n") + 1
+    return path, [first + i for i in range(len(lines))]
+
+
+def write_raw(tmp_path, text, name="spec.py"):
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(text))
+    return path

@@ -1,0 +1,150 @@
+"""What the emitters write, read without a compiler."""
+import json
+import os
+import re
+
+from isr import arch_x86_64 as arch
+from isr.generate import generate, render, write_if_changed
+from tests.unit.spec_files import write_spec
+
+SPEC_LINES = [
+    'exception("#BP", "bp_abi", style="abi")',
+    'exception("#PF", "pf_abi", style="abi")',
+    'exception("#UD", "ud_stub", style="stub")',
+    'exception("#GP", "gp_stub", style="stub")',
+    'exception("#DF", "df_stub", style="stub", ist=1)',
+    'irq(0, "tick", style="abi")',
+    'interrupt(0x43, "my_entry", style="naked")',
+    'interrupt(0x80, "syscall", style="stub", dpl=3)',
+]
+
+
+def rendered(tmp_path):
+    path, _ = write_spec(tmp_path, *SPEC_LINES)
+    return render("x86_64", path)
+
+
+def table_entries(text):
+    """(entry, ist, type_attr, vector) per entry of isr_table.S."""
+    return [(m[1], int(m[2]), int(m[3], 16), int(m[4])) for m in re.finditer(
+        r"\.quad (\w+)\n\s+\.byte (\d+), 0x([0-9a-f]+)\n\s+\.short (\d+)", text)]
+
+
+def stub_body(text, symbol):
+    start = text.index(f"{symbol}:\n")
+    return text[start:text.index(".size", start)]
+
+
+def test_prototypes_follow_style_and_error_code(tmp_path):
+    header = rendered(tmp_path)["isr.h"]
+    assert "ISR_ABI void bp_abi(struct interrupt_frame *frame);" in header
+    assert "ISR_ABI void pf_abi(struct interrupt_frame *frame, uint64_t error_code);" in header
+    assert "void ud_stub(struct trap_frame *frame);" in header
+    assert "void gp_stub(struct trap_frame *frame);" in header
+    assert re.search(r"void my_entry\(void\);", header)
+    assert "void isr_default_handler(struct trap_frame *frame);" in header
+
+
+def test_trap_frame_layout_and_offset_asserts(tmp_path):
+    header = rendered(tmp_path)["isr.h"]
+    for index, field in enumerate(arch.TRAP_FRAME):
+        assert f"offsetof(struct trap_frame, {field}) == {8 * index}," in header
+    assert f"offsetof(struct trap_frame, iret) == {8 * len(arch.TRAP_FRAME)}," in header
+    assert (8 * len(arch.TRAP_FRAME) + 8 * len(arch.IRET_FRAME)) % 16 == 0
+
+
+def test_table_has_one_gate_per_vector_with_ist_and_dpl(tmp_path):
+    entries = table_entries(rendered(tmp_path)["isr_table.S"])
+    assert [e[3] for e in entries] == list(range(256))
+    by_vector = {e[3]: e for e in entries}
+    assert by_vector[3] == ("bp_abi", 0, 0x8E, 3)           # abi: the gate is the C function
+    assert by_vector[6] == ("isr_stub_6", 0, 0x8E, 6)       # stub: the gate is the stub
+    assert by_vector[8] == ("isr_stub_8", 1, 0x8E, 8)       # IST 1
+    assert by_vector[67] == ("my_entry", 0, 0x8E, 67)       # naked: the user's entry
+    assert by_vector[128] == ("isr_stub_128", 0, 0xEE, 128)  # DPL 3
+    assert by_vector[200] == ("isr_default_200", 0, 0x8E, 200)
+
+
+def test_stub_pushes_a_dummy_error_code_only_where_the_cpu_pushes_none(tmp_path):
+    stubs = rendered(tmp_path)["isr_stubs.S"]
+    ud = stub_body(stubs, "isr_stub_6")
+    assert re.search(r"pushq \$0\b.*\n\s+pushq \$6\n", ud)
+    gp = stub_body(stubs, "isr_stub_13")
+    assert "pushq $0 " not in gp and "pushq $13" in gp
+    assert "call gp_stub" in gp and "addq $16, %rsp" in gp and "iretq" in gp
+
+
+def test_stub_saves_registers_in_the_reverse_of_the_frame_order(tmp_path):
+    stubs = rendered(tmp_path)["isr_stubs.S"]
+    save = stubs[stubs.index(".macro ISR_SAVE"):stubs.index(".endm")]
+    pushed = re.findall(r"pushq %(\w+)", save)
+    assert pushed == list(reversed(arch.STUB_REGISTERS))
+
+
+def test_default_entries_report_their_vector(tmp_path):
+    stubs = rendered(tmp_path)["isr_stubs.S"]
+    body = stub_body(stubs, "isr_default_17")          # #AC: pushes an error code
+    assert "pushq $0 " not in body and "pushq $17" in body and "jmp isr_default_common" in body
+    body = stub_body(stubs, "isr_default_16")          # #MF: pushes none
+    assert "pushq $0 " in body and "pushq $16" in body
+
+
+def test_keep_fragment_keeps_table_and_every_handler(tmp_path):
+    keep = rendered(tmp_path)["keep.ld"]
+    for pattern in ("*(.isr_table)", "*(.isr_symbols)", "*(.text.isr_stubs)", "*(.text.bp_abi)",
+                    "*(.text.my_entry)", "*(.text.syscall)"):
+        assert f"KEEP({pattern})" in keep
+    assert 'ASSERT(DEFINED(pf_abi), "' in keep and "vector 14 (#PF)" in keep
+
+
+def test_keep_fragment_without_keep_for_the_drop_test(tmp_path):
+    path, _ = write_spec(tmp_path, *SPEC_LINES)
+    keep = render("x86_64", path, keep=False)["keep.ld"]
+    assert "KEEP(" not in keep and "*(.isr_table)" in keep
+
+
+def test_manifest_is_the_contract(tmp_path):
+    manifest = json.loads(rendered(tmp_path)["manifest.json"])
+    assert manifest["table"]["count"] == 256 and manifest["table"]["entry_size"] == 16
+    slot = manifest["vectors"][14]
+    assert (slot["handler"], slot["style"], slot["entry"], slot["error_code"]) == \
+        ("pf_abi", "abi", "pf_abi", True)
+    assert manifest["vectors"][128]["type_attr"] == 0xEE
+    assert manifest["vectors"][201]["style"] == "default"
+
+
+def test_every_file_opens_with_a_do_not_edit_banner(tmp_path):
+    for name, text in rendered(tmp_path).items():
+        if name != "manifest.json":
+            assert "Generated by isr/" in text.splitlines()[0] and "do not edit" in text.splitlines()[0]
+
+
+def test_generate_rewrites_only_what_changed(tmp_path):
+    path, _ = write_spec(tmp_path, *SPEC_LINES)
+    out = tmp_path / "gen"
+    assert len(generate("x86_64", path, out)) == 6
+    assert generate("x86_64", path, out) == []
+    path.write_text(path.read_text().replace("ist=1", "ist=3"))
+    assert sorted(generate("x86_64", path, out)) == ["isr_table.S", "manifest.json"]
+
+
+def test_write_if_changed_is_atomic_and_leaves_no_temporaries(tmp_path):
+    target = tmp_path / "f.txt"
+    assert write_if_changed(target, "one")
+    stamp = os.stat(target).st_mtime_ns
+    assert not write_if_changed(target, "one")
+    assert os.stat(target).st_mtime_ns == stamp
+    assert write_if_changed(target, "two") and target.read_text() == "two"
+    assert [p.name for p in tmp_path.iterdir()] == ["f.txt"]
+
+
+def test_shipped_spec_mixes_styles_on_each_kind_of_vector():
+    """abi and stub both appear on exceptions with and without an error code, IRQs and int N."""
+    manifest = json.loads(render("x86_64", "isr/x86_64.py")["manifest.json"])
+    kinds = {}
+    for slot in manifest["vectors"]:
+        if slot["style"] in ("abi", "stub"):
+            shape = (slot["kind"], slot["error_code"] if slot["kind"] == "exception" else None)
+            kinds.setdefault(shape, set()).add(slot["style"])
+    for shape in [("exception", True), ("exception", False), ("irq", None), ("software", None)]:
+        assert kinds[shape] == {"abi", "stub"}, shape

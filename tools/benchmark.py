@@ -1,0 +1,73 @@
+"""Figures for the closing notes: boot-to-prompt, build times, suite wall time.
+
+Usage: python3 -m tools.benchmark [--arch x86_64] [--boots 10] [--suite]
+Prints medians; nothing here is asserted (this machine is shared and noisy).
+"""
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from qemu.console import Console
+from tools import toolchain
+
+ROOT = toolchain.ROOT
+TREE = ("dodo.py", "isr", "kernel", "boot", "linker", "tools", "qemu")
+
+
+def boot_to_prompt(arch, boots):
+    """Seconds from spawning QEMU to the shell's first prompt, one per boot."""
+    elf = toolchain.build_dir(arch) / "kernel.elf"
+    times = []
+    with tempfile.TemporaryDirectory() as run_dir:
+        for i in range(boots):
+            started = time.monotonic()
+            with Console(arch, elf, run_dir, f"boot{i}", interrupt_log=False) as console:
+                console.boot()
+                times.append(time.monotonic() - started)
+    return times
+
+
+def timed(argv, cwd):
+    started = time.monotonic()
+    subprocess.run(argv, cwd=cwd, check=True, capture_output=True)
+    return time.monotonic() - started
+
+
+def build_times():
+    """A clean build and a no-op rerun of `doit`, in a fresh copy of the tree."""
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in TREE:
+            source = ROOT / name
+            copy = shutil.copytree if source.is_dir() else shutil.copy
+            copy(source, Path(tmp) / name)
+        clean = timed([sys.executable, "-m", "doit"], tmp)
+        noop = timed([sys.executable, "-m", "doit"], tmp)
+    return clean, noop
+
+
+def main(argv):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--arch", default="x86_64")
+    parser.add_argument("--boots", type=int, default=10)
+    parser.add_argument("--suite", action="store_true", help="also time `pytest -n auto`")
+    args = parser.parse_args(argv)
+    subprocess.run([sys.executable, "-m", "doit", f"build-{args.arch}"], cwd=ROOT, check=True,
+                   capture_output=True)
+    boots = boot_to_prompt(args.arch, args.boots)
+    print(f"{args.arch} boot-to-prompt: median {statistics.median(boots) * 1000:.0f} ms "
+          f"(min {min(boots) * 1000:.0f}, max {max(boots) * 1000:.0f}, n={len(boots)})")
+    clean, noop = build_times()
+    print(f"doit clean build (all arches): {clean:.2f} s; no-op doit: {noop:.2f} s")
+    if args.suite:
+        suite = timed([sys.executable, "-m", "pytest", "-n", "auto", "-q"], ROOT)
+        print(f"full test suite (pytest -n auto): {suite:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
