@@ -36,8 +36,9 @@ def paths(arch):
 
 
 def generator_sources():
-    return sorted(str(p) for p in (ROOT / "isr").glob("*.py") if p.name != "x86_64.py") + \
-        [str(ROOT / "isr" / "spec.py")]
+    """isr/ and its arch models, without the user specs (each is its own arch's dependency)."""
+    specs = {ROOT / "isr" / f"{arch}.py" for arch in ARCHES}
+    return sorted(str(p) for p in (ROOT / "isr").rglob("*.py") if p not in specs)
 
 
 def _generate_step(arch, spec, out_dir):
@@ -63,7 +64,7 @@ def task_gen():
         yield {
             "name": arch,
             "actions": [(_generate_step, [arch, str(p["spec"].relative_to(ROOT)), str(p["gen"])])],
-            "file_dep": sorted(set(generator_sources() + [str(p["spec"])])),
+            "file_dep": generator_sources() + [str(p["spec"])],
             "targets": [str(p["gen"] / name) for name in OUTPUTS],
         }
 

@@ -19,5 +19,5 @@ def emit(slots, arch, banner):
         if slot.entry in seen:
             continue
         seen.add(slot.entry)
-        out.append(f'    {{(uint64_t)&{slot.entry}, "{slot.entry}", "{slot.handler}", "{slot.style}"}},')
+        out.append(f'    {{(uintptr_t)&{slot.entry}, "{slot.entry}", "{slot.handler}", "{slot.style}"}},')
     return "\n".join(out + ["};", ""])

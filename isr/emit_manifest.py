@@ -1,8 +1,6 @@
 """Emit gen/manifest.json: the contract between generator, checker and tests."""
 import json
 
-from isr.emit_table import type_attr
-
 
 def emit(slots, arch, spec_path, keep=True):
     return json.dumps({
@@ -15,6 +13,6 @@ def emit(slots, arch, spec_path, keep=True):
         "vectors": [{
             "vector": s.vector, "name": s.name, "kind": s.kind, "handler": s.handler,
             "style": s.style, "entry": s.entry, "error_code": s.error_code,
-            "ist": s.ist, "dpl": s.dpl, "type_attr": type_attr(s, arch), "where": s.where,
+            "options": s.options, "table_entry": arch.table_fields(s), "where": s.where,
         } for s in slots],
     }, indent=1) + "\n"

@@ -7,7 +7,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from isr import emit_header, emit_info, emit_keep, emit_manifest, emit_stubs, emit_table
+from isr import emit_info, emit_keep, emit_manifest
 from isr.load import arch_model, load_bindings
 from isr.validate import SpecError, resolve
 
@@ -40,11 +40,12 @@ def render(arch_name, spec_path, keep=True):
     """All generated files as {name: text}; raises SpecError on a bad spec."""
     arch = arch_model(arch_name)
     slots = resolve(load_bindings(spec_path), arch)
-    c, ld = ("/*", "*/"), ("/*", "*/")
+    c = ld = ("/*", "*/")
+    package = arch.__name__.replace(".", "/")
     return {
-        "isr.h": emit_header.emit(slots, arch, banner("isr/emit_header.py", spec_path, c)),
-        "isr_table.S": emit_table.emit(slots, arch, banner("isr/emit_table.py", spec_path, c)),
-        "isr_stubs.S": emit_stubs.emit(slots, arch, banner("isr/emit_stubs.py", spec_path, c)),
+        "isr.h": arch.emit_header.emit(slots, arch, banner(f"{package}/emit_header.py", spec_path, c)),
+        "isr_table.S": arch.emit_table.emit(slots, arch, banner(f"{package}/emit_table.py", spec_path, c)),
+        "isr_stubs.S": arch.emit_stubs.emit(slots, arch, banner(f"{package}/emit_stubs.py", spec_path, c)),
         "isr_info.c": emit_info.emit(slots, arch, banner("isr/emit_info.py", spec_path, c)),
         "keep.ld": emit_keep.emit(slots, arch, banner("isr/emit_keep.py", spec_path, ld), keep),
         "manifest.json": emit_manifest.emit(slots, arch, spec_path, keep),

@@ -2,8 +2,11 @@
 
 A spec module holds one list, ``VECTORS``, built with the three constructors
 below. Each records where it was written, so validation errors can name the
-spec file and line. Architecture facts (error codes, vector names, IRQ base)
-are not the user's to state; they live in isr/arch_<arch>.py.
+spec file and line. Architecture facts (error codes, vector names, IRQ
+numbering) are not the user's to state; they live in isr/arch_<arch>/.
+Per-vector options (x86_64 `ist` and `dpl`, a priority where the interrupt
+controller has one) are checked by the arch model, which rejects any it does
+not know.
 """
 import sys
 from dataclasses import dataclass, field
@@ -31,25 +34,27 @@ def _caller() -> Where:
 class Binding:
     """One handler bound to one vector, as the user wrote it."""
     kind: str                 # "exception", "irq" or "software"
-    number: object            # exception: number or mnemonic; irq: line; software: vector
+    number: object            # exception: number or name; irq: line; software: vector
     handler: str              # C symbol (or assembly entry, for style "naked")
     style: str                # one of STYLES
-    ist: int = 0              # x86_64: interrupt stack table index, 0 = no stack switch
-    dpl: int = 0              # x86_64: lowest privilege level allowed to `int N` this gate
+    options: tuple = ()       # (name, value) pairs, checked by the arch model
     error_code: object = None  # the user's claim, checked against the arch; None = no claim
     where: Where = field(default=None, compare=False)
 
-
-def exception(vector, handler, *, style, ist=0, dpl=0, error_code=None):
-    """Bind a CPU exception, given by number (14) or mnemonic ("#PF")."""
-    return Binding("exception", vector, handler, style, ist, dpl, error_code, _caller())
+    def option(self, name, default=0):
+        return dict(self.options).get(name, default)
 
 
-def irq(line, handler, *, style, ist=0, dpl=0):
+def exception(vector, handler, *, style, error_code=None, **options):
+    """Bind a CPU exception, given by number (14) or by the arch's name for it ("#PF")."""
+    return Binding("exception", vector, handler, style, tuple(sorted(options.items())), error_code, _caller())
+
+
+def irq(line, handler, *, style, **options):
     """Bind a hardware interrupt line of the arch's interrupt controller."""
-    return Binding("irq", line, handler, style, ist, dpl, None, _caller())
+    return Binding("irq", line, handler, style, tuple(sorted(options.items())), None, _caller())
 
 
-def interrupt(vector, handler, *, style, ist=0, dpl=0):
+def interrupt(vector, handler, *, style, **options):
     """Bind a vector that software raises on purpose (x86_64 `int N`)."""
-    return Binding("software", vector, handler, style, ist, dpl, None, _caller())
+    return Binding("software", vector, handler, style, tuple(sorted(options.items())), None, _caller())

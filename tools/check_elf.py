@@ -63,10 +63,11 @@ def check(elf_path, manifest_path):
                 actual = image.by_address.get(address, "no function")
                 found.append(f"table points at 0x{address:x} ({actual}), the manifest names "
                              f"{slot['entry']} at 0x{expected.address:x}")
-            if ist != slot["ist"]:
-                found.append(f"table IST {ist}, the spec asks for {slot['ist']}")
-            if type_attr != slot["type_attr"]:
-                found.append(f"table type/attributes 0x{type_attr:02x}, the spec implies 0x{slot['type_attr']:02x}")
+            want = slot["table_entry"]
+            if ist != want["ist"]:
+                found.append(f"table IST {ist}, the spec asks for {want['ist']}")
+            if type_attr != want["type_attr"]:
+                found.append(f"table type/attributes 0x{type_attr:02x}, the spec implies 0x{want['type_attr']:02x}")
         problems += [where + p for p in found]
     return problems
 

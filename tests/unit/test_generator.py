@@ -109,7 +109,8 @@ def test_manifest_is_the_contract(tmp_path):
     slot = manifest["vectors"][14]
     assert (slot["handler"], slot["style"], slot["entry"], slot["error_code"]) == \
         ("pf_abi", "abi", "pf_abi", True)
-    assert manifest["vectors"][128]["type_attr"] == 0xEE
+    assert manifest["vectors"][128]["table_entry"] == {"ist": 0, "type_attr": 0xEE}
+    assert manifest["vectors"][8]["options"] == {"ist": 1, "dpl": 0}
     assert manifest["vectors"][201]["style"] == "default"
 
 

@@ -99,6 +99,12 @@ def test_dpl_out_of_range(tmp_path):
     assert rejected(path) == [f"{path}:{line}: vector 128 (SW): DPL 4 out of range 0-3"]
 
 
+def test_unknown_option(tmp_path):
+    path, (line,) = write_spec(tmp_path, 'exception("#UD", "h", style="stub", priority=2)')
+    assert rejected(path) == [f"{path}:{line}: vector 6 (#UD): option priority= does not exist on x86_64; "
+                              f"known: ist, dpl"]
+
+
 def test_one_handler_cannot_take_two_prototypes(tmp_path):
     path, (first, second) = write_spec(tmp_path, 'exception("#UD", "h", style="abi")',
                                        'exception("#GP", "h", style="abi")')
@@ -118,9 +124,9 @@ def test_all_problems_are_reported_at_once(tmp_path):
 
 
 def test_python_errors_in_the_spec_name_the_line(tmp_path):
-    path, (line,) = write_spec(tmp_path, 'exception("#DE", "h", style="stub", colour="red")')
+    path, (line,) = write_spec(tmp_path, 'exception("#DE", "h")')
     problem, = rejected(path)
-    assert problem.startswith(f"{path}:{line}: TypeError") and "colour" in problem
+    assert problem.startswith(f"{path}:{line}: TypeError") and "style" in problem
 
 
 def test_syntax_error_names_the_line(tmp_path):

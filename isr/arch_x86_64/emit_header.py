@@ -55,7 +55,7 @@ def emit(slots, arch, banner):
             "",
             "/* Entry address to names, for the `vectors` command. */",
             "struct isr_symbol {",
-            "    uint64_t entry;",
+            "    uintptr_t entry;",
             "    const char *symbol;",
             "    const char *handler;",
             "    const char *style;",

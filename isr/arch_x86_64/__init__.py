@@ -87,8 +87,78 @@ def vector_name(vector):
     return "SW"
 
 
-def pushes_error_code(vector):
+def has_error_code(vector):
+    """The CPU pushes an error code on this vector."""
     return vector in EXCEPTIONS and EXCEPTIONS[vector].error_code
+
+
+def resolve_vector(binding, say):
+    """The vector a binding names, or None after saying why it cannot be bound."""
+    kind, number = binding.kind, binding.number
+    if kind == "exception":
+        if isinstance(number, str):
+            key = number.lstrip("#").upper()
+            if key not in MNEMONICS:
+                known = ", ".join(sorted(e.mnemonic for e in EXCEPTIONS.values()))
+                say(f"exception {number!r} is not an {NAME} exception; use one of: {known}")
+                return None
+            return MNEMONICS[key]
+        if not isinstance(number, int) or not 0 <= number < VECTOR_COUNT:
+            say(f"vector {number!r} out of range 0-{VECTOR_COUNT - 1}; give an exception number or mnemonic")
+            return None
+        if number >= FIRST_USER_VECTOR:
+            say(f"vector {number} is not a CPU exception (those are 0-{FIRST_USER_VECTOR - 1}); "
+                f"bind it with irq() or interrupt()")
+            return None
+        if number in RESERVED:
+            say(f"vector {number} is reserved: the CPU never raises it; remove this line")
+            return None
+        return number
+    if kind == "irq":
+        if not isinstance(number, int) or not 0 <= number < IRQ_LINES:
+            say(f"IRQ {number!r} out of range 0-{IRQ_LINES - 1} ({IRQ_LINES} interrupt lines)")
+            return None
+        return IRQ_BASE + number
+    if not isinstance(number, int) or not 0 <= number < VECTOR_COUNT:
+        say(f"vector {number!r} out of range 0-{VECTOR_COUNT - 1}")
+        return None
+    if number < FIRST_USER_VECTOR:
+        say(f"vector {number} is the CPU exception {vector_name(number)}, not free for software "
+            f"interrupts or IRQs; bind it with exception({number}, ...) or pick a vector >= {FIRST_USER_VECTOR}")
+        return None
+    if IRQ_BASE <= number < IRQ_BASE + IRQ_LINES:
+        say(f"vector {number} carries IRQ {number - IRQ_BASE}; bind it with irq({number - IRQ_BASE}, ...) "
+            f"or pick a vector outside {IRQ_BASE}-{IRQ_BASE + IRQ_LINES - 1}")
+        return None
+    return number
+
+
+OPTIONS = {"ist": (0, IST_MAX, "IST index", " (0 = stay on the current stack)"),
+           "dpl": (0, DPL_MAX, "DPL", "")}
+
+
+def check_options(binding, vector, say):
+    """Resolved options of a binding: IST index and DPL, each range-checked."""
+    resolved = default_options(vector)
+    for name, value in binding.options:
+        if name not in OPTIONS:
+            say(f"option {name}= does not exist on {NAME}; known: {', '.join(OPTIONS)}")
+            continue
+        low, high, title, hint = OPTIONS[name]
+        if not isinstance(value, int) or not low <= value <= high:
+            say(f"{title} {value!r} out of range {low}-{high}{hint}")
+            continue
+        resolved[name] = value
+    return resolved
+
+
+def default_options(vector):
+    return {"ist": 0, "dpl": 0}
+
+
+def table_fields(slot):
+    """What the table entry of a slot holds besides its target (checked after the link)."""
+    return {"ist": slot.option("ist"), "type_attr": GATE_INTERRUPT | (slot.option("dpl") << 5)}
 
 
 # One definition of each frame layout, lowest address first. The stub
@@ -98,3 +168,7 @@ IRET_FRAME = ("rip", "cs", "rflags", "rsp", "ss")       # pushed by the CPU, SS 
 STUB_REGISTERS = ("r15", "r14", "r13", "r12", "r11", "r10", "r9", "r8",
                   "rbp", "rdi", "rsi", "rdx", "rcx", "rbx", "rax")
 TRAP_FRAME = STUB_REGISTERS + ("vector", "error_code")  # followed by the iret frame
+
+
+# The arch's emitters, for isr/generate.py: gen/isr.h, gen/isr_table.S, gen/isr_stubs.S.
+from isr.arch_x86_64 import emit_header, emit_stubs, emit_table  # noqa: E402,F401
