@@ -6,6 +6,9 @@
 
 #define ARCH_EXIT_PANIC 70          /* guest status on panic (sysexits EX_SOFTWARE) */
 
+/* The arch's name for the saved program counter, for report lines. */
+extern const char arch_pc_name[];
+
 void arch_init(void);               /* tables, controllers, timer, UART input; IRQs on */
 const char *arch_name(void);
 void arch_uart_putc(char c);        /* polled: waits for the transmitter */

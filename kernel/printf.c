@@ -1,5 +1,4 @@
 /* A small printf for the serial console: enough for report lines and tables. */
-#include <stdbool.h>
 #include <stdint.h>
 
 #include "console.h"
@@ -38,16 +37,16 @@ void kvprintf(const char *fmt, va_list args)
         }
         char pad = ' ';
         int width = 0;
-        bool is_long = false;
+        int longs = 0;          /* 0: int, 1: long, 2: long long */
         if (*++fmt == '0' || *fmt == '-')
             pad = *fmt++;
         while (*fmt >= '0' && *fmt <= '9')
             width = width * 10 + (*fmt++ - '0');
         while (*fmt == 'l')
-            is_long = true, fmt++;
+            longs++, fmt++;
         switch (*fmt) {
         case 'd': {
-            int64_t v = is_long ? va_arg(args, long) : va_arg(args, int);
+            int64_t v = longs == 2 ? va_arg(args, long long) : longs ? va_arg(args, long) : va_arg(args, int);
             if (v < 0) {
                 console_putc('-');
                 v = -v;
@@ -57,10 +56,10 @@ void kvprintf(const char *fmt, va_list args)
             break;
         }
         case 'u':
-            put_unsigned(is_long ? va_arg(args, unsigned long) : va_arg(args, unsigned), 10, width, pad);
-            break;
         case 'x':
-            put_unsigned(is_long ? va_arg(args, unsigned long) : va_arg(args, unsigned), 16, width, pad);
+            put_unsigned(longs == 2 ? va_arg(args, unsigned long long)
+                         : longs ? va_arg(args, unsigned long) : va_arg(args, unsigned),
+                         *fmt == 'u' ? 10 : 16, width, pad);
             break;
         case 'p':
             console_putc('0');

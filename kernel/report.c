@@ -1,5 +1,6 @@
 #include <stdarg.h>
 
+#include "arch.h"
 #include "printf.h"
 #include "report.h"
 
@@ -16,10 +17,10 @@ void report_begin(unsigned vector, const char *name, const char *style,
 {
     kprintf("[trap] vec=%u name=%s style=%s ", vector, name, style);
     if (has_error)
-        kprintf("err=0x%lx", error);
+        kprintf("err=0x%llx", (unsigned long long)error);
     else
         kprintf("err=-");
-    kprintf(" rip=0x%lx", pc);
+    kprintf(" %s=0x%llx", arch_pc_name, (unsigned long long)pc);
 }
 
 void report_field(const char *key, const char *fmt, ...)

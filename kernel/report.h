@@ -2,6 +2,9 @@
  *
  *   [trap] vec=14 name=#PF style=stub err=0x2 rip=0x1012a3 cr2=0x0 pf=... then=recover
  *
+ * The saved program counter is named as the arch names it (arch_pc_name):
+ * rip on x86_64.
+ *
  * report_begin() prints up to rip and counts the vector; arch code adds
  * key=value fields with report_field(); report_end() prints the outcome.
  */

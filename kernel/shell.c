@@ -38,7 +38,7 @@ static void cmd_help(const char *arg)
 static void cmd_ticks(const char *arg)
 {
     (void)arg;
-    kprintf("ticks=%lu hz=%u\n", ticks_now(), arch_timer_hz());
+    kprintf("ticks=%llu hz=%u\n", (unsigned long long)ticks_now(), arch_timer_hz());
 }
 
 static void cmd_sleep(const char *arg)
@@ -48,7 +48,7 @@ static void cmd_sleep(const char *arg)
         return;
     uint64_t before = ticks_now();
     sleep_ms(ms);
-    kprintf("slept ms=%lu ticks=%lu\n", ms, ticks_now() - before);
+    kprintf("slept ms=%llu ticks=%llu\n", (unsigned long long)ms, (unsigned long long)(ticks_now() - before));
 }
 
 static void cmd_trap(const char *arg)
@@ -85,10 +85,10 @@ static void cmd_exit(const char *arg)
     if (!parse_arg(arg, &status, "exit N") )
         return;
     if (status > 127) {
-        kprintf("error: exit status %lu out of range 0-127\n", status);
+        kprintf("error: exit status %llu out of range 0-127\n", (unsigned long long)status);
         return;
     }
-    kprintf("exit status=%lu\n", status);
+    kprintf("exit status=%llu\n", (unsigned long long)status);
     arch_exit((int)status);
 }
 

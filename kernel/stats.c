@@ -21,5 +21,5 @@ void stats_print(void)
 {
     for (unsigned v = 0; v < arch_vector_count() && v < STATS_VECTORS; v++)
         if (counts[v])
-            kprintf("vec=%u name=%s count=%lu\n", v, arch_vector_name(v), counts[v]);
+            kprintf("vec=%u name=%s count=%llu\n", v, arch_vector_name(v), (unsigned long long)counts[v]);
 }

@@ -30,8 +30,20 @@ def build_kernel(arch):
 
 
 @pytest.fixture(scope="session")
-def x86_64_kernel():
-    return build_kernel("x86_64")
+def kernel():
+    """kernel(arch) -> path of the built and checked ELF, built once per test process."""
+    built = {}
+
+    def get(arch):
+        if arch not in built:
+            built[arch] = build_kernel(arch)
+        return built[arch]
+    return get
+
+
+@pytest.fixture(scope="session")
+def x86_64_kernel(kernel):
+    return kernel("x86_64")
 
 
 @pytest.fixture

@@ -4,12 +4,10 @@ Usage: python3 -m tools.check_elf KERNEL.elf MANIFEST.json
 Every problem names the vector and the symbol; exit status 1 if there is any.
 """
 import json
-import struct
 import sys
 
 from tools.elf_symbols import Image
-
-ENTRY = struct.Struct("<QBBHI")        # gen/isr.h struct isr_table_entry: entry, ist, type_attr, vector
+from tools.table_decoders import DECODERS
 
 
 def _function_problems(image, name, role):
@@ -25,7 +23,7 @@ def _function_problems(image, name, role):
     return problems
 
 
-def _table_entries(image, table, problems):
+def _table_slots(image, arch, table, problems):
     start, end = image.symbols.get(table["start"]), image.symbols.get(table["end"])
     if start is None or end is None:
         problems.append(f"table bounds {table['start']}/{table['end']} missing: gen/keep.ld was not linked")
@@ -37,7 +35,7 @@ def _table_entries(image, table, problems):
         problems.append(f"table holds {count} entries, the manifest expects {table['count']}: "
                         f"dropped by --gc-sections without KEEP(*(.isr_table))?")
     data = image.read(start.address, count * table["entry_size"]) or b""
-    return [ENTRY.unpack_from(data, i * ENTRY.size) for i in range(len(data) // ENTRY.size)]
+    return DECODERS[arch](data, table)
 
 
 def check(elf_path, manifest_path):
@@ -45,7 +43,7 @@ def check(elf_path, manifest_path):
     manifest = json.loads(open(manifest_path).read())
     image = Image(elf_path)
     problems = []
-    entries = {e[3]: e for e in _table_entries(image, manifest["table"], problems)}
+    entries = _table_slots(image, manifest["arch"], manifest["table"], problems)
     for slot in manifest["vectors"]:
         where = f"vector {slot['vector']} ({slot['name']}): "
         if slot["style"] != "default":
@@ -58,16 +56,14 @@ def check(elf_path, manifest_path):
         if entry is None:
             found.append("no table entry")
         elif expected is not None:
-            address, ist, type_attr, _, _ = entry
+            address, fields = entry
             if address != expected.address:
                 actual = image.by_address.get(address, "no function")
                 found.append(f"table points at 0x{address:x} ({actual}), the manifest names "
                              f"{slot['entry']} at 0x{expected.address:x}")
-            want = slot["table_entry"]
-            if ist != want["ist"]:
-                found.append(f"table IST {ist}, the spec asks for {want['ist']}")
-            if type_attr != want["type_attr"]:
-                found.append(f"table type/attributes 0x{type_attr:02x}, the spec implies 0x{want['type_attr']:02x}")
+            for key, want in slot["table_entry"].items():
+                if fields.get(key) != want:
+                    found.append(f"table {key} is {fields.get(key)!r}, the spec implies {want!r}")
         problems += [where + p for p in found]
     return problems
 

@@ -15,6 +15,7 @@ TARGETS = {
         # where a leaf function's red zone would be. General registers only:
         # interrupt handlers would otherwise have to save SSE state.
         "cflags": ["-mno-red-zone", "-mgeneral-regs-only", "-mno-sse", "-mno-mmx", "-fno-pic"],
+        "ldflags": ["-z", "max-page-size=4096"],
         "sources": ["boot/x86_64/*.S", "kernel/*.c", "kernel/x86_64/*.c", "kernel/x86_64/*.S"],
     },
 }
@@ -107,8 +108,8 @@ def link(arch, objects, elf, gen_dir):
     """Link with --gc-sections; gen_dir supplies the keep.ld that the script INCLUDEs."""
     Path(elf).parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(f"{elf}.tmp")
-    command = ["ld.lld", "-nostdlib", "--gc-sections", "-z", "max-page-size=4096", "-L", str(gen_dir),
-               "-T", str(linker_script(arch)), "-o", str(tmp)] + [str(o) for o in objects]
+    command = (["ld.lld", "-nostdlib", "--gc-sections"] + TARGETS[arch]["ldflags"] +
+               ["-L", str(gen_dir), "-T", str(linker_script(arch)), "-o", str(tmp)] + [str(o) for o in objects])
     if not _run(command):
         tmp.unlink(missing_ok=True)
         return False

@@ -12,6 +12,8 @@
 
 #define TIMER_HZ 100
 
+const char arch_pc_name[] = "rip";
+
 void arch_init(void)
 {
     uart_init();

@@ -1,9 +1,13 @@
-"""The report line format (kernel/report.h), as a regex with named fields."""
+"""The report line format (kernel/report.h), as a regex with named fields.
+
+The saved program counter is `pc` in every parsed report, and also under the
+arch's own name for it (`rip` on x86_64).
+"""
 import re
 
 REPORT = re.compile(
     r"^\[trap\] vec=(?P<vec>\d+) name=(?P<name>\S+) style=(?P<style>abi|stub|naked|default) "
-    r"err=(?P<err>0x[0-9a-f]+|-) rip=(?P<rip>0x[0-9a-f]+)(?P<fields>(?: [a-z0-9]+=\S+)*?) "
+    r"err=(?P<err>0x[0-9a-f]+|-) (?P<pcname>[a-z]+)=(?P<pc>0x[0-9a-f]+)(?P<fields>(?: [a-z0-9]+=\S+)*?) "
     r"then=(?P<then>resume|recover|halt)$", re.M)
 
 
@@ -13,6 +17,7 @@ def reports(output):
     for match in REPORT.finditer(output):
         fields = match.groupdict()
         extra = fields.pop("fields").split()
+        fields[fields.pop("pcname")] = fields["pc"]      # rip=, elr=, mepc=, pc=: as the arch names it
         fields.update(item.split("=", 1) for item in extra)
         found.append(fields)
     return found
