@@ -15,6 +15,7 @@ from tools import toolchain
 from tools.check_elf import check
 
 ARCHES = ["x86_64"]
+GDB_PORT = 1234
 ROOT = Path(__file__).resolve().parent
 
 DOIT_CONFIG = {
@@ -136,9 +137,9 @@ def task_debug():
         script = toolchain.build_dir(arch) / "gdbinit"
         yield {
             "basename": f"debug-{arch}",
-            "actions": [(gdb_script, [p["elf"], script]),
-                        f"echo 'QEMU waits for GDB on :1234. In another terminal: gdb -x {script}'",
-                        Interactive(command(arch, p["elf"], interactive=True, gdb=True))],
+            "actions": [(gdb_script, [p["elf"], script, GDB_PORT]),
+                        f"echo 'QEMU waits for GDB on port {GDB_PORT}. In another terminal: gdb -x {script}'",
+                        Interactive(command(arch, p["elf"], interactive=True, gdb=GDB_PORT))],
             "task_dep": [f"check-{arch}"],
             "uptodate": [False],
             "verbosity": 2,

@@ -13,6 +13,7 @@ import pexpect
 
 from qemu.launcher import command, die_with_parent
 from qemu.profiles import profile
+from tools.symbolize import Symbolizer
 
 TRANSCRIPT_TAIL = 2000
 
@@ -21,14 +22,25 @@ class ConsoleError(AssertionError):
     pass
 
 
-def log_summary(log_path, lines=6):
-    """The last exceptions, resets and triple faults that QEMU's -d log recorded."""
+def log_summary(profile, log_path, elf=None, lines=6):
+    """The last exceptions and resets that QEMU's -d log recorded, routine interrupts left
+    out, each interrupted PC named by function and source line when elf is given."""
     path = Path(log_path)
     if not path.exists():
         return "(no QEMU log)"
-    interesting = [line.strip() for line in path.read_text(errors="replace").splitlines()
-                   if re.match(r"\s*(\d+: v=|check_exception|Triple fault|CPU Reset)", line)]
-    return "\n".join(interesting[-lines:]) or "(no interrupts logged)"
+    events = [line.strip() for line in path.read_text(errors="replace").splitlines()
+              if re.search(profile.log_events, line)]
+    notable = [line for line in events if not re.search(profile.log_noise, line)]
+    routine = len(events) - len(notable)
+    notable = notable[-lines:]
+    if elf and notable:
+        symbolizer = Symbolizer(elf)
+
+        def named(line):
+            pc = re.search(profile.log_pc, line)
+            return f"{line}\n    at {symbolizer.describe(int(pc[1], 16))}" if pc else line
+        notable = [named(line) for line in notable]
+    return "\n".join(notable + [f"({routine} routine interrupts not shown)"])
 
 
 class Console:
@@ -39,6 +51,7 @@ class Console:
         self.transcript_path = run_dir / f"{name}.transcript"
         self.log_path = run_dir / f"{name}.qemu.log"
         self.timeout = timeout
+        self.elf = elf
         self._transcript = open(self.transcript_path, "w", encoding="utf-8")
         argv = command(arch, elf, log=self.log_path if interrupt_log else None)
         self.child = pexpect.spawn(argv[0], argv[1:], encoding="utf-8", codec_errors="replace",
@@ -50,7 +63,7 @@ class Console:
         self._transcript.flush()
         tail = self.transcript_path.read_text(errors="replace")[-TRANSCRIPT_TAIL:]
         raise ConsoleError(f"{what}\n--- transcript tail ({self.transcript_path}) ---\n{tail}\n"
-                           f"--- QEMU log ({self.log_path}) ---\n{log_summary(self.log_path)}")
+                           f"--- QEMU log ({self.log_path}) ---\n{log_summary(self.profile, self.log_path, self.elf)}")
 
     def expect(self, pattern, timeout=None):
         """Wait for a regex; return its match object."""

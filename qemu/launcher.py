@@ -23,7 +23,7 @@ def command(arch, elf, *, interactive=False, gdb=False, log=None):
     """The QEMU argv for booting elf.
 
     interactive: serial and monitor multiplexed on the terminal (Ctrl-A X quits).
-    gdb: start halted, with a GDB server on localhost:1234.
+    gdb: a TCP port: start halted, with a GDB server on 127.0.0.1 at that port.
     log: file for `-d int,cpu_reset` (every interrupt taken, every reset).
     """
     p = profile(arch)
@@ -33,7 +33,7 @@ def command(arch, elf, *, interactive=False, gdb=False, log=None):
     else:
         argv += ["-display", "none", "-serial", "stdio", "-monitor", "none"]
     if gdb:
-        argv += ["-s", "-S"]
+        argv += ["-gdb", f"tcp:127.0.0.1:{gdb}", "-S"]
     if log:
         argv += ["-d", "int,cpu_reset", "-D", str(log)]
     return argv
@@ -50,9 +50,7 @@ def run(arch, elf, *, stdin_text="", timeout=30, log=None):
     return profile(arch).exit_status(proc.returncode), proc.returncode, proc.stdout.decode(errors="replace")
 
 
-def gdb_script(elf, path):
-    """Write a GDB script that loads the kernel's symbols and attaches to QEMU."""
+def gdb_script(elf, path, port):
+    """Write a GDB script that loads the kernel's symbols and attaches to QEMU's GDB server."""
     Path(path).write_text(f"file {Path(elf).resolve()}\n"
-                          "set disassembly-flavor att\n"
-                          "target remote localhost:1234\n")
-    return path
+                          f"target remote 127.0.0.1:{port}\n")

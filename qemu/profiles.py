@@ -9,6 +9,11 @@ class Profile:
     machine: list           # -M/-cpu/-m and the devices, without serial or display options
     prompt: str             # the shell's prompt, as the kernel prints it
     accel: str = "tcg"      # TCG everywhere: same behaviour with or without KVM, and -d int works
+    # In the `-d int,cpu_reset` log: lines worth showing when a test fails,
+    # and among them the routine ones (timer ticks) to leave out.
+    log_events: str = r"CPU Reset|Triple fault"
+    log_noise: str = r"(?!)"
+    log_pc: str = r"(?!)"     # captures, in hex, the interrupted PC of a log line
 
     def exit_status(self, returncode):
         """The guest's `exit N` status from QEMU's exit code, or None if the guest did not choose it."""
@@ -33,6 +38,9 @@ PROFILES = {
         machine=["-M", "microvm", "-cpu", "max", "-m", "64M",
                  "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"],
         prompt="x86_64> ",
+        log_events=r"^\s*\d+: v=|check_exception|Triple fault|CPU Reset",
+        log_noise=r"v=2[0-9a-f] ",              # PIC IRQs at 0x20-0x2f: the 100 Hz tick above all
+        log_pc=r" pc=([0-9a-f]+)",
     ),
 }
 

@@ -9,6 +9,7 @@ from elftools.elf.elffile import ELFFile
 class Symbol:
     name: str
     address: int
+    size: int
     kind: str           # STT_FUNC, STT_OBJECT, STT_NOTYPE, ...
     section: str        # name of the section that holds it ("" if absolute or undefined)
     executable: bool    # that section has SHF_EXECINSTR
@@ -31,8 +32,8 @@ class Image:
                     name, _, _, flags, _, _ = self.sections[index]
                     executable = bool(flags & SH_FLAGS.SHF_EXECINSTR)
                 if sym.name and sym["st_info"]["type"] != "STT_FILE":
-                    self.symbols[sym.name] = Symbol(sym.name, sym["st_value"], sym["st_info"]["type"],
-                                                    name, executable)
+                    self.symbols[sym.name] = Symbol(sym.name, sym["st_value"], sym["st_size"],
+                                                    sym["st_info"]["type"], name, executable)
         self.by_address = {}
         for sym in self.symbols.values():
             if sym.kind == "STT_FUNC":

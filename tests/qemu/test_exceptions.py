@@ -1,8 +1,11 @@
 """Every CPU exception that software can raise, through `trap NAME`: the report
 line's fields, and whether the code resumed or recovered to the prompt."""
+import re
+
 import pytest
 
 from tools.elf_symbols import Image
+from tools.symbolize import Symbolizer
 
 from tests.qemu.report import one_report
 
@@ -59,6 +62,13 @@ def test_fault_rip_is_the_instruction_and_trap_rip_is_the_next(x86, x86_64_kerne
     assert image.read(de, 2) == b"\xf7\xf1", "#DE RIP must point at div %ecx"
     bp = int(one_report(x86.run("trap bp"))["rip"], 16)
     assert image.read(bp - 1, 1) == b"\xcc", "#BP RIP must point just past int3"
+
+
+def test_reported_rip_symbolizes_to_the_trigger(x86, x86_64_kernel):
+    symbolizer = Symbolizer(x86_64_kernel)
+    for trap, function in [("ud", "raise_ud"), ("gp", "raise_gp"), ("pf-ro", "raise_pf_protection")]:
+        where = symbolizer.describe(int(one_report(x86.run(f"trap {trap}"))["rip"], 16))
+        assert re.match(rf"{function}\+0x[0-9a-f]+ \(kernel/x86_64/traps.c:\d+\)$", where), where
 
 
 def test_repeated_faults_keep_recovering(x86):

@@ -1,0 +1,71 @@
+"""The console wrapper's promises: no orphan QEMU, and failures that explain themselves."""
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from qemu.console import Console, ConsoleError
+from tests.conftest import ROOT
+
+
+def gone(pid, within=10.0):
+    """True once pid has exited (absent, or a zombie waiting for its new parent to reap it)."""
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        stat = Path(f"/proc/{pid}/stat")
+        try:
+            state = stat.read_text().rsplit(")", 1)[1].split()[0]
+        except (FileNotFoundError, ProcessLookupError):
+            return True
+        if state == "Z":
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_qemu_dies_when_the_process_that_started_it_is_killed(x86_64_kernel, tmp_path):
+    """SIGKILL leaves no teardown to run: PR_SET_PDEATHSIG must take QEMU down."""
+    script = (f"import os, sys; sys.path.insert(0, {str(ROOT)!r})\n"
+              f"from qemu.console import Console\n"
+              f"c = Console('x86_64', {str(x86_64_kernel)!r}, {str(tmp_path)!r}, 'orphan')\n"
+              f"c.boot()\n"
+              f"print(c.child.pid, flush=True)\n"
+              f"os.kill(os.getpid(), 9)\n")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert result.returncode == -9, result.stderr
+    qemu_pid = int(result.stdout.strip())
+    assert gone(qemu_pid), f"QEMU {qemu_pid} outlived the process that started it"
+
+
+def test_close_kills_a_running_guest(x86_64_kernel, tmp_path):
+    console = Console("x86_64", x86_64_kernel, tmp_path, "close")
+    console.boot()
+    pid = console.child.pid
+    console.close()
+    assert gone(pid)
+
+
+def test_a_timeout_shows_the_transcript_and_the_last_interrupts(x86_64_kernel, tmp_path):
+    with Console("x86_64", x86_64_kernel, tmp_path, "timeout") as console:
+        console.boot()
+        console.run("trap pf")
+        with pytest.raises(ConsoleError) as failure:
+            console.expect("this never appears", timeout=0.5)
+    message = str(failure.value)
+    assert "timed out after 0.5s waiting for 'this never appears'" in message
+    assert "trap pf: recovered" in message                    # the transcript tail
+    assert "v=0e" in message                                  # QEMU's log of the #PF
+    assert "at raise_pf_read+0x" in message and "kernel/x86_64/traps.c:" in message
+    assert (tmp_path / "timeout.transcript").exists() and (tmp_path / "timeout.qemu.log").exists()
+
+
+def test_unexpected_exit_is_reported_with_the_guest_status(x86_64_kernel, tmp_path):
+    with Console("x86_64", x86_64_kernel, tmp_path, "exit") as console:
+        console.boot()
+        console.send("exit 9\r")
+        with pytest.raises(ConsoleError) as failure:
+            console.expect("never")
+    assert "QEMU exited (status 9)" in str(failure.value)
