@@ -18,6 +18,7 @@ VECTORS = [
     exception("#BR", "on_bound_range", style="abi"),
     exception("#UD", "on_invalid_opcode", style="stub"),
     exception("#NM", "on_device_not_available", style="abi"),
+    exception("#MF", "on_x87_error", style="stub"),
     # Exceptions with an error code.
     exception("#DF", "on_double_fault", style="stub", ist=1),
     exception("#NP", "on_segment_not_present", style="stub"),

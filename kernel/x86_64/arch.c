@@ -1,5 +1,6 @@
 /* The x86_64 side of kernel/arch.h. */
 #include "arch.h"
+#include "fpu.h"
 #include "gdt.h"
 #include "idt.h"
 #include "isr.h"
@@ -18,6 +19,7 @@ void arch_init(void)
 {
     uart_init();
     gdt_init();
+    fpu_init();
     idt_init();
     lapic_virtual_wire();
     pic_init(ISR_IRQ_BASE);

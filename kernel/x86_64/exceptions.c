@@ -5,6 +5,7 @@
  */
 #include "arch.h"
 #include "exceptions.h"
+#include "fpu.h"
 #include "panic.h"
 #include "recovery.h"
 #include "stats.h"
@@ -13,13 +14,15 @@
 
 enum {
     VEC_DB = 1, VEC_NMI = 2, VEC_BP = 3, VEC_OF = 4, VEC_BR = 5, VEC_NM = 7, VEC_DF = 8,
-    VEC_NP = 11, VEC_SS = 12, VEC_GP = 13,
+    VEC_NP = 11, VEC_SS = 12, VEC_GP = 13, VEC_MF = 16,
 };
 
 /* What happens next. #DB (single step), #BP and #OF are traps: the saved RIP
-   already points past the instruction. #NM is the lazy-FPU fault: clear
-   CR0.TS and the instruction runs again. Any other fault would repeat if
-   resumed, so it goes to the recovery point that the shell armed, or halts. */
+   already points past the instruction. #NM and #MF are faults whose cause
+   the handler removes (CR0.TS cleared; the pending x87 error dropped), so
+   the instruction runs again and succeeds. Any
+   other fault would repeat if resumed, so it goes to the recovery point that
+   the shell armed, or halts. */
 static enum outcome settle(unsigned vector, struct interrupt_frame *frame)
 {
     switch (vector) {
@@ -32,6 +35,9 @@ static enum outcome settle(unsigned vector, struct interrupt_frame *frame)
         return RESUME;
     case VEC_NM:
         clts();
+        return RESUME;
+    case VEC_MF:
+        fpu_reset_x87();
         return RESUME;
     default:
         return active_recovery ? RECOVER : HALT;
@@ -120,6 +126,11 @@ ISR_ABI void on_general_protection(struct interrupt_frame *frame, uint64_t error
 void on_page_fault(struct trap_frame *frame)
 {
     exception_taken(frame->vector, "stub", true, frame->error_code, &frame->iret, 0);
+}
+
+void on_x87_error(struct trap_frame *frame)
+{
+    exception_taken(frame->vector, "stub", false, 0, &frame->iret, 0);
 }
 
 /* Every vector the spec leaves out. An exception settles like any other; any

@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "arch.h"
+#include "fpu.h"
 #include "gdt.h"
 #include "memlayout.h"
 #include "printf.h"
@@ -60,6 +61,14 @@ static void raise_nm(void)
 {
     w_cr0(r_cr0() | CR0_TS);
     __asm__ volatile("fnop");
+}
+
+/* Unmask x87 divide-by-zero and divide 1 by 0: the error stays pending until
+   the next waiting x87 instruction, FWAIT, which raises #MF (CR0.NE=1). */
+static void raise_mf(void)
+{
+    fldcw(FCW_DEFAULT & ~FCW_ZERO_DIVIDE_MASK);
+    __asm__ volatile("fld1\n\tfldz\n\tfdivrp\n\tfwait" ::: "memory");
 }
 
 /* Recursion runs into boot_stack_guard, which is unmapped: the push faults,
@@ -147,6 +156,7 @@ static const struct trigger {
     {"br", "#BR: int 5 (BOUND is invalid in long mode)", raise_br},
     {"ud", "#UD: ud2", raise_ud},
     {"nm", "#NM: x87 instruction with CR0.TS set", raise_nm},
+    {"mf", "#MF: x87 divide by zero, unmasked, reported at FWAIT", raise_mf},
     {"df", "#DF: kernel stack overflow into the guard page", raise_df},
     {"np", "#NP: load DS with a not-present segment", raise_np},
     {"ss", "#SS: load SS with a not-present segment", raise_ss},

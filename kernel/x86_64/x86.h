@@ -7,7 +7,12 @@
 
 #define RFLAGS_TF (1u << 8)     /* trap flag: single-step, #DB after the next instruction */
 #define RFLAGS_IF (1u << 9)     /* interrupt flag: maskable interrupts enabled */
+#define CR0_MP (1u << 1)        /* monitor coprocessor: WAIT honours TS too */
+#define CR0_EM (1u << 2)        /* emulation: every x87 instruction raises #NM */
 #define CR0_TS (1u << 3)        /* task switched: next x87/SSE instruction raises #NM */
+#define CR0_NE (1u << 5)        /* numeric error: x87 errors raise #MF, not the legacy IRQ 13 */
+#define CR4_OSFXSR (1u << 9)    /* the OS saves SSE state: SSE instructions are allowed */
+#define CR4_OSXMMEXCPT (1u << 10) /* unmasked SSE errors raise #XM instead of #UD */
 
 static inline void outb(uint16_t port, uint8_t value)
 {
@@ -48,6 +53,33 @@ static inline uint64_t r_cr0(void)
 static inline void w_cr0(uint64_t v)
 {
     __asm__ volatile("mov %0, %%cr0" : : "r"(v) : "memory");
+}
+
+static inline uint64_t r_cr4(void)
+{
+    uint64_t v;
+    __asm__ volatile("mov %%cr4, %0" : "=r"(v));
+    return v;
+}
+
+static inline void w_cr4(uint64_t v)
+{
+    __asm__ volatile("mov %0, %%cr4" : : "r"(v) : "memory");
+}
+
+static inline void fninit(void)
+{
+    __asm__ volatile("fninit");
+}
+
+static inline void fldcw(uint16_t control)
+{
+    __asm__ volatile("fldcw %0" : : "m"(control));
+}
+
+static inline void ldmxcsr(uint32_t control)
+{
+    __asm__ volatile("ldmxcsr %0" : : "m"(control));
 }
 
 static inline uint64_t r_cr2(void)

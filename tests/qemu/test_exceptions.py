@@ -19,6 +19,7 @@ CASES = [
     ("br", 5, "#BR", "abi", "-", {}, "recover"),
     ("ud", 6, "#UD", "stub", "-", {}, "recover"),
     ("nm", 7, "#NM", "abi", "-", {}, "resume"),
+    ("mf", 16, "#MF", "stub", "-", {}, "resume"),
     ("df", 8, "#DF", "stub", "0x0", {"stack": "ist1"}, "recover"),
     ("np", 11, "#NP", "stub", "0x28", {"sel": "0x28", "table": "gdt", "index": "5"}, "recover"),
     ("ss", 12, "#SS", "abi", "0x28", {"sel": "0x28", "table": "gdt", "index": "5"}, "recover"),

@@ -42,9 +42,9 @@ def test_int_refuses_vectors_that_expect_an_error_code(x86):
 
 
 def test_int_on_an_unbound_fault_vector_recovers(x86):
-    """Vector 16 (#MF) is not in the spec: the default handler treats it as a
+    """Vector 19 (#XM) is not in the spec: the default handler treats it as a
     fault, and the armed recovery point brings the shell back."""
-    output = x86.run("int 16")
+    output = x86.run("int 19")
     report = one_report(output)
-    assert (report["name"], report["style"], report["then"]) == ("#MF", "default", "recover")
-    assert "int 16: recovered" in output
+    assert (report["name"], report["style"], report["then"]) == ("#XM", "default", "recover")
+    assert "int 19: recovered" in output
