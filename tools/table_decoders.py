@@ -1,6 +1,8 @@
 """Read a linked interrupt table back out of the ELF, one reader per arch.
 
-Each reader returns {slot: (target address, fields)}: where the slot sends
+DECODERS[arch][format] reads one table whose manifest entry names that format;
+each reader takes the table's bytes, its manifest entry and its address, and
+returns {vector: (target address, fields)}: where the slot sends
 the CPU, and what else the slot holds, in the terms of the arch model's
 table_fields() so that tools/check_elf.py can compare the two.
 """
@@ -9,7 +11,7 @@ import struct
 X86_GATE_SOURCE = struct.Struct("<QBBHI")   # gen/isr.h struct isr_table_entry: entry, ist, type_attr, vector
 
 
-def x86_64_gate_sources(data, table):
+def x86_64_gate_sources(data, table, base):
     slots = {}
     for offset in range(0, len(data) - X86_GATE_SOURCE.size + 1, X86_GATE_SOURCE.size):
         entry, ist, type_attr, vector, _ = X86_GATE_SOURCE.unpack_from(data, offset)
@@ -18,5 +20,5 @@ def x86_64_gate_sources(data, table):
 
 
 DECODERS = {
-    "x86_64": x86_64_gate_sources,
+    "x86_64": {"gate-source": x86_64_gate_sources},
 }
