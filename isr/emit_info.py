@@ -6,8 +6,8 @@ def emit(slots, arch, banner):
     codes = ", ".join("1" if slot.error_code else "0" for slot in slots)
     out = [banner, '#include "isr.h"', "",
            f"const char *const isr_vector_names[ISR_VECTOR_COUNT] = {{{names}}};", "",
-           "/* 1 where the CPU pushes an error code: `int N` on such a vector would leave the",
-           "   handler popping a word that was never pushed. */",
+           "/* 1 where the CPU reports an error code (x86_64 pushes it, AArch64 leaves a syndrome",
+           "   in ESR_EL1): `int N` cannot supply one, so the shell refuses those vectors. */",
            f"const uint8_t isr_vector_error_code[ISR_VECTOR_COUNT] = {{{codes}}};", ""]
     # Generated assembly entries need a C declaration here; an entry that is the
     # handler itself (abi, naked, or a C function the arch calls directly) has

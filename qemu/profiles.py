@@ -24,6 +24,13 @@ class X86Profile(Profile):
         return None
 
 
+class ArmSemihostingProfile(Profile):
+    def exit_status(self, returncode):
+        # SYS_EXIT with ADP_Stopped_ApplicationExit: QEMU exits with the
+        # guest's status itself. A signal (negative code) is not the guest's.
+        return returncode if returncode >= 0 else None
+
+
 PROFILES = {
     "x86_64": X86Profile(
         arch="x86_64",
@@ -33,6 +40,14 @@ PROFILES = {
         machine=["-M", "microvm", "-cpu", "max", "-m", "64M",
                  "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"],
         prompt="x86_64> ",
+    ),
+    "aarch64": ArmSemihostingProfile(
+        arch="aarch64",
+        binary="qemu-system-aarch64",
+        # virt with its default GICv2; the kernel starts at EL1 (no
+        # virtualization=on). -semihosting lets the guest's SYS_EXIT end QEMU.
+        machine=["-M", "virt", "-cpu", "cortex-a57", "-m", "64M", "-semihosting"],
+        prompt="aarch64> ",
     ),
 }
 
