@@ -46,6 +46,11 @@ def x86_64_kernel(kernel):
     return kernel("x86_64")
 
 
+@pytest.fixture(scope="session")
+def aarch64_kernel(kernel):
+    return kernel("aarch64")
+
+
 @pytest.fixture
 def boot_console(request):
     """A factory: boot_console(arch, elf) -> Console at its first prompt, killed at teardown."""
