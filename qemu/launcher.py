@@ -19,15 +19,16 @@ def die_with_parent():
     libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
-def command(arch, elf, *, interactive=False, gdb=False, log=None):
+def command(arch, elf, *, interactive=False, gdb=False, log=None, variant=None):
     """The QEMU argv for booting elf.
 
     interactive: serial and monitor multiplexed on the terminal (Ctrl-A X quits).
     gdb: start halted, with a GDB server on localhost:1234.
     log: file for `-d int,cpu_reset` (every interrupt taken, every reset).
+    variant: one of the profile's other machine setups (e.g. aarch64 "el2").
     """
     p = profile(arch)
-    argv = [p.binary, "-accel", p.accel] + p.machine + ["-no-reboot", "-kernel", str(elf)]
+    argv = [p.binary, "-accel", p.accel] + p.machine_for(variant) + ["-no-reboot", "-kernel", str(elf)]
     if interactive:
         argv += ["-nographic"]
     else:

@@ -1,5 +1,5 @@
 """One QEMU profile per arch: binary, machine, devices, and how the guest's exit maps to a status."""
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -9,6 +9,14 @@ class Profile:
     machine: list           # -M/-cpu/-m and the devices, without serial or display options
     prompt: str             # the shell's prompt, as the kernel prints it
     accel: str = "tcg"      # TCG everywhere: same behaviour with or without KVM, and -d int works
+    variants: dict = field(default_factory=dict)   # name -> a machine list to use instead (tests)
+
+    def machine_for(self, variant=None):
+        if variant is None:
+            return self.machine
+        if variant not in self.variants:
+            raise KeyError(f"{self.arch} has no machine variant {variant!r}; known: {', '.join(self.variants)}")
+        return self.variants[variant]
 
     def exit_status(self, returncode):
         """The guest's `exit N` status from QEMU's exit code, or None if the guest did not choose it."""
@@ -48,6 +56,8 @@ PROFILES = {
         # virtualization=on). -semihosting lets the guest's SYS_EXIT end QEMU.
         machine=["-M", "virt", "-cpu", "cortex-a57", "-m", "64M", "-semihosting"],
         prompt="aarch64> ",
+        # virtualization=on: QEMU starts the kernel at EL2 (boot/aarch64/entry.S drops to EL1).
+        variants={"el2": ["-M", "virt,virtualization=on", "-cpu", "cortex-a57", "-m", "64M", "-semihosting"]},
     ),
 }
 

@@ -19,13 +19,11 @@
 /* SPSR for recovery_resume: EL1h with D, A, I and F masked until it has its stack back. */
 #define SPSR_RECOVER (SPSR_EL1H | 0x3c0u)
 
-static enum outcome settle(uint64_t esr, uint64_t *elr)
+static enum outcome settle(uint64_t esr)
 {
     switch (ESR_EC(esr)) {
     case EC_SVC64:
-        return RESUME;
     case EC_BRK64:
-        *elr += A64_INSN;
         return RESUME;
     default:
         return active_recovery ? RECOVER : HALT;
@@ -37,9 +35,11 @@ static void fault_taken(struct trap_frame *frame, const char *style, const char 
     unsigned vector = (unsigned)frame->vector;
     uint64_t elr = frame->elr;
     stats_count(vector);
-    enum outcome outcome = settle(frame->esr, &frame->elr);
-    a64_report(vector, style, frame, outcome, note);
-    if (outcome == RECOVER) {
+    enum outcome outcome = settle(frame->esr);
+    a64_report(vector, style, frame, outcome, note);    /* ELR as the CPU saved it */
+    if (ESR_EC(frame->esr) == EC_BRK64) {
+        frame->elr += A64_INSN;         /* step past the BRK */
+    } else if (outcome == RECOVER) {
         frame->elr = (uint64_t)recovery_resume;
         frame->spsr = SPSR_RECOVER;
     } else if (outcome == HALT) {
