@@ -30,7 +30,9 @@ def info_declarations(arch):
             f"#define ISR_IRQ_BASE {arch.IRQ_BASE}",
             "extern const struct isr_symbol __isr_symbols_start[], __isr_symbols_end[];",
             "extern const char *const isr_vector_names[ISR_VECTOR_COUNT];",
-            "extern const uint8_t isr_vector_error_code[ISR_VECTOR_COUNT];"]
+            "extern const uint8_t isr_vector_error_code[ISR_VECTOR_COUNT];",
+            "/* The generated entry (stub, default or handler) at an address, or NULL. */",
+            "const struct isr_symbol *isr_symbol_at(uintptr_t entry);"]
 
 
 def handler_prototypes(slots, prototype, describe):

@@ -24,4 +24,12 @@ def emit(slots, arch, banner):
             continue
         seen.add(slot.entry)
         out.append(f'    {{(uintptr_t)&{slot.entry}, "{slot.entry}", "{slot.handler}", "{slot.style}"}},')
-    return "\n".join(out + ["};", ""])
+    out += ["};", "",
+            "const struct isr_symbol *isr_symbol_at(uintptr_t entry)",
+            "{",
+            "    for (const struct isr_symbol *s = __isr_symbols_start; s < __isr_symbols_end; s++)",
+            "        if (s->entry == entry)",
+            "            return s;",
+            "    return 0;",
+            "}", ""]
+    return "\n".join(out)

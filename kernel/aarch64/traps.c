@@ -1,6 +1,6 @@
 /* `trap NAME`: raise each synchronous exception that EL1 code can raise, on purpose.
  *
- * Each trigger runs under a recovery point, so a fault comes back to the
+ * The shell (kernel/shell.c) runs each under a recovery point, so a fault comes back to the
  * prompt ("recovered") and a trap continues after it ("resumed"). The
  * accesses are assembly: in C they would be undefined behaviour.
  */
@@ -9,9 +9,6 @@
 #include "aarch64.h"
 #include "arch.h"
 #include "memlayout.h"
-#include "printf.h"
-#include "recovery.h"
-#include "string.h"
 
 static void raise_svc(void)
 {
@@ -55,11 +52,7 @@ static void raise_svc_on_sp0(void)
     irq_enable();
 }
 
-static const struct trigger {
-    const char *name;
-    const char *what;
-    void (*raise)(void);
-} triggers[] = {
+const struct trap_trigger arch_traps[] = {
     {"svc", "EL1H_SYNC: svc #0x2a, resumes after it", raise_svc},
     {"brk", "EL1H_SYNC: brk #0x7, the handler steps past it", raise_brk},
     {"dabt", "EL1H_SYNC: load from unassigned 0x0b000000 (external abort)", raise_dabt_read},
@@ -69,28 +62,4 @@ static const struct trigger {
     {"sp0", "EL1T_SYNC: svc #0x5 with SP_EL0 selected (naked handler)", raise_svc_on_sp0},
 };
 
-void arch_list_traps(void)
-{
-    for (unsigned i = 0; i < sizeof(triggers) / sizeof(triggers[0]); i++)
-        kprintf("  %-10s %s\n", triggers[i].name, triggers[i].what);
-}
-
-void arch_cmd_trap(const char *name)
-{
-    const struct trigger *t = 0;
-    for (unsigned i = 0; i < sizeof(triggers) / sizeof(triggers[0]); i++)
-        if (strcmp(name, triggers[i].name) == 0)
-            t = &triggers[i];
-    if (!t) {
-        kprintf("error: unknown trap '%s'; `trap` lists them\n", name);
-        return;
-    }
-    struct recovery r;
-    if (recovery_arm(&r) != 0) {
-        kprintf("trap %s: recovered\n", name);
-        return;
-    }
-    t->raise();
-    recovery_disarm();
-    kprintf("trap %s: resumed\n", name);
-}
+const unsigned arch_trap_count = sizeof(arch_traps) / sizeof(arch_traps[0]);

@@ -23,14 +23,6 @@ static uintptr_t branch_target(const uint32_t *insn)
     return (uintptr_t)insn + (uintptr_t)(words * 4);
 }
 
-static const struct isr_symbol *symbol_at(uintptr_t entry)
-{
-    for (const struct isr_symbol *s = __isr_symbols_start; s < __isr_symbols_end; s++)
-        if (s->entry == entry)
-            return s;
-    return 0;
-}
-
 void arch_cmd_vectors(const char *arg)
 {
     bool all = arg && strcmp(arg, "all") == 0;
@@ -41,7 +33,7 @@ void arch_cmd_vectors(const char *arg)
     const uint32_t *vbar = (const uint32_t *)r_vbar();
     for (unsigned v = 0; v < ISR_VBAR_ENTRIES; v++) {
         uintptr_t target = branch_target(vbar + v * ISR_VBAR_ENTRY_SIZE / 4);
-        const struct isr_symbol *s = symbol_at(target);
+        const struct isr_symbol *s = isr_symbol_at(target);
         if (!all && (!s || strcmp(s->style, "default") == 0))
             continue;
         kprintf("vec=%u name=%s entry=%s handler=%s style=%s addr=0x%lx\n", v, arch_vector_name(v),
@@ -50,7 +42,7 @@ void arch_cmd_vectors(const char *arg)
     for (const struct isr_gic_entry *e = __isr_gic_table_start; e < __isr_gic_table_end; e++) {
         if (!all && !e->enabled)
             continue;
-        const struct isr_symbol *s = symbol_at(e->entry);
+        const struct isr_symbol *s = isr_symbol_at(e->entry);
         unsigned v = ISR_IRQ_BASE + e->intid;
         kprintf("vec=%u name=%s intid=%u prio=0x%x enabled=%u handler=%s style=%s addr=0x%lx\n",
                 v, arch_vector_name(v), e->intid, gic_priority(e->intid), gic_enabled(e->intid),
