@@ -1,7 +1,6 @@
 """Checks on the linked aarch64 kernel: the VBAR_EL1 table, the GIC table, what --gc-sections kept."""
 import json
 import struct
-import subprocess
 
 import pytest
 
@@ -10,39 +9,28 @@ from tools import toolchain
 from tools.check_elf import check
 from tools.elf_symbols import Image
 
+from tests.elf.artifacts import compile_generated, gen_dir, hand_written_objects, run_check_command
+
 ARCH = "aarch64"
 
 
-def gen_dir():
-    return toolchain.build_dir(ARCH) / "gen"
-
-
 def manifest():
-    return json.loads((gen_dir() / "manifest.json").read_text())
+    return json.loads((gen_dir(ARCH) / "manifest.json").read_text())
 
 
 def link_variant(out):
-    """Link the hand-written objects with freshly compiled generated sources from out."""
-    objects = [toolchain.object_path(ARCH, s) for s in toolchain.sources(ARCH)]
-    for name in toolchain.GENERATED_SOURCES:
-        obj = out / "obj" / f"{name}.o"
-        assert toolchain.compile_one(ARCH, out / name, obj, out)
-        objects.append(obj)
+    """Link the hand-written objects with the generated sources of a variant gen/ in out."""
     elf = out / "kernel.elf"
-    assert toolchain.link(ARCH, objects, elf, out)
+    assert toolchain.link(ARCH, hand_written_objects(ARCH) + compile_generated(ARCH, out), elf, out)
     return elf
 
 
 def test_built_kernel_passes_the_check(aarch64_kernel):
-    assert check(aarch64_kernel, gen_dir() / "manifest.json") == []
+    assert check(aarch64_kernel, gen_dir(ARCH) / "manifest.json") == []
 
 
 def test_check_command_exits_zero(aarch64_kernel):
-    result = subprocess.run(["python3", "-m", "tools.check_elf", str(aarch64_kernel),
-                             str(gen_dir() / "manifest.json")], capture_output=True, text=True,
-                            cwd=toolchain.ROOT)
-    assert result.returncode == 0, result.stderr
-    assert "80 table entries and 8 spec handlers check out" in result.stdout
+    assert "80 table entries and 8 spec handlers check out" in run_check_command(ARCH, aarch64_kernel)
 
 
 def test_vbar_table_is_2k_aligned_and_2k_long(aarch64_kernel):

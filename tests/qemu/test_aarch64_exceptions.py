@@ -7,6 +7,7 @@ import pytest
 from tools.elf_symbols import Image
 
 from tests.qemu.report import one_report
+from tests.qemu.scenarios import assert_trap
 
 UNASSIGNED = "0xb000000"       # kernel/aarch64/memlayout.h TRAP_UNASSIGNED
 
@@ -28,14 +29,7 @@ CASES = [
 
 @pytest.mark.parametrize("trap, vector, name, style, err, fields, then", CASES, ids=[c[0] for c in CASES])
 def test_trap_reports_and_comes_back(a64, trap, vector, name, style, err, fields, then):
-    output = a64.run(f"trap {trap}")
-    report = one_report(output)
-    assert (report["vec"], report["name"], report["style"], report["err"], report["then"]) == \
-        (str(vector), name, style, err, then)
-    for key, value in fields.items():
-        assert report[key] == value, f"{key}: {report[key]} != {value}\n{output}"
-    assert output.rstrip().endswith(f"trap {trap}: {'resumed' if then == 'resume' else 'recovered'}")
-    assert "ticks=" in a64.run("ticks")          # the machine is still whole
+    assert_trap(a64, trap, vector, name, style, err, fields, then)
 
 
 def instruction(image, address):

@@ -4,6 +4,8 @@ import re
 
 from tools import toolchain
 
+from tests.qemu.scenarios import assert_exit_status, vector_rows
+
 
 def test_boot_banner_and_prompt(a64):
     assert re.search(r"boot: aarch64 kernel up, 80 vectors, timer 100 Hz", a64.banner)
@@ -21,10 +23,7 @@ def test_help_and_trap_list(a64):
 def test_vectors_shows_the_live_tables_as_the_spec_wrote_them(a64):
     """VBAR_EL1's branches and the distributor's priorities and enables, against the manifest."""
     manifest = json.loads((toolchain.build_dir("aarch64") / "gen" / "manifest.json").read_text())
-    rows = {}
-    for line in a64.run("vectors").splitlines():
-        fields = dict(item.split("=", 1) for item in line.split())
-        rows[int(fields["vec"])] = fields
+    rows = vector_rows(a64)
     bound = [s for s in manifest["vectors"] if s["style"] != "default"]
     assert sorted(rows) == [s["vector"] for s in bound]
     for slot in bound:
@@ -54,9 +53,7 @@ def test_stats_counts_each_interrupt(a64):
 
 
 def test_exit_status_reaches_the_host_through_semihosting(a64):
-    a64.send("exit 5\r")
-    a64.expect("exit status=5")
-    assert a64.wait_exit() == 5
+    assert_exit_status(a64, 5)
 
 
 def test_boots_from_el2_too(boot_console, aarch64_kernel):
@@ -66,6 +63,4 @@ def test_boots_from_el2_too(boot_console, aarch64_kernel):
     assert "boot: aarch64 kernel up" in console.banner
     console.run("sleep 30")
     assert "class=svc" in console.run("trap svc")
-    console.send("exit 7\r")
-    console.expect("exit status=7")
-    assert console.wait_exit() == 7
+    assert_exit_status(console, 7)
