@@ -136,7 +136,7 @@ def task_debug():
         script = toolchain.build_dir(arch) / "gdbinit"
         yield {
             "basename": f"debug-{arch}",
-            "actions": [(gdb_script, [p["elf"], script]),
+            "actions": [(gdb_script, [arch, p["elf"], script]),
                         f"echo 'QEMU waits for GDB on :1234. In another terminal: gdb -x {script}'",
                         Interactive(command(arch, p["elf"], interactive=True, gdb=True))],
             "task_dep": [f"check-{arch}"],

@@ -51,9 +51,8 @@ def run(arch, elf, *, stdin_text="", timeout=30, log=None):
     return profile(arch).exit_status(proc.returncode), proc.returncode, proc.stdout.decode(errors="replace")
 
 
-def gdb_script(elf, path):
+def gdb_script(arch, elf, path):
     """Write a GDB script that loads the kernel's symbols and attaches to QEMU."""
-    Path(path).write_text(f"file {Path(elf).resolve()}\n"
-                          "set disassembly-flavor att\n"
-                          "target remote localhost:1234\n")
+    setup = "".join(f"{line}\n" for line in profile(arch).gdb_setup)
+    Path(path).write_text(f"{setup}file {Path(elf).resolve()}\ntarget remote localhost:1234\n")
     return path

@@ -10,6 +10,7 @@ class Profile:
     prompt: str             # the shell's prompt, as the kernel prints it
     accel: str = "tcg"      # TCG everywhere: same behaviour with or without KVM, and -d int works
     variants: dict = field(default_factory=dict)   # name -> a machine list to use instead (tests)
+    gdb_setup: tuple = ()   # GDB commands for this arch, before attaching (doit debug-<arch>)
 
     def machine_for(self, variant=None):
         if variant is None:
@@ -48,6 +49,7 @@ PROFILES = {
         machine=["-M", "microvm", "-cpu", "max", "-m", "64M",
                  "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"],
         prompt="x86_64> ",
+        gdb_setup=("set disassembly-flavor att",),
     ),
     "aarch64": ArmSemihostingProfile(
         arch="aarch64",
@@ -56,6 +58,7 @@ PROFILES = {
         # virtualization=on). -semihosting lets the guest's SYS_EXIT end QEMU.
         machine=["-M", "virt", "-cpu", "cortex-a57", "-m", "64M", "-semihosting"],
         prompt="aarch64> ",
+        gdb_setup=("set architecture aarch64",),   # gdb-multiarch on an x86 host
         # virtualization=on: QEMU starts the kernel at EL2 (boot/aarch64/entry.S drops to EL1).
         variants={"el2": ["-M", "virt,virtualization=on", "-cpu", "cortex-a57", "-m", "64M", "-semihosting"]},
     ),
