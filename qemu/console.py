@@ -21,13 +21,14 @@ class ConsoleError(AssertionError):
     pass
 
 
-def log_summary(log_path, lines=6):
-    """The last exceptions, resets and triple faults that QEMU's -d log recorded."""
+def log_summary(log_path, events, lines=6):
+    """The last exceptions and resets that QEMU's -d log recorded; events is the
+    profile's regex for the lines its target logs per exception."""
     path = Path(log_path)
     if not path.exists():
         return "(no QEMU log)"
     interesting = [line.strip() for line in path.read_text(errors="replace").splitlines()
-                   if re.match(r"\s*(\d+: v=|check_exception|Triple fault|CPU Reset)", line)]
+                   if re.match(rf"\s*(?:{events}|CPU Reset)", line)]
     return "\n".join(interesting[-lines:]) or "(no interrupts logged)"
 
 
@@ -50,7 +51,7 @@ class Console:
         self._transcript.flush()
         tail = self.transcript_path.read_text(errors="replace")[-TRANSCRIPT_TAIL:]
         raise ConsoleError(f"{what}\n--- transcript tail ({self.transcript_path}) ---\n{tail}\n"
-                           f"--- QEMU log ({self.log_path}) ---\n{log_summary(self.log_path)}")
+                           f"--- QEMU log ({self.log_path}) ---\n{log_summary(self.log_path, self.profile.log_events)}")
 
     def expect(self, pattern, timeout=None):
         """Wait for a regex; return its match object."""

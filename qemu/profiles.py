@@ -11,6 +11,7 @@ class Profile:
     accel: str = "tcg"      # TCG everywhere: same behaviour with or without KVM, and -d int works
     variants: dict = field(default_factory=dict)   # name -> a machine list to use instead (tests)
     gdb_setup: tuple = ()   # GDB commands for this arch, before attaching (doit debug-<arch>)
+    log_events: str = ""    # regex for the `-d int` lines worth showing when a test fails
 
     def machine_for(self, variant=None):
         if variant is None:
@@ -50,6 +51,7 @@ PROFILES = {
                  "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"],
         prompt="x86_64> ",
         gdb_setup=("set disassembly-flavor att",),
+        log_events=r"\d+: v=|check_exception|Triple fault",
     ),
     "aarch64": ArmSemihostingProfile(
         arch="aarch64",
@@ -59,6 +61,8 @@ PROFILES = {
         machine=["-M", "virt", "-cpu", "cortex-a57", "-m", "64M", "-semihosting"],
         prompt="aarch64> ",
         gdb_setup=("set architecture aarch64",),   # gdb-multiarch on an x86 host
+        # target/arm logs "Taking exception N [name]", then "...with ESR/FAR/ELR" lines.
+        log_events=r"Taking exception|\.\.\.with (?:ESR|FAR)",
         # virtualization=on: QEMU starts the kernel at EL2 (boot/aarch64/entry.S drops to EL1).
         variants={"el2": ["-M", "virt,virtualization=on", "-cpu", "cortex-a57", "-m", "64M", "-semihosting"]},
     ),
