@@ -55,7 +55,7 @@ def _check_common(binding, vector, arch, say):
         say(f"style {binding.style!r} is not available on {arch.NAME}: {arch.STYLE_REFUSALS[binding.style]}")
     pushes = arch.has_error_code(vector)
     if binding.error_code is not None and bool(binding.error_code) != pushes:
-        fact = "pushes an error code" if pushes else "pushes no error code"
+        fact = arch.ERROR_CODE_FACTS[pushes]
         say(f"error_code={binding.error_code!r} disagrees with the CPU: "
             f"{arch.vector_name(vector)} {fact}; drop error_code= and let the arch decide")
 

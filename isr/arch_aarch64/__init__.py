@@ -25,6 +25,8 @@ GIC_INTIDS = 64                  # SGI 0-15, PPI 16-31, SPI 32-63: enough for th
 SGI_COUNT = 16
 VECTOR_COUNT = IRQ_BASE + GIC_INTIDS
 STYLES = ("stub", "naked")
+# How validation states the error-code fact of a vector: [False], [True].
+ERROR_CODE_FACTS = ("leaves no syndrome in ESR_EL1", "reports a syndrome in ESR_EL1")
 STYLE_REFUSALS = {"abi": "clang and GCC have no AArch64 interrupt attribute (only the 32-bit "
                          "ARM interrupt(\"IRQ\") one), so no compiler-built handler can return with "
                          "ERET; use style=\"stub\" (generated save and ERET around a C function) "

@@ -15,6 +15,8 @@ IST_MAX = 7                     # the TSS holds IST1..IST7; 0 means "no stack sw
 DPL_MAX = 3
 KERNEL_CS = 0x08                # GDT index 1; kernel/x86_64/gdt.c asserts the same value
 STYLES = ("abi", "stub", "naked")
+# How validation states the error-code fact of a vector: [False], [True].
+ERROR_CODE_FACTS = ("pushes no error code", "pushes an error code")
 STYLE_REFUSALS = {}            # every style has a compiler and a table format here
 TABLE_ENTRY_SIZE = 16           # one generated gate-source entry, the size of a long-mode gate
 TABLE_ALIGN = 16                # SDM 6.10: align the IDT base on an 8-byte boundary at least
