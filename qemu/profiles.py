@@ -37,7 +37,9 @@ class X86Profile(Profile):
 class ArmSemihostingProfile(Profile):
     def exit_status(self, returncode):
         # SYS_EXIT with ADP_Stopped_ApplicationExit: QEMU exits with the
-        # guest's status itself. A signal (negative code) is not the guest's.
+        # guest's status itself. A signal (negative code) is not the guest's;
+        # QEMU quitting on its own (Ctrl-A X: 0, an error: 1) cannot be told
+        # apart from `exit 0` / `exit 1`.
         return returncode if returncode >= 0 else None
 
 
