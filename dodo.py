@@ -14,7 +14,7 @@ from qemu.launcher import command, gdb_script
 from tools import toolchain
 from tools.check_elf import check
 
-ARCHES = ["x86_64"]
+ARCHES = ["x86_64", "aarch64"]
 GDB_PORT = 1234
 ROOT = Path(__file__).resolve().parent
 
@@ -137,7 +137,7 @@ def task_debug():
         script = toolchain.build_dir(arch) / "gdbinit"
         yield {
             "basename": f"debug-{arch}",
-            "actions": [(gdb_script, [p["elf"], script, GDB_PORT]),
+            "actions": [(gdb_script, [arch, p["elf"], script, GDB_PORT]),
                         f"echo 'QEMU waits for GDB on port {GDB_PORT}. In another terminal: gdb -x {script}'",
                         Interactive(command(arch, p["elf"], interactive=True, gdb=GDB_PORT))],
             "task_dep": [f"check-{arch}"],

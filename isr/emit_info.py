@@ -6,10 +6,14 @@ def emit(slots, arch, banner):
     codes = ", ".join("1" if slot.error_code else "0" for slot in slots)
     out = [banner, '#include "isr.h"', "",
            f"const char *const isr_vector_names[ISR_VECTOR_COUNT] = {{{names}}};", "",
-           "/* 1 where the CPU pushes an error code: `int N` on such a vector would leave the",
-           "   handler popping a word that was never pushed. */",
+           "/* 1 where the CPU reports an error code (x86_64 pushes it, AArch64 leaves a syndrome",
+           "   in ESR_EL1): `int N` cannot supply one, so the shell refuses those vectors. */",
            f"const uint8_t isr_vector_error_code[ISR_VECTOR_COUNT] = {{{codes}}};", ""]
-    entries = sorted({slot.entry for slot in slots if slot.style in ("stub", "default")})
+    # Generated assembly entries need a C declaration here; an entry that is the
+    # handler itself (abi, naked, or a C function the arch calls directly) has
+    # its prototype in isr.h already.
+    entries = sorted({slot.entry for slot in slots
+                      if slot.style in ("stub", "default") and slot.entry != slot.handler})
     out += [f"void {entry}(void);" for entry in entries]
     out += ["", "/* Kept by gen/keep.ld only: code reaches it through __isr_symbols_start. */",
             '__attribute__((section(".isr_symbols")))',
@@ -20,4 +24,12 @@ def emit(slots, arch, banner):
             continue
         seen.add(slot.entry)
         out.append(f'    {{(uintptr_t)&{slot.entry}, "{slot.entry}", "{slot.handler}", "{slot.style}"}},')
-    return "\n".join(out + ["};", ""])
+    out += ["};", "",
+            "const struct isr_symbol *isr_symbol_at(uintptr_t entry)",
+            "{",
+            "    for (const struct isr_symbol *s = __isr_symbols_start; s < __isr_symbols_end; s++)",
+            "        if (s->entry == entry)",
+            "            return s;",
+            "    return 0;",
+            "}", ""]
+    return "\n".join(out)

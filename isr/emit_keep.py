@@ -13,21 +13,24 @@ def emit(slots, arch, banner, keep=True):
     for slot in slots:
         if slot.style != "default":
             handlers.setdefault(slot.handler, slot)
-    out = [banner, "/* INCLUDEd by linker/x86_64.ld inside SECTIONS, before .text. */",
-           f".isr : ALIGN({arch.TABLE_ALIGN}) {{",
-           "    __isr_table_start = .;",
-           f"    {wrap('*(.isr_table)')}",
-           "    __isr_table_end = .;",
-           "    . = ALIGN(8);",
-           "    __isr_symbols_start = .;",
-           f"    {wrap('*(.isr_symbols)')}",
-           "    __isr_symbols_end = .;",
-           f"    {wrap('*(.text.isr_stubs)')}"]
+    out = [banner, f"/* INCLUDEd by linker/{arch.NAME}.ld inside SECTIONS, before .text. */",
+           f".isr : ALIGN({arch.TABLE_ALIGN}) {{"]
+    for table in arch.TABLES:
+        out += [f"    . = ALIGN({table['align']});",
+                f"    {table['start']} = .;",
+                f"    {wrap('*(' + table['section'] + ')')}",
+                f"    {table['end']} = .;"]
+    out += ["    . = ALIGN(8);",
+            "    __isr_symbols_start = .;",
+            f"    {wrap('*(.isr_symbols)')}",
+            "    __isr_symbols_end = .;",
+            f"    {wrap('*(.text.isr_stubs)')}"]
     for handler, slot in handlers.items():
         out.append(f"    {wrap(f'*(.text.{handler})')}  /* vector {slot.vector} {slot.name}, {slot.style} */")
     out += ["}", ""]
-    out.append(f'ASSERT(__isr_table_start % {arch.TABLE_ALIGN} == 0, '
-               f'"gen/keep.ld: the interrupt table must be {arch.TABLE_ALIGN}-byte aligned")')
+    for table in arch.TABLES:
+        out.append(f'ASSERT({table["start"]} % {table["align"]} == 0, '
+                   f'"gen/keep.ld: the {table["name"]} table must be {table["align"]}-byte aligned")')
     for handler, slot in handlers.items():
         out.append(f'ASSERT(DEFINED({handler}), "{slot.where}: vector {slot.vector} ({slot.name}): '
                    f'handler {handler} is named by the spec but defined nowhere; define it with the '

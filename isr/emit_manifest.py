@@ -7,9 +7,7 @@ def emit(slots, arch, spec_path, keep=True):
         "arch": arch.NAME,
         "spec": str(spec_path),
         "keep": keep,
-        "table": {"start": "__isr_table_start", "end": "__isr_table_end",
-                  "entry_size": arch.TABLE_ENTRY_SIZE, "align": arch.TABLE_ALIGN,
-                  "count": arch.VECTOR_COUNT},
+        "tables": list(arch.TABLES),
         "vectors": [{
             "vector": s.vector, "name": s.name, "kind": s.kind, "handler": s.handler,
             "style": s.style, "entry": s.entry, "error_code": s.error_code,

@@ -44,15 +44,6 @@ class Slot:
         return self.options.get(name, default)
 
 
-def entry_symbol(style, vector, handler):
-    """The symbol a table slot points at for a given style."""
-    if style in ("abi", "naked"):
-        return handler
-    if style == "stub":
-        return f"isr_stub_{vector}"
-    return f"isr_default_{vector}"
-
-
 def _check_common(binding, vector, arch, say):
     if not isinstance(binding.handler, str) or not C_IDENTIFIER.match(binding.handler) \
             or binding.handler in C_KEYWORDS:
@@ -64,7 +55,7 @@ def _check_common(binding, vector, arch, say):
         say(f"style {binding.style!r} is not available on {arch.NAME}: {arch.STYLE_REFUSALS[binding.style]}")
     pushes = arch.has_error_code(vector)
     if binding.error_code is not None and bool(binding.error_code) != pushes:
-        fact = "pushes an error code" if pushes else "pushes no error code"
+        fact = arch.ERROR_CODE_FACTS[pushes]
         say(f"error_code={binding.error_code!r} disagrees with the CPU: "
             f"{arch.vector_name(vector)} {fact}; drop error_code= and let the arch decide")
 
@@ -95,13 +86,13 @@ def resolve(bindings, arch):
             say(f"handler {binding.handler} is also bound at {other} with another style or error-code "
                 f"shape, so one C prototype cannot serve both; give each its own handler")
         slots[vector] = Slot(vector, arch.vector_name(vector), binding.kind, binding.handler,
-                             binding.style, entry_symbol(binding.style, vector, binding.handler),
+                             binding.style, arch.entry_symbol(binding.style, vector, binding.handler),
                              arch.has_error_code(vector), options, str(where))
     if problems:
         raise SpecError(problems)
     for vector in range(arch.VECTOR_COUNT):
         if vector not in slots:
             slots[vector] = Slot(vector, arch.vector_name(vector), "default", "isr_default_handler",
-                                 "default", entry_symbol("default", vector, None),
+                                 "default", arch.entry_symbol("default", vector, None),
                                  arch.has_error_code(vector), arch.default_options(vector))
     return [slots[v] for v in range(arch.VECTOR_COUNT)]

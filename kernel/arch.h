@@ -19,13 +19,22 @@ void arch_irq_enable(void);
 void arch_wait_for_interrupt(void);
 __attribute__((noreturn)) void arch_exit(int status);
 unsigned arch_timer_hz(void);
+/* kernel/vector_names.c, from the generated gen/isr_info.c. */
 unsigned arch_vector_count(void);
 const char *arch_vector_name(unsigned vector);
 
+/* The exceptions that `trap NAME` raises on purpose (kernel/<arch>/traps.c);
+   the shell runs each under a recovery point. */
+struct trap_trigger {
+    const char *name;
+    const char *what;
+    void (*raise)(void);
+};
+extern const struct trap_trigger arch_traps[];
+extern const unsigned arch_trap_count;
+
 /* Shell commands whose meaning is arch specific. */
-void arch_cmd_trap(const char *name);
 void arch_cmd_int(const char *arg);
 void arch_cmd_vectors(const char *arg);
-void arch_list_traps(void);
 
 #endif

@@ -44,7 +44,7 @@ def log_summary(profile, log_path, elf=None, lines=6):
 
 
 class Console:
-    def __init__(self, arch, elf, run_dir, name, timeout=15, interrupt_log=True):
+    def __init__(self, arch, elf, run_dir, name, timeout=15, interrupt_log=True, variant=None):
         self.profile = profile(arch)
         run_dir = Path(run_dir)
         run_dir.mkdir(parents=True, exist_ok=True)
@@ -53,7 +53,7 @@ class Console:
         self.timeout = timeout
         self.elf = elf
         self._transcript = open(self.transcript_path, "w", encoding="utf-8")
-        argv = command(arch, elf, log=self.log_path if interrupt_log else None)
+        argv = command(arch, elf, log=self.log_path if interrupt_log else None, variant=variant)
         self.child = pexpect.spawn(argv[0], argv[1:], encoding="utf-8", codec_errors="replace",
                                    timeout=timeout, logfile=self._transcript, echo=False,
                                    preexec_fn=die_with_parent, dimensions=(50, 200))

@@ -19,15 +19,16 @@ def die_with_parent():
     libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
-def command(arch, elf, *, interactive=False, gdb=False, log=None):
+def command(arch, elf, *, interactive=False, gdb=False, log=None, variant=None):
     """The QEMU argv for booting elf.
 
     interactive: serial and monitor multiplexed on the terminal (Ctrl-A X quits).
     gdb: a TCP port: start halted, with a GDB server on 127.0.0.1 at that port.
     log: file for `-d int,cpu_reset` (every interrupt taken, every reset).
+    variant: one of the profile's other machine setups (e.g. aarch64 "el2").
     """
     p = profile(arch)
-    argv = [p.binary, "-accel", p.accel] + p.machine + ["-no-reboot", "-kernel", str(elf)]
+    argv = [p.binary, "-accel", p.accel] + p.machine_for(variant) + ["-no-reboot", "-kernel", str(elf)]
     if interactive:
         argv += ["-nographic"]
     else:
@@ -50,7 +51,8 @@ def run(arch, elf, *, stdin_text="", timeout=30, log=None):
     return profile(arch).exit_status(proc.returncode), proc.returncode, proc.stdout.decode(errors="replace")
 
 
-def gdb_script(elf, path, port):
-    """Write a GDB script that loads the kernel's symbols and attaches to QEMU's GDB server."""
-    Path(path).write_text(f"file {Path(elf).resolve()}\n"
-                          f"target remote 127.0.0.1:{port}\n")
+def gdb_script(arch, elf, path, port):
+    """Write a GDB script that sets the arch up, loads the kernel's symbols and
+    attaches to QEMU's GDB server."""
+    setup = "".join(f"{line}\n" for line in profile(arch).gdb_setup)
+    Path(path).write_text(f"{setup}file {Path(elf).resolve()}\ntarget remote 127.0.0.1:{port}\n")

@@ -1,5 +1,5 @@
 """One QEMU profile per arch: binary, machine, devices, and how the guest's exit maps to a status."""
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -14,6 +14,15 @@ class Profile:
     log_events: str = r"CPU Reset|Triple fault"
     log_noise: str = r"(?!)"
     log_pc: str = r"(?!)"     # captures, in hex, the interrupted PC of a log line
+    variants: dict = field(default_factory=dict)   # name -> a machine list to use instead (tests)
+    gdb_setup: tuple = ()   # GDB commands for this arch, before attaching (doit debug-<arch>)
+
+    def machine_for(self, variant=None):
+        if variant is None:
+            return self.machine
+        if variant not in self.variants:
+            raise KeyError(f"{self.arch} has no machine variant {variant!r}; known: {', '.join(self.variants)}")
+        return self.variants[variant]
 
     def exit_status(self, returncode):
         """The guest's `exit N` status from QEMU's exit code, or None if the guest did not choose it."""
@@ -29,6 +38,15 @@ class X86Profile(Profile):
         return None
 
 
+class ArmSemihostingProfile(Profile):
+    def exit_status(self, returncode):
+        # SYS_EXIT with ADP_Stopped_ApplicationExit: QEMU exits with the
+        # guest's status itself. A signal (negative code) is not the guest's;
+        # QEMU quitting on its own (Ctrl-A X: 0, an error: 1) cannot be told
+        # apart from `exit 0` / `exit 1`.
+        return returncode if returncode >= 0 else None
+
+
 PROFILES = {
     "x86_64": X86Profile(
         arch="x86_64",
@@ -41,6 +59,22 @@ PROFILES = {
         log_events=r"^\s*\d+: v=|check_exception|Triple fault|CPU Reset",
         log_noise=r"v=2[0-9a-f] ",              # PIC IRQs at 0x20-0x2f: the 100 Hz tick above all
         log_pc=r" pc=([0-9a-f]+)",
+        gdb_setup=("set disassembly-flavor att",),
+    ),
+    "aarch64": ArmSemihostingProfile(
+        arch="aarch64",
+        binary="qemu-system-aarch64",
+        # virt with its default GICv2; the kernel starts at EL1 (no
+        # virtualization=on). -semihosting lets the guest's SYS_EXIT end QEMU.
+        machine=["-M", "virt", "-cpu", "cortex-a57", "-m", "64M", "-semihosting"],
+        prompt="aarch64> ",
+        gdb_setup=("set architecture aarch64",),   # gdb-multiarch on an x86 host
+        # target/arm logs "Taking exception N [name]", then "...with ESR/FAR/ELR" lines.
+        log_events=r"Taking exception|\.\.\.with (?:ESR|FAR|ELR)",
+        log_noise=r"\[IRQ\]",                     # the timer tick above all
+        log_pc=r"with ELR 0x([0-9a-f]+)",
+        # virtualization=on: QEMU starts the kernel at EL2 (boot/aarch64/entry.S drops to EL1).
+        variants={"el2": ["-M", "virt,virtualization=on", "-cpu", "cortex-a57", "-m", "64M", "-semihosting"]},
     ),
 }
 

@@ -46,16 +46,21 @@ def x86_64_kernel(kernel):
     return kernel("x86_64")
 
 
+@pytest.fixture(scope="session")
+def aarch64_kernel(kernel):
+    return kernel("aarch64")
+
+
 @pytest.fixture
 def boot_console(request):
-    """A factory: boot_console(arch, elf) -> Console at its first prompt, killed at teardown."""
+    """A factory: boot_console(arch, elf, variant=None) -> Console at its first prompt, killed at teardown."""
     consoles = []
     worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
     name = re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.name)
 
-    def start(arch, elf):
+    def start(arch, elf, variant=None):
         run_dir = toolchain.build_dir(arch) / "runs" / worker
-        console = Console(arch, elf, run_dir, f"{name}-{len(consoles)}")
+        console = Console(arch, elf, run_dir, f"{name}-{len(consoles)}", variant=variant)
         consoles.append(console)
         console.banner = console.boot()
         return console

@@ -24,18 +24,19 @@ def _function_problems(image, name, role):
 
 
 def _table_slots(image, arch, table, problems):
+    """{vector: (target, fields)} for one table of the manifest, decoded by the arch's reader."""
     start, end = image.symbols.get(table["start"]), image.symbols.get(table["end"])
     if start is None or end is None:
         problems.append(f"table bounds {table['start']}/{table['end']} missing: gen/keep.ld was not linked")
-        return []
+        return {}
     if start.address % table["align"]:
-        problems.append(f"table at 0x{start.address:x} is not {table['align']}-byte aligned")
+        problems.append(f"{table['name']} table at 0x{start.address:x} is not {table['align']}-byte aligned")
     count = (end.address - start.address) // table["entry_size"]
     if count != table["count"]:
-        problems.append(f"table holds {count} entries, the manifest expects {table['count']}: "
-                        f"dropped by --gc-sections without KEEP(*(.isr_table))?")
+        problems.append(f"{table['name']} table holds {count} entries, the manifest expects {table['count']}: "
+                        f"dropped by --gc-sections without KEEP(*({table['section']}))?")
     data = image.read(start.address, count * table["entry_size"]) or b""
-    return DECODERS[arch](data, table)
+    return DECODERS[arch][table["format"]](data, table, start.address)
 
 
 def check(elf_path, manifest_path):
@@ -43,7 +44,9 @@ def check(elf_path, manifest_path):
     manifest = json.loads(open(manifest_path).read())
     image = Image(elf_path)
     problems = []
-    entries = _table_slots(image, manifest["arch"], manifest["table"], problems)
+    entries = {}
+    for table in manifest["tables"]:
+        entries.update(_table_slots(image, manifest["arch"], table, problems))
     for slot in manifest["vectors"]:
         where = f"vector {slot['vector']} ({slot['name']}): "
         if slot["style"] != "default":

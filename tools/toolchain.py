@@ -18,6 +18,15 @@ TARGETS = {
         "ldflags": ["-z", "max-page-size=4096"],
         "sources": ["boot/x86_64/*.S", "kernel/*.c", "kernel/x86_64/*.c", "kernel/x86_64/*.S"],
     },
+    "aarch64": {
+        "triple": "aarch64-none-elf",
+        # General registers only: stubs then need not save the FP/SIMD state.
+        # Strict alignment: with the MMU off every data access is Device
+        # memory, where an unaligned access is an alignment fault.
+        "cflags": ["-mgeneral-regs-only", "-mstrict-align", "-fno-pic"],
+        "ldflags": ["-z", "max-page-size=4096"],
+        "sources": ["boot/aarch64/*.S", "kernel/*.c", "kernel/aarch64/*.c", "kernel/aarch64/*.S"],
+    },
 }
 
 COMMON_CFLAGS = [

@@ -1,16 +1,5 @@
 """Emit gen/isr.h: the frame layouts and one exact prototype per spec handler."""
-
-
-def _struct(name, fields, tail=()):
-    lines = [f"struct {name} {{"]
-    lines += [f"    uint64_t {field};" for field in fields]
-    lines += [f"    {member};" for member in tail]
-    return lines + ["};"]
-
-
-def _offset_asserts(struct, fields, start=0):
-    return [f'_Static_assert(offsetof(struct {struct}, {field}) == {start + 8 * i}, '
-            f'"{struct}.{field} moved: regenerate, do not edit");' for i, field in enumerate(fields)]
+from isr.c_layout import handler_prototypes, info_declarations, offset_asserts, struct
 
 
 def prototype(slot, arch):
@@ -31,12 +20,12 @@ def _describe(slot):
 def emit(slots, arch, banner):
     out = [banner, "#ifndef ISR_H", "#define ISR_H", "", "#include <stddef.h>", "#include <stdint.h>", ""]
     out += ["/* What the CPU pushes on every interrupt, lowest address first (SDM 6.14.1). */"]
-    out += _struct("interrupt_frame", arch.IRET_FRAME)
-    out += _offset_asserts("interrupt_frame", arch.IRET_FRAME)
+    out += struct("interrupt_frame", arch.IRET_FRAME)
+    out += offset_asserts("interrupt_frame", arch.IRET_FRAME)
     out += ["", "/* What a generated stub hands its C handler: the registers it pushed, the vector,",
             "   the error code (a dummy 0 where the CPU pushes none), then the CPU's frame. */"]
-    out += _struct("trap_frame", arch.TRAP_FRAME, ["struct interrupt_frame iret"])
-    out += _offset_asserts("trap_frame", arch.TRAP_FRAME)
+    out += struct("trap_frame", arch.TRAP_FRAME, ["struct interrupt_frame iret"])
+    out += offset_asserts("trap_frame", arch.TRAP_FRAME)
     out += [f'_Static_assert(offsetof(struct trap_frame, iret) == {8 * len(arch.TRAP_FRAME)}, '
             '"trap_frame.iret moved: regenerate, do not edit");',
             "/* The CPU aligns RSP to 16 before pushing its frame; the stub pushes a multiple",
@@ -53,17 +42,8 @@ def emit(slots, arch, banner):
             "};",
             f'_Static_assert(sizeof(struct isr_table_entry) == {arch.TABLE_ENTRY_SIZE}, "table entry size");',
             "",
-            "/* Entry address to names, for the `vectors` command. */",
-            "struct isr_symbol {",
-            "    uintptr_t entry;",
-            "    const char *symbol;",
-            "    const char *handler;",
-            "    const char *style;",
-            "};",
-            "",
-            f"#define ISR_VECTOR_COUNT {arch.VECTOR_COUNT}",
+        ] + info_declarations(arch) + [
             f"#define ISR_KERNEL_CS 0x{arch.KERNEL_CS:02x}",
-            f"#define ISR_IRQ_BASE {arch.IRQ_BASE}",
             "#define ISR_ABI __attribute__((interrupt))",
             "/* For functions that abi handlers call: they save every register they use,",
             "   so the handler need not save the caller-saved ones around the call. */",
@@ -71,17 +51,9 @@ def emit(slots, arch, banner):
             "",
             "/* Bounds placed by gen/keep.ld around the kept tables. */",
             "extern const struct isr_table_entry __isr_table_start[], __isr_table_end[];",
-            "extern const struct isr_symbol __isr_symbols_start[], __isr_symbols_end[];",
-            "extern const char *const isr_vector_names[ISR_VECTOR_COUNT];",
-            "extern const uint8_t isr_vector_error_code[ISR_VECTOR_COUNT];",
             "",
             "/* Handlers named by the spec. */"]
-    seen = set()
-    for slot in slots:
-        if slot.style == "default" or slot.handler in seen:
-            continue
-        seen.add(slot.handler)
-        out += [_describe(slot), prototype(slot, arch)]
+    out += handler_prototypes(slots, lambda slot: prototype(slot, arch), _describe)
     out += ["", "/* Every vector the spec leaves out reaches this through a generated stub. */",
             "void isr_default_handler(struct trap_frame *frame);", "", "#endif", ""]
     return "\n".join(out)

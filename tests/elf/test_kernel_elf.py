@@ -9,41 +9,22 @@ from tools import toolchain
 from tools.check_elf import check
 from tools.elf_symbols import Image
 
+from tests.elf.artifacts import compile_generated, gen_dir, hand_written_objects, run_check_command
+
 ARCH = "x86_64"
 
 
-def gen_dir():
-    return toolchain.build_dir(ARCH) / "gen"
-
-
-def hand_written_objects():
-    return [toolchain.object_path(ARCH, s) for s in toolchain.sources(ARCH)]
-
-
-def compile_generated(out):
-    objects = []
-    for name in toolchain.GENERATED_SOURCES:
-        obj = out / "obj" / f"{name}.o"
-        assert toolchain.compile_one(ARCH, out / name, obj, out)
-        objects.append(obj)
-    return objects
-
-
 def test_built_kernel_passes_the_check(x86_64_kernel):
-    assert check(x86_64_kernel, gen_dir() / "manifest.json") == []
+    assert check(x86_64_kernel, gen_dir(ARCH) / "manifest.json") == []
 
 
 def test_check_command_exits_zero(x86_64_kernel):
-    result = subprocess.run(["python3", "-m", "tools.check_elf", str(x86_64_kernel),
-                             str(gen_dir() / "manifest.json")], capture_output=True, text=True,
-                            cwd=toolchain.ROOT)
-    assert result.returncode == 0, result.stderr
-    assert "256 table entries and 22 spec handlers check out" in result.stdout
+    assert "256 table entries and 22 spec handlers check out" in run_check_command(ARCH, x86_64_kernel)
 
 
 def test_every_spec_handler_is_a_function_in_executable_code(x86_64_kernel):
     image = Image(x86_64_kernel)
-    manifest = json.loads((gen_dir() / "manifest.json").read_text())
+    manifest = json.loads((gen_dir(ARCH) / "manifest.json").read_text())
     for slot in manifest["vectors"]:
         for name in {slot["entry"], slot["handler"]}:
             symbol = image.symbols[name]
@@ -70,9 +51,9 @@ def test_check_fails_when_the_keep_fragment_is_missing(x86_64_kernel, tmp_path):
     table and every handler that only the table names, and the check says which."""
     generate(ARCH, "isr/x86_64.py", tmp_path, keep=False)
     elf = tmp_path / "kernel.elf"
-    assert toolchain.link(ARCH, hand_written_objects() + compile_generated(tmp_path), elf, tmp_path)
+    assert toolchain.link(ARCH, hand_written_objects(ARCH) + compile_generated(ARCH, tmp_path), elf, tmp_path)
     problems = check(elf, tmp_path / "manifest.json")
-    assert any("table holds 0 entries, the manifest expects 256" in p for p in problems)
+    assert any("idt-source table holds 0 entries, the manifest expects 256" in p for p in problems)
     assert any(p.startswith("vector 14 (#PF): isr/x86_64.py:") and "entry isr_stub_14 is not in the ELF" in p
                for p in problems)
     assert any(p.startswith("vector 13 (#GP): ") and "entry on_general_protection is not in the ELF" in p
@@ -81,7 +62,7 @@ def test_check_fails_when_the_keep_fragment_is_missing(x86_64_kernel, tmp_path):
 
 
 def test_check_names_a_table_entry_that_points_elsewhere(x86_64_kernel, tmp_path):
-    manifest = json.loads((gen_dir() / "manifest.json").read_text())
+    manifest = json.loads((gen_dir(ARCH) / "manifest.json").read_text())
     manifest["vectors"][3]["entry"] = "on_debug"        # the table really holds on_breakpoint
     wrong = tmp_path / "manifest.json"
     wrong.write_text(json.dumps(manifest))
@@ -97,7 +78,7 @@ def test_link_fails_naming_the_spec_line_of_an_undefined_handler(x86_64_kernel, 
     generate(ARCH, spec, tmp_path)
     command = ["ld.lld", "--gc-sections", "-L", str(tmp_path), "-T", str(toolchain.linker_script(ARCH)),
                "-o", str(tmp_path / "kernel.elf")]
-    objects = [str(o) for o in hand_written_objects() + compile_generated(tmp_path)]
+    objects = [str(o) for o in hand_written_objects(ARCH) + compile_generated(ARCH, tmp_path)]
     result = subprocess.run(command + objects, capture_output=True, text=True)
     assert result.returncode != 0
     line = spec.read_text().splitlines().index('    interrupt(0x50, "on_nowhere", style="abi"),') + 1

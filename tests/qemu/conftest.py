@@ -5,3 +5,9 @@ import pytest
 def x86(boot_console, x86_64_kernel):
     """A booted x86_64 guest at its prompt."""
     return boot_console("x86_64", x86_64_kernel)
+
+
+@pytest.fixture
+def a64(boot_console, aarch64_kernel):
+    """A booted aarch64 guest at its prompt."""
+    return boot_console("aarch64", aarch64_kernel)

@@ -35,7 +35,7 @@ def test_gdb_script_loads_symbols_and_stops_in_the_kernel(x86_64_kernel, tmp_pat
     try:
         wait_listening(port)
         script = tmp_path / "gdbinit"
-        gdb_script(x86_64_kernel, script, port)
+        gdb_script("x86_64", x86_64_kernel, script, port)
         result = subprocess.run(["gdb", "-batch", "-nx", "-x", str(script), "-ex", "break idt_init",
                                  "-ex", "continue", "-ex", "backtrace"],
                                 capture_output=True, text=True, timeout=60)

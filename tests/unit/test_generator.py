@@ -105,7 +105,7 @@ def test_keep_fragment_without_keep_for_the_drop_test(tmp_path):
 
 def test_manifest_is_the_contract(tmp_path):
     manifest = json.loads(rendered(tmp_path)["manifest.json"])
-    assert manifest["table"]["count"] == 256 and manifest["table"]["entry_size"] == 16
+    assert manifest["tables"][0]["count"] == 256 and manifest["tables"][0]["entry_size"] == 16
     slot = manifest["vectors"][14]
     assert (slot["handler"], slot["style"], slot["entry"], slot["error_code"]) == \
         ("pf_abi", "abi", "pf_abi", True)

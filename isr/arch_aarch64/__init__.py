@@ -1,0 +1,155 @@
+"""AArch64 interrupt facts (Arm ARM DDI 0487, D1.10 "Exceptions" and D17.2 for
+ESR_EL1/VBAR_EL1; GICv2 architecture spec IHI 0048B), the arch model for isr/.
+
+Vectors 0-15 are the entries of the VBAR_EL1 table: four groups of four,
+chosen by where the exception came from (D1.10.2), each group holding the
+synchronous, IRQ, FIQ and SError entry at 0x80-byte steps. A synchronous
+exception or SError leaves its syndrome in ESR_EL1, which plays the part of
+x86's error code. ELR_EL1 holds the preferred return address: the faulting
+instruction for an abort or undefined instruction, the next one for SVC, the
+BRK itself for BRK (so its handler steps past it).
+
+Vectors 16-79 are the interrupt IDs of the GIC seen through the IRQ entry:
+vector = 16 + INTID, SGIs 0-15 (raised by software through GICD_SGIR, bound
+with interrupt()), PPIs 16-31 and the first SPIs 32-63 (bound with irq()).
+The generated GIC table lists a handler, a priority and an enable bit per
+INTID; the C dispatcher bound to the IRQ entry acknowledges the GIC and calls
+through it.
+"""
+from dataclasses import dataclass
+
+NAME = "aarch64"
+VBAR_ENTRIES = 16
+IRQ_BASE = VBAR_ENTRIES          # vector of INTID 0
+GIC_INTIDS = 64                  # SGI 0-15, PPI 16-31, SPI 32-63: enough for the virt timer and UART
+SGI_COUNT = 16
+VECTOR_COUNT = IRQ_BASE + GIC_INTIDS
+STYLES = ("stub", "naked")
+# How validation states the error-code fact of a vector: [False], [True].
+ERROR_CODE_FACTS = ("leaves no syndrome in ESR_EL1", "reports a syndrome in ESR_EL1")
+STYLE_REFUSALS = {"abi": "clang and GCC have no AArch64 interrupt attribute (only the 32-bit "
+                         "ARM interrupt(\"IRQ\") one), so no compiler-built handler can return with "
+                         "ERET; use style=\"stub\" (generated save and ERET around a C function) "
+                         "or \"naked\" (your own assembly)"}
+TABLE_ENTRY_SIZE = 0x80          # D1.10.2: each VBAR_EL1 entry is 32 instructions
+TABLE_ALIGN = 2048               # D17.2 VBAR_EL1: bits [10:0] are RES0, so the base is 2 KiB aligned
+GIC_ENTRY_SIZE = 16              # gen/isr.h struct isr_gic_entry
+GIC_PRIORITY_STEP = 16           # GICv2 (IHI 0048B 3.3) implements at least the top 4 priority bits
+GIC_PRIORITY_MASK = 0xF0         # kernel/aarch64/gic.c writes GICC_PMR = 0xF0: 0xF0 and above never signal
+DEFAULT_PRIORITY = 0x80
+
+TABLES = ({"name": "vbar", "format": "vbar-branch", "section": ".isr_table",
+           "start": "__isr_table_start", "end": "__isr_table_end", "entry_size": TABLE_ENTRY_SIZE,
+           "align": TABLE_ALIGN, "count": VBAR_ENTRIES, "first_vector": 0},
+          {"name": "gic", "format": "gic-dispatch", "section": ".isr_gic_table",
+           "start": "__isr_gic_table_start", "end": "__isr_gic_table_end", "entry_size": GIC_ENTRY_SIZE,
+           "align": 8, "count": GIC_INTIDS, "first_vector": IRQ_BASE})
+
+
+@dataclass(frozen=True)
+class Group:
+    prefix: str
+    title: str
+
+
+# D1.10.2, in table order: offset 0x000, 0x200, 0x400, 0x600.
+GROUPS = (Group("EL1T", "current EL with SP_EL0"),
+          Group("EL1H", "current EL with SP_EL1"),
+          Group("EL0_64", "lower EL using AArch64"),
+          Group("EL0_32", "lower EL using AArch32"))
+# Within a group, at +0x000, +0x080, +0x100, +0x180. Synchronous exceptions and
+# SError report a syndrome in ESR_EL1; IRQ and FIQ do not.
+KINDS = (("SYNC", True), ("IRQ", False), ("FIQ", False), ("SERROR", True))
+VBAR_NAMES = tuple(f"{g.prefix}_{k}" for g in GROUPS for k, _ in KINDS)
+
+
+def vector_name(vector):
+    """EL1H_SYNC for a VBAR entry; SGIn, PPIn or SPIn (n = INTID) for a GIC interrupt."""
+    if vector < VBAR_ENTRIES:
+        return VBAR_NAMES[vector]
+    intid = vector - IRQ_BASE
+    return f"SGI{intid}" if intid < 16 else f"PPI{intid}" if intid < 32 else f"SPI{intid}"
+
+
+def has_error_code(vector):
+    """The exception leaves a syndrome in ESR_EL1 (reported as err=)."""
+    return vector < VBAR_ENTRIES and KINDS[vector % 4][1]
+
+
+def _intid(number, low, high, what, say):
+    if not isinstance(number, int) or not low <= number <= high:
+        say(f"{what} {number!r} out of range {low}-{high}")
+        return None
+    return IRQ_BASE + number
+
+
+def resolve_vector(binding, say):
+    """The vector a binding names, or None after saying why it cannot be bound."""
+    kind, number = binding.kind, binding.number
+    if kind == "exception":
+        if isinstance(number, str):
+            if number.upper() not in VBAR_NAMES:
+                say(f"exception {number!r} is not a VBAR_EL1 entry; use one of: {', '.join(VBAR_NAMES)}")
+                return None
+            return VBAR_NAMES.index(number.upper())
+        if not isinstance(number, int) or not 0 <= number < VBAR_ENTRIES:
+            say(f"exception {number!r} out of range 0-{VBAR_ENTRIES - 1} (the VBAR_EL1 entries); "
+                f"bind GIC interrupts with irq() or interrupt()")
+            return None
+        return number
+    if kind == "irq":
+        if isinstance(number, int) and 0 <= number < SGI_COUNT:
+            say(f"INTID {number} is an SGI, raised by software; bind it with interrupt({number}, ...)")
+            return None
+        return _intid(number, SGI_COUNT, GIC_INTIDS - 1, "INTID (PPI 16-31, SPI 32-63)", say)
+    return _intid(number, 0, SGI_COUNT - 1, "SGI", say)
+
+
+def check_options(binding, vector, say):
+    """GIC interrupts take a priority; VBAR entries take no option."""
+    resolved = default_options(vector)
+    for name, value in binding.options:
+        if name != "priority" or vector < IRQ_BASE:
+            known = "priority" if vector >= IRQ_BASE else "none (VBAR entries take no option)"
+            say(f"option {name}= does not exist here on {NAME}; known: {known}")
+            continue
+        if not isinstance(value, int) or not 0 <= value < GIC_PRIORITY_MASK or value % GIC_PRIORITY_STEP:
+            say(f"priority {value!r} must be a multiple of {GIC_PRIORITY_STEP} from 0 to "
+                f"0x{GIC_PRIORITY_MASK - GIC_PRIORITY_STEP:x} (lower is more urgent; "
+                f"0x{GIC_PRIORITY_MASK:x} and above are masked by GICC_PMR)")
+            continue
+        resolved[name] = value
+    return resolved
+
+
+def default_options(vector):
+    return {"priority": DEFAULT_PRIORITY} if vector >= IRQ_BASE else {}
+
+
+def entry_symbol(style, vector, handler):
+    """VBAR entries branch to a generated stub or default entry, or to a naked
+    handler; the GIC table names the function the dispatcher calls."""
+    if vector >= IRQ_BASE:
+        return handler if style != "default" else "isr_default_handler"
+    if style == "naked":
+        return handler
+    return f"isr_stub_{vector}" if style == "stub" else f"isr_default_{vector}"
+
+
+def table_fields(slot):
+    """A VBAR entry holds only its branch; a GIC entry its priority and whether it is enabled."""
+    if slot.vector < IRQ_BASE:
+        return {}
+    return {"priority": slot.option("priority"), "enabled": int(slot.style != "default")}
+
+
+# One definition of the trap frame, lowest address first: what a generated
+# stub stores below the interrupted SP. The stub, the C struct and its offset
+# checks are all emitted from this list. 36 words keep SP 16-byte aligned
+# (AAPCS64 and the SP alignment check both need it).
+GENERAL_REGISTERS = tuple(f"x{i}" for i in range(31))
+TRAP_FRAME = GENERAL_REGISTERS + ("elr", "spsr", "esr", "far", "vector")
+
+
+# The arch's emitters, for isr/generate.py: gen/isr.h, gen/isr_table.S, gen/isr_stubs.S.
+from isr.arch_aarch64 import emit_header, emit_stubs, emit_table  # noqa: E402,F401

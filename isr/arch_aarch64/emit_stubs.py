@@ -1,0 +1,58 @@
+"""Emit gen/isr_stubs.S: the `stub` entries and the default entries of VBAR_EL1.
+
+A stub stores x0-x30, ELR_EL1, SPSR_EL1, ESR_EL1, FAR_EL1 and its vector
+below the interrupted SP (the layout of struct trap_frame in gen/isr.h),
+calls the C handler with a pointer to that frame, restores ELR_EL1 and
+SPSR_EL1 from it (the handler may change them: resume past a BRK, go to the
+recovery point) and the registers, and returns with ERET.
+"""
+
+
+def _save_restore(arch):
+    frame = {name: 8 * i for i, name in enumerate(arch.TRAP_FRAME)}
+    size = 8 * len(arch.TRAP_FRAME)
+    regs = arch.GENERAL_REGISTERS
+    pairs = [(regs[i], regs[i + 1]) for i in range(0, len(regs) - 1, 2)]
+    save = [".macro ISR_SAVE vector", f"    sub sp, sp, #{size}"]
+    save += [f"    stp {a}, {b}, [sp, #{frame[a]}]" for a, b in pairs]
+    save += [f"    str x30, [sp, #{frame['x30']}]",
+             "    mrs x0, elr_el1",
+             "    mrs x1, spsr_el1",
+             f"    stp x0, x1, [sp, #{frame['elr']}]",
+             "    mrs x0, esr_el1",
+             "    mrs x1, far_el1",
+             f"    stp x0, x1, [sp, #{frame['esr']}]",
+             "    mov x0, #\\vector",
+             f"    str x0, [sp, #{frame['vector']}]",
+             ".endm"]
+    restore = [".macro ISR_RESTORE",
+               f"    ldp x0, x1, [sp, #{frame['elr']}]",
+               "    msr elr_el1, x0",
+               "    msr spsr_el1, x1"]
+    restore += [f"    ldp {a}, {b}, [sp, #{frame[a]}]" for a, b in pairs]
+    restore += [f"    ldr x30, [sp, #{frame['x30']}]", f"    add sp, sp, #{size}", ".endm"]
+    return save + restore
+
+
+def _entry(name, vector, target, comment):
+    return ["", comment, f"    .globl {name}", f"    .type {name}, %function", f"{name}:",
+            f"    ISR_SAVE {vector}",
+            "    mov x0, sp               /* the trap frame is the C handler's argument */",
+            f"    bl {target}",
+            "    ISR_RESTORE",
+            "    eret",
+            f"    .size {name}, . - {name}"]
+
+
+def emit(slots, arch, banner):
+    out = [banner, '    .section .text.isr_stubs, "ax"'] + _save_restore(arch)
+    vbar = slots[:arch.VBAR_ENTRIES]
+    for slot in vbar:
+        if slot.style == "stub":
+            out += _entry(slot.entry, slot.vector, slot.handler,
+                          f"/* vector {slot.vector} {slot.name} -> {slot.handler} ({slot.where}) */")
+    for slot in vbar:
+        if slot.style == "default":
+            out += _entry(slot.entry, slot.vector, "isr_default_handler",
+                          f"/* vector {slot.vector} {slot.name}: left out by the spec */")
+    return "\n".join(out) + "\n"

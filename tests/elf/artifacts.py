@@ -1,0 +1,30 @@
+"""What the ELF tests of every arch share: the build's files, variant links, the check command."""
+import subprocess
+
+from tools import toolchain
+
+
+def gen_dir(arch):
+    return toolchain.build_dir(arch) / "gen"
+
+
+def hand_written_objects(arch):
+    return [toolchain.object_path(arch, s) for s in toolchain.sources(arch)]
+
+
+def compile_generated(arch, out):
+    """Compile the generated sources found in out (a variant of gen/) into out/obj."""
+    objects = []
+    for name in toolchain.GENERATED_SOURCES:
+        obj = out / "obj" / f"{name}.o"
+        assert toolchain.compile_one(arch, out / name, obj, out)
+        objects.append(obj)
+    return objects
+
+
+def run_check_command(arch, elf):
+    """`python3 -m tools.check_elf` on the build's manifest; returns its stdout after asserting success."""
+    result = subprocess.run(["python3", "-m", "tools.check_elf", str(elf), str(gen_dir(arch) / "manifest.json")],
+                            capture_output=True, text=True, cwd=toolchain.ROOT)
+    assert result.returncode == 0, result.stderr
+    return result.stdout

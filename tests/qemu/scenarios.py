@@ -1,0 +1,51 @@
+"""Scenarios that read the same on every arch: only the names and numbers differ."""
+import re
+import time
+
+from tests.qemu.report import one_report
+
+
+def ticks(console):
+    match = re.search(r"ticks=(\d+) hz=(\d+)", console.run("ticks"))
+    assert match, "ticks answers ticks=N hz=H"
+    return int(match[1]), int(match[2])
+
+
+def assert_timer_rate(console):
+    """`sleep 1000` waits for 100 ticks at 100 Hz. Too fast a timer would end it
+    well under a second of host time; the upper bound only catches a timer
+    that is badly slow, with room for a loaded machine."""
+    started = time.monotonic()
+    output = console.run("sleep 1000", timeout=30)
+    elapsed = time.monotonic() - started
+    slept = re.search(r"slept ms=1000 ticks=(\d+)", output)
+    assert slept, output
+    assert 100 <= int(slept[1]) <= 102
+    assert 0.9 <= elapsed < 10, f"100 ticks took {elapsed:.2f}s of host time"
+
+
+def assert_trap(console, trap, vector, name, style, err, fields, then):
+    """`trap NAME`: one report line with these fields, the right last line, and a machine still whole."""
+    output = console.run(f"trap {trap}")
+    report = one_report(output)
+    assert (report["vec"], report["name"], report["style"], report["err"], report["then"]) == \
+        (str(vector), name, style, err, then)
+    for key, value in fields.items():
+        assert report[key] == value, f"{key}: {report[key]} != {value}\n{output}"
+    assert output.rstrip().endswith(f"trap {trap}: {'resumed' if then == 'resume' else 'recovered'}")
+    assert "ticks=" in console.run("ticks")
+
+
+def vector_rows(console, arg=""):
+    """`vectors [all]` as {vector: {field: value}}."""
+    rows = {}
+    for line in console.run(f"vectors {arg}".strip()).splitlines():
+        fields = dict(item.split("=", 1) for item in line.split())
+        rows[int(fields["vec"])] = fields
+    return rows
+
+
+def assert_exit_status(console, status):
+    console.send(f"exit {status}\r")
+    console.expect(f"exit status={status}")
+    assert console.wait_exit() == status

@@ -1,0 +1,66 @@
+"""The shared shell protocol on aarch64: banner, help, vectors, stats, exit status."""
+import json
+import re
+
+from tools import toolchain
+
+from tests.qemu.scenarios import assert_exit_status, vector_rows
+
+
+def test_boot_banner_and_prompt(a64):
+    assert re.search(r"boot: aarch64 kernel up, 80 vectors, timer 100 Hz", a64.banner)
+
+
+def test_help_and_trap_list(a64):
+    output = a64.run("help")
+    for command in ("help", "ticks", "sleep MS", "trap NAME", "int N", "vectors", "stats", "irqtrace", "exit N"):
+        assert command in output
+    listing = a64.run("trap")
+    for name in ("svc", "brk", "dabt", "dabt-write", "iabt", "und", "sp0"):
+        assert re.search(rf"^  {re.escape(name)} ", listing, re.M), name
+
+
+def test_vectors_shows_the_live_tables_as_the_spec_wrote_them(a64):
+    """VBAR_EL1's branches and the distributor's priorities and enables, against the manifest."""
+    manifest = json.loads((toolchain.build_dir("aarch64") / "gen" / "manifest.json").read_text())
+    rows = vector_rows(a64)
+    bound = [s for s in manifest["vectors"] if s["style"] != "default"]
+    assert sorted(rows) == [s["vector"] for s in bound]
+    for slot in bound:
+        row = rows[slot["vector"]]
+        assert (row["handler"], row["style"]) == (slot["handler"], slot["style"])
+        if slot["vector"] < 16:
+            assert row["entry"] == slot["entry"]
+        else:
+            assert int(row["prio"], 16) == slot["table_entry"]["priority"] and row["enabled"] == "1"
+
+
+def test_vectors_all_covers_both_tables(a64):
+    lines = a64.run("vectors all").splitlines()
+    assert len(lines) == 80
+    assert "entry=isr_default_6 handler=isr_default_handler style=default" in lines[6]
+    assert re.search(r"vec=56 name=SPI40 intid=40 prio=0x0 enabled=0 handler=isr_default_handler", lines[56])
+
+
+def test_stats_counts_each_interrupt(a64):
+    for _ in range(3):
+        a64.run("trap svc")
+    a64.run("int 16")
+    stats = a64.run("stats")
+    assert "vec=4 name=EL1H_SYNC count=3" in stats
+    assert "vec=16 name=SGI0 count=1" in stats
+    assert re.search(r"vec=46 name=PPI30 count=\d+", stats)
+
+
+def test_exit_status_reaches_the_host_through_semihosting(a64):
+    assert_exit_status(a64, 5)
+
+
+def test_boots_from_el2_too(boot_console, aarch64_kernel):
+    """With virtualization=on QEMU starts the kernel at EL2; entry.S drops to EL1
+    and lets it use the physical timer, so ticks and traps work the same."""
+    console = boot_console("aarch64", aarch64_kernel, variant="el2")
+    assert "boot: aarch64 kernel up" in console.banner
+    console.run("sleep 30")
+    assert "class=svc" in console.run("trap svc")
+    assert_exit_status(console, 7)
