@@ -13,7 +13,7 @@ def emit(slots, arch, banner, keep=True):
     for slot in slots:
         if slot.style != "default":
             handlers.setdefault(slot.handler, slot)
-    out = [banner, "/* INCLUDEd by linker/x86_64.ld inside SECTIONS, before .text. */",
+    out = [banner, f"/* INCLUDEd by linker/{arch.NAME}.ld inside SECTIONS, before .text. */",
            f".isr : ALIGN({arch.TABLE_ALIGN}) {{",
            "    __isr_table_start = .;",
            f"    {wrap('*(.isr_table)')}",

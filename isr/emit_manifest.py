@@ -8,7 +8,7 @@ def emit(slots, arch, spec_path, keep=True):
         "spec": str(spec_path),
         "keep": keep,
         "table": {"start": "__isr_table_start", "end": "__isr_table_end",
-                  "entry_size": arch.TABLE_ENTRY_SIZE, "align": arch.TABLE_ALIGN,
+                  "entry_size": arch.TABLE_ENTRY_SIZE, "size": arch.TABLE_SIZE, "align": arch.TABLE_ALIGN,
                   "count": arch.VECTOR_COUNT},
         "vectors": [{
             "vector": s.vector, "name": s.name, "kind": s.kind, "handler": s.handler,

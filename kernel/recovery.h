@@ -9,7 +9,7 @@
 #include <stdint.h>
 
 struct recovery {
-    uint64_t regs[10];         /* layout private to kernel/<arch>/recovery.S */
+    uint64_t regs[16];         /* layout private to kernel/<arch>/recovery.S */
 };
 
 /* Non-null while the shell runs a trigger that may fault. */

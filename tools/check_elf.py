@@ -30,12 +30,12 @@ def _table_slots(image, arch, table, problems):
         return []
     if start.address % table["align"]:
         problems.append(f"table at 0x{start.address:x} is not {table['align']}-byte aligned")
-    count = (end.address - start.address) // table["entry_size"]
-    if count != table["count"]:
-        problems.append(f"table holds {count} entries, the manifest expects {table['count']}: "
-                        f"dropped by --gc-sections without KEEP(*(.isr_table))?")
-    data = image.read(start.address, count * table["entry_size"]) or b""
-    return DECODERS[arch](data, table)
+    size = end.address - start.address
+    if size != table["size"]:
+        problems.append(f"table is {size} bytes, the manifest expects {table['size']} for {table['count']} "
+                        f"vectors: dropped by --gc-sections without KEEP(*(.isr_table))?")
+    data = image.read(start.address, size) or b""
+    return DECODERS[arch](data, table, start.address)
 
 
 def check(elf_path, manifest_path):

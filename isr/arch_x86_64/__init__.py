@@ -17,6 +17,7 @@ KERNEL_CS = 0x08                # GDT index 1; kernel/x86_64/gdt.c asserts the s
 STYLES = ("abi", "stub", "naked")
 STYLE_REFUSALS = {}            # every style has a compiler and a table format here
 TABLE_ENTRY_SIZE = 16           # one generated gate-source entry, the size of a long-mode gate
+TABLE_SIZE = TABLE_ENTRY_SIZE * VECTOR_COUNT   # bytes between __isr_table_start and _end
 TABLE_ALIGN = 16                # SDM 6.10: align the IDT base on an 8-byte boundary at least
 # Gate type in the attribute byte: 0xE = 64-bit interrupt gate (clears IF on
 # entry, so handlers start with interrupts masked); bit 7 = present.
