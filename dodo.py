@@ -14,7 +14,7 @@ from qemu.launcher import command, gdb_script
 from tools import toolchain
 from tools.check_elf import check
 
-ARCHES = ["x86_64"]
+ARCHES = ["x86_64", "riscv64"]
 ROOT = Path(__file__).resolve().parent
 
 DOIT_CONFIG = {
