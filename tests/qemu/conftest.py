@@ -5,3 +5,9 @@ import pytest
 def x86(boot_console, x86_64_kernel):
     """A booted x86_64 guest at its prompt."""
     return boot_console("x86_64", x86_64_kernel)
+
+
+@pytest.fixture
+def rv(boot_console, kernel):
+    """A booted riscv64 guest at its prompt."""
+    return boot_console("riscv64", kernel("riscv64"))
