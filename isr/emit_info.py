@@ -1,5 +1,19 @@
 """Emit gen/isr_info.c: vector names, error-code facts, and entry symbols by address."""
 
+# What every arch's gen/isr.h declares for isr_info.c and kernel/vectors.c.
+HEADER_DECLARATIONS = [
+    "/* Entry address to names, for the `vectors` command. */",
+    "struct isr_symbol {",
+    "    uintptr_t entry;",
+    "    const char *symbol;",
+    "    const char *handler;",
+    "    const char *style;",
+    "};",
+    "extern const struct isr_symbol __isr_symbols_start[], __isr_symbols_end[];",
+    "extern const char *const isr_vector_names[ISR_VECTOR_COUNT];",
+    "extern const uint8_t isr_vector_error_code[ISR_VECTOR_COUNT];",
+]
+
 
 def emit(slots, arch, banner):
     names = ", ".join(f'"{slot.name}"' for slot in slots)

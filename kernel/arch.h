@@ -19,13 +19,22 @@ void arch_irq_enable(void);
 void arch_wait_for_interrupt(void);
 __attribute__((noreturn)) void arch_exit(int status);
 unsigned arch_timer_hz(void);
-unsigned arch_vector_count(void);
+unsigned arch_vector_count(void);             /* kernel/vectors.c, from gen/isr.h */
 const char *arch_vector_name(unsigned vector);
 
 /* Shell commands whose meaning is arch specific. */
-void arch_cmd_trap(const char *name);
 void arch_cmd_int(const char *arg);
 void arch_cmd_vectors(const char *arg);
-void arch_list_traps(void);
+
+/* `trap NAME` (kernel/shell.c): the exceptions the arch raises on purpose.
+   Each raise() runs under a recovery point: a fault comes back to the prompt,
+   a trap continues after itself. */
+struct trap_trigger {
+    const char *name;
+    const char *what;
+    void (*raise)(void);
+};
+extern const struct trap_trigger arch_traps[];
+extern const unsigned arch_trap_count;
 
 #endif

@@ -4,6 +4,7 @@
 #include "arch.h"
 #include "line_editor.h"
 #include "printf.h"
+#include "recovery.h"
 #include "report.h"
 #include "shell.h"
 #include "stats.h"
@@ -53,11 +54,27 @@ static void cmd_sleep(const char *arg)
 
 static void cmd_trap(const char *arg)
 {
-    if (!arg) {
-        arch_list_traps();
+    const struct trap_trigger *t = 0;
+    for (unsigned i = 0; i < arch_trap_count; i++) {
+        if (!arg)
+            kprintf("  %-16s %s\n", arch_traps[i].name, arch_traps[i].what);
+        else if (strcmp(arg, arch_traps[i].name) == 0)
+            t = &arch_traps[i];
+    }
+    if (!arg)
+        return;
+    if (!t) {
+        kprintf("error: unknown trap '%s'; `trap` lists them\n", arg);
         return;
     }
-    arch_cmd_trap(arg);
+    struct recovery r;
+    if (recovery_arm(&r) != 0) {
+        kprintf("trap %s: recovered\n", arg);
+        return;
+    }
+    t->raise();
+    recovery_disarm();
+    kprintf("trap %s: resumed\n", arg);
 }
 
 static void cmd_stats(const char *arg)

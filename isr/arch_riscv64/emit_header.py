@@ -1,4 +1,5 @@
 """Emit gen/isr.h: the stub frame layout and one exact prototype per spec handler."""
+from isr.emit_info import HEADER_DECLARATIONS
 
 
 def prototype(slot, arch):
@@ -28,14 +29,6 @@ def emit(slots, arch, banner):
     out = [banner, "#ifndef ISR_H", "#define ISR_H", "", "#include <stddef.h>", "#include <stdint.h>", ""]
     out += _frame(arch)
     out += ["",
-            "/* Entry address to names, for the `vectors` command. */",
-            "struct isr_symbol {",
-            "    uintptr_t entry;",
-            "    const char *symbol;",
-            "    const char *handler;",
-            "    const char *style;",
-            "};",
-            "",
             f"#define ISR_VECTOR_COUNT {arch.VECTOR_COUNT}",
             f"#define ISR_EXCEPTION_CAUSES {arch.EXCEPTION_CAUSES}",
             f"#define ISR_INTERRUPT_CAUSES {arch.INTERRUPT_CAUSES}",
@@ -45,13 +38,9 @@ def emit(slots, arch, banner):
             f"#define ISR_TABLE_SIZE {arch.TABLE_SIZE}",
             '#define ISR_ABI __attribute__((interrupt("machine")))',
             "",
-            "/* Bounds placed by gen/keep.ld around the kept tables. */",
-            "extern const uint32_t __isr_table_start[], __isr_table_end[];",
-            "extern const struct isr_symbol __isr_symbols_start[], __isr_symbols_end[];",
-            "extern const char *const isr_vector_names[ISR_VECTOR_COUNT];",
-            "extern const uint8_t isr_vector_error_code[ISR_VECTOR_COUNT];",
-            "",
-            "/* Handlers named by the spec. */"]
+            "/* Bounds placed by gen/keep.ld around the kept table. */",
+            "extern const uint32_t __isr_table_start[], __isr_table_end[];", ""]
+    out += HEADER_DECLARATIONS + ["", "/* Handlers named by the spec. */"]
     seen = set()
     for slot in slots:
         if slot.style == "default" or slot.handler in seen:

@@ -1,4 +1,5 @@
 """Emit gen/isr.h: the frame layouts and one exact prototype per spec handler."""
+from isr.emit_info import HEADER_DECLARATIONS
 
 
 def _struct(name, fields, tail=()):
@@ -53,14 +54,6 @@ def emit(slots, arch, banner):
             "};",
             f'_Static_assert(sizeof(struct isr_table_entry) == {arch.TABLE_ENTRY_SIZE}, "table entry size");',
             "",
-            "/* Entry address to names, for the `vectors` command. */",
-            "struct isr_symbol {",
-            "    uintptr_t entry;",
-            "    const char *symbol;",
-            "    const char *handler;",
-            "    const char *style;",
-            "};",
-            "",
             f"#define ISR_VECTOR_COUNT {arch.VECTOR_COUNT}",
             f"#define ISR_KERNEL_CS 0x{arch.KERNEL_CS:02x}",
             f"#define ISR_IRQ_BASE {arch.IRQ_BASE}",
@@ -69,13 +62,9 @@ def emit(slots, arch, banner):
             "   so the handler need not save the caller-saved ones around the call. */",
             "#define ISR_CALLEE __attribute__((no_caller_saved_registers))",
             "",
-            "/* Bounds placed by gen/keep.ld around the kept tables. */",
-            "extern const struct isr_table_entry __isr_table_start[], __isr_table_end[];",
-            "extern const struct isr_symbol __isr_symbols_start[], __isr_symbols_end[];",
-            "extern const char *const isr_vector_names[ISR_VECTOR_COUNT];",
-            "extern const uint8_t isr_vector_error_code[ISR_VECTOR_COUNT];",
-            "",
-            "/* Handlers named by the spec. */"]
+            "/* Bounds placed by gen/keep.ld around the kept table. */",
+            "extern const struct isr_table_entry __isr_table_start[], __isr_table_end[];", ""]
+    out += HEADER_DECLARATIONS + ["", "/* Handlers named by the spec. */"]
     seen = set()
     for slot in slots:
         if slot.style == "default" or slot.handler in seen:

@@ -1,7 +1,6 @@
 /* The riscv64 side of kernel/arch.h. */
 #include "arch.h"
 #include "clint.h"
-#include "isr.h"
 #include "memlayout.h"
 #include "mmio.h"
 #include "plic.h"
@@ -61,14 +60,4 @@ void arch_exit(int status)
 unsigned arch_timer_hz(void)
 {
     return TIMER_HZ;
-}
-
-unsigned arch_vector_count(void)
-{
-    return ISR_VECTOR_COUNT;
-}
-
-const char *arch_vector_name(unsigned vector)
-{
-    return vector < ISR_VECTOR_COUNT ? isr_vector_names[vector] : "?";
 }

@@ -8,6 +8,7 @@
 #include "printf.h"
 #include "riscv.h"
 #include "string.h"
+#include "vectors.h"
 #include "trap_table.h"
 
 void trap_table_init(void)
@@ -47,14 +48,6 @@ static uint64_t jump_target(uint64_t pc)
     return pc + imm;
 }
 
-static const struct isr_symbol *symbol_at(uint64_t entry)
-{
-    for (const struct isr_symbol *s = __isr_symbols_start; s < __isr_symbols_end; s++)
-        if (s->entry == entry)
-            return s;
-    return 0;
-}
-
 void arch_cmd_vectors(const char *arg)
 {
     bool all = arg && strcmp(arg, "all") == 0;
@@ -66,7 +59,7 @@ void arch_cmd_vectors(const char *arg)
     const char *mode = (mtvec & MTVEC_MODE_MASK) == MTVEC_VECTORED ? "vectored" : "direct";
     for (unsigned v = 0; v < ISR_VECTOR_COUNT; v++) {
         uint64_t at = landing(base, v), entry = jump_target(at);
-        const struct isr_symbol *s = symbol_at(entry);
+        const struct isr_symbol *s = isr_symbol_at(entry);
         if (!all && s && strcmp(s->style, "default") == 0)
             continue;
         kprintf("vec=%u name=%s mtvec=%s slot=0x%llx entry=%s handler=%s style=%s addr=0x%llx\n",

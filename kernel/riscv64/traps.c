@@ -9,9 +9,6 @@
 
 #include "arch.h"
 #include "memlayout.h"
-#include "printf.h"
-#include "recovery.h"
-#include "string.h"
 #include "ticks.h"
 #include "user.h"
 
@@ -81,11 +78,7 @@ static void raise_user_mem(void)
     user_enter(user_mem_task, (uint64_t)&ticks);
 }
 
-static const struct trigger {
-    const char *name;
-    const char *what;
-    void (*raise)(void);
-} triggers[] = {
+const struct trap_trigger arch_traps[] = {
     {"ecall", "ecall-m: ecall in M-mode, returns past it", raise_ecall},
     {"ebreak", "breakpoint: c.ebreak, resumes after its 2 bytes", raise_ebreak},
     {"illegal", "illegal: write to the read-only cycle CSR", raise_illegal},
@@ -98,33 +91,4 @@ static const struct trigger {
     {"user-csr", "illegal: a U-mode task reads mstatus", raise_user_csr},
     {"user-mem", "load-fault: a U-mode task loads kernel memory (PMP)", raise_user_mem},
 };
-
-void arch_list_traps(void)
-{
-    for (unsigned i = 0; i < sizeof(triggers) / sizeof(triggers[0]); i++)
-        kprintf("  %-16s %s\n", triggers[i].name, triggers[i].what);
-}
-
-void arch_cmd_trap(const char *name)
-{
-    const struct trigger *t = 0;
-    for (unsigned i = 0; i < sizeof(triggers) / sizeof(triggers[0]); i++)
-        if (strcmp(name, triggers[i].name) == 0)
-            t = &triggers[i];
-    if (!t) {
-        kprintf("error: unknown trap '%s'; `trap` lists them\n", name);
-        return;
-    }
-    user_exited = false;
-    struct recovery r;
-    if (recovery_arm(&r) != 0) {
-        if (user_exited)
-            kprintf("trap %s: user task exited a0=0x%llx\n", name, (unsigned long long)user_exit_value);
-        else
-            kprintf("trap %s: recovered\n", name);
-        return;
-    }
-    t->raise();
-    recovery_disarm();
-    kprintf("trap %s: resumed\n", name);
-}
+const unsigned arch_trap_count = sizeof(arch_traps) / sizeof(arch_traps[0]);

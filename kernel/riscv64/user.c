@@ -9,9 +9,6 @@
 
 extern char __user_start[], __user_end[];   /* linker/riscv64.ld: naturally aligned, power of two */
 
-volatile bool user_exited;
-volatile uint64_t user_exit_value;
-
 /* NAPOT (privileged spec 3.7.1): a region of 2^k bytes at a 2^k-aligned base
    is encoded as (base + 2^(k-1) - 1) >> 2, the size in the trailing ones. */
 void user_pmp_init(void)
@@ -30,9 +27,7 @@ void on_user_ecall(struct trap_frame *frame)
     riscv_report_begin((unsigned)frame->vector, "stub", csrs);
     report_field("sys", "%s", frame->a7 == SYS_ECHO ? "echo" : frame->a7 == SYS_EXIT ? "exit" : "unknown");
     report_field("a0", "0x%llx", (unsigned long long)frame->a0);
-    if (frame->a7 == SYS_EXIT) {
-        user_exit_value = frame->a0;
-        user_exited = true;
+    if (frame->a7 == SYS_EXIT) {           /* the report's a0= is the task's result */
         report_end(RECOVER);
         send_to_recovery(csrs);
         return;

@@ -8,7 +8,6 @@
 #define SYS_EXIT 1      /* back to the kernel, with a0 as the result */
 
 #ifndef __ASSEMBLER__
-#include <stdbool.h>
 #include <stdint.h>
 
 /* Entry points in user.S, section .user.text. */
@@ -24,10 +23,6 @@ void user_pmp_init(void);
 /* Enter task in U-mode with a0 = arg, on the user stack. Never returns: the
    task comes back through the recovery point the caller armed. */
 __attribute__((noreturn)) void user_enter(void (*task)(void), uint64_t arg);
-
-/* Set by SYS_EXIT for the shell to print. */
-extern volatile bool user_exited;
-extern volatile uint64_t user_exit_value;
 #endif
 
 #endif

@@ -61,13 +61,3 @@ unsigned arch_timer_hz(void)
 {
     return TIMER_HZ;
 }
-
-unsigned arch_vector_count(void)
-{
-    return ISR_VECTOR_COUNT;
-}
-
-const char *arch_vector_name(unsigned vector)
-{
-    return vector < ISR_VECTOR_COUNT ? isr_vector_names[vector] : "?";
-}

@@ -12,6 +12,7 @@
 #include "panic.h"
 #include "printf.h"
 #include "string.h"
+#include "vectors.h"
 #include "x86.h"
 
 struct __attribute__((packed)) gate {
@@ -47,14 +48,6 @@ void idt_init(void)
     lidt(&r);
 }
 
-static const struct isr_symbol *symbol_at(uint64_t entry)
-{
-    for (const struct isr_symbol *s = __isr_symbols_start; s < __isr_symbols_end; s++)
-        if (s->entry == entry)
-            return s;
-    return 0;
-}
-
 /* `vectors [all]`: decode the IDT the CPU is using, not the generated table. */
 void arch_cmd_vectors(const char *arg)
 {
@@ -70,7 +63,7 @@ void arch_cmd_vectors(const char *arg)
     for (unsigned v = 0; v < count; v++) {
         const struct gate *g = &live[v];
         uint64_t entry = g->offset_low | ((uint64_t)g->offset_mid << 16) | ((uint64_t)g->offset_high << 32);
-        const struct isr_symbol *s = symbol_at(entry);
+        const struct isr_symbol *s = isr_symbol_at(entry);
         if (!all && s && strcmp(s->style, "default") == 0)
             continue;
         unsigned type = g->type_attr & 0xf;

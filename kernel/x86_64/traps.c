@@ -11,8 +11,6 @@
 #include "gdt.h"
 #include "memlayout.h"
 #include "printf.h"
-#include "recovery.h"
-#include "string.h"
 #include "x86.h"
 
 #define NON_CANONICAL 0x8000000000000000ull   /* bits 63:47 not all equal: #GP */
@@ -134,11 +132,7 @@ static void raise_pf_fetch(void)
     __asm__ volatile("call *%0" : : "r"((uint64_t)TRAP_NX_PAGE) : "memory");
 }
 
-static const struct trigger {
-    const char *name;
-    const char *what;
-    void (*raise)(void);
-} triggers[] = {
+const struct trap_trigger arch_traps[] = {
     {"de", "#DE: divide by zero", raise_de},
     {"db", "#DB: single step with RFLAGS.TF", raise_db},
     {"nmi", "NMI gate through int 2 (IST stack)", raise_nmi},
@@ -157,29 +151,4 @@ static const struct trigger {
     {"pf-ro", "#PF: write to a read-only page", raise_pf_protection},
     {"pf-nx", "#PF: instruction fetch from a no-execute page", raise_pf_fetch},
 };
-
-void arch_list_traps(void)
-{
-    for (unsigned i = 0; i < sizeof(triggers) / sizeof(triggers[0]); i++)
-        kprintf("  %-8s %s\n", triggers[i].name, triggers[i].what);
-}
-
-void arch_cmd_trap(const char *name)
-{
-    const struct trigger *t = 0;
-    for (unsigned i = 0; i < sizeof(triggers) / sizeof(triggers[0]); i++)
-        if (strcmp(name, triggers[i].name) == 0)
-            t = &triggers[i];
-    if (!t) {
-        kprintf("error: unknown trap '%s'; `trap` lists them\n", name);
-        return;
-    }
-    struct recovery r;
-    if (recovery_arm(&r) != 0) {
-        kprintf("trap %s: recovered\n", name);
-        return;
-    }
-    t->raise();
-    recovery_disarm();
-    kprintf("trap %s: resumed\n", name);
-}
+const unsigned arch_trap_count = sizeof(arch_traps) / sizeof(arch_traps[0]);

@@ -26,7 +26,7 @@ def test_user_ecall_returns_then_exits_to_the_kernel(rv):
     assert (echo["sys"], echo["a0"], echo["then"]) == ("echo", "0x41", "resume")
     assert (leave["sys"], leave["a0"], leave["then"]) == ("exit", "0x42", "recover")
     assert int(leave["mepc"], 16) > int(echo["mepc"], 16), "the task went on past its first ecall"
-    assert "trap user-ecall: user task exited a0=0x42" in output
+    assert output.rstrip().endswith("trap user-ecall: recovered")
 
 
 def test_user_read_of_mstatus_is_an_illegal_instruction(rv):
