@@ -15,6 +15,17 @@ HEADER_DECLARATIONS = [
 ]
 
 
+def handler_prototypes(slots, arch, describe, prototype):
+    """For gen/isr.h: a comment and the C declaration of each spec handler, once each."""
+    out, seen = [], set()
+    for slot in slots:
+        if slot.style == "default" or slot.handler in seen:
+            continue
+        seen.add(slot.handler)
+        out += [describe(slot), prototype(slot, arch)]
+    return out
+
+
 def emit(slots, arch, banner):
     names = ", ".join(f'"{slot.name}"' for slot in slots)
     codes = ", ".join("1" if slot.error_code else "0" for slot in slots)

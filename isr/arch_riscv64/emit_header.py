@@ -1,5 +1,5 @@
 """Emit gen/isr.h: the stub frame layout and one exact prototype per spec handler."""
-from isr.emit_info import HEADER_DECLARATIONS
+from isr.emit_info import HEADER_DECLARATIONS, handler_prototypes
 
 
 def prototype(slot, arch):
@@ -9,6 +9,10 @@ def prototype(slot, arch):
     if slot.style == "naked":
         return f"void {slot.handler}(void);  /* assembly entry: the hart jumps here, never call it */"
     return f"void {slot.handler}(struct trap_frame *frame);"
+
+
+def _describe(slot):
+    return f"/* vector {slot.vector} {slot.name}, {slot.style}, {slot.where} */"
 
 
 def _frame(arch):
@@ -41,12 +45,7 @@ def emit(slots, arch, banner):
             "/* Bounds placed by gen/keep.ld around the kept table. */",
             "extern const uint32_t __isr_table_start[], __isr_table_end[];", ""]
     out += HEADER_DECLARATIONS + ["", "/* Handlers named by the spec. */"]
-    seen = set()
-    for slot in slots:
-        if slot.style == "default" or slot.handler in seen:
-            continue
-        seen.add(slot.handler)
-        out += [f"/* vector {slot.vector} {slot.name}, {slot.style}, {slot.where} */", prototype(slot, arch)]
+    out += handler_prototypes(slots, arch, _describe, prototype)
     out += ["", "/* Every vector the spec leaves out, and any mcause past the table, reaches this. */",
             "void isr_default_handler(struct trap_frame *frame);", "", "#endif", ""]
     return "\n".join(out)

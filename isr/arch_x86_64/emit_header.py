@@ -1,5 +1,5 @@
 """Emit gen/isr.h: the frame layouts and one exact prototype per spec handler."""
-from isr.emit_info import HEADER_DECLARATIONS
+from isr.emit_info import HEADER_DECLARATIONS, handler_prototypes
 
 
 def _struct(name, fields, tail=()):
@@ -65,12 +65,7 @@ def emit(slots, arch, banner):
             "/* Bounds placed by gen/keep.ld around the kept table. */",
             "extern const struct isr_table_entry __isr_table_start[], __isr_table_end[];", ""]
     out += HEADER_DECLARATIONS + ["", "/* Handlers named by the spec. */"]
-    seen = set()
-    for slot in slots:
-        if slot.style == "default" or slot.handler in seen:
-            continue
-        seen.add(slot.handler)
-        out += [_describe(slot), prototype(slot, arch)]
+    out += handler_prototypes(slots, arch, _describe, prototype)
     out += ["", "/* Every vector the spec leaves out reaches this through a generated stub. */",
             "void isr_default_handler(struct trap_frame *frame);", "", "#endif", ""]
     return "\n".join(out)

@@ -5,6 +5,8 @@ import re
 from tools import toolchain
 from tools.elf_symbols import Image
 
+from tests.qemu.report import table_rows
+
 GEN = toolchain.build_dir("riscv64") / "gen"
 
 
@@ -25,10 +27,7 @@ def test_vectors_decodes_the_live_mtvec_table_as_the_spec_wrote_it(rv):
     manifest = json.loads((GEN / "manifest.json").read_text())
     image = Image(toolchain.build_dir("riscv64") / "kernel.elf")
     base = image.symbols["__isr_table_start"].address
-    rows = {}
-    for line in rv.run("vectors").splitlines():
-        fields = dict(item.split("=", 1) for item in line.split())
-        rows[int(fields["vec"])] = fields
+    rows = table_rows(rv.run("vectors"))
     bound = [s for s in manifest["vectors"] if s["style"] != "default"]
     assert sorted(rows) == [s["vector"] for s in bound]
     for slot in bound:

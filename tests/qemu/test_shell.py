@@ -4,6 +4,8 @@ import re
 
 from tools import toolchain
 
+from tests.qemu.report import table_rows
+
 
 def test_boot_banner_and_prompt(x86):
     assert re.search(r"boot: x86_64 kernel up, 256 vectors, timer 100 Hz", x86.banner)
@@ -33,10 +35,7 @@ def test_unknown_input_gets_an_error_not_a_crash(x86):
 def test_vectors_shows_the_live_idt_as_the_spec_wrote_it(x86):
     """Decode the IDT the CPU uses and compare every bound vector with the manifest."""
     manifest = json.loads((toolchain.build_dir("x86_64") / "gen" / "manifest.json").read_text())
-    rows = {}
-    for line in x86.run("vectors").splitlines():
-        fields = dict(item.split("=", 1) for item in line.split())
-        rows[int(fields["vec"])] = fields
+    rows = table_rows(x86.run("vectors"))
     bound = [s for s in manifest["vectors"] if s["style"] != "default"]
     assert sorted(rows) == [s["vector"] for s in bound]
     for slot in bound:
