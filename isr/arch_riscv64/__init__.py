@@ -39,35 +39,35 @@ class Cause:
     code: int
     name: str
     title: str
-    pc: str          # what mepc holds: "insn" = the instruction that trapped
-    note: str
+    note: str        # when the hart raises it; mepc always holds the trapping instruction
 
 
 EXCEPTIONS = {c.code: c for c in (
-    Cause(0, "insn-misaligned", "instruction address misaligned", "insn",
+    Cause(0, "insn-misaligned", "instruction address misaligned",
           "a jump to a non-2-byte-aligned address; cannot happen with the C extension (jalr clears bit 0)"),
-    Cause(1, "insn-fault", "instruction access fault", "insn",
+    Cause(1, "insn-fault", "instruction access fault",
           "fetch from no memory or a PMP-denied region; mtval = the address"),
-    Cause(2, "illegal", "illegal instruction", "insn",
+    Cause(2, "illegal", "illegal instruction",
           "undefined encoding, or a CSR the current mode may not touch; mtval = the instruction bits"),
-    Cause(3, "breakpoint", "breakpoint", "insn",
+    Cause(3, "breakpoint", "breakpoint",
           "ebreak (4 bytes) or c.ebreak (2 bytes); the handler steps mepc past it to resume"),
-    Cause(4, "load-misaligned", "load address misaligned", "insn",
+    Cause(4, "load-misaligned", "load address misaligned",
           "QEMU emulates plain misaligned loads; LR on a misaligned address raises it; mtval = the address"),
-    Cause(5, "load-fault", "load access fault", "insn",
+    Cause(5, "load-fault", "load access fault",
           "load from no device or a PMP-denied region; mtval = the address"),
-    Cause(6, "store-misaligned", "store/AMO address misaligned", "insn",
-          "AMOs and SC on a misaligned address; mtval = the address"),
-    Cause(7, "store-fault", "store/AMO access fault", "insn",
+    Cause(6, "store-misaligned", "store/AMO address misaligned",
+          "an AMO on a misaligned address; QEMU 7.2 with one hart performs an AMO as a load "
+          "then a store and reports load-misaligned instead, so nothing raises this there"),
+    Cause(7, "store-fault", "store/AMO access fault",
           "store to no device or a PMP-denied region; mtval = the address"),
-    Cause(8, "ecall-u", "environment call from U-mode", "insn",
+    Cause(8, "ecall-u", "environment call from U-mode",
           "the system call; mepc points at the ecall, the handler adds 4 to return past it"),
-    Cause(9, "ecall-s", "environment call from S-mode", "insn", "no S-mode code runs here"),
-    Cause(11, "ecall-m", "environment call from M-mode", "insn",
+    Cause(9, "ecall-s", "environment call from S-mode", "no S-mode code runs here"),
+    Cause(11, "ecall-m", "environment call from M-mode",
           "ecall in the kernel itself; mepc + 4 returns past it"),
-    Cause(12, "insn-page", "instruction page fault", "insn", "needs S-mode paging (satp)"),
-    Cause(13, "load-page", "load page fault", "insn", "needs S-mode paging (satp)"),
-    Cause(15, "store-page", "store/AMO page fault", "insn", "needs S-mode paging (satp)"),
+    Cause(12, "insn-page", "instruction page fault", "needs S-mode paging (satp)"),
+    Cause(13, "load-page", "load page fault", "needs S-mode paging (satp)"),
+    Cause(15, "store-page", "store/AMO page fault", "needs S-mode paging (satp)"),
 )}
 
 INTERRUPTS = {1: "SSI", 3: "MSI", 5: "STI", 7: "MTI", 9: "SEI", 11: "MEI"}   # mip/mie bit = cause
