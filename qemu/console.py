@@ -21,13 +21,13 @@ class ConsoleError(AssertionError):
     pass
 
 
-def log_summary(log_path, lines=6):
-    """The last exceptions, resets and triple faults that QEMU's -d log recorded."""
+def log_summary(log_path, events, lines=6):
+    """The last exceptions and resets (lines matching the profile's events) in QEMU's -d log."""
     path = Path(log_path)
     if not path.exists():
         return "(no QEMU log)"
     interesting = [line.strip() for line in path.read_text(errors="replace").splitlines()
-                   if re.match(r"\s*(\d+: v=|check_exception|Triple fault|CPU Reset)", line)]
+                   if re.match(events, line)]
     return "\n".join(interesting[-lines:]) or "(no interrupts logged)"
 
 
@@ -49,8 +49,9 @@ class Console:
     def _fail(self, what):
         self._transcript.flush()
         tail = self.transcript_path.read_text(errors="replace")[-TRANSCRIPT_TAIL:]
+        events = log_summary(self.log_path, self.profile.log_events)
         raise ConsoleError(f"{what}\n--- transcript tail ({self.transcript_path}) ---\n{tail}\n"
-                           f"--- QEMU log ({self.log_path}) ---\n{log_summary(self.log_path)}")
+                           f"--- QEMU log ({self.log_path}) ---\n{events}")
 
     def expect(self, pattern, timeout=None):
         """Wait for a regex; return its match object."""
