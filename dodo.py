@@ -121,7 +121,7 @@ def task_boot():
         yield {
             "basename": f"boot-{arch}",
             "actions": [f"echo 'Booting {arch} under QEMU: type help; Ctrl-A X quits.'",
-                        Interactive(command(arch, p["elf"], interactive=True))],
+                        Interactive(command(arch, p["elf"], interactive=True), shell=False)],
             "task_dep": [f"check-{arch}"],
             "uptodate": [False],
             "verbosity": 2,
@@ -138,7 +138,7 @@ def task_debug():
             "basename": f"debug-{arch}",
             "actions": [(gdb_script, [p["elf"], script]),
                         f"echo 'QEMU waits for GDB on :1234. In another terminal: gdb -x {script}'",
-                        Interactive(command(arch, p["elf"], interactive=True, gdb=True))],
+                        Interactive(command(arch, p["elf"], interactive=True, gdb=True), shell=False)],
             "task_dep": [f"check-{arch}"],
             "uptodate": [False],
             "verbosity": 2,
@@ -149,7 +149,7 @@ def task_debug():
 def task_test():
     """Run the whole test suite in parallel (unit, ELF and QEMU tests)."""
     return {
-        "actions": [Interactive([sys.executable, "-m", "pytest", "-n", "auto", str(ROOT / "tests")])],
+        "actions": [Interactive([sys.executable, "-m", "pytest", "-n", "auto", str(ROOT / "tests")], shell=False)],
         "uptodate": [False],
         "verbosity": 2,
     }

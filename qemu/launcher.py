@@ -55,4 +55,4 @@ def gdb_script(elf, path):
     Path(path).write_text(f"file {Path(elf).resolve()}\n"
                           "set disassembly-flavor att\n"
                           "target remote localhost:1234\n")
-    return path
+    # Nothing returned: doit takes a python-action's return value as its verdict.
