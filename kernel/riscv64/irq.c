@@ -39,7 +39,8 @@ ISR_ABI void on_machine_timer(void)
     irq_taken(IRQ_M_TIMER, "abi", &csrs, report_irqs, 0, 0);
 }
 
-/* Claim, serve, complete (PLIC spec 1.0, chapter 9): until completed, the PLIC
+/* Claim, serve, complete (RISC-V PLIC specification 1.0.0, "Interrupt Claim
+   Process" and "Interrupt Completion"): until completed, the PLIC
    forwards no new request from that source. A claim of 0 means no source was
    pending any more: spurious, and there is nothing to complete. */
 void on_machine_external(struct trap_frame *frame)
