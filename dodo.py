@@ -14,7 +14,7 @@ from qemu.launcher import command, gdb_script
 from tools import toolchain
 from tools.check_elf import check
 
-ARCHES = ["x86_64", "aarch64"]
+ARCHES = ["x86_64", "aarch64", "riscv64"]
 GDB_PORT = 1234
 ROOT = Path(__file__).resolve().parent
 
@@ -122,7 +122,7 @@ def task_boot():
         yield {
             "basename": f"boot-{arch}",
             "actions": [f"echo 'Booting {arch} under QEMU: type help; Ctrl-A X quits.'",
-                        Interactive(command(arch, p["elf"], interactive=True))],
+                        Interactive(command(arch, p["elf"], interactive=True), shell=False)],
             "task_dep": [f"check-{arch}"],
             "uptodate": [False],
             "verbosity": 2,
@@ -139,7 +139,7 @@ def task_debug():
             "basename": f"debug-{arch}",
             "actions": [(gdb_script, [arch, p["elf"], script, GDB_PORT]),
                         f"echo 'QEMU waits for GDB on port {GDB_PORT}. In another terminal: gdb -x {script}'",
-                        Interactive(command(arch, p["elf"], interactive=True, gdb=GDB_PORT))],
+                        Interactive(command(arch, p["elf"], interactive=True, gdb=GDB_PORT), shell=False)],
             "task_dep": [f"check-{arch}"],
             "uptodate": [False],
             "verbosity": 2,
@@ -150,7 +150,7 @@ def task_debug():
 def task_test():
     """Run the whole test suite in parallel (unit, ELF and QEMU tests)."""
     return {
-        "actions": [Interactive([sys.executable, "-m", "pytest", "-n", "auto", str(ROOT / "tests")])],
+        "actions": [Interactive([sys.executable, "-m", "pytest", "-n", "auto", str(ROOT / "tests")], shell=False)],
         "uptodate": [False],
         "verbosity": 2,
     }

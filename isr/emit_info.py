@@ -1,6 +1,5 @@
 """Emit gen/isr_info.c: vector names, error-code facts, and entry symbols by address."""
 
-
 def emit(slots, arch, banner):
     names = ", ".join(f'"{slot.name}"' for slot in slots)
     codes = ", ".join("1" if slot.error_code else "0" for slot in slots)

@@ -44,6 +44,17 @@ class Slot:
         return self.options.get(name, default)
 
 
+def direct_entry_symbol(style, vector, handler):
+    """The usual answer to the arch hook entry_symbol(): the table points at the
+    handler itself for abi and naked, else at the generated stub or default
+    entry that saves the trap frame first."""
+    if style in ("abi", "naked"):
+        return handler
+    if style == "stub":
+        return f"isr_stub_{vector}"
+    return f"isr_default_{vector}"
+
+
 def _check_common(binding, vector, arch, say):
     if not isinstance(binding.handler, str) or not C_IDENTIFIER.match(binding.handler) \
             or binding.handler in C_KEYWORDS:

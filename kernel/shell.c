@@ -59,7 +59,7 @@ static void cmd_trap(const char *arg)
     const struct trap_trigger *t = 0;
     for (unsigned i = 0; i < arch_trap_count; i++) {
         if (!arg)
-            kprintf("  %-10s %s\n", arch_traps[i].name, arch_traps[i].what);
+            kprintf("  %-16s %s\n", arch_traps[i].name, arch_traps[i].what);
         else if (strcmp(arg, arch_traps[i].name) == 0)
             t = &arch_traps[i];
     }

@@ -47,6 +47,16 @@ class ArmSemihostingProfile(Profile):
         return returncode if returncode >= 0 else None
 
 
+class RiscvVirtProfile(Profile):
+    def exit_status(self, returncode):
+        # SiFive test finisher on `virt`: 0x5555 exits QEMU with 0 (pass),
+        # (status << 16) | 0x3333 exits with status (fail); the guest's `exit 0`
+        # is the pass code, so 0 is a guest status too.
+        if returncode >= 0:
+            return returncode
+        return None
+
+
 PROFILES = {
     "x86_64": X86Profile(
         arch="x86_64",
@@ -75,6 +85,18 @@ PROFILES = {
         log_pc=r"with ELR 0x([0-9a-f]+)",
         # virtualization=on: QEMU starts the kernel at EL2 (boot/aarch64/entry.S drops to EL1).
         variants={"el2": ["-M", "virt,virtualization=on", "-cpu", "cortex-a57", "-m", "64M", "-semihosting"]},
+    ),
+    "riscv64": RiscvVirtProfile(
+        arch="riscv64",
+        binary="qemu-system-riscv64",
+        # virt with -bios none: no OpenSBI, the reset ROM jumps to the ELF entry
+        # at 0x80000000 in M-mode. One hart: the kernel programs hart 0's CLINT
+        # and PLIC context only.
+        machine=["-M", "virt", "-bios", "none", "-smp", "1", "-m", "64M"],
+        prompt="riscv64> ",
+        # riscv_cpu_do_interrupt logs every trap; async:0 are the exceptions
+        # (the 100 Hz timer would push them out of the tail).
+        log_events=r"(riscv_cpu_do_interrupt: .*async:0|CPU Reset)",
     ),
 }
 

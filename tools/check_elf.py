@@ -31,11 +31,11 @@ def _table_slots(image, arch, table, problems):
         return {}
     if start.address % table["align"]:
         problems.append(f"{table['name']} table at 0x{start.address:x} is not {table['align']}-byte aligned")
-    count = (end.address - start.address) // table["entry_size"]
-    if count != table["count"]:
-        problems.append(f"{table['name']} table holds {count} entries, the manifest expects {table['count']}: "
+    size = end.address - start.address
+    if size != table["size"]:
+        problems.append(f"{table['name']} table is {size} bytes, the manifest expects {table['size']}: "
                         f"dropped by --gc-sections without KEEP(*({table['section']}))?")
-    data = image.read(start.address, count * table["entry_size"]) or b""
+    data = image.read(start.address, size) or b""
     return DECODERS[arch][table["format"]](data, table, start.address)
 
 

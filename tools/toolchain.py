@@ -27,6 +27,15 @@ TARGETS = {
         "ldflags": ["-z", "max-page-size=4096"],
         "sources": ["boot/aarch64/*.S", "kernel/*.c", "kernel/aarch64/*.c", "kernel/aarch64/*.S"],
     },
+    "riscv64": {
+        "triple": "riscv64",
+        # rv64imac: no FPU state for handlers to save. medany: the kernel runs at
+        # 0x80000000, outside medlow's +-2 GiB around 0. lld 14 cannot do linker
+        # relaxation (R_RISCV_ALIGN), so the compiler must not ask for it.
+        "cflags": ["-march=rv64imac", "-mabi=lp64", "-mcmodel=medany", "-mno-relax", "-fno-pic"],
+        "ldflags": ["-z", "max-page-size=4096"],
+        "sources": ["boot/riscv64/*.S", "kernel/*.c", "kernel/riscv64/*.c", "kernel/riscv64/*.S"],
+    },
 }
 
 COMMON_CFLAGS = [

@@ -40,10 +40,11 @@ DEFAULT_PRIORITY = 0x80
 
 TABLES = ({"name": "vbar", "format": "vbar-branch", "section": ".isr_table",
            "start": "__isr_table_start", "end": "__isr_table_end", "entry_size": TABLE_ENTRY_SIZE,
-           "align": TABLE_ALIGN, "count": VBAR_ENTRIES, "first_vector": 0},
+           "size": TABLE_ENTRY_SIZE * VBAR_ENTRIES, "align": TABLE_ALIGN, "count": VBAR_ENTRIES,
+           "first_vector": 0},
           {"name": "gic", "format": "gic-dispatch", "section": ".isr_gic_table",
            "start": "__isr_gic_table_start", "end": "__isr_gic_table_end", "entry_size": GIC_ENTRY_SIZE,
-           "align": 8, "count": GIC_INTIDS, "first_vector": IRQ_BASE})
+           "size": GIC_ENTRY_SIZE * GIC_INTIDS, "align": 8, "count": GIC_INTIDS, "first_vector": IRQ_BASE})
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,8 @@ interrupted code can resume.
 """
 from dataclasses import dataclass
 
+from isr.validate import direct_entry_symbol
+
 NAME = "x86_64"
 VECTOR_COUNT = 256
 FIRST_USER_VECTOR = 32          # 0-31 are reserved for CPU exceptions
@@ -19,12 +21,14 @@ STYLES = ("abi", "stub", "naked")
 ERROR_CODE_FACTS = ("pushes no error code", "pushes an error code")
 STYLE_REFUSALS = {}            # every style has a compiler and a table format here
 TABLE_ENTRY_SIZE = 16           # one generated gate-source entry, the size of a long-mode gate
+TABLE_SIZE = TABLE_ENTRY_SIZE * VECTOR_COUNT   # bytes between __isr_table_start and _end
 TABLE_ALIGN = 16                # SDM 6.10: align the IDT base on an 8-byte boundary at least
 # The tables that gen/keep.ld places and tools/check_elf.py reads back: one
 # here, the gate sources, one entry per vector (decoded as "gate-source").
 TABLES = ({"name": "idt-source", "format": "gate-source", "section": ".isr_table",
            "start": "__isr_table_start", "end": "__isr_table_end", "entry_size": TABLE_ENTRY_SIZE,
-           "align": TABLE_ALIGN, "count": VECTOR_COUNT, "first_vector": 0},)
+           "size": TABLE_ENTRY_SIZE * VECTOR_COUNT, "align": TABLE_ALIGN, "count": VECTOR_COUNT,
+           "first_vector": 0},)
 # Gate type in the attribute byte: 0xE = 64-bit interrupt gate (clears IF on
 # entry, so handlers start with interrupts masked); bit 7 = present.
 GATE_INTERRUPT = 0x8E
@@ -163,14 +167,7 @@ def default_options(vector):
     return {"ist": 0, "dpl": 0}
 
 
-def entry_symbol(style, vector, handler):
-    """The symbol a table slot points at: the handler itself for abi and naked,
-    else the generated stub or default entry that saves the trap frame first."""
-    if style in ("abi", "naked"):
-        return handler
-    if style == "stub":
-        return f"isr_stub_{vector}"
-    return f"isr_default_{vector}"
+entry_symbol = direct_entry_symbol
 
 
 def table_fields(slot):

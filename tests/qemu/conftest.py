@@ -11,3 +11,9 @@ def x86(boot_console, x86_64_kernel):
 def a64(boot_console, aarch64_kernel):
     """A booted aarch64 guest at its prompt."""
     return boot_console("aarch64", aarch64_kernel)
+
+
+@pytest.fixture
+def rv(boot_console, kernel):
+    """A booted riscv64 guest at its prompt."""
+    return boot_console("riscv64", kernel("riscv64"))

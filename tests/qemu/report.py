@@ -23,6 +23,15 @@ def reports(output):
     return found
 
 
+def table_rows(output):
+    """The `vectors` command's lines as {vector: {key: value}}."""
+    rows = {}
+    for line in output.splitlines():
+        fields = dict(item.split("=", 1) for item in line.split())
+        rows[int(fields["vec"])] = fields
+    return rows
+
+
 def one_report(output):
     found = reports(output)
     assert len(found) == 1, f"expected one report line, got {len(found)} in:\n{output}"

@@ -1,0 +1,173 @@
+"""riscv64 trap facts (RISC-V privileged spec 1.12, section 3.1.15 "mcause" and
+3.1.7 "mtvec"), the arch model for isr/.
+
+One vector number per mcause value that the kernel can see in M-mode:
+vectors 0-15 are the synchronous exception codes (mcause interrupt bit 0),
+vectors 16-31 are interrupt causes 0-15 (mcause interrupt bit 1), vector =
+16 + cause. `irq(n)` binds interrupt cause n; the PLIC's sources (the UART is
+source 10) are demultiplexed by whatever handler the spec binds to the machine
+external interrupt, cause 11.
+
+With mtvec in vectored mode (MODE=1), every synchronous exception enters at
+BASE and interrupt cause n at BASE + 4 * n; so the table is 16 four-byte jump
+slots, slot 0 leading to a generated dispatcher that picks the exception's
+entry by mcause.
+"""
+from dataclasses import dataclass
+
+from isr.validate import direct_entry_symbol
+
+NAME = "riscv64"
+EXCEPTION_CAUSES = 16           # exception codes 0-15 are defined or reserved by the spec
+INTERRUPT_CAUSES = 16           # interrupt codes 0-15 are the standard local interrupts
+IRQ_BASE = EXCEPTION_CAUSES     # vector of interrupt cause 0
+VECTOR_COUNT = EXCEPTION_CAUSES + INTERRUPT_CAUSES
+STYLES = ("abi", "stub", "naked")
+STYLE_REFUSALS = {}
+SLOT_SIZE = 4                   # mtvec vectored mode: cause n enters at BASE + 4 * n
+TRAMPOLINE_SIZE = 8             # per exception: restore t0 from mscratch, jump to the entry
+TABLE_ENTRY_SIZE = SLOT_SIZE
+# The jump slots, then one trampoline per exception code and a last one for
+# whatever else reaches BASE (interrupt cause 0, codes past 15): emit_table.py.
+TABLE_SIZE = SLOT_SIZE * INTERRUPT_CAUSES + TRAMPOLINE_SIZE * (EXCEPTION_CAUSES + 1)
+# mtvec.BASE must be 4-byte aligned (MODE lives in bits 1:0), and the spec lets
+# an implementation demand more in vectored mode; 64 covers the whole slot
+# array, and gen/keep.ld asserts it.
+TABLE_ALIGN = 64
+# The table that gen/keep.ld places and tools/check_elf.py reads back
+# ("vectored-mtvec" in tools/table_decoders.py).
+TABLES = ({"name": "mtvec", "format": "vectored-mtvec", "section": ".isr_table",
+           "start": "__isr_table_start", "end": "__isr_table_end", "entry_size": SLOT_SIZE,
+           "size": TABLE_SIZE, "align": TABLE_ALIGN, "count": VECTOR_COUNT, "first_vector": 0},)
+ERROR_CODE_FACTS = ("has no error code (the cause and its value are in mcause and mtval)",
+                    "has an error code")
+MSTATUS_MPP_SHIFT = 11          # mstatus.MPP, bits 12:11: the privilege mode the trap came from
+
+
+@dataclass(frozen=True)
+class Cause:
+    code: int
+    name: str
+    title: str
+    note: str        # when the hart raises it; mepc always holds the trapping instruction
+
+
+EXCEPTIONS = {c.code: c for c in (
+    Cause(0, "insn-misaligned", "instruction address misaligned",
+          "a jump to a non-2-byte-aligned address; cannot happen with the C extension (jalr clears bit 0)"),
+    Cause(1, "insn-fault", "instruction access fault",
+          "fetch from no memory or a PMP-denied region; mtval = the address"),
+    Cause(2, "illegal", "illegal instruction",
+          "undefined encoding, or a CSR the current mode may not touch; mtval = the instruction bits"),
+    Cause(3, "breakpoint", "breakpoint",
+          "ebreak (4 bytes) or c.ebreak (2 bytes); the handler steps mepc past it to resume"),
+    Cause(4, "load-misaligned", "load address misaligned",
+          "QEMU emulates plain misaligned loads; LR on a misaligned address raises it; mtval = the address"),
+    Cause(5, "load-fault", "load access fault",
+          "load from no device or a PMP-denied region; mtval = the address"),
+    Cause(6, "store-misaligned", "store/AMO address misaligned",
+          "an AMO on a misaligned address; QEMU 7.2 with one hart performs an AMO as a load "
+          "then a store and reports load-misaligned instead, so nothing raises this there"),
+    Cause(7, "store-fault", "store/AMO access fault",
+          "store to no device or a PMP-denied region; mtval = the address"),
+    Cause(8, "ecall-u", "environment call from U-mode",
+          "the system call; mepc points at the ecall, the handler adds 4 to return past it"),
+    Cause(9, "ecall-s", "environment call from S-mode", "no S-mode code runs here"),
+    Cause(11, "ecall-m", "environment call from M-mode",
+          "ecall in the kernel itself; mepc + 4 returns past it"),
+    Cause(12, "insn-page", "instruction page fault", "needs S-mode paging (satp)"),
+    Cause(13, "load-page", "load page fault", "needs S-mode paging (satp)"),
+    Cause(15, "store-page", "store/AMO page fault", "needs S-mode paging (satp)"),
+)}
+
+INTERRUPTS = {1: "SSI", 3: "MSI", 5: "STI", 7: "MTI", 9: "SEI", 11: "MEI"}   # mip/mie bit = cause
+BY_NAME = {c.name: c.code for c in EXCEPTIONS.values()}
+
+
+def vector_name(vector):
+    """The short name shown in report lines and tables."""
+    if vector in EXCEPTIONS:
+        return EXCEPTIONS[vector].name
+    if IRQ_BASE <= vector < VECTOR_COUNT and vector - IRQ_BASE in INTERRUPTS:
+        return INTERRUPTS[vector - IRQ_BASE]
+    return "RSVD"
+
+
+def has_error_code(vector):
+    """RISC-V pushes nothing: mcause and mtval are CSRs, read by every style alike."""
+    return False
+
+
+def resolve_vector(binding, say):
+    """The vector a binding names, or None after saying why it cannot be bound."""
+    kind, number = binding.kind, binding.number
+    if kind == "exception":
+        if isinstance(number, str):
+            if number not in BY_NAME:
+                say(f"exception {number!r} is not a {NAME} exception; use one of: {', '.join(BY_NAME)}")
+                return None
+            return BY_NAME[number]
+        if not isinstance(number, int) or not 0 <= number < EXCEPTION_CAUSES:
+            say(f"exception code {number!r} out of range 0-{EXCEPTION_CAUSES - 1}; give an mcause "
+                f"exception code or one of: {', '.join(BY_NAME)}")
+            return None
+        if number not in EXCEPTIONS:
+            say(f"exception code {number} is reserved: the hart never raises it; remove this line")
+            return None
+        return number
+    if kind == "irq":
+        if not isinstance(number, int) or number not in INTERRUPTS:
+            causes = ", ".join(f"{c} ({n})" for c, n in INTERRUPTS.items())
+            say(f"interrupt cause {number!r} is not a standard {NAME} interrupt; use one of: {causes}. "
+                f"PLIC sources (the UART is 10) are claimed by the MEI handler, irq(11, ...)")
+            return None
+        return IRQ_BASE + number
+    say(f"{NAME} has no software interrupt vectors; raise the machine software interrupt "
+        f"through the CLINT instead and bind it with irq(3, ...)")
+    return None
+
+
+def check_options(binding, vector, say):
+    """No per-vector options: every trap enters M-mode the same way."""
+    for name, _ in binding.options:
+        say(f"option {name}= does not exist on {NAME}: every trap enters M-mode on the current "
+            f"stack with interrupts masked; remove it")
+    return default_options(vector)
+
+
+def default_options(vector):
+    return {}
+
+
+entry_symbol = direct_entry_symbol
+
+
+def table_offset(vector):
+    """Byte offset, from the table start, of the code the hart reaches for vector."""
+    if vector <= EXCEPTION_CAUSES:     # exceptions, and IRQ_BASE (cause 0) in the last trampoline
+        return SLOT_SIZE * INTERRUPT_CAUSES + TRAMPOLINE_SIZE * vector
+    return SLOT_SIZE * (vector - IRQ_BASE)
+
+
+def table_fields(slot):
+    """What the table entry of a slot holds besides its target (checked after the link)."""
+    return {"offset": table_offset(slot.vector)}
+
+
+# One definition of the stub frame, lowest address first: the integer
+# registers x1-x31 under their ABI names, then the trap CSRs, then the vector.
+# The stub emitter, the C struct and its offset asserts all come from this.
+REGISTERS = ("ra", "sp", "gp", "tp", "t0", "t1", "t2", "s0", "s1", "a0", "a1", "a2", "a3", "a4",
+             "a5", "a6", "a7", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11",
+             "t3", "t4", "t5", "t6")
+CSRS = ("mepc", "mcause", "mtval", "mstatus")
+TRAP_FRAME = REGISTERS + CSRS + ("vector",)
+FRAME_SIZE = (8 * len(TRAP_FRAME) + 15) // 16 * 16   # the psABI keeps sp 16-byte aligned
+
+
+def offset(field):
+    return 8 * TRAP_FRAME.index(field)
+
+
+# The arch's emitters, for isr/generate.py: gen/isr.h, gen/isr_table.S, gen/isr_stubs.S.
+from isr.arch_riscv64 import emit_header, emit_stubs, emit_table  # noqa: E402,F401

@@ -1,0 +1,9 @@
+#ifndef UART_H
+#define UART_H
+
+void uart_init(void);
+void uart_enable_rx_interrupt(void);
+/* From the external interrupt handler: queue every received byte. */
+void uart_drain_rx(void);
+
+#endif

@@ -1,0 +1,61 @@
+"""riscv64: every exception that software can raise in M-mode, through `trap NAME`:
+the report line's fields, and whether the code resumed or recovered to the prompt."""
+import pytest
+
+from tools import toolchain
+from tools.elf_symbols import Image
+
+from tests.qemu.report import one_report
+
+ELF = toolchain.build_dir("riscv64") / "kernel.elf"
+
+# trap name, vector, name, style (from isr/riscv64.py), mcause, fixed fields, outcome
+CASES = [
+    ("ecall", 11, "ecall-m", "abi", "0xb", {"mtval": "0x0"}, "resume"),
+    ("ebreak", 3, "breakpoint", "abi", "0x3", {"mtval": "0x0"}, "resume"),
+    ("illegal", 2, "illegal", "stub", "0x2", {"mtval": "0xc0001073"}, "recover"),
+    ("load-fault", 5, "load-fault", "stub", "0x5", {"mtval": "0x0"}, "recover"),
+    ("store-fault", 7, "store-fault", "abi", "0x7", {"mtval": "0x0"}, "recover"),
+    ("fetch-fault", 1, "insn-fault", "stub", "0x1", {"mtval": "0x0", "mepc": "0x0"}, "recover"),
+    ("load-misaligned", 4, "load-misaligned", "stub", "0x4", {}, "recover"),
+    ("amo-misaligned", 4, "load-misaligned", "stub", "0x4", {}, "recover"),
+]
+
+
+@pytest.mark.parametrize("trap, vector, name, style, mcause, fields, then", CASES, ids=[c[0] for c in CASES])
+def test_trap_reports_and_comes_back(rv, trap, vector, name, style, mcause, fields, then):
+    output = rv.run(f"trap {trap}")
+    report = one_report(output)
+    assert (report["vec"], report["name"], report["style"], report["err"], report["mcause"],
+            report["mode"], report["then"]) == (str(vector), name, style, "-", mcause, "machine", then)
+    for key, value in fields.items():
+        assert report[key] == value, f"{key}: {report[key]} != {value}\n{output}"
+    assert output.rstrip().endswith(f"trap {trap}: {'resumed' if then == 'resume' else 'recovered'}")
+    assert "ticks=" in rv.run("ticks")       # the machine is still whole
+
+
+def test_mepc_is_the_trapping_instruction(rv):
+    """Read the kernel image at the reported mepc: ecall, c.ebreak and the
+    illegal csrrw sit there (mtval holds the illegal instruction's bits)."""
+    image = Image(ELF)
+    ecall = int(one_report(rv.run("trap ecall"))["mepc"], 16)
+    assert image.read(ecall, 4) == (0x00000073).to_bytes(4, "little")
+    ebreak = int(one_report(rv.run("trap ebreak"))["mepc"], 16)
+    assert image.read(ebreak, 2) == (0x9002).to_bytes(2, "little"), "c.ebreak: the 2-byte form"
+    illegal = one_report(rv.run("trap illegal"))
+    assert image.read(int(illegal["mepc"], 16), 4) == int(illegal["mtval"], 16).to_bytes(4, "little")
+
+
+def test_misaligned_mtval_is_the_odd_address(rv):
+    target = Image(ELF).symbols["misaligned_target"].address
+    for trap in ("load-misaligned", "amo-misaligned"):
+        assert int(one_report(rv.run(f"trap {trap}"))["mtval"], 16) == target + 1
+
+
+def test_repeated_faults_keep_recovering(rv):
+    for _ in range(3):
+        assert one_report(rv.run("trap load-fault"))["then"] == "recover"
+        assert one_report(rv.run("trap store-fault"))["then"] == "recover"
+    stats = rv.run("stats")
+    assert "vec=5 name=load-fault count=3" in stats
+    assert "vec=7 name=store-fault count=3" in stats

@@ -1,0 +1,83 @@
+"""riscv64: the CLINT timer (cause 7, abi), UART input through the PLIC
+(cause 11, stub, source 10), and the software-pending interrupts of `int N`."""
+import re
+import time
+
+from tests.qemu.report import one_report
+
+
+def ticks(console):
+    match = re.search(r"ticks=(\d+) hz=(\d+)", console.run("ticks"))
+    assert match, "ticks answers ticks=N hz=H"
+    return int(match[1]), int(match[2])
+
+
+def count(stats, vector):
+    match = re.search(rf"^vec={vector} name=\S+ count=(\d+)$", stats, re.M)
+    return int(match[1]) if match else 0
+
+
+def test_timer_runs_at_the_programmed_rate(rv):
+    """`sleep 1000` waits for 100 mtimecmp ticks; mtime runs at 10 MHz of guest
+    time, so a far too fast timer would end it well under a second."""
+    first, hz = ticks(rv)
+    assert hz == 100
+    started = time.monotonic()
+    output = rv.run("sleep 1000", timeout=30)
+    elapsed = time.monotonic() - started
+    slept = re.search(r"slept ms=1000 ticks=(\d+)", output)
+    assert slept, output
+    assert 100 <= int(slept[1]) <= 102
+    assert 0.9 <= elapsed < 10, f"100 ticks took {elapsed:.2f}s of host time"
+    assert ticks(rv)[0] > first
+
+
+def test_irqtrace_reports_timer_interrupts_from_the_abi_handler(rv):
+    rv.send("irqtrace on\r")
+    rv.expect(r"\[trap\] vec=23 name=MTI style=abi err=- mepc=0x[0-9a-f]+ mcause=0x8000000000000007 "
+              r"mtval=0x0 mode=machine then=resume")
+    assert "irqtrace=off" in rv.run("irqtrace off")
+
+
+def test_each_typed_byte_is_claimed_from_the_plic_as_source_10(rv):
+    rv.run("irqtrace on")
+    rv.send("q")
+    rv.expect(r"\[trap\] vec=27 name=MEI style=stub err=- mepc=0x[0-9a-f]+ mcause=0x800000000000000b "
+              r"mtval=0x0 mode=machine source=10 then=resume")
+    rv.send("\x15")                           # Ctrl-U: drop the line
+    rv.run("irqtrace off")
+
+
+def test_claim_complete_lets_every_byte_through(rv):
+    """Without the complete, the PLIC would forward source 10 once and never
+    again: each byte, typed one at a time, must come back as an echo."""
+    before = count(rv.run("stats"), 27)
+    for letter in "plicok":
+        rv.send(letter)
+        rv.expect(letter)
+    assert "error: unknown command 'plicok'" in rv.run("")
+    assert count(rv.run("stats"), 27) >= before + 6
+
+
+def test_int_raises_the_software_interrupts_in_their_styles(rv):
+    ssi = one_report(rv.run("int 17"))
+    assert (ssi["vec"], ssi["name"], ssi["style"], ssi["mcause"]) == ("17", "SSI", "stub", "0x8000000000000001")
+    msi = one_report(rv.run("int 19"))
+    assert (msi["vec"], msi["name"], msi["style"], msi["mcause"]) == ("19", "MSI", "naked", "0x8000000000000003")
+    assert "int 19: returned" in rv.run("int 19")
+
+
+def test_unbound_interrupt_goes_to_the_default_handler_once(rv):
+    """STI is left out of the spec: the default handler reports it and clears
+    the pending bit, so each `int 21` is taken exactly once."""
+    for _ in range(2):
+        report = one_report(rv.run("int 21"))
+        assert (report["name"], report["style"], report["note"]) == ("STI", "default", "unexpected-vector")
+    assert count(rv.run("stats"), 21) == 2
+
+
+def test_int_explains_what_it_cannot_raise(rv):
+    assert "error: vector 23 (MTI) cannot be made pending by software" in rv.run("int 23")
+    assert "error: vector 27 (MEI) cannot be made pending by software" in rv.run("int 27")
+    assert "error: vector 2 (illegal) is an exception" in rv.run("int 2")
+    assert "error: usage: int N, with N from 0 to 31" in rv.run("int 32")

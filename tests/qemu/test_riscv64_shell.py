@@ -1,0 +1,65 @@
+"""riscv64: the shared shell protocol, the live mtvec table, the exit status."""
+import json
+import re
+
+from tools import toolchain
+from tools.elf_symbols import Image
+
+from tests.qemu.report import table_rows
+
+GEN = toolchain.build_dir("riscv64") / "gen"
+
+
+def test_boot_banner_and_prompt(rv):
+    assert re.search(r"boot: riscv64 kernel up, 32 vectors, timer 100 Hz", rv.banner)
+
+
+def test_help_and_trap_list(rv):
+    for command in ("help", "ticks", "sleep MS", "trap NAME", "int N", "vectors", "stats", "irqtrace", "exit N"):
+        assert command in rv.run("help")
+    listed = rv.run("trap")
+    for name in ("ecall", "ebreak", "illegal", "load-fault", "store-fault", "fetch-fault",
+                 "load-misaligned", "amo-misaligned", "user-ecall", "user-csr", "user-mem"):
+        assert re.search(rf"^  {re.escape(name)} ", listed, re.M), name
+
+
+def test_vectors_decodes_the_live_mtvec_table_as_the_spec_wrote_it(rv):
+    manifest = json.loads((GEN / "manifest.json").read_text())
+    image = Image(toolchain.build_dir("riscv64") / "kernel.elf")
+    base = image.symbols["__isr_table_start"].address
+    rows = table_rows(rv.run("vectors"))
+    bound = [s for s in manifest["vectors"] if s["style"] != "default"]
+    assert sorted(rows) == [s["vector"] for s in bound]
+    for slot in bound:
+        row = rows[slot["vector"]]
+        assert row["mtvec"] == "vectored"
+        assert (row["entry"], row["handler"], row["style"]) == (slot["entry"], slot["handler"], slot["style"])
+        assert int(row["addr"], 16) == image.symbols[slot["entry"]].address
+        offset = slot["table_entry"]["offset"]
+        jump = offset + (4 if slot["vector"] <= 16 else 0)   # a trampoline's jump is its second word
+        assert int(row["slot"], 16) == base + jump
+    assert int(rows[23]["slot"], 16) == base + 4 * 7, "MTI: interrupt cause 7 at BASE + 4 * 7"
+
+
+def test_vectors_all_covers_every_vector(rv):
+    lines = rv.run("vectors all").splitlines()
+    assert len(lines) == 32
+    assert "entry=isr_default_21 handler=isr_default_handler style=default" in lines[21]
+
+
+def test_errors_not_crashes(rv):
+    assert "error: unknown command 'frobnicate'; try help" in rv.run("frobnicate")
+    assert "error: unknown trap 'zz'" in rv.run("trap zz")
+    assert "error: exit status 300 out of range" in rv.run("exit 300")
+
+
+def test_exit_status_reaches_the_host(rv):
+    rv.send("exit 5\r")
+    rv.expect("exit status=5")
+    assert rv.wait_exit() == 5
+
+
+def test_exit_zero_is_the_finisher_pass_code(rv):
+    rv.send("exit 0\r")
+    rv.expect("exit status=0")
+    assert rv.wait_exit() == 0
