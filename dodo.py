@@ -11,10 +11,11 @@ from doit.tools import Interactive
 from isr.generate import OUTPUTS, generate
 from isr.validate import SpecError
 from qemu.launcher import command, gdb_script
+from qemu.profiles import profile
 from tools import toolchain
 from tools.check_elf import check
 
-ARCHES = ["x86_64", "aarch64", "riscv64"]
+ARCHES = ["x86_64", "aarch64", "riscv64", "cortex-m"]
 GDB_PORT = 1234
 ROOT = Path(__file__).resolve().parent
 
@@ -138,7 +139,7 @@ def task_debug():
         yield {
             "basename": f"debug-{arch}",
             "actions": [(gdb_script, [arch, p["elf"], script, GDB_PORT]),
-                        f"echo 'QEMU waits for GDB on port {GDB_PORT}. In another terminal: gdb -x {script}'",
+                        f"echo 'QEMU waits for GDB on port {GDB_PORT}. In another terminal: {profile(arch).gdb} -x {script}'",
                         Interactive(command(arch, p["elf"], interactive=True, gdb=GDB_PORT), shell=False)],
             "task_dep": [f"check-{arch}"],
             "uptodate": [False],

@@ -1,8 +1,9 @@
 """Emit gen/isr_info.c: vector names, error-code facts, and entry symbols by address."""
 
 def emit(slots, arch, banner):
-    names = ", ".join(f'"{slot.name}"' for slot in slots)
-    codes = ", ".join("1" if slot.error_code else "0" for slot in slots)
+    vectors = range(arch.VECTOR_COUNT)
+    names = ", ".join(f'"{arch.vector_name(v)}"' for v in vectors)
+    codes = ", ".join("1" if arch.has_error_code(v) else "0" for v in vectors)
     out = [banner, '#include "isr.h"', "",
            f"const char *const isr_vector_names[ISR_VECTOR_COUNT] = {{{names}}};", "",
            "/* 1 where the CPU reports an error code (x86_64 pushes it, AArch64 leaves a syndrome",

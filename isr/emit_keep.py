@@ -31,6 +31,9 @@ def emit(slots, arch, banner, keep=True):
     for table in arch.TABLES:
         out.append(f'ASSERT({table["start"]} % {table["align"]} == 0, '
                    f'"gen/keep.ld: the {table["name"]} table must be {table["align"]}-byte aligned")')
+        if keep:   # without KEEP the table is gone on purpose: tools/check_elf.py must be the one to say so
+            out.append(f'ASSERT({table["end"]} - {table["start"]} == {table["size"]}, "gen/keep.ld: the '
+                       f'{table["name"]} table must be {table["size"]} bytes; was {table["section"]} dropped?")')
     for handler, slot in handlers.items():
         out.append(f'ASSERT(DEFINED({handler}), "{slot.where}: vector {slot.vector} ({slot.name}): '
                    f'handler {handler} is named by the spec but defined nowhere; define it with the '

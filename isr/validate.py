@@ -101,9 +101,9 @@ def resolve(bindings, arch):
                              arch.has_error_code(vector), options, str(where))
     if problems:
         raise SpecError(problems)
-    for vector in range(arch.VECTOR_COUNT):
+    for vector in arch.HANDLER_VECTORS:
         if vector not in slots:
             slots[vector] = Slot(vector, arch.vector_name(vector), "default", "isr_default_handler",
                                  "default", arch.entry_symbol("default", vector, None),
                                  arch.has_error_code(vector), arch.default_options(vector))
-    return [slots[v] for v in range(arch.VECTOR_COUNT)]
+    return [slots[v] for v in arch.HANDLER_VECTORS]

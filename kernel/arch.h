@@ -29,6 +29,7 @@ struct trap_trigger {
     const char *name;
     const char *what;
     void (*raise)(void);
+    void (*restore)(void);      /* optional: undo what raise changed, once it has come back */
 };
 extern const struct trap_trigger arch_traps[];
 extern const unsigned arch_trap_count;

@@ -70,13 +70,15 @@ static void cmd_trap(const char *arg)
         return;
     }
     struct recovery r;
-    if (recovery_arm(&r) != 0) {
-        kprintf("trap %s: recovered\n", arg);
-        return;
+    const char *outcome = "recovered";
+    if (recovery_arm(&r) == 0) {
+        t->raise();
+        recovery_disarm();
+        outcome = "resumed";
     }
-    t->raise();
-    recovery_disarm();
-    kprintf("trap %s: resumed\n", arg);
+    if (t->restore)
+        t->restore();
+    kprintf("trap %s: %s\n", arg, outcome);
 }
 
 static void cmd_stats(const char *arg)

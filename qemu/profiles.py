@@ -16,6 +16,7 @@ class Profile:
     log_pc: str = r"(?!)"     # captures, in hex, the interrupted PC of a log line
     variants: dict = field(default_factory=dict)   # name -> a machine list to use instead (tests)
     gdb_setup: tuple = ()   # GDB commands for this arch, before attaching (doit debug-<arch>)
+    gdb: str = "gdb"        # a GDB that knows the guest's architecture
 
     def machine_for(self, variant=None):
         if variant is None:
@@ -97,6 +98,17 @@ PROFILES = {
         # riscv_cpu_do_interrupt logs every trap; async:0 are the exceptions
         # (the 100 Hz timer would push them out of the tail).
         log_events=r"(riscv_cpu_do_interrupt: .*async:0|CPU Reset)",
+    ),
+    "cortex-m": ArmSemihostingProfile(
+        arch="cortex-m",
+        binary="qemu-system-arm",
+        # mps2-an385: Cortex-M3, NVIC with 32 IRQs, CMSDK UART0 as the first
+        # serial port; the RAM size is fixed by the board (16 MiB PSRAM).
+        # Semihosting carries the guest's exit status (bkpt 0xab).
+        machine=["-M", "mps2-an385", "-semihosting-config", "enable=on,target=native"],
+        prompt="cortex-m> ",
+        gdb="gdb-multiarch",         # the host's plain gdb knows only x86
+        log_events=r"(Taking exception|\.\.\.taking pending|\.\.\.tailchaining|Exception return|CPU Reset|Lockup)",
     ),
 }
 

@@ -51,6 +51,11 @@ def aarch64_kernel(kernel):
     return kernel("aarch64")
 
 
+@pytest.fixture(scope="session")
+def cortex_m_kernel(kernel):
+    return kernel("cortex-m")
+
+
 @pytest.fixture
 def boot_console(request):
     """A factory: boot_console(arch, elf, variant=None) -> Console at its first prompt, killed at teardown."""

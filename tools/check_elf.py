@@ -39,6 +39,18 @@ def _table_slots(image, arch, table, problems):
     return DECODERS[arch][table["format"]](data, table, start.address)
 
 
+def _fixed_problems(image, entries, table):
+    """Table words that hold a linker symbol rather than a handler (Cortex-M word 0: the initial SP)."""
+    problems = []
+    for word, name in table.get("fixed", {}).items():
+        symbol, entry = image.symbols.get(name), entries.get(int(word))
+        if symbol is None or entry is None:
+            problems.append(f"table word {word}: {name} or the word itself is missing from the ELF")
+        elif entry[0] != symbol.address:
+            problems.append(f"table word {word} is 0x{entry[0]:x}, the manifest names {name} at 0x{symbol.address:x}")
+    return problems
+
+
 def check(elf_path, manifest_path):
     """Return the list of problems (empty when the kernel matches its manifest)."""
     manifest = json.loads(open(manifest_path).read())
@@ -46,7 +58,9 @@ def check(elf_path, manifest_path):
     problems = []
     entries = {}
     for table in manifest["tables"]:
-        entries.update(_table_slots(image, manifest["arch"], table, problems))
+        slots = _table_slots(image, manifest["arch"], table, problems)
+        problems += _fixed_problems(image, slots, table)
+        entries.update(slots)
     for slot in manifest["vectors"]:
         where = f"vector {slot['vector']} ({slot['name']}): "
         if slot["style"] != "default":

@@ -76,8 +76,20 @@ def riscv64_vectored_mtvec(data, table, base):
     return slots
 
 
+def cortex_m_vector_words(data, table, base):
+    """ARMv7-M vector table: word N is exception N's handler address with bit 0
+    set for Thumb state (ARM ARM B1.5.3). The target is the word as stored: an
+    ELF symbol of a Thumb function carries the same bit 0 in its value."""
+    slots = {}
+    for index in range(len(data) // 4):
+        word, = struct.unpack_from("<I", data, 4 * index)
+        slots[index] = (word, {"thumb": word & 1})
+    return slots
+
+
 DECODERS = {
     "x86_64": {"gate-source": x86_64_gate_sources},
     "aarch64": {"vbar-branch": aarch64_vbar_branches, "gic-dispatch": aarch64_gic_entries},
     "riscv64": {"vectored-mtvec": riscv64_vectored_mtvec},
+    "cortex-m": {"vector-words": cortex_m_vector_words},
 }

@@ -36,6 +36,13 @@ TARGETS = {
         "ldflags": ["-z", "max-page-size=4096"],
         "sources": ["boot/riscv64/*.S", "kernel/*.c", "kernel/riscv64/*.c", "kernel/riscv64/*.S"],
     },
+    "cortex-m": {
+        "triple": "thumbv7m-none-eabi",
+        # Cortex-M3: Thumb-2 only, no FPU, so soft-float and no FP context to stack.
+        "cflags": ["-mthumb", "-mcpu=cortex-m3", "-mfloat-abi=soft", "-fno-pic"],
+        "ldflags": [],
+        "sources": ["boot/cortex-m/*.S", "kernel/*.c", "kernel/cortex-m/*.c", "kernel/cortex-m/*.S"],
+    },
 }
 
 COMMON_CFLAGS = [

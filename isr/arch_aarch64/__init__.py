@@ -24,6 +24,7 @@ IRQ_BASE = VBAR_ENTRIES          # vector of INTID 0
 GIC_INTIDS = 64                  # SGI 0-15, PPI 16-31, SPI 32-63: enough for the virt timer and UART
 SGI_COUNT = 16
 VECTOR_COUNT = IRQ_BASE + GIC_INTIDS
+HANDLER_VECTORS = range(VECTOR_COUNT)   # every VBAR entry and INTID has a handler slot
 STYLES = ("stub", "naked")
 # How validation states the error-code fact of a vector: [False], [True].
 ERROR_CODE_FACTS = ("leaves no syndrome in ESR_EL1", "reports a syndrome in ESR_EL1")

@@ -22,6 +22,7 @@ EXCEPTION_CAUSES = 16           # exception codes 0-15 are defined or reserved b
 INTERRUPT_CAUSES = 16           # interrupt codes 0-15 are the standard local interrupts
 IRQ_BASE = EXCEPTION_CAUSES     # vector of interrupt cause 0
 VECTOR_COUNT = EXCEPTION_CAUSES + INTERRUPT_CAUSES
+HANDLER_VECTORS = range(VECTOR_COUNT)   # every cause has a handler slot
 STYLES = ("abi", "stub", "naked")
 STYLE_REFUSALS = {}
 SLOT_SIZE = 4                   # mtvec vectored mode: cause n enters at BASE + 4 * n

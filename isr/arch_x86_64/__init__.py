@@ -10,6 +10,7 @@ from isr.validate import direct_entry_symbol
 
 NAME = "x86_64"
 VECTOR_COUNT = 256
+HANDLER_VECTORS = range(VECTOR_COUNT)   # every IDT slot holds a handler
 FIRST_USER_VECTOR = 32          # 0-31 are reserved for CPU exceptions
 IRQ_BASE = 32                   # the kernel remaps the 8259 PIC pair to 32-47
 IRQ_LINES = 16                  # master IRQ 0-7, slave IRQ 8-15

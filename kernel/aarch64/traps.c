@@ -53,13 +53,13 @@ static void raise_svc_on_sp0(void)
 }
 
 const struct trap_trigger arch_traps[] = {
-    {"svc", "EL1H_SYNC: svc #0x2a, resumes after it", raise_svc},
-    {"brk", "EL1H_SYNC: brk #0x7, the handler steps past it", raise_brk},
-    {"dabt", "EL1H_SYNC: load from unassigned 0x0b000000 (external abort)", raise_dabt_read},
-    {"dabt-write", "EL1H_SYNC: store to unassigned 0x0b000000", raise_dabt_write},
-    {"iabt", "EL1H_SYNC: branch to unassigned 0x0b000000 (instruction abort)", raise_iabt},
-    {"und", "EL1H_SYNC: udf #0, an undefined instruction", raise_undefined},
-    {"sp0", "EL1T_SYNC: svc #0x5 with SP_EL0 selected (naked handler)", raise_svc_on_sp0},
+    {"svc", "EL1H_SYNC: svc #0x2a, resumes after it", raise_svc, 0},
+    {"brk", "EL1H_SYNC: brk #0x7, the handler steps past it", raise_brk, 0},
+    {"dabt", "EL1H_SYNC: load from unassigned 0x0b000000 (external abort)", raise_dabt_read, 0},
+    {"dabt-write", "EL1H_SYNC: store to unassigned 0x0b000000", raise_dabt_write, 0},
+    {"iabt", "EL1H_SYNC: branch to unassigned 0x0b000000 (instruction abort)", raise_iabt, 0},
+    {"und", "EL1H_SYNC: udf #0, an undefined instruction", raise_undefined, 0},
+    {"sp0", "EL1T_SYNC: svc #0x5 with SP_EL0 selected (naked handler)", raise_svc_on_sp0, 0},
 };
 
 const unsigned arch_trap_count = sizeof(arch_traps) / sizeof(arch_traps[0]);

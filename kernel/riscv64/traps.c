@@ -79,16 +79,16 @@ static void raise_user_mem(void)
 }
 
 const struct trap_trigger arch_traps[] = {
-    {"ecall", "ecall-m: ecall in M-mode, returns past it", raise_ecall},
-    {"ebreak", "breakpoint: c.ebreak, resumes after its 2 bytes", raise_ebreak},
-    {"illegal", "illegal: write to the read-only cycle CSR", raise_illegal},
-    {"load-fault", "load-fault: load from 0, where no device answers", raise_load_fault},
-    {"store-fault", "store-fault: store to 0", raise_store_fault},
-    {"fetch-fault", "insn-fault: jump to 0", raise_fetch_fault},
-    {"load-misaligned", "load-misaligned: lr.d at an odd address", raise_load_misaligned},
-    {"amo-misaligned", "load-misaligned: amoadd.d at an odd address (QEMU 7.2)", raise_amo_misaligned},
-    {"user-ecall", "ecall-u: a U-mode task's system calls (echo, then exit)", raise_user_ecall},
-    {"user-csr", "illegal: a U-mode task reads mstatus", raise_user_csr},
-    {"user-mem", "load-fault: a U-mode task loads kernel memory (PMP)", raise_user_mem},
+    {"ecall", "ecall-m: ecall in M-mode, returns past it", raise_ecall, 0},
+    {"ebreak", "breakpoint: c.ebreak, resumes after its 2 bytes", raise_ebreak, 0},
+    {"illegal", "illegal: write to the read-only cycle CSR", raise_illegal, 0},
+    {"load-fault", "load-fault: load from 0, where no device answers", raise_load_fault, 0},
+    {"store-fault", "store-fault: store to 0", raise_store_fault, 0},
+    {"fetch-fault", "insn-fault: jump to 0", raise_fetch_fault, 0},
+    {"load-misaligned", "load-misaligned: lr.d at an odd address", raise_load_misaligned, 0},
+    {"amo-misaligned", "load-misaligned: amoadd.d at an odd address (QEMU 7.2)", raise_amo_misaligned, 0},
+    {"user-ecall", "ecall-u: a U-mode task's system calls (echo, then exit)", raise_user_ecall, 0},
+    {"user-csr", "illegal: a U-mode task reads mstatus", raise_user_csr, 0},
+    {"user-mem", "load-fault: a U-mode task loads kernel memory (PMP)", raise_user_mem, 0},
 };
 const unsigned arch_trap_count = sizeof(arch_traps) / sizeof(arch_traps[0]);

@@ -7,6 +7,7 @@ import sys
 
 import pytest
 
+from dodo import ARCHES
 from tests.conftest import ROOT
 
 
@@ -36,7 +37,9 @@ def test_second_run_does_nothing(tree):
 def test_changing_one_c_file_rebuilds_only_its_object(tree):
     shell = tree / "kernel" / "shell.c"
     shell.write_text(shell.read_text() + "\n/* touched */\n")
-    assert doit(tree) == ["build-x86_64", "check-x86_64", "compile:x86_64:kernel/shell.c"]
+    # A shared file: every arch rebuilds its own object of it, and nothing else.
+    assert doit(tree) == sorted(task for arch in ARCHES for task in
+                                (f"build-{arch}", f"check-{arch}", f"compile:{arch}:kernel/shell.c"))
     assert doit(tree) == []
 
 
@@ -55,3 +58,16 @@ def test_changing_the_spec_regenerates_only_the_tables(tree):
     ran = doit(tree)
     assert ran == ["build-x86_64", "check-x86_64", "compile:x86_64:" + str(gen / "isr_table.S"), "gen:x86_64"]
     assert (gen / "isr.h").stat().st_mtime_ns == header_before
+
+
+def test_changing_a_cortex_m_priority_regenerates_only_its_priority_table(tree):
+    """Priorities live in gen/isr_stubs.S (isr_priorities): the table words,
+    isr.h and keep.ld stay as they were, so only the stubs recompile."""
+    spec = tree / "isr" / "cortex-m.py"
+    spec.write_text(spec.read_text().replace('"on_timer0", style="abi", priority=0xc0',
+                                             '"on_timer0", style="abi", priority=0xe0'))
+    gen = tree / "build" / "cortex-m" / "gen"
+    before = {name: (gen / name).stat().st_mtime_ns for name in ("isr.h", "isr_table.S", "keep.ld")}
+    assert doit(tree) == ["build-cortex-m", "check-cortex-m", "compile:cortex-m:" + str(gen / "isr_stubs.S"),
+                          "gen:cortex-m"]
+    assert {name: (gen / name).stat().st_mtime_ns for name in before} == before

@@ -17,3 +17,9 @@ def a64(boot_console, aarch64_kernel):
 def rv(boot_console, kernel):
     """A booted riscv64 guest at its prompt."""
     return boot_console("riscv64", kernel("riscv64"))
+
+
+@pytest.fixture
+def cm(boot_console, cortex_m_kernel):
+    """A booted cortex-m guest (mps2-an385) at its prompt."""
+    return boot_console("cortex-m", cortex_m_kernel)

@@ -1,0 +1,65 @@
+"""Emit gen/isr_stubs.S for Cortex-M: the `stub` entries, the weak defaults, the priorities.
+
+A stub gives its C handler the full frame: r4-r11 (which the hardware does
+not stack), the exception number, a pointer to the hardware frame on the
+stack that EXC_RETURN bit 2 names (0: MSP, 1: PSP; ARMv7-M ARM B1.5.8), and
+EXC_RETURN itself. Handler mode always runs on MSP, so the stub pushes there.
+
+Exceptions the spec leaves out get a weak alias isr_default_N for the shared
+isr_default_entry, which reads the exception number from IPSR: a C file may
+override any of them by defining the strong symbol.
+"""
+
+
+def _function(name):
+    return [f"    .globl {name}", f"    .type {name}, %function", "    .thumb_func", f"{name}:"]
+
+
+def _common():
+    """Entered with r0 = exception number, r3 = the C handler, lr = EXC_RETURN."""
+    return _function("isr_trap_common") + [
+        "    tst lr, #4               /* EXC_RETURN bit 2: hardware frame on PSP (1) or MSP (0) */",
+        "    ite eq",
+        "    mrseq r1, msp",
+        "    mrsne r1, psp",
+        "    sub sp, #4               /* pad: keeps SP 8-byte aligned at the call (AAPCS) */",
+        "    push {r0, r1, lr}        /* vector, frame, exc_return */",
+        "    push {r4-r11}",
+        "    mov r0, sp               /* the trap frame is the C handler's argument */",
+        "    blx r3",
+        "    pop {r4-r11}",
+        "    add sp, #8               /* drop vector and frame */",
+        "    ldr lr, [sp], #8         /* EXC_RETURN, and drop the pad */",
+        "    bx lr                    /* exception return: the hardware unstacks its frame */",
+        "    .size isr_trap_common, . - isr_trap_common"]
+
+
+def _enter(handler):
+    """r3 = handler (MOVW/MOVT relocations carry the Thumb bit), then the common path."""
+    return [f"    movw r3, #:lower16:{handler}", f"    movt r3, #:upper16:{handler}", "    b isr_trap_common"]
+
+
+def emit(slots, arch, banner):
+    out = [banner, "    .syntax unified", "    .thumb", '    .section .text.isr_stubs, "ax"', ""] + _common()
+    for slot in slots:
+        if slot.style != "stub":
+            continue
+        out += ["", f"/* exception {slot.vector} {slot.name} -> {slot.handler} ({slot.where}) */"]
+        out += _function(slot.entry) + [f"    movs r0, #{slot.vector}"] + _enter(slot.handler)
+        out += [f"    .size {slot.entry}, . - {slot.entry}"]
+    out += ["", "/* Exceptions the spec leaves out: weak aliases of isr_default_entry. */"]
+    out += _function("isr_default_entry")
+    out += ["    mrs r0, ipsr             /* IPSR[8:0]: the exception being handled */",
+            "    ubfx r0, r0, #0, #9"] + _enter("isr_default_handler")
+    out += ["    .size isr_default_entry, . - isr_default_entry"]
+    for slot in slots:
+        if slot.style == "default":
+            out += [f"    .weak {slot.entry}", f"    .type {slot.entry}, %function",
+                    f"    .thumb_set {slot.entry}, isr_default_entry"]
+    out += ["", "/* Priority per exception, from the spec; -1 where the architecture fixes it. */",
+            '    .section .rodata.isr_priorities, "a"', "    .balign 2", "    .globl isr_priorities",
+            "    .type isr_priorities, %object", "isr_priorities:", "    .short -1           /* 0 SP */"]
+    for slot in slots:
+        out.append(f"    .short {slot.option('priority', -1)}           /* {slot.vector} {slot.name} */")
+    out += ["    .size isr_priorities, . - isr_priorities", ""]
+    return "\n".join(out)

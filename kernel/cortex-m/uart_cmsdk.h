@@ -1,0 +1,9 @@
+#ifndef UART_CMSDK_H
+#define UART_CMSDK_H
+
+void uart_init(void);
+void uart_putc(char c);
+/* From the RX interrupt: acknowledge it and queue every received byte. */
+void uart_drain_rx(void);
+
+#endif

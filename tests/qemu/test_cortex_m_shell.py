@@ -1,0 +1,81 @@
+"""cortex-m: the shared shell protocol, the live vector table, `int N`, exit through semihosting."""
+import json
+import re
+
+import pytest
+
+from tools import toolchain
+
+from tests.qemu.report import one_report
+
+
+def test_boot_banner_and_prompt(cm):
+    assert re.search(r"boot: cortex-m kernel up, 48 vectors, timer 100 Hz", cm.banner)
+
+
+def test_trap_without_a_name_lists_the_triggers(cm):
+    output = cm.run("trap")
+    for name in ("undef", "div0", "unaligned", "bus", "xn", "forced", "svc", "svc-psp", "nmi",
+                 "preempt", "tailchain"):
+        assert re.search(rf"^  {re.escape(name)} ", output, re.M), name
+
+
+def test_vectors_shows_the_live_table_as_the_spec_wrote_it(cm):
+    """Decode the table at VTOR and compare every bound exception with the manifest."""
+    manifest = json.loads((toolchain.build_dir("cortex-m") / "gen" / "manifest.json").read_text())
+    rows = {}
+    for line in cm.run("vectors").splitlines():
+        fields = dict(item.split("=", 1) for item in line.split())
+        rows[int(fields["vec"])] = fields
+    bound = [s for s in manifest["vectors"] if s["style"] != "default"]
+    assert sorted(rows) == [0] + [s["vector"] for s in bound]
+    for slot in bound:
+        row = rows[slot["vector"]]
+        assert (row["entry"], row["handler"], row["style"]) == (slot["entry"], slot["handler"], slot["style"])
+        assert int(row["addr"], 16) & 1, "table words are Thumb addresses"
+        if "priority" in slot["options"]:
+            assert int(row["prio"], 16) == slot["options"]["priority"]
+        else:
+            assert row["prio"] == "fixed"
+
+
+def test_vectors_all_covers_every_word(cm):
+    lines = cm.run("vectors all").splitlines()
+    assert len(lines) == 48
+    assert ("entry=isr_default_14 alias=isr_default_entry handler=isr_default_handler style=default"
+            in lines[14])
+    default_words = {line.split("addr=")[1] for line in lines if "style=default" in line}
+    assert len(default_words) == 1, "every default word is the same weak-aliased entry"
+
+
+def test_int_11_is_svc_and_r0_comes_back_through_the_stub_frame(cm):
+    output = cm.run("int 11")
+    report = one_report(output)
+    assert (report["name"], report["imm"], report["r0"]) == ("SVCall", "11", "0x100b")
+    assert "int 11: returned r0=0x100c" in output
+
+
+def test_int_14_reaches_the_weak_default_for_pendsv(cm):
+    report = one_report(cm.run("int 14"))
+    assert (report["name"], report["style"], report["note"], report["then"]) == \
+        ("PendSV", "default", "unexpected-vector", "resume")
+
+
+@pytest.mark.parametrize("vector, name", [(1, "Reset"), (3, "HardFault"), (5, "BusFault"), (7, "RSVD")])
+def test_int_refuses_what_software_cannot_pend(cm, vector, name):
+    output = cm.run(f"int {vector}")
+    assert f"error: exception {vector} ({name}) cannot be pended by software" in output
+    assert "[trap]" not in output
+
+
+def test_unknown_input_gets_an_error_not_a_crash(cm):
+    assert "error: unknown command 'frobnicate'; try help" in cm.run("frobnicate")
+    assert "error: unknown trap 'zz'" in cm.run("trap zz")
+    assert "error: usage: int N" in cm.run("int 48")
+
+
+@pytest.mark.parametrize("status", [0, 5])
+def test_exit_status_reaches_the_host_through_semihosting(cm, status):
+    cm.send(f"exit {status}\r")
+    cm.expect(f"exit status={status}")
+    assert cm.wait_exit() == status
