@@ -29,7 +29,7 @@ static void cmd_help(const char *arg)
             "  ticks            timer ticks since boot and the tick rate\n"
             "  sleep MS         sleep on the timer for MS milliseconds\n"
             "  trap NAME        raise a CPU exception on purpose (trap alone lists them)\n"
-            "  int N            software interrupt N (decimal or 0x hex)\n"
+            "  int N            raise vector N from software: int, SGI, SVC or pending bit (decimal or 0x hex)\n"
             "  vectors [all]    the live interrupt table (bound vectors, or all)\n"
             "  stats            interrupts taken per vector\n"
             "  irqtrace on|off  report every hardware interrupt too\n"

@@ -79,7 +79,8 @@ PROFILES = {
         # virtualization=on). -semihosting lets the guest's SYS_EXIT end QEMU.
         machine=["-M", "virt", "-cpu", "cortex-a57", "-m", "64M", "-semihosting"],
         prompt="aarch64> ",
-        gdb_setup=("set architecture aarch64",),   # gdb-multiarch on an x86 host
+        gdb_setup=("set architecture aarch64",),
+        gdb="gdb-multiarch",                       # the host's plain gdb knows only its own arch
         # target/arm logs "Taking exception N [name]", then "...with ESR/FAR/ELR" lines.
         log_events=r"Taking exception|\.\.\.with (?:ESR|FAR|ELR)",
         log_noise=r"\[IRQ\]",                     # the timer tick above all
@@ -95,6 +96,7 @@ PROFILES = {
         # and PLIC context only.
         machine=["-M", "virt", "-bios", "none", "-smp", "1", "-m", "64M"],
         prompt="riscv64> ",
+        gdb="gdb-multiarch",
         # riscv_cpu_do_interrupt logs every trap; async:0 are the exceptions
         # (the 100 Hz timer would push them out of the tail).
         log_events=r"(riscv_cpu_do_interrupt: .*async:0|CPU Reset)",
@@ -107,7 +109,7 @@ PROFILES = {
         # Semihosting carries the guest's exit status (bkpt 0xab).
         machine=["-M", "mps2-an385", "-semihosting-config", "enable=on,target=native"],
         prompt="cortex-m> ",
-        gdb="gdb-multiarch",         # the host's plain gdb knows only x86
+        gdb="gdb-multiarch",
         log_events=r"(Taking exception|\.\.\.taking pending|\.\.\.tailchaining|Exception return|CPU Reset|Lockup)",
     ),
 }

@@ -1,10 +1,13 @@
-"""`doit debug-x86_64`'s pieces: QEMU halted with a GDB server, and the GDB script that attaches."""
+"""`doit debug-<arch>`'s pieces: QEMU halted with a GDB server, and the GDB script that attaches."""
 import socket
 import subprocess
 import time
 from pathlib import Path
 
+import pytest
+
 from qemu.launcher import command, die_with_parent, gdb_script
+from qemu.profiles import profile
 
 
 def free_port():
@@ -27,21 +30,35 @@ def wait_listening(port, within=20.0):
     raise AssertionError(f"QEMU's GDB server never listened on port {port}")
 
 
-def test_gdb_script_loads_symbols_and_stops_in_the_kernel(x86_64_kernel, tmp_path):
+def debug_session(arch, elf, tmp_path, commands):
+    """Start QEMU halted with its GDB server, attach the arch's GDB through the
+    generated script, run the commands; return GDB's output."""
     port = free_port()
-    argv = command("x86_64", x86_64_kernel, gdb=port)
-    qemu = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, preexec_fn=die_with_parent)
+    qemu = subprocess.Popen(command(arch, elf, gdb=port), stdin=subprocess.DEVNULL,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, preexec_fn=die_with_parent)
     try:
         wait_listening(port)
         script = tmp_path / "gdbinit"
-        gdb_script("x86_64", x86_64_kernel, script, port)
-        result = subprocess.run(["gdb", "-batch", "-nx", "-x", str(script), "-ex", "break idt_init",
-                                 "-ex", "continue", "-ex", "backtrace"],
-                                capture_output=True, text=True, timeout=60)
+        gdb_script(arch, elf, script, port)
+        argv = [profile(arch).gdb, "-batch", "-nx", "-x", str(script)]
+        for line in commands:
+            argv += ["-ex", line]
+        result = subprocess.run(argv, capture_output=True, text=True, timeout=60)
     finally:
         qemu.kill()
         qemu.wait()
-    backtrace = result.stdout
-    assert "#0  idt_init () at" in backtrace, backtrace + result.stderr
+    return result.stdout + result.stderr
+
+
+def test_gdb_script_loads_symbols_and_stops_in_the_kernel(x86_64_kernel, tmp_path):
+    backtrace = debug_session("x86_64", x86_64_kernel, tmp_path, ["break idt_init", "continue", "backtrace"])
+    assert "#0  idt_init () at" in backtrace, backtrace
     assert "in arch_init ()" in backtrace and "in kmain ()" in backtrace and "in pvh_start32 ()" in backtrace
+
+
+@pytest.mark.parametrize("arch", ["aarch64", "riscv64", "cortex-m"])
+def test_every_arch_stops_at_kmain_under_its_gdb(kernel, arch, tmp_path):
+    """The same script under gdb-multiarch: the ELF names the architecture,
+    the breakpoint lands in the C entry that boot/<arch>/entry.S calls."""
+    output = debug_session(arch, kernel(arch), tmp_path, ["break kmain", "continue", "backtrace 1"])
+    assert "#0  kmain () at" in output, output
