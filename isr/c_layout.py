@@ -2,17 +2,18 @@
 and the declarations that gen/isr_info.c (isr/emit_info.py) defines."""
 
 
-def struct(name, fields, tail=()):
-    """struct name { uint64_t field; ... }, one 8-byte word per field, then tail members."""
+def struct(name, fields, tail=(), word="uint64_t", types={}):
+    """struct name { word field; ... }, one machine word per field (types overrides
+    some, with a type of the same size), then tail members."""
     lines = [f"struct {name} {{"]
-    lines += [f"    uint64_t {field};" for field in fields]
+    lines += [f"    {types.get(field, word)} {field};" for field in fields]
     lines += [f"    {member};" for member in tail]
     return lines + ["};"]
 
 
-def offset_asserts(name, fields, start=0):
+def offset_asserts(name, fields, start=0, word_size=8):
     """One _Static_assert per field, so C and the generated assembly cannot drift."""
-    return [f'_Static_assert(offsetof(struct {name}, {field}) == {start + 8 * i}, '
+    return [f'_Static_assert(offsetof(struct {name}, {field}) == {start + word_size * i}, '
             f'"{name}.{field} moved: regenerate, do not edit");' for i, field in enumerate(fields)]
 
 

@@ -1,14 +1,13 @@
 """Emit gen/isr.h for Cortex-M: the frame layouts and one exact prototype per spec handler."""
-from isr.c_layout import handler_prototypes, info_declarations
+from isr.c_layout import handler_prototypes, info_declarations, offset_asserts, struct
 
 
-def _struct(name, fields, types):
-    return [f"struct {name} {{"] + [f"    {types.get(f, 'uint32_t')} {f};" for f in fields] + ["};"]
+def _struct(name, fields, types={}):
+    return struct(name, fields, word="uint32_t", types=types)
 
 
-def _offset_asserts(struct, fields):
-    return [f'_Static_assert(offsetof(struct {struct}, {field}) == {4 * i}, '
-            f'"{struct}.{field} moved: regenerate, do not edit");' for i, field in enumerate(fields)]
+def _offset_asserts(name, fields):
+    return offset_asserts(name, fields, word_size=4)
 
 
 def prototype(slot, arch):
@@ -27,7 +26,7 @@ def _describe(slot):
 def emit(slots, arch, banner):
     out = [banner, "#ifndef ISR_H", "#define ISR_H", "", "#include <stddef.h>", "#include <stdint.h>", "",
            "/* What the hardware stacks on exception entry, lowest address first (ARMv7-M ARM B1.5.6). */"]
-    out += _struct("exception_frame", arch.EXCEPTION_FRAME, {})
+    out += _struct("exception_frame", arch.EXCEPTION_FRAME)
     out += _offset_asserts("exception_frame", arch.EXCEPTION_FRAME)
     out += ["", "/* What a generated stub pushes and hands its C handler: r4-r11, the exception",
             "   number, the hardware frame (on MSP or PSP, as EXC_RETURN bit 2 says), EXC_RETURN. */"]

@@ -45,7 +45,7 @@ def _dispatcher(arch):
     out += _function("isr_exception_dispatch")
     out += ["    csrw mscratch, t0", "    csrr t0, mcause"]
     for code in range(arch.EXCEPTION_CAUSES):
-        out += [f"    bnez t0, 1f", f"    j isr_trampoline_{code}", "1:  addi t0, t0, -1"]
+        out += ["    bnez t0, 1f", f"    j isr_trampoline_{code}", "1:  addi t0, t0, -1"]
     out += ["    /* interrupt cause 0 (the interrupt bit is set) or a code past 15 */",
             f"    j isr_trampoline_{arch.IRQ_BASE}",
             "    .size isr_exception_dispatch, . - isr_exception_dispatch"]

@@ -11,14 +11,14 @@ from tools import toolchain
 from tools.check_elf import check
 from tools.elf_symbols import Image
 
-from tests.elf import link_variants
+from tests.elf import artifacts
 
 ARCH = "cortex-m"
 SPEC = "isr/cortex-m.py"
 
 
 def gen_dir():
-    return link_variants.gen_dir(ARCH)
+    return artifacts.gen_dir(ARCH)
 
 
 def manifest():
@@ -26,11 +26,11 @@ def manifest():
 
 
 def hand_written_objects():
-    return link_variants.hand_written_objects(ARCH)
+    return artifacts.hand_written_objects(ARCH)
 
 
 def compile_generated(out):
-    return link_variants.compile_generated(ARCH, out)
+    return artifacts.compile_generated(ARCH, out)
 
 
 def table_words(image):

@@ -36,6 +36,17 @@ def assert_trap(console, trap, vector, name, style, err, fields, then):
     assert "ticks=" in console.run("ticks")
 
 
+def assert_faults_keep_recovering(console, traps, counted):
+    """Raise each trap three times in turn: every one recovers to the prompt, and
+    `stats` then counts three of each (counted: the stats lines, e.g. 'vec=14 name=#PF')."""
+    for _ in range(3):
+        for trap in traps:
+            assert one_report(console.run(f"trap {trap}"))["then"] == "recover", trap
+    stats = console.run("stats")
+    for line in counted:
+        assert f"{line} count=3" in stats, stats
+
+
 def vector_rows(console, arg=""):
     """`vectors [all]` as {vector: {field: value}}."""
     rows = {}

@@ -1,5 +1,4 @@
 """The console wrapper's promises: no orphan QEMU, and failures that explain themselves."""
-import os
 import subprocess
 import sys
 import time

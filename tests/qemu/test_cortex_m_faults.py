@@ -8,6 +8,7 @@ import pytest
 from tools.elf_symbols import Image
 
 from tests.qemu.report import one_report
+from tests.qemu.scenarios import assert_faults_keep_recovering
 
 # trap, vector, name, style (isr/cortex-m.py), fields, outcome
 CASES = [
@@ -74,10 +75,5 @@ def test_bus_fault_is_enabled_again_after_the_forced_one(cm):
 
 
 def test_repeated_faults_keep_recovering(cm):
-    for _ in range(3):
-        assert one_report(cm.run("trap forced"))["then"] == "recover"
-        assert one_report(cm.run("trap bus"))["then"] == "recover"
-    stats = cm.run("stats")
-    assert "vec=3 name=HardFault count=3" in stats
-    assert "vec=5 name=BusFault count=3" in stats
+    assert_faults_keep_recovering(cm, ["forced", "bus"], ["vec=3 name=HardFault", "vec=5 name=BusFault"])
     assert "slept ms=30" in cm.run("sleep 30")     # PRIMASK is clear again after the forced fault

@@ -7,6 +7,7 @@ import pytest
 from tools import toolchain
 
 from tests.qemu.report import one_report
+from tests.qemu.scenarios import assert_exit_status
 
 
 def test_boot_banner_and_prompt(cm):
@@ -76,6 +77,4 @@ def test_unknown_input_gets_an_error_not_a_crash(cm):
 
 @pytest.mark.parametrize("status", [0, 5])
 def test_exit_status_reaches_the_host_through_semihosting(cm, status):
-    cm.send(f"exit {status}\r")
-    cm.expect(f"exit status={status}")
-    assert cm.wait_exit() == status
+    assert_exit_status(cm, status)

@@ -8,7 +8,7 @@ from tools.elf_symbols import Image
 from tools.symbolize import Symbolizer
 
 from tests.qemu.report import one_report
-from tests.qemu.scenarios import assert_trap
+from tests.qemu.scenarios import assert_faults_keep_recovering, assert_trap
 
 # trap name, vector, mnemonic, style (from isr/x86_64.py), error code, extra fields, outcome
 CASES = [
@@ -66,9 +66,4 @@ def test_reported_rip_symbolizes_to_the_trigger(x86, x86_64_kernel):
 
 
 def test_repeated_faults_keep_recovering(x86):
-    for _ in range(3):
-        assert one_report(x86.run("trap df"))["then"] == "recover"
-        assert one_report(x86.run("trap pf"))["then"] == "recover"
-    stats = x86.run("stats")
-    assert "vec=8 name=#DF count=3" in stats
-    assert "vec=14 name=#PF count=3" in stats
+    assert_faults_keep_recovering(x86, ["df", "pf"], ["vec=8 name=#DF", "vec=14 name=#PF"])

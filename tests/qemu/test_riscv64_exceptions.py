@@ -6,6 +6,7 @@ from tools import toolchain
 from tools.elf_symbols import Image
 
 from tests.qemu.report import one_report
+from tests.qemu.scenarios import assert_faults_keep_recovering
 
 ELF = toolchain.build_dir("riscv64") / "kernel.elf"
 
@@ -53,9 +54,5 @@ def test_misaligned_mtval_is_the_odd_address(rv):
 
 
 def test_repeated_faults_keep_recovering(rv):
-    for _ in range(3):
-        assert one_report(rv.run("trap load-fault"))["then"] == "recover"
-        assert one_report(rv.run("trap store-fault"))["then"] == "recover"
-    stats = rv.run("stats")
-    assert "vec=5 name=load-fault count=3" in stats
-    assert "vec=7 name=store-fault count=3" in stats
+    assert_faults_keep_recovering(rv, ["load-fault", "store-fault"],
+                                  ["vec=5 name=load-fault", "vec=7 name=store-fault"])

@@ -6,6 +6,7 @@ from tools import toolchain
 from tools.elf_symbols import Image
 
 from tests.qemu.report import table_rows
+from tests.qemu.scenarios import assert_exit_status
 
 GEN = toolchain.build_dir("riscv64") / "gen"
 
@@ -54,12 +55,8 @@ def test_errors_not_crashes(rv):
 
 
 def test_exit_status_reaches_the_host(rv):
-    rv.send("exit 5\r")
-    rv.expect("exit status=5")
-    assert rv.wait_exit() == 5
+    assert_exit_status(rv, 5)
 
 
 def test_exit_zero_is_the_finisher_pass_code(rv):
-    rv.send("exit 0\r")
-    rv.expect("exit status=0")
-    assert rv.wait_exit() == 0
+    assert_exit_status(rv, 0)

@@ -133,7 +133,7 @@ def test_stub_saves_every_register_but_sp_and_restores_mepc_and_mstatus(tmp_path
         assert f"csrr t0, {csr}\n    sd t0, {arch.offset(csr)}(sp)" in save
     restore = stubs[stubs.index(".macro ISR_RESTORE_MRET"):]
     restore = restore[:restore.index(".endm")]
-    assert f"csrw mepc, t0" in restore and "csrw mstatus, t0" in restore
+    assert "csrw mepc, t0" in restore and "csrw mstatus, t0" in restore
     assert restore.rstrip().endswith(f"ld sp, {arch.offset('sp')}(sp)\n    mret")
     stub = stubs[stubs.index("isr_stub_2:"):]
     assert f"addi sp, sp, -{arch.FRAME_SIZE}" in stub and "li t0, 2" in stub and "call ill_stub" in stub
