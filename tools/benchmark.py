@@ -10,6 +10,8 @@ import subprocess
 import sys
 import tempfile
 import time
+import xml.etree.ElementTree as ElementTree
+from collections import defaultdict
 from pathlib import Path
 
 from qemu.console import Console
@@ -50,6 +52,28 @@ def build_times():
     return clean, noop
 
 
+def arch_of_test(case):
+    """The arch a test exercises, from its module or parameter name (test_riscv64_shell,
+    [cortex-m]); tests named after no arch are x86_64's or shared."""
+    text = case.get("classname", "") + case.get("name", "")
+    for arch in ("aarch64", "riscv64", "cortex_m", "cortex-m"):
+        if arch in text:
+            return arch.replace("_", "-")
+    return "x86_64 and shared"
+
+
+def suite_times():
+    """Wall time of `pytest -n auto`, and the test time each arch adds to it
+    (the sum of its tests' durations: the workers run them side by side)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "junit.xml"
+        wall = timed([sys.executable, "-m", "pytest", "-n", "auto", "-q", f"--junitxml={report}"], ROOT)
+        per_arch = defaultdict(float)
+        for case in ElementTree.parse(report).iter("testcase"):
+            per_arch[arch_of_test(case)] += float(case.get("time", 0))
+    return wall, per_arch
+
+
 def main(argv):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--arch", default="x86_64")
@@ -64,8 +88,10 @@ def main(argv):
     clean, noop = build_times()
     print(f"doit clean build (all arches): {clean:.2f} s; no-op doit: {noop:.2f} s")
     if args.suite:
-        suite = timed([sys.executable, "-m", "pytest", "-n", "auto", "-q"], ROOT)
-        print(f"full test suite (pytest -n auto): {suite:.1f} s")
+        wall, per_arch = suite_times()
+        print(f"full test suite (pytest -n auto): {wall:.1f} s wall")
+        for arch, seconds in sorted(per_arch.items()):
+            print(f"  {arch} tests: {seconds:.1f} s of test time")
     return 0
 
 
