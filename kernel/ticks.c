@@ -3,17 +3,28 @@
 
 volatile uint64_t ticks;
 
+/* A 32-bit CPU (Cortex-M3) loads a 64-bit value as two words, and the tick
+   interrupt can land between the loads just as the low word carries into the
+   high one: read twice until both reads agree, so no half-updated count escapes.
+   (Two ticks between two back-to-back loads would need a far faster timer.) */
 uint64_t ticks_now(void)
 {
-    return ticks;
+    uint64_t first, second;
+    do {
+        first = ticks;
+        second = ticks;
+    } while (first != second);
+    return first;
 }
 
 void sleep_ms(uint64_t ms)
 {
     unsigned hz = arch_timer_hz();
-    uint64_t until = ticks + (ms * hz + 999) / 1000;   /* round up: never sleep short */
+    uint64_t until = ticks_now() + (ms * hz + 999) / 1000;   /* round up: never sleep short */
+    /* Interrupts stay masked between the check and the wait, so a tick cannot
+       slip in after the check and leave the CPU asleep until the next one. */
     arch_irq_disable();
-    while (ticks < until)
+    while (ticks_now() < until)
         arch_wait_for_interrupt();
     arch_irq_enable();
 }
