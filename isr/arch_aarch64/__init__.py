@@ -43,9 +43,12 @@ TABLES = ({"name": "vbar", "format": "vbar-branch", "section": ".isr_table",
            "start": "__isr_table_start", "end": "__isr_table_end", "entry_size": TABLE_ENTRY_SIZE,
            "size": TABLE_ENTRY_SIZE * VBAR_ENTRIES, "align": TABLE_ALIGN, "count": VBAR_ENTRIES,
            "first_vector": 0},
+          # Not read by the CPU: kernel/aarch64/gic.c's gic_dispatch acknowledges the
+          # GIC and calls the INTID's handler from it, so its handlers are plain C.
           {"name": "gic", "format": "gic-dispatch", "section": ".isr_gic_table",
            "start": "__isr_gic_table_start", "end": "__isr_gic_table_end", "entry_size": GIC_ENTRY_SIZE,
-           "size": GIC_ENTRY_SIZE * GIC_INTIDS, "align": 8, "count": GIC_INTIDS, "first_vector": IRQ_BASE})
+           "size": GIC_ENTRY_SIZE * GIC_INTIDS, "align": 8, "count": GIC_INTIDS, "first_vector": IRQ_BASE,
+           "dispatcher": "gic_dispatch"})
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,64 @@
+"""tools/handler_cost.py read against what the generator promised: a stub stores
+exactly its trap frame, and the compiler's interrupt convention stores less."""
+import pytest
+
+from tools import handler_cost
+
+ARCHES = ("x86_64", "aarch64", "riscv64", "cortex-m")
+
+# Register words a generated stub (with the shared code it jumps to, without the C
+# handler) stores, from each arch's trap frame:
+STUB_SAVES = {
+    "x86_64": 15,      # rax..r15 but rsp; the vector and dummy error code are immediates
+    "aarch64": 36,     # x0-x30, ELR/SPSR/ESR/FAR_EL1 (through x0/x1), the vector
+    "riscv64": 36,     # x1-x31, mepc/mcause/mtval/mstatus, the vector
+    "cortex-m": 11,    # r4-r11, the exception number, the frame pointer, EXC_RETURN (+1 pad word, not a store)
+}
+
+
+@pytest.fixture(scope="module")
+def rows(kernel):
+    return {arch: handler_cost.costs(arch) for arch in ARCHES if kernel(arch)}
+
+
+@pytest.mark.parametrize("arch", ARCHES)
+def test_every_stub_stores_exactly_its_trap_frame(rows, arch):
+    elf = handler_cost.toolchain.build_dir(arch) / "kernel.elf"
+    stubs = [(slot, path) for slot, path, _, _ in rows[arch]
+             if slot["style"] == "stub" and slot["entry"] != slot["handler"]]
+    assert stubs, f"the {arch} spec binds no generated stub"
+    for slot, path in stubs:
+        entry_only = [name for name in path if name != slot["handler"]]
+        saved = sum(handler_cost.saved_words(arch, handler_cost.disassemble(arch, elf, name))
+                    for name in entry_only)
+        assert saved == STUB_SAVES[arch], f"vector {slot['vector']} ({slot['name']}): {' -> '.join(entry_only)}"
+
+
+@pytest.mark.parametrize("arch", ["x86_64", "riscv64", "cortex-m"])
+def test_abi_handlers_store_fewer_words_than_any_stub_path(rows, arch):
+    """The point of the compiler's interrupt convention: save what the handler
+    uses (and what its calls may clobber), not the whole register file."""
+    abi = {slot["handler"]: saved for slot, _, saved, _ in rows[arch] if slot["style"] == "abi"}
+    stub = [saved for slot, _, saved, _ in rows[arch] if slot["style"] == "stub"]
+    assert abi and stub
+    assert max(abi.values()) < min(stub), abi
+
+
+def test_aarch64_gic_handlers_are_costed_through_the_irq_stub_and_dispatcher(rows):
+    for slot, path, _, _ in rows["aarch64"]:
+        if slot["vector"] >= 16:
+            assert path[:2] == ["isr_stub_5", "gic_dispatch"] and path[-1] == slot["handler"]
+
+
+def test_command_prints_a_row_per_bound_vector_and_a_summary_per_style(rows, capsys):
+    assert handler_cost.main(["cortex-m"]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    bound = [slot for slot, _, _, _ in rows["cortex-m"]]
+    for slot in bound:
+        assert any(line.split()[:3] == [str(slot["vector"]), slot["name"], slot["style"]] for line in printed)
+    assert any(line.strip().startswith("abi: median") for line in printed)
+
+
+def test_command_names_an_unknown_arch(capsys):
+    assert handler_cost.main(["mips"]) == 2
+    assert "unknown arch 'mips'; known: x86_64, aarch64, riscv64, cortex-m" in capsys.readouterr().err
