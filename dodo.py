@@ -19,9 +19,14 @@ ARCHES = ["x86_64", "aarch64", "riscv64", "cortex-m"]
 GDB_PORT = 1234
 ROOT = Path(__file__).resolve().parent
 
+DEP_FILE = ROOT / "build" / "doit-deps.json"
+# doit writes its state here even when the first task fails (a bad spec on a
+# fresh clone), and cannot create the folder itself.
+DEP_FILE.parent.mkdir(exist_ok=True)
+
 DOIT_CONFIG = {
     "default_tasks": [f"{step}-{arch}" for arch in ARCHES for step in ("build", "check")],
-    "dep_file": str(ROOT / "build" / "doit-deps.json"),
+    "dep_file": str(DEP_FILE),
     "backend": "json",
     "verbosity": 1,
 }

@@ -4,7 +4,6 @@ Usage: python3 -m tools.benchmark [--arch x86_64] [--boots 10] [--suite]
 Prints medians; nothing here is asserted (this machine is shared and noisy).
 """
 import argparse
-import shutil
 import statistics
 import subprocess
 import sys
@@ -18,7 +17,6 @@ from qemu.console import Console
 from tools import toolchain
 
 ROOT = toolchain.ROOT
-TREE = ("dodo.py", "isr", "kernel", "boot", "linker", "tools", "qemu")
 
 
 def boot_to_prompt(arch, boots):
@@ -43,10 +41,7 @@ def timed(argv, cwd):
 def build_times():
     """A clean build and a no-op rerun of `doit`, in a fresh copy of the tree."""
     with tempfile.TemporaryDirectory() as tmp:
-        for name in TREE:
-            source = ROOT / name
-            copy = shutil.copytree if source.is_dir() else shutil.copy
-            copy(source, Path(tmp) / name)
+        toolchain.copy_sources(Path(tmp))
         clean = timed([sys.executable, "-m", "doit"], tmp)
         noop = timed([sys.executable, "-m", "doit"], tmp)
     return clean, noop

@@ -3,6 +3,7 @@
 dodo.py decides when these run; tests call them too, to link variants.
 """
 import hashlib
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -54,8 +55,22 @@ COMMON_CFLAGS = [
 GENERATED_SOURCES = ("isr_table.S", "isr_stubs.S", "isr_info.c")
 
 
+# What `doit` needs to build every kernel from nothing.
+SOURCE_TREE = ("dodo.py", "isr", "kernel", "boot", "linker", "tools", "qemu")
+
+
 def build_dir(arch):
     return ROOT / "build" / arch
+
+
+def copy_sources(destination):
+    """Copy SOURCE_TREE into destination, without build/ or caches: a fresh checkout."""
+    for name in SOURCE_TREE:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, destination / name)
 
 
 def sources(arch):

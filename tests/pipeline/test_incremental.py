@@ -1,18 +1,21 @@
 """The doit graph in a copy of the repository: a no-op run does nothing, one
 changed C file rebuilds one object, a spec change regenerates only tables."""
 import re
-import shutil
 import subprocess
 import sys
 
 import pytest
 
 from dodo import ARCHES
-from tests.conftest import ROOT
+from tools import toolchain
+
+
+def run_doit(tree, *args):
+    return subprocess.run([sys.executable, "-m", "doit", *args], cwd=tree, capture_output=True, text=True)
 
 
 def doit(tree, *args):
-    result = subprocess.run([sys.executable, "-m", "doit", *args], cwd=tree, capture_output=True, text=True)
+    result = run_doit(tree, *args)
     assert result.returncode == 0, result.stdout + result.stderr
     return sorted(re.findall(r"^\.  (\S+)$", result.stdout, re.M))     # tasks that ran
 
@@ -20,12 +23,7 @@ def doit(tree, *args):
 @pytest.fixture(scope="module")
 def tree(tmp_path_factory):
     copy = tmp_path_factory.mktemp("repo")
-    for name in ("dodo.py", "isr", "kernel", "boot", "linker", "tools", "qemu"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, copy / name)
+    toolchain.copy_sources(copy)
     assert "build-x86_64" in doit(copy)
     return copy
 
@@ -58,6 +56,22 @@ def test_changing_the_spec_regenerates_only_the_tables(tree):
     ran = doit(tree)
     assert ran == ["build-x86_64", "check-x86_64", "compile:x86_64:" + str(gen / "isr_table.S"), "gen:x86_64"]
     assert (gen / "isr.h").stat().st_mtime_ns == header_before
+
+
+def test_a_bad_spec_on_a_fresh_tree_fails_with_its_lines_and_writes_nothing(tmp_path):
+    toolchain.copy_sources(tmp_path)
+    spec = tmp_path / "isr" / "x86_64.py"
+    spec.write_text(spec.read_text().replace('exception("#PF", "on_page_fault", style="stub")',
+                                             'exception("#PF", "on page fault", style="stubb")'))
+    line = next(i for i, text in enumerate(spec.read_text().splitlines(), 1) if "on page fault" in text)
+    result = run_doit(tmp_path, "build-x86_64")
+    assert result.returncode != 0
+    said = result.stderr.splitlines()
+    assert f"isr/x86_64.py:{line}: vector 14 (#PF): style 'stubb' unknown; use one of: abi, stub, naked" in said
+    assert any(f"isr/x86_64.py:{line}: vector 14 (#PF): handler 'on page fault' is not a C identifier" in s
+               for s in said)
+    assert "Traceback" not in result.stdout + result.stderr
+    assert not (tmp_path / "build" / "x86_64" / "gen").exists()
 
 
 def test_changing_a_cortex_m_priority_regenerates_only_its_priority_table(tree):
