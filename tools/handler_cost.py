@@ -14,6 +14,7 @@ Words the CPU itself pushes are left out: they are the same for every style (x86
 SS/RSP/RFLAGS/CS/RIP, Cortex-M r0-r3/r12/lr/pc/xPSR). Static figures: TCG timings
 say nothing about real hardware, but a register saved is a store on any CPU.
 """
+import functools
 import json
 import re
 import statistics
@@ -76,9 +77,10 @@ def dispatched_through(manifest, slot):
     return None
 
 
-def entry_path(arch, elf, image, slot):
+def entry_path(listing, image, slot):
     """The functions an interrupt on this vector runs before the handler's work:
-    the entry, what it jumps to inside the generated .isr section, and a stub's C handler."""
+    the entry, what it jumps to inside the generated .isr section, and a stub's C handler.
+    listing(symbol) gives a function's instructions."""
     path, pending = [], [slot["entry"]]
     while pending:
         name = pending.pop()
@@ -87,7 +89,7 @@ def entry_path(arch, elf, image, slot):
         path.append(name)
         if slot["style"] != "stub":
             continue
-        for text in disassemble(arch, elf, name):
+        for text in listing(name):
             jump = JUMP.match(text)
             if jump and image.symbols.get(jump[1]) and image.symbols[jump[1]].section == ".isr":
                 pending.append(jump[1])
@@ -101,15 +103,17 @@ def costs(arch):
     elf = toolchain.build_dir(arch) / "kernel.elf"
     manifest = json.loads((toolchain.build_dir(arch) / "gen" / "manifest.json").read_text())
     image = Image(elf)
+    # Stub entries, shared save code and dispatchers sit on many paths: disassemble each once.
+    listing = functools.cache(lambda symbol: disassemble(arch, elf, symbol))
     rows = []
     for slot in manifest["vectors"]:
         if slot["style"] == "default":
             continue
-        path = entry_path(arch, elf, image, slot)
+        path = entry_path(listing, image, slot)
         dispatcher = dispatched_through(manifest, slot)
         if dispatcher is not None:
-            path = entry_path(arch, elf, image, dispatcher) + [n for n in path if n != dispatcher["handler"]]
-        saved = sum(saved_words(arch, disassemble(arch, elf, name)) for name in path)
+            path = entry_path(listing, image, dispatcher) + [n for n in path if n != dispatcher["handler"]]
+        saved = sum(saved_words(arch, listing(name)) for name in path)
         size = sum(image.symbols[name].size for name in path)
         rows.append((slot, path, saved, size))
     return rows

@@ -32,7 +32,7 @@ def wait_listening(port, within=20.0):
 
 def debug_session(arch, elf, tmp_path, commands):
     """Start QEMU halted with its GDB server, attach the arch's GDB through the
-    generated script, run the commands; return GDB's output."""
+    generated script, run the commands; return GDB's finished process."""
     port = free_port()
     qemu = subprocess.Popen(command(arch, elf, gdb=port), stdin=subprocess.DEVNULL,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, preexec_fn=die_with_parent)
@@ -47,12 +47,13 @@ def debug_session(arch, elf, tmp_path, commands):
     finally:
         qemu.kill()
         qemu.wait()
-    return result.stdout + result.stderr
+    return result
 
 
 def test_gdb_script_loads_symbols_and_stops_in_the_kernel(x86_64_kernel, tmp_path):
-    backtrace = debug_session("x86_64", x86_64_kernel, tmp_path, ["break idt_init", "continue", "backtrace"])
-    assert "#0  idt_init () at" in backtrace, backtrace
+    result = debug_session("x86_64", x86_64_kernel, tmp_path, ["break idt_init", "continue", "backtrace"])
+    backtrace = result.stdout
+    assert "#0  idt_init () at" in backtrace, backtrace + result.stderr
     assert "in arch_init ()" in backtrace and "in kmain ()" in backtrace and "in pvh_start32 ()" in backtrace
 
 
@@ -60,5 +61,5 @@ def test_gdb_script_loads_symbols_and_stops_in_the_kernel(x86_64_kernel, tmp_pat
 def test_every_arch_stops_at_kmain_under_its_gdb(kernel, arch, tmp_path):
     """The same script under gdb-multiarch: the ELF names the architecture,
     the breakpoint lands in the C entry that boot/<arch>/entry.S calls."""
-    output = debug_session(arch, kernel(arch), tmp_path, ["break kmain", "continue", "backtrace 1"])
-    assert "#0  kmain () at" in output, output
+    result = debug_session(arch, kernel(arch), tmp_path, ["break kmain", "continue", "backtrace 1"])
+    assert "#0  kmain () at" in result.stdout, result.stdout + result.stderr
