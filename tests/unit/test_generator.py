@@ -5,7 +5,7 @@ import re
 
 from isr import arch_x86_64 as arch
 from isr.generate import generate, render, write_if_changed
-from tests.unit.spec_files import write_spec
+from tests.unit.spec_files import required_lines, write_spec
 
 SPEC_LINES = [
     'exception("#BP", "bp_abi", style="abi")',
@@ -16,7 +16,7 @@ SPEC_LINES = [
     'irq(0, "tick", style="abi")',
     'interrupt(0x43, "my_entry", style="naked")',
     'interrupt(0x80, "syscall", style="stub", dpl=3)',
-]
+] + required_lines("x86_64", arch.IRQ_BASE + 0)
 
 
 def rendered(tmp_path):
