@@ -195,6 +195,9 @@ def refusal(name, reset_vector, owned, entries, made):
     return None
 
 
+_scanned = {}      # (files and their mtimes) -> kernel_owned(): a no-op run, or a fuzzer, scans once
+
+
 def scan(root, arch, code_patterns, linker_script):
     """kernel_owned() over the arch's hand-written files under root: its sources
     (code_patterns, globs), every header in kernel/ and kernel/<arch>/, and its
@@ -202,6 +205,9 @@ def scan(root, arch, code_patterns, linker_script):
     root = Path(root)
     paths = [p for pattern in code_patterns for p in sorted(root.glob(pattern))]
     paths += sorted(root.glob("kernel/*.h")) + sorted(root.glob(f"kernel/{arch}/*.h"))
-    code = {str(p.relative_to(root)): p.read_text(errors="replace") for p in paths}
     script = Path(linker_script)
-    return kernel_owned(code, {str(script.relative_to(root)): script.read_text(errors="replace")})
+    key = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in paths + [script])
+    if key not in _scanned:
+        code = {str(p.relative_to(root)): p.read_text(errors="replace") for p in paths}
+        _scanned[key] = kernel_owned(code, {str(script.relative_to(root)): script.read_text(errors="replace")})
+    return _scanned[key]

@@ -157,8 +157,9 @@ def resolve(bindings, arch, refuse_name=None, spec=None):
                              arch.has_error_code(vector), options, str(where))
     # What is missing is reported once what is there is right: a spec with a
     # typo in its timer line is told about the typo, not that the timer is missing.
+    complete = not problems
     for vector, (line, reason) in getattr(arch, "REQUIRED", {}).items():
-        if not problems and vector not in seen:
+        if complete and vector not in seen:
             problems.append(f"{spec}: vector {vector} ({arch.vector_name(vector)}) must be bound: {reason}; "
                             f"add {line}")
     if problems:
