@@ -1,0 +1,53 @@
+"""No spec that validates gives a dead kernel (issue 14): for every arch, the
+spec the manifest records minus any one binding, or minus all of them, is
+either refused with a reason or builds a kernel that boots to a prompt and
+answers `ticks`."""
+import json
+import re
+
+import pytest
+
+from isr.load import arch_model
+from isr.validate import SpecError
+from qemu.console import Console
+from tests.qemu.variants import VariantBuilder, write_spec
+from tools import toolchain
+from tools.check_elf import check
+
+ARCHES = ("x86_64", "aarch64", "riscv64", "cortex-m")
+
+
+def bound_slots(arch):
+    manifest = json.loads((toolchain.build_dir(arch) / "gen" / "manifest.json").read_text())
+    return [slot for slot in manifest["vectors"] if slot["style"] != "default"]
+
+
+@pytest.mark.parametrize("arch", ARCHES)
+def test_a_spec_missing_bindings_is_refused_or_boots_and_answers_ticks(arch, kernel, tmp_path):
+    kernel(arch)                                   # builds the manifest the variants come from
+    slots = bound_slots(arch)
+    model = arch_model(arch)
+    builder = VariantBuilder(arch, tmp_path)
+    variants = [(f"without-{s['vector']}", [t for t in slots if t is not s]) for s in slots]
+    variants.append(("without-all", []))
+    refused, booted = [], []
+    for name, kept in variants:
+        spec = tmp_path / f"{name}.py"
+        write_spec(spec, arch, kept)
+        try:
+            elf = builder.build(name, spec)
+        except SpecError as error:
+            missing = {v for v in model.REQUIRED if v not in {s["vector"] for s in kept}}
+            assert missing, f"{name} refused though nothing required is missing:\n{error}"
+            for problem in error.problems:
+                assert re.match(rf"{re.escape(str(spec))}:\d+: vector \d+ \(.+\) must be bound: .+; add ",
+                                problem), problem
+            refused.append(name)
+            continue
+        assert check(elf, tmp_path / name / "gen" / "manifest.json") == []
+        with Console(arch, elf, tmp_path / "runs", name) as console:
+            console.boot()
+            assert re.search(r"^ticks=\d+ hz=\d+$", console.run("ticks"), re.M), name
+        booted.append(name)
+    # Every variant that lacks a required binding is refused, every other one boots.
+    assert len(refused) == len(model.REQUIRED) + 1 and len(booted) == len(slots) - len(model.REQUIRED)
