@@ -14,7 +14,14 @@
 
 static char rx_ring[RX_RING_SIZE];
 static volatile uint32_t rx_head;  /* written by the interrupt handler only */
-static volatile uint32_t rx_tail;  /* written by console_getc only */
+static volatile uint32_t rx_tail;  /* written by console_getc and console_take_break only */
+
+/* Bytes dropped because the ring was full, and the vector whose handler
+   dropped the last one: the shell reports them, so lost input is never silent. */
+static volatile uint32_t rx_dropped;
+static volatile unsigned rx_dropped_vector;
+/* A Ctrl-C arrived and nobody has taken it yet (console_take_break). */
+static volatile bool rx_break;
 
 void console_putc(char c)
 {
@@ -29,12 +36,42 @@ void console_puts(const char *s)
         console_putc(*s++);
 }
 
-void console_rx_push(char c)
+void console_rx_push(char c, unsigned vector)
 {
-    if (rx_head - rx_tail == RX_RING_SIZE)
-        return;                /* full: drop the byte, as a UART overrun would */
+    if (c == CONSOLE_CTRL_C)
+        rx_break = true;       /* even when the ring is full: it is how a user gets out */
+    if (rx_head - rx_tail == RX_RING_SIZE) {
+        rx_dropped = rx_dropped + 1;   /* full: drop the byte, as a UART overrun would, but count it */
+        rx_dropped_vector = vector;
+        return;
+    }
     rx_ring[rx_head % RX_RING_SIZE] = c;
     rx_head = rx_head + 1;
+}
+
+uint32_t console_take_overrun(unsigned *vector)
+{
+    arch_irq_disable();
+    uint32_t dropped = rx_dropped;
+    *vector = rx_dropped_vector;
+    rx_dropped = 0;
+    arch_irq_enable();
+    return dropped;
+}
+
+/* Ctrl-C is an interrupt key, as on a terminal: what was typed ahead of it
+   is discarded with it. Called with interrupts masked or not. */
+bool console_take_break(void)
+{
+    if (!rx_break)
+        return false;
+    rx_break = false;
+    uint32_t head = rx_head, last = rx_tail;
+    for (uint32_t i = rx_tail; i != head; i++)
+        if (rx_ring[i % RX_RING_SIZE] == CONSOLE_CTRL_C)
+            last = i + 1;
+    rx_tail = last;
+    return true;
 }
 
 char console_getc(void)
@@ -45,6 +82,8 @@ char console_getc(void)
     }
     char c = rx_ring[rx_tail % RX_RING_SIZE];
     rx_tail = rx_tail + 1;
+    if (c == CONSOLE_CTRL_C)
+        rx_break = false;      /* the line editor takes this one */
     arch_irq_enable();
     return c;
 }

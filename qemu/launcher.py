@@ -29,10 +29,14 @@ def command(arch, elf, *, interactive=False, gdb=False, log=None, variant=None):
     """
     p = profile(arch)
     argv = [p.binary, "-accel", p.accel] + p.machine_for(variant) + ["-no-reboot", "-kernel", str(elf)]
+    # signal=off: Ctrl-C goes to the guest (it cancels a line or a sleep)
+    # instead of killing QEMU; interactively, Ctrl-A X still quits.
     if interactive:
-        argv += ["-nographic"]
+        argv += ["-display", "none", "-chardev", "stdio,id=console,mux=on,signal=off",
+                 "-serial", "chardev:console", "-mon", "chardev=console"]
     else:
-        argv += ["-display", "none", "-serial", "stdio", "-monitor", "none"]
+        argv += ["-display", "none", "-chardev", "stdio,id=console,signal=off",
+                 "-serial", "chardev:console", "-monitor", "none"]
     if gdb:
         argv += ["-gdb", f"tcp:127.0.0.1:{gdb}", "-S"]
     if log:

@@ -17,7 +17,7 @@ ISR_CALLEE static void irq_taken(unsigned irq, const char *style,
                                  const struct interrupt_frame *frame, const char *note)
 {
     stats_count(ISR_IRQ_BASE + irq);
-    if (report_irqs || note)
+    if (report_irq_wanted(ISR_IRQ_BASE + irq) || note)
         x86_report(ISR_IRQ_BASE + irq, style, false, 0, frame, RESUME, note);
 }
 
@@ -30,7 +30,7 @@ ISR_ABI void on_pit_tick(struct interrupt_frame *frame)
 
 void on_com1(struct trap_frame *frame)
 {
-    uart_drain_rx();
+    uart_drain_rx((unsigned)frame->vector);
     irq_taken(frame->vector - ISR_IRQ_BASE, "stub", &frame->iret, 0);
     pic_eoi(COM1_IRQ);
 }
