@@ -36,6 +36,8 @@ size_t read_line(char *buf, size_t size)
     enum escape escape = NONE;
     for (;;) {
         char c = console_getc();
+        if (escape != NONE && (unsigned char)c < ' ')
+            escape = NONE;      /* a control byte cuts a sequence short (ECMA-48 5.5): Enter still ends the line */
         if (escape == AFTER_ESC) {
             escape = (c == '[' || c == 'O') ? IN_SEQUENCE : NONE;   /* else ESC x: Alt-x, dropped */
             continue;

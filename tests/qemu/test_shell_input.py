@@ -66,6 +66,11 @@ def test_escape_sequences_are_not_typed_into_the_line(guest, keys):
     assert re.search(r"^ticks=\d+ hz=\d+$", output, re.M), output
 
 
+def test_escape_then_enter_still_ends_the_line(guest):
+    """ESC alone (the Escape key) starts no sequence that swallows the Enter after it."""
+    assert re.search(r"^ticks=\d+ hz=\d+$", guest.run("ticks\x1b"), re.M)
+
+
 def test_ctrl_c_cancels_the_line(guest):
     guest.send("exit 3\x03")
     guest.expect(r"\^C")
