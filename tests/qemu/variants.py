@@ -1,8 +1,8 @@
 """Build kernels from variants of a spec without touching build/: generate into
 a folder of the test's own, compile the repository's sources against it and
-link there. A source whose preprocessed text is the same as in an earlier
-variant is not compiled again (most of the kernel never sees gen/isr.h)."""
-import hashlib
+link there. A source that reads nothing from gen/ (by its dependency file from
+the last real build) is compiled once for all variants: most of the kernel
+never sees gen/isr.h."""
 import shutil
 import subprocess
 from pathlib import Path
@@ -32,24 +32,28 @@ class VariantBuilder:
 
     def __init__(self, arch, work):
         self.arch, self.work = arch, Path(work)
-        self.cache = {}          # digest of the preprocessed source -> object file
+        self.shared = {}         # source that reads nothing from gen/ -> its object, compiled once
+        real_gen = (toolchain.build_dir(arch) / "gen").resolve()
+
+        def reads_gen(source):
+            deps = toolchain.header_deps(toolchain.object_path(arch, source))
+            # No dependency file: assume the worst and compile it for every variant.
+            return not deps or any(Path(d).resolve().is_relative_to(real_gen) for d in deps)
+        self.reads_gen = reads_gen
 
     def _compile(self, source, obj, gen):
-        target = toolchain.TARGETS[self.arch]
-        flags = [f"--target={target['triple']}"] + toolchain.COMMON_CFLAGS + target["cflags"]
-        includes = [f"-I{d}" for d in toolchain.include_dirs(self.arch, gen)]
-        pre = subprocess.run(["clang"] + flags + includes + ["-E", "-P", str(source)],
-                             cwd=toolchain.ROOT, capture_output=True)
-        key = hashlib.sha256(" ".join(flags).encode() + pre.stdout).hexdigest() if pre.returncode == 0 else None
         obj.parent.mkdir(parents=True, exist_ok=True)
-        if key in self.cache:
-            shutil.copy(self.cache[key], obj)
+        reuse = not Path(source).is_absolute() and not self.reads_gen(source)
+        if reuse and source in self.shared:
+            shutil.copy(self.shared[source], obj)
             return
-        result = subprocess.run(["clang"] + flags + includes + ["-c", str(source), "-o", str(obj)],
-                                cwd=toolchain.ROOT, capture_output=True, text=True)
+        target = toolchain.TARGETS[self.arch]
+        argv = (["clang", f"--target={target['triple']}"] + toolchain.COMMON_CFLAGS + target["cflags"] +
+                [f"-I{d}" for d in toolchain.include_dirs(self.arch, gen)] + ["-c", str(source), "-o", str(obj)])
+        result = subprocess.run(argv, cwd=toolchain.ROOT, capture_output=True, text=True)
         assert result.returncode == 0, f"{source} does not compile against {gen}:\n{result.stderr}"
-        if key:
-            self.cache[key] = obj
+        if reuse:
+            self.shared[source] = obj
 
     def build(self, name, spec):
         """Generate from spec (SpecError if it is refused), compile and link; return the ELF."""

@@ -1,7 +1,6 @@
 """Specs that used to slip through or lose their line (issue 14): each is refused
 before anything is compiled, naming the file and line where the user wrote it."""
-import subprocess
-import sys
+import os
 
 import pytest
 
@@ -25,8 +24,7 @@ def rejected(path, arch="x86_64"):
 def test_a_typo_is_reported_at_its_line_when_the_path_is_relative(tmp_path):
     """doit passes the spec relative to the repository; Python records it absolute."""
     path, (line,) = write_spec(tmp_path, 'exeption("#UD", "h", style="stub")')
-    relative = path.relative_to(ROOT) if path.is_relative_to(ROOT) else \
-        __import__("os").path.relpath(path, ROOT)
+    relative = os.path.relpath(path, ROOT)
     problem, = rejected(str(relative))
     assert problem.startswith(f"{relative}:{line}: NameError") and "exeption" in problem
 
@@ -75,19 +73,6 @@ def test_a_spec_that_exits_is_refused(tmp_path, call):
     path = write_raw(tmp_path, f"import sys\n\n{call}\nVECTORS = []\n")
     problem, = rejected(path)
     assert problem.startswith(f"{path}:3: the spec calls sys.exit(") and "remove the call" in problem
-
-
-def test_a_spec_that_exits_fails_the_doit_build(tmp_path):
-    """doit must not exit 0 having built nothing."""
-    from tools import toolchain
-    toolchain.copy_sources(tmp_path)
-    spec = tmp_path / "isr" / "riscv64.py"
-    spec.write_text("import sys\nsys.exit(0)\n" + spec.read_text())
-    result = subprocess.run([sys.executable, "-m", "doit", "gen:riscv64"], cwd=tmp_path,
-                            capture_output=True, text=True)
-    assert result.returncode != 0
-    assert "isr/riscv64.py:2: the spec calls sys.exit(0)" in result.stderr
-    assert not (tmp_path / "build" / "riscv64" / "gen" / "manifest.json").exists()
 
 
 @pytest.mark.parametrize("text, line, what", [
