@@ -174,6 +174,7 @@ void shell_run(void)
     char buffer[LINE_MAX];
     for (;;) {
         report_overrun();
+        console_take_break();   /* a Ctrl-C typed during the last command discards what was typed ahead */
         kprintf("%s> ", arch_name());
         read_line(buffer, sizeof(buffer));
         char *line = trim(buffer);

@@ -181,8 +181,9 @@ def table_fields(slot):
 # handler, why the kernel cannot do without it).
 REQUIRED = {
     IRQ_BASE + 0: ('irq(0, "on_pit_tick", style="abi")',
-                   "the PIT tick is the kernel's clock: ticks and sleep count it, and an unbound IRQ0 "
-                   "reaches the default handler 100 times a second (kernel/x86_64/irq.c)"),
+                   "the PIT tick is the kernel's clock: ticks and sleep count it, and the default "
+                   "handler sends the 8259 no EOI, which then holds back every lower line, COM1's too "
+                   "(kernel/x86_64/irq.c)"),
     IRQ_BASE + 4: ('irq(4, "on_com1", style="stub")',
                    "COM1's receive interrupt is the shell's only input: without it nothing you type "
                    "reaches the kernel (kernel/x86_64/irq.c)"),
