@@ -60,7 +60,8 @@ uint32_t console_take_overrun(unsigned *vector)
 }
 
 /* Ctrl-C is an interrupt key, as on a terminal: what was typed ahead of it
-   is discarded with it. Called with interrupts masked or not. */
+   is discarded with it. Called with interrupts masked, so that no Ctrl-C
+   lands between clearing the flag and scanning the ring. */
 bool console_take_break(void)
 {
     if (!rx_break)

@@ -13,7 +13,8 @@ void console_rx_push(char c, unsigned vector);
 /* Bytes dropped since the last call because the receive ring was full, and the
    vector of the handler that dropped the last of them. */
 uint32_t console_take_overrun(unsigned *vector);
-/* True once per Ctrl-C received and not yet read: input up to it is discarded. */
+/* True once per Ctrl-C received and not yet read: input up to it is discarded.
+   Call with interrupts masked. */
 bool console_take_break(void);
 /* Wait (sleeping on interrupts) for the next received byte. */
 char console_getc(void);

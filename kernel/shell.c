@@ -174,7 +174,9 @@ void shell_run(void)
     char buffer[LINE_MAX];
     for (;;) {
         report_overrun();
-        console_take_break();   /* a Ctrl-C typed during the last command discards what was typed ahead */
+        arch_irq_disable();     /* a Ctrl-C typed during the last command discards what was typed ahead */
+        console_take_break();
+        arch_irq_enable();
         kprintf("%s> ", arch_name());
         read_line(buffer, sizeof(buffer));
         char *line = trim(buffer);
