@@ -96,6 +96,11 @@ class Console:
                 self.wait_prompt()
             self.child.send(piece)
 
+    def transcript(self):
+        """Everything the session has shown so far."""
+        self._transcript.flush()
+        return self.transcript_path.read_text(errors="replace")
+
     def paste(self, text):
         """Send text at once, however long, as a terminal paste does: what the guest
         cannot buffer it drops, and says so."""

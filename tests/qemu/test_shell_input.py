@@ -42,6 +42,16 @@ def test_input_lost_to_a_full_receive_buffer_is_reported(guest):
     assert re.search(rf"^vec={vector} name={re.escape(name)} count=\d+$", guest.run("stats"), re.M)
 
 
+def test_typed_lines_are_paced_so_none_is_lost(guest):
+    """50 commands typed at once would be 450 bytes for a 256-byte ring while
+    the shell sleeps; the console types each after the prompt that answers the
+    one before, so every one runs and nothing overruns."""
+    guest.send("sleep 10\r" * 50)
+    guest.wait_prompt()
+    transcript = guest.transcript()
+    assert transcript.count("slept ms=10 ") == 50 and "overrun" not in transcript
+
+
 def test_sleep_refuses_what_it_cannot_count_and_says_the_bound(guest):
     output = guest.run("sleep 18446744073709551615")
     bound = re.search(r"^error: sleep 18446744073709551615: at most (\d+) ms", output, re.M)
