@@ -16,12 +16,14 @@ kernel's sources are plain C, assembly and linker scripts.
 import re
 from pathlib import Path
 
+from isr.validate import C_KEYWORDS
+
 GENERATED_PREFIXES = ("isr_", "__isr_")   # gen/ names every symbol it defines with one of these
 
 _COMMENT_OR_STRING = re.compile(r'/\*.*?\*/|//[^\n]*|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'', re.S)
 _DIRECTIVE = re.compile(r"^[ \t]*#(?:[^\n]*\\\n)*[^\n]*", re.M)
 _TOKEN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*|==|!=|<=|>=|->|&&|\|\||\S")
-_ASM_GLOBAL = re.compile(r"^\s*\.glob(?:a)?l\s+([A-Za-z_][A-Za-z0-9_]*)", re.M)
+_ASM_GLOBAL = re.compile(r"^[ \t]*\.glob(?:a)?l[ \t]+([A-Za-z_][A-Za-z0-9_]*(?:[ \t]*,[ \t]*[A-Za-z_][A-Za-z0-9_]*)*)", re.M)
 _LD_ASSIGN = re.compile(r"(?:^|[;{(\s])([A-Za-z_.][A-Za-z0-9_.]*)\s*=[^=]", re.M)
 _NOT_A_NAME = frozenset({"__attribute__", "__asm__", "asm", "_Alignas", "sizeof", "__typeof__", "_Static_assert"})
 _ASM_FUNCTION = re.compile(r"^\s*\.type\s+([A-Za-z_][A-Za-z0-9_]*)\s*,\s*[@%]function", re.M)
@@ -49,7 +51,8 @@ def _tokens(text):
 
 def _declarator(chunk):
     """The name a top-level C declaration or definition declares, and whether it is a function."""
-    names = [(i, t) for i, (t, _) in enumerate(chunk) if re.match(r"[A-Za-z_]", t) and t not in _NOT_A_NAME]
+    names = [(i, t) for i, (t, _) in enumerate(chunk)
+             if re.match(r"[A-Za-z_]", t) and t not in _NOT_A_NAME and t not in C_KEYWORDS]
     function = None
     for i, (token, line) in enumerate(chunk[:-1]):
         if chunk[i + 1][0] == "(" and re.match(r"[A-Za-z_]", token) and token not in _NOT_A_NAME:
@@ -64,6 +67,7 @@ def _declarator(chunk):
 def c_definitions(text):
     """{name: (line, is_function)} of the global functions and variables a C file defines."""
     found, chunk, depth, parens = {}, [], 0, 0
+    declarators = 0     # where the declarators start: after a struct/union/enum body, if any
     for token, line in _tokens(_clean(text)):
         if token == "{":
             if depth == 0 and parens == 0:
@@ -71,7 +75,9 @@ def c_definitions(text):
                 if function:        # a function body: the chunk ends with it
                     if name and not {"static", "typedef"} & {t for t, _ in chunk}:
                         found.setdefault(name[0], (name[1], True))
-                    chunk = []
+                    chunk, declarators = [], 0
+                elif "=" not in {t for t, _ in chunk}:
+                    declarators = len(chunk)     # a type's body: `struct s {...} x;` declares x, `struct s {...};` nothing
             depth += 1
             continue
         if token == "}":
@@ -83,10 +89,10 @@ def c_definitions(text):
         parens -= token == ")"
         if token == ";" and parens == 0:
             words = {t for t, _ in chunk}
-            name, function = _declarator(chunk)
+            name, function = _declarator(chunk[declarators:])
             if name and not function and not {"static", "extern", "typedef", "_Static_assert"} & words:
                 found.setdefault(name[0], (name[1], False))
-            chunk = []
+            chunk, declarators = [], 0
             continue
         chunk.append((token, line))
     return found
@@ -101,7 +107,8 @@ def asm_definitions(text):
     a function is one that `.type` says is one (data labels are not)."""
     text = _clean(text, directives=False)
     functions = set(_ASM_FUNCTION.findall(text))
-    return {m.group(1): (_line_of(text, m.start()), m.group(1) in functions) for m in _ASM_GLOBAL.finditer(text)}
+    return {name.strip(): (_line_of(text, m.start()), name.strip() in functions)
+            for m in _ASM_GLOBAL.finditer(text) for name in m.group(1).split(",")}
 
 
 def ld_definitions(text):
