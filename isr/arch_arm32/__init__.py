@@ -52,7 +52,7 @@ TABLES = ({"name": "vbar", "format": "vbar-arm-branch", "section": ".isr_table",
           {"name": "gic", "format": "gic-dispatch-32", "section": ".isr_gic_table",
            "start": "__isr_gic_table_start", "end": "__isr_gic_table_end", "entry_size": GIC_ENTRY_SIZE,
            "size": GIC_ENTRY_SIZE * GIC_INTIDS, "align": 4, "count": GIC_INTIDS, "first_vector": IRQ_BASE,
-           "dispatcher": "gic_irq"})
+           "dispatcher_vectors": {"irq": 6, "fiq": 7}})
 
 # B1.8.1, in table order. KINDS: the compiler's interrupt kind for the vector
 # (clang and GCC: "IRQ", "FIQ", "SWI", "ABORT", "UNDEF"); None where it has none.
