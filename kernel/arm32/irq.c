@@ -139,7 +139,7 @@ void on_sgi_fiq_slow(const struct gic_irq *irq)
     timer_spin(SLOW_FIQ_US);
     stats_count(ISR_IRQ_BASE + irq->intid);
     a32_report_gic(irq, "stub");
-    report_field("spun_us", "%u", SLOW_FIQ_US);
+    report_field("spun", "%uus", SLOW_FIQ_US);
     report_field("ticks", "%u", (unsigned)(ticks_now() - before));
     report_field("pending", "%u", (unsigned)gic_highest_pending());
     a32_report_end(RESUME, 0);
