@@ -172,6 +172,24 @@ def default_options(vector, fiq=False):
     return {"priority": DEFAULT_PRIORITY[fiq], "fiq": fiq}
 
 
+def check_slots(slots):
+    """Problems between bindings: a bound INTID whose group's entry (IRQ for
+    group 1, FIQ for group 0) is left to the default, which cannot acknowledge
+    the GIC, so a level-triggered source would be taken again and again."""
+    problems = []
+    for slot in slots[IRQ_BASE:]:
+        if slot.style == "default":
+            continue
+        entry = slots[VBAR_NAMES.index("FIQ" if slot.option("fiq") else "IRQ")]
+        if entry.style == "default":
+            other = "drop fiq=True to take it at IRQ" if slot.option("fiq") else "or give it fiq=True"
+            problems.append(f"{slot.where}: vector {slot.vector} ({slot.name}): INTID {slot.vector - IRQ_BASE} "
+                            f"is signalled at the {entry.name} entry, which the spec leaves to the default "
+                            f"handler: nothing would acknowledge it at the GIC; bind exception(\"{entry.name}\", "
+                            f"..., style=\"abi\") (the dispatcher in kernel/arm32/irq.c), {other}")
+    return problems
+
+
 def entry_symbol(style, vector, handler):
     """VBAR words branch to an abi or naked handler itself, or to a generated
     stub or default entry; the GIC table names the function the dispatcher calls."""

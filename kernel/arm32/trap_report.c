@@ -8,6 +8,7 @@
 enum { VEC_PABT = 3, VEC_DABT = 4 };
 #define FSR_FS(fsr) ((((fsr) >> 6) & 0x10u) | ((fsr) & 0xfu))   /* FS[4] is bit 10 */
 #define DFSR_WNR (1u << 11)
+#define FS_DEBUG 0x02u
 
 static const uint8_t lr_offsets[ISR_VBAR_ENTRIES] = ISR_LR_OFFSETS;
 
@@ -61,7 +62,8 @@ void a32_report_begin(unsigned vector, const char *style, uint32_t lr, uint32_t 
     } else if (vector == VEC_PABT) {
         uint32_t ifsr = r_ifsr();
         report_common(vector, style, true, ifsr, pc, lr, spsr);
-        report_field("ifar", "0x%x", (unsigned)r_ifar());
+        if (FSR_FS(ifsr) != FS_DEBUG)      /* IFAR is UNKNOWN after a debug event (BKPT) */
+            report_field("ifar", "0x%x", (unsigned)r_ifar());
         report_field("fs", "%s", fault_status(FSR_FS(ifsr)));
     } else {
         report_common(vector, style, false, 0, pc, lr, spsr);

@@ -172,3 +172,14 @@ def test_the_repository_spec_is_valid_and_uses_every_style():
     styles = {s["style"] for s in manifest["vectors"]}
     assert {"abi", "stub", "naked"} <= styles
     assert any(s["options"].get("fiq") for s in manifest["vectors"][8:] if s["style"] != "default")
+
+
+def test_an_intid_whose_entry_is_left_to_the_default_is_refused(tmp_path):
+    """Only the IRQ entry is bound: a FIQ INTID would reach the default FIQ
+    handler, which never acknowledges the GIC."""
+    path, lines = write_spec(tmp_path, 'exception("IRQ", "irq_entry", style="abi")',
+                             'irq(27, "fast", style="stub", fiq=True)', 'irq(30, "tick", style="stub")')
+    problem, = rejected(path)
+    assert problem.startswith(f"{path}:{lines[1]}: vector 35 (PPI27): INTID 27 is signalled at the FIQ entry, "
+                              f"which the spec leaves to the default handler")
+    assert 'bind exception("FIQ", ..., style="abi")' in problem and "drop fiq=True" in problem
