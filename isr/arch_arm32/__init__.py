@@ -208,13 +208,6 @@ def table_fields(slot):
             "enabled": int(slot.style != "default")}
 
 
-def abi_return(slot):
-    """The N of `subs pc, lr, #N` an abi handler of this slot must end with, or None."""
-    if slot["style"] != "abi" or slot["vector"] >= IRQ_BASE:
-        return None
-    return KIND_RETURN[KINDS[slot["vector"]]]
-
-
 # One definition of the trap frame, lowest address first (words): what a
 # generated stub stores on the exception mode's stack. r0-r12, the SP and LR
 # of the USR/SYS bank (where the shell runs), `pc` (the preferred return
