@@ -133,6 +133,19 @@ def abi_refusal(vector):
     return None
 
 
+def _check_kind(binding, vector, value, say):
+    """kind= is the user's claim about an abi handler's convention, like
+    error_code=: checked against the vector, never obeyed."""
+    if binding.style != "abi":
+        say(f"kind= names a compiler interrupt convention, which only style=\"abi\" has; drop kind=")
+    elif value not in COMPILER_KINDS:
+        say(f"kind={value!r} is not an interrupt kind the compiler has ({', '.join(COMPILER_KINDS)}): "
+            f"clang would only warn and build a plain function; drop kind= and let the vector decide")
+    elif vector in KINDS and value != KINDS[vector]:
+        say(f"kind={value!r} disagrees with the vector: {VBAR_NAMES[vector]} needs interrupt(\"{KINDS[vector]}\"), "
+            f"which returns with subs pc, lr, #{KIND_RETURN[KINDS[vector]]}; drop kind= and let the vector decide")
+
+
 def check_options(binding, vector, say):
     """GIC interrupts take priority= and fiq=; VBAR entries none. Also refuses `abi`
     where the compiler has no kind for the vector."""
@@ -141,12 +154,15 @@ def check_options(binding, vector, say):
     options = dict(binding.options)
     resolved = default_options(vector, options.get("fiq") is True)
     for name, value in binding.options:
+        if name == "kind" and vector < IRQ_BASE:
+            _check_kind(binding, vector, value, say)
+            continue
         if vector < IRQ_BASE or name not in ("priority", "fiq"):
             if name == "fiq" and vector < IRQ_BASE:
                 say("fiq= chooses the GIC group of an interrupt; a CPU exception has no group: drop fiq=, "
                     "or bind the GIC INTID with irq(N, ..., fiq=True) / interrupt(N, ..., fiq=True)")
                 continue
-            known = "priority, fiq" if vector >= IRQ_BASE else "none (VBAR entries take no option)"
+            known = "priority, fiq" if vector >= IRQ_BASE else "kind (abi only)"
             say(f"option {name}= does not exist here on {NAME}; known: {known}")
             continue
         if name == "fiq":

@@ -183,3 +183,22 @@ def test_an_intid_whose_entry_is_left_to_the_default_is_refused(tmp_path):
     assert problem.startswith(f"{path}:{lines[1]}: vector 35 (PPI27): INTID 27 is signalled at the FIQ entry, "
                               f"which the spec leaves to the default handler")
     assert 'bind exception("FIQ", ..., style="abi")' in problem and "drop fiq=True" in problem
+
+
+@pytest.mark.parametrize("line, message", [
+    ('exception("FIQ", "h", style="abi", kind="IRQ")',
+     "vector 7 (FIQ): kind='IRQ' disagrees with the vector: FIQ needs interrupt(\"FIQ\")"),
+    ('exception("IRQ", "h", style="abi", kind="NMI")',
+     "vector 6 (IRQ): kind='NMI' is not an interrupt kind the compiler has (IRQ, FIQ, SWI, ABORT, UNDEF)"),
+    ('exception("SVC", "h", style="stub", kind="SWI")',
+     "vector 2 (SVC): kind= names a compiler interrupt convention, which only style=\"abi\" has"),
+])
+def test_a_kind_claim_is_checked_against_the_vector(tmp_path, line, message):
+    path, (number,) = write_spec(tmp_path, line)
+    problem, = rejected(path)
+    assert problem.startswith(f"{path}:{number}: {message}"), problem
+
+
+def test_a_kind_claim_that_agrees_is_accepted(tmp_path):
+    path, _ = write_spec(tmp_path, 'exception("DABT", "h", style="abi", kind="ABORT")')
+    assert "ISR_ABI_ABORT void h(void);" in render("arm32", path)["isr.h"]
