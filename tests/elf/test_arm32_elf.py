@@ -159,6 +159,14 @@ def test_fiq_entry_stores_fewer_registers_than_the_irq_entry(arm32_kernel):
     assert saved["FIQ"] < saved["IRQ"], saved
 
 
-@pytest.mark.parametrize("symbol", ["kmain", "recovery_resume", "_start", "sgi_naked_entry", "isr_default_intid"])
+@pytest.mark.parametrize("symbol", ["kmain", "recovery_resume", "_start", "isr_default_intid"])
 def test_symbols_only_assembly_or_the_cpu_reach_survive_gc(arm32_kernel, symbol):
     assert Image(arm32_kernel).symbols[symbol].executable
+
+
+def test_every_naked_handler_survives_gc_as_a_function(arm32_kernel):
+    symbols = Image(arm32_kernel).symbols
+    naked = [s["handler"] for s in manifest()["vectors"] if s["style"] == "naked"]
+    assert naked
+    for name in naked:
+        assert symbols[name].kind == "STT_FUNC" and symbols[name].executable, name
