@@ -125,3 +125,20 @@ def test_int_refuses_what_software_cannot_raise(a32):
     assert f"error: vector {timer['vector']} ({timer['name']}) is a device interrupt" in a32.run(f"int {timer['vector']}")
     count_ = len(manifest()["vectors"])
     assert f"error: usage: int N, with N from 0 to {count_ - 1}" in a32.run(f"int {count_}")
+
+
+def test_irq_and_fiq_entries_with_nothing_pending_are_spurious_and_get_no_eoi(a32):
+    """`int 6` and `int 7` enter the IRQ and FIQ words by software: GICC_IAR
+    answers 1023. An EOI for it would end whatever interrupt is active; the
+    timer and both kinds of SGI must keep working."""
+    for vector, name, mode in ((6, "IRQ", "irq"), (7, "FIQ", "fiq")):
+        output = a32.run(f"int {vector}")
+        report = one_report(output)
+        assert (report["vec"], report["name"], report["style"], report["mode"], report["intid"], report["note"]) \
+            == (str(vector), name, slot(name)["style"], mode, "1023", "spurious")
+        assert output.rstrip().endswith(f"int {vector}: returned")
+    first, _ = ticks(a32)
+    a32.run("sleep 30")
+    assert ticks(a32)[0] > first
+    for sgi in quick_sgis():
+        assert one_report(a32.run(f"int {sgi['vector']}"))["kind"] == kind(sgi)
