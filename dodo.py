@@ -116,7 +116,8 @@ def task_check():
         yield {
             "basename": f"check-{arch}",
             "actions": [(_check_step, [str(p["elf"]), str(p["manifest"])])],
-            "file_dep": [str(p["elf"]), str(p["manifest"]), str(ROOT / "tools" / "check_elf.py")],
+            "file_dep": [str(p["elf"]), str(p["manifest"]), str(ROOT / "tools" / "check_elf.py"),
+                         str(ROOT / "tools" / "return_checks.py")],
             "doc": f"Check the {arch} kernel: every handler kept, every table entry right.",
         }
 

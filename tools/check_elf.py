@@ -2,6 +2,8 @@
 
 Usage: .venv/bin/python -m tools.check_elf KERNEL.elf MANIFEST.json
 Every problem names the vector and the symbol; exit status 1 if there is any.
+Arches whose `abi` handlers need a particular return instruction (arm32) are
+also held to it by tools/return_checks.py.
 """
 import json
 import sys

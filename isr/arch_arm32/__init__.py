@@ -68,6 +68,15 @@ LR_OFFSET = {0: 0, 1: 4, 2: 0, 3: 4, 4: 8, 5: 0, 6: 4, 7: 4}
 # subtract 4 (a data abort thus resumes after the faulting load, a prefetch
 # abort re-executes its branch target); SWI and UNDEF return past the instruction.
 KIND_RETURN = {"IRQ": 4, "FIQ": 4, "ABORT": 4, "SWI": 0, "UNDEF": 0}
+# What raises each vector, and where its preferred return address points (B1.8.3).
+NOTES = {0: "reset: -kernel starts at the ELF entry instead; never taken through VBAR here",
+         1: "an undefined instruction (UDF, or VFP while it is disabled); returns to: the instruction",
+         2: "the SVC instruction; returns to: the next one",
+         3: "a fetch that faulted, or BKPT (a debug event); returns to: the instruction",
+         4: "a load or store that faulted (alignment, external abort); returns to: the access",
+         5: "Hyp trap, only in Hyp mode; never taken here",
+         6: "a GIC group 1 interrupt; returns to: the next instruction",
+         7: "a GIC group 0 interrupt with GICC_CTLR.FIQEn set; returns to: the next instruction"}
 # The CPU mode each vector enters, which banks SP, LR and SPSR (B1.3.2).
 MODES = {0: "svc", 1: "und", 2: "svc", 3: "abt", 4: "abt", 5: "hyp", 6: "irq", 7: "fiq"}
 # No exception but these two reports a fault status.

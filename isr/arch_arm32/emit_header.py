@@ -26,7 +26,8 @@ def _describe(slot, arch):
     v = slot.vector
     ret = f"LR = preferred return + {arch.LR_OFFSET[v]}"
     shape = "fault status in " + ("IFSR/IFAR" if v == 3 else "DFSR/DFAR") if slot.error_code else "no fault status"
-    return f"/* vector {v} {slot.name}, {arch.MODES[v]} mode, {ret}, {shape}, {slot.style}, {slot.where} */"
+    return (f"/* vector {v} {slot.name}: {arch.NOTES[v]}.\n"
+            f"   {arch.MODES[v]} mode, {ret}, {shape}, {slot.style}, {slot.where} */")
 
 
 def emit(slots, arch, banner):
