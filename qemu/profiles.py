@@ -133,9 +133,11 @@ PROFILES = {
         gdb_setup=("set architecture armv7",),
         gdb="gdb-multiarch",
         # arm_cpu_do_interrupt_aarch32 logs "Taking exception N [name]", then
-        # "...with DFSR/DFAR" or "...with IFSR/IFAR" for the aborts.
-        log_events=r"Taking exception|\.\.\.with [DI]FSR",
-        log_noise=r"\[IRQ\]",                     # the timer tick above all
+        # "...with DFSR/DFAR" or "...with IFSR/IFAR" for the aborts; the PC
+        # appears only on "Exception return from AArch32 <mode> to <mode> PC 0x...".
+        log_events=r"Taking exception|\.\.\.with [DI]FSR|Exception return from AArch32",
+        log_noise=r"\[IRQ\]|Exception return from AArch32 irq ",   # the timer tick above all
+        log_pc=r"Exception return from AArch32 \w+ to \w+ PC 0x([0-9a-f]+)",
     ),
 }
 
