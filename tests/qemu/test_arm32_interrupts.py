@@ -87,8 +87,12 @@ def test_a_fiq_preempts_a_slow_irq_handler(a32):
     slow handler reports after it with the FIQ it saw."""
     slow, fiq = slot("on_sgi_slow"), slot("on_vtimer_fiq")
     assert (kind(slow), kind(fiq)) == ("irq", "fiq")
+    window = LogWindow(a32)
     output = a32.run(f"int {slow['vector']}")
     nested, outer = reports(output)
+    # QEMU saw the same: a FIQ taken in IRQ mode, returning to IRQ mode at the reported pc.
+    lines = window.wait_for(r"Exception return from AArch32 fiq to irq PC ")
+    assert ("fiq", "irq", nested["pc"]) in [back for _, back in taken(lines, "FIQ")]
     assert (nested["vec"], nested["kind"], nested["mode"], nested["from"], nested["depth"], nested["note"]) == \
         (str(fiq["vector"]), "fiq", "fiq", "irq", "2", "nested")
     assert (outer["vec"], outer["kind"], outer["mode"], outer["depth"], outer["fiqs"]) == \
@@ -103,8 +107,12 @@ def test_an_irq_never_preempts_a_slow_fiq_handler(a32):
     slow, tick = slot("on_sgi_fiq_slow"), slot("on_timer_tick")
     assert kind(slow) == "fiq"
     before = ticks(a32)[0]
+    window = LogWindow(a32)
     output = a32.run(f"int {slow['vector']}")
     report = one_report(output)
+    # QEMU took nothing between the FIQ and its return to SYS mode (taken() stops at the next exception).
+    lines = window.wait_for(rf"Exception return from AArch32 fiq to sys PC {report['pc']}\b")
+    assert ("fiq", "sys", report["pc"]) in [back for _, back in taken(lines, "FIQ")]
     assert (report["vec"], report["kind"], report["mode"], report["depth"]) == (str(slow["vector"]), "fiq", "fiq", "1")
     assert int(report["spun"].removesuffix("us")) >= 3 * 1000000 // 100 and report["ticks"] == "0"
     assert report["pending"] == str(tick["vector"] - 8)
