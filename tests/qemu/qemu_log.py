@@ -28,3 +28,12 @@ def x86_logged(events, report):
     err = None if report["err"] == "-" else int(report["err"], 16)
     return [e for e in events if e["vec"] == vec and e["cpl"] == int(report["cpl"])
             and (err is None or e["err"] == err) and e["pc"] + (2 if e["soft"] else 0) == pc]
+
+
+def qemu_idt_error(vector):
+    """The error code of an x86_64 fault that names an IDT gate. The SDM (6.13)
+    puts the vector in bits 3-15 with the IDT bit set: vector * 8 + 2. QEMU
+    7.2's do_interrupt64 pushes vector * 16 + 2 (the gate's byte offset in the
+    long-mode IDT, plus the IDT bit), so the report's `index` reads twice the
+    vector there."""
+    return vector * 16 + 2

@@ -4,36 +4,24 @@ privileged instructions, its INT through a DPL 0 gate and its touches of
 kernel memory are each reported (cpl=3, on the TSS.rsp0 stack) as the
 exception the CPU raised, and the kernel goes on. Vectors come from the
 manifest, each report is held to QEMU's -d int log."""
-import json
 import re
 
 import pytest
 
-from tools import toolchain
 from tools.elf_symbols import Image
 
-from tests.qemu.qemu_log import finished_log, x86_events, x86_logged
+from tests.qemu import manifest
+from tests.qemu.qemu_log import finished_log, qemu_idt_error, x86_events, x86_logged
 from tests.qemu.report import one_report, reports
-
-MANIFEST = toolchain.build_dir("x86_64") / "gen" / "manifest.json"
 
 
 def slot_of(handler):
-    """The manifest's slot for a handler that kernel/x86_64 binds by name (gen/isr.h ISR_VECTOR_*)."""
-    return next(s for s in json.loads(MANIFEST.read_text())["vectors"] if s["handler"] == handler)
+    return manifest.slot_of("x86_64", handler)
 
 
 def user_region(elf):
     symbols = Image(elf).symbols
     return symbols["__user_start"].address, symbols["__user_end"].address
-
-
-def qemu_idt_error(vector):
-    """The error code of a fault that names an IDT gate. The SDM (6.13) puts the
-    vector in bits 3-15 with the IDT bit set: vector * 8 + 2. QEMU 7.2's
-    do_interrupt64 pushes vector * 16 + 2 (the gate's byte offset in the
-    long-mode IDT, plus the IDT bit), so `index` reads twice the vector."""
-    return vector * 16 + 2
 
 
 def assert_from_ring3(report, elf):
@@ -105,8 +93,7 @@ def test_interrupt_gate_clears_if_and_trap_gate_keeps_it(x86):
     """`int N` from the shell (IF=1) for every software vector the spec binds:
     inside the handler IF is 0 behind an interrupt gate, 1 behind a trap gate,
     and `vectors` shows the live gate type the manifest asked for."""
-    raisable = [s for s in json.loads(MANIFEST.read_text())["vectors"]
-                if s["kind"] == "software" and s["style"] != "default"]
+    raisable = [s for s in manifest.slots("x86_64") if s["kind"] == "software" and s["style"] != "default"]
     rows = {int(m[1]): m[2] for m in re.finditer(r"vec=(\d+) name=\S+ gate=(\w+)", x86.run("vectors"))}
     for slot in raisable:
         gate = slot["options"]["gate"]
