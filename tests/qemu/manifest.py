@@ -13,3 +13,7 @@ def slot_of(arch, handler):
     found = [s for s in slots(arch) if s["handler"] == handler]
     assert found, f"{arch}: no vector bound to {handler} in the manifest, but kernel/{arch} raises it"
     return found[0]
+
+
+def tables(arch):
+    return json.loads((toolchain.build_dir(arch) / "gen" / "manifest.json").read_text())["tables"]
