@@ -16,6 +16,8 @@
 
 #define NON_CANONICAL 0x8000000000000000ull   /* bits 63:47 not all equal: #GP */
 
+void raise_nest(void);          /* irq.c */
+
 static void raise_de(void)
 {
     __asm__ volatile("xorl %%edx, %%edx\n\tmovl $1, %%eax\n\txorl %%ecx, %%ecx\n\tdivl %%ecx"
@@ -160,6 +162,7 @@ const struct trap_trigger arch_traps[] = {
     {"pf-write", "#PF: write to an unmapped page", raise_pf_write, 0},
     {"pf-ro", "#PF: write to a read-only page", raise_pf_protection, 0},
     {"pf-nx", "#PF: instruction fetch from a no-execute page", raise_pf_fetch, 0},
+    {"nest", "IRQ 4 (COM1 transmitter empty) whose handler sets IF: the timer's IRQ 0 nests", raise_nest, 0},
     {"user-syscall", "ring 3: int through the DPL 3 system-call gate, echo then exit", raise_user_syscall, 0},
     {"user-int-dpl0", "ring 3: int through a DPL 0 gate: #GP, IDT bit", raise_user_int_dpl0, 0},
     {"user-hlt", "ring 3: hlt, privileged: #GP(0)", raise_user_hlt, 0},
