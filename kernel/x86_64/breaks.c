@@ -69,10 +69,22 @@ static void restore_limit(void)
     idt_load_limit(idt_full_limit());
 }
 
+/* IDTR.limit 0: no gate lies inside it, not #GP's, not #DF's. The int is
+   #GP, delivering #GP is #GP again, which makes #DF, and a fault while
+   delivering #DF shuts the CPU down (SDM 6.15, interrupt 8): a triple fault.
+   QEMU, run with -no-reboot, exits: nothing comes back to restore. */
+static void break_limit_zero(void)
+{
+    kprintf("break: idt limit=0x0, no gate reachable: triple fault\n");
+    idt_load_limit(0);
+    raise_damaged();
+}
+
 const struct trap_trigger arch_breaks[] = {
     {"not-present", "a software gate with P=0, raised by int: #NP, IDT bit", break_not_present, restore_damaged},
     {"dpl", "the system-call gate at DPL 0, raised from ring 3: #GP, IDT bit", break_dpl, restore_syscall},
     {"limit", "IDTR.limit below a software gate, raised by int: #GP, IDT bit", break_limit, restore_limit},
+    {"limit-zero", "IDTR.limit 0, then int: #GP, #DF, triple fault: QEMU stops", break_limit_zero, 0},
 };
 
 const unsigned arch_break_count = sizeof(arch_breaks) / sizeof(arch_breaks[0]);

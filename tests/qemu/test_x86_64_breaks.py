@@ -19,7 +19,7 @@ CASES = [
 
 def test_break_alone_lists_the_experiments(x86):
     listing = x86.run("break")
-    for name, *_ in CASES:
+    for name in [c[0] for c in CASES] + ["limit-zero"]:
         assert re.search(rf"^  {name} ", listing, re.M), name
 
 
@@ -41,3 +41,21 @@ def test_break_reports_the_fault_naming_the_gate_and_the_table_comes_back(x86, n
         assert one_report(x86.run(f"int {vector}"))["vec"] == str(vector)
     assert "ticks=" in x86.run("ticks")
     assert x86_logged(x86_events(finished_log(x86)), report), f"QEMU logged no fault matching {report}"
+
+
+def test_idt_limit_zero_is_a_triple_fault_that_the_harness_diagnoses(x86):
+    """Nothing comes back from `break limit-zero`: with no gate inside the IDT
+    limit the int is #GP, #GP's own delivery fails into #DF, and #DF's into a
+    shutdown. QEMU (-no-reboot) exits without a guest status, and the failed
+    wait for the prompt shows QEMU's account of the chain."""
+    vector = manifest.slot_of("x86_64", "on_soft_abi")["vector"]
+    x86.send("break limit-zero\r")
+    with pytest.raises(AssertionError) as failed:
+        x86.wait_prompt()
+    diagnosis = str(failed.value)
+    assert "QEMU exited" in diagnosis and "Triple fault" in diagnosis, diagnosis
+    assert f"v=0d e={qemu_idt_error(vector):04x}" in diagnosis, diagnosis
+    assert x86.wait_exit() is None, "a triple fault is not the guest's exit status"
+    log = x86.log_path.read_text()
+    chain = [(e["vec"], e["err"]) for e in x86_events(log)][-2:]
+    assert chain == [(13, qemu_idt_error(vector)), (8, 0)] and log.rstrip().endswith("Triple fault")
