@@ -22,41 +22,49 @@
 #include "cm3.h"
 #include "isr.h"
 #include "memlayout.h"
+#include "nvic.h"
 #include "printf.h"
 
-#define EXC_USAGEFAULT_WORD 6
-#define EXC_HARDFAULT_WORD 3
 #define THUMB_BIT 1u
 
-/* VTOR.TBLOFF needs the table aligned to its size rounded up to a power of two. */
+/* Word N of the table is exception N's vector (nvic.h numbers them). VTOR
+   needs the table aligned to its size rounded up to a power of two. */
 #define TABLE_ALIGN 256
 _Static_assert(ISR_VECTOR_COUNT * 4 <= TABLE_ALIGN, "the empty table must fit its alignment");
 
 static uint32_t empty_table[ISR_VECTOR_COUNT] __attribute__((aligned(TABLE_ALIGN)));
 static uint32_t saved_word, saved_vtor;
 
+#define PRIORITY_STEP 0x20    /* the AN385's M3 keeps 3 priority bits */
+
+/* `break` masked interrupts with PRIMASK, which would escalate the fault for
+   that reason alone. BASEPRI instead holds back everything less urgent than
+   UsageFault, so that no interrupt pending now (the SysTick's) enters the
+   damaged table first; restore() clears it once the table is whole. */
 static void raise_usage_fault(void)
 {
-    cpsie_i();                  /* `break` masked interrupts: a fault now would escalate for that alone */
+    w_basepri((uint32_t)nvic_priority(EXC_USAGEFAULT) + PRIORITY_STEP);
+    cpsie_i();
     __asm__ volatile("udf #2" ::: "memory");
 }
 
 static void break_thumb(void)
 {
     volatile uint32_t *table = (volatile uint32_t *)mmio_read(SCB_VTOR);
-    saved_word = table[EXC_USAGEFAULT_WORD];
-    table[EXC_USAGEFAULT_WORD] = saved_word & ~THUMB_BIT;
+    saved_word = table[EXC_USAGEFAULT];
+    table[EXC_USAGEFAULT] = saved_word & ~THUMB_BIT;
     barrier();
-    kprintf("break: vtor=0x%x word=%u value=0x%x\n", (unsigned)(uintptr_t)table, EXC_USAGEFAULT_WORD,
-            (unsigned)table[EXC_USAGEFAULT_WORD]);
+    kprintf("break: vtor=0x%x word=%u value=0x%x\n", (unsigned)(uintptr_t)table, EXC_USAGEFAULT,
+            (unsigned)table[EXC_USAGEFAULT]);
     raise_usage_fault();
 }
 
 static void restore_thumb(void)
 {
     volatile uint32_t *table = (volatile uint32_t *)mmio_read(SCB_VTOR);
-    table[EXC_USAGEFAULT_WORD] = saved_word;
+    table[EXC_USAGEFAULT] = saved_word;
     barrier();
+    w_basepri(0);
 }
 
 static void break_vtor_empty(void)
@@ -64,7 +72,7 @@ static void break_vtor_empty(void)
     const uint32_t *live = (const uint32_t *)mmio_read(SCB_VTOR);
     saved_vtor = (uint32_t)(uintptr_t)live;
     empty_table[0] = live[0];
-    empty_table[EXC_HARDFAULT_WORD] = live[EXC_HARDFAULT_WORD];
+    empty_table[EXC_HARDFAULT] = live[EXC_HARDFAULT];
     mmio_write(SCB_VTOR, (uint32_t)(uintptr_t)empty_table);
     barrier();
     kprintf("break: vtor=0x%x empty but for sp and hardfault\n", (unsigned)mmio_read(SCB_VTOR));
@@ -75,6 +83,7 @@ static void restore_vtor(void)
 {
     mmio_write(SCB_VTOR, saved_vtor);
     barrier();
+    w_basepri(0);
 }
 
 const struct trap_trigger arch_breaks[] = {
