@@ -94,6 +94,10 @@ static void cmd_trap(const char *arg)
    experiment, before restore() has repaired it. */
 static void cmd_break(const char *arg)
 {
+    if (arch_break_count == 0) {
+        kprintf("error: no broken-table experiments on %s yet (kernel/%s/breaks.c)\n", arch_name(), arch_name());
+        return;
+    }
     arch_irq_disable();
     run_trigger("break", arch_breaks, arch_break_count, arg);
     arch_irq_enable();
