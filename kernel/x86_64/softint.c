@@ -4,6 +4,7 @@
 
 #include "arch.h"
 #include "exceptions.h"
+#include "gdt.h"
 #include "isr.h"
 #include "printf.h"
 #include "recovery.h"
@@ -43,9 +44,11 @@ void on_syscall(struct trap_frame *frame)
     unsigned vector = (unsigned)frame->vector;
     stats_count(vector);
     x86_report_begin(vector, "stub", false, 0, &frame->iret);
-    report_field("sys", "%s", frame->rdi == SYS_ECHO ? "echo" : frame->rdi == SYS_EXIT ? "exit" : "unknown");
+    /* Only the ring-3 task, run under the shell's recovery point, can exit. */
+    bool exits = frame->rdi == SYS_EXIT && (frame->iret.cs & RPL_USER) && active_recovery;
+    report_field("sys", "%s", frame->rdi == SYS_ECHO ? "echo" : exits ? "exit" : "unknown");
     report_field("rax", "0x%lx", frame->rax);
-    if (frame->rdi == SYS_EXIT) {               /* the report's rax= is the task's result */
+    if (exits) {                                /* the report's rax= is the task's result */
         report_end(RECOVER);
         send_to_recovery(&frame->iret);
         return;
