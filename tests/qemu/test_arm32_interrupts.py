@@ -3,9 +3,19 @@ from `int N` to IRQ or FIQ as the spec groups them, a FIQ nesting in a slow
 IRQ handler and never the reverse, and QEMU's log of which entry it took."""
 import re
 
-from tests.qemu.arm32_facts import LogWindow, manifest, slot, taken
+from tests.qemu import manifest
+from tests.qemu.qemu_log import arm32_exceptions, finished_log
 from tests.qemu.report import one_report, reports
 from tests.qemu.scenarios import assert_timer_rate, ticks
+
+
+def slots():
+    return manifest.slots("arm32")
+
+
+def slot(name):
+    """A vector's slot by its name (IRQ) or by the handler the kernel binds (on_sgi_slow)."""
+    return next(s for s in slots() if name in (s["name"], s["handler"]))
 
 
 def count(stats, vector):
@@ -62,23 +72,24 @@ def test_typed_characters_reach_the_shell_through_the_interrupt(a32):
 
 def quick_sgis():
     """Bound SGIs whose handler reports at once, in the spec's group (not the slow ones)."""
-    return [s for s in manifest()["vectors"][8:24]
+    return [s for s in slots()[8:24]
             if s["style"] != "default" and not s["handler"].endswith("_slow")]
 
 
 def test_int_raises_each_sgi_at_the_entry_of_its_group(a32):
     sgis = quick_sgis()
     assert {kind(s) for s in sgis} == {"irq", "fiq"} and {s["style"] for s in sgis} >= {"stub", "naked"}
+    returns = []
     for sgi in sgis:
-        window = LogWindow(a32)
         output = a32.run(f"int {sgi['vector']}")
         report = one_report(output)
         assert re.fullmatch(report_pattern(sgi), output.splitlines()[0]), output
         assert output.rstrip().endswith(f"int {sgi['vector']}: returned")
-        # QEMU took it at the IRQ or FIQ entry, and returned to the reported pc.
-        qemu_name = kind(sgi).upper()
-        lines = window.wait_for(rf"Exception return from AArch32 {kind(sgi)} to sys PC {report['pc']}\b")
-        assert any(back == (kind(sgi), "sys", report["pc"]) for _, back in taken(lines, qemu_name)), qemu_name
+        returns.append((kind(sgi).upper(), (kind(sgi), "sys", int(report["pc"], 16))))
+    # QEMU took each at the IRQ or FIQ entry, and returned to the reported pc.
+    logged = [(e["name"], e["back"]) for e in arm32_exceptions(finished_log(a32))]
+    for taken in returns:
+        assert taken in logged, taken
 
 
 def test_a_fiq_preempts_a_slow_irq_handler(a32):
@@ -87,17 +98,17 @@ def test_a_fiq_preempts_a_slow_irq_handler(a32):
     slow handler reports after it with the FIQ it saw."""
     slow, fiq = slot("on_sgi_slow"), slot("on_vtimer_fiq")
     assert (kind(slow), kind(fiq)) == ("irq", "fiq")
-    window = LogWindow(a32)
     output = a32.run(f"int {slow['vector']}")
     nested, outer = reports(output)
-    # QEMU saw the same: a FIQ taken in IRQ mode, returning to IRQ mode at the reported pc.
-    lines = window.wait_for(r"Exception return from AArch32 fiq to irq PC ")
-    assert ("fiq", "irq", nested["pc"]) in [back for _, back in taken(lines, "FIQ")]
     assert (nested["vec"], nested["kind"], nested["mode"], nested["from"], nested["depth"], nested["note"]) == \
         (str(fiq["vector"]), "fiq", "fiq", "irq", "2", "nested")
     assert (outer["vec"], outer["kind"], outer["mode"], outer["depth"], outer["fiqs"]) == \
         (str(slow["vector"]), "irq", "irq", "1", "1")
     assert output.rstrip().endswith(f"int {slow['vector']}: returned")
+    # QEMU saw the same: a FIQ taken inside an IRQ, returning to IRQ mode at the reported pc.
+    logged = arm32_exceptions(finished_log(a32))
+    fiq, = [e for e in logged if e["back"] == ("fiq", "irq", int(nested["pc"], 16))]
+    assert fiq["name"] == "FIQ" and logged[fiq["outer"]]["name"] == "IRQ"
 
 
 def test_an_irq_never_preempts_a_slow_fiq_handler(a32):
@@ -107,21 +118,20 @@ def test_an_irq_never_preempts_a_slow_fiq_handler(a32):
     slow, tick = slot("on_sgi_fiq_slow"), slot("on_timer_tick")
     assert kind(slow) == "fiq"
     before = ticks(a32)[0]
-    window = LogWindow(a32)
     output = a32.run(f"int {slow['vector']}")
     report = one_report(output)
-    # QEMU took nothing between the FIQ and its return to SYS mode (taken() stops at the next exception).
-    lines = window.wait_for(rf"Exception return from AArch32 fiq to sys PC {report['pc']}\b")
-    assert ("fiq", "sys", report["pc"]) in [back for _, back in taken(lines, "FIQ")]
     assert (report["vec"], report["kind"], report["mode"], report["depth"]) == (str(slow["vector"]), "fiq", "fiq", "1")
     assert int(report["spun"].removesuffix("us")) >= 3 * 1000000 // 100 and report["ticks"] == "0"
     assert report["pending"] == str(tick["vector"] - 8)
     assert "note=" not in output
     assert ticks(a32)[0] > before, "the held-off ticks arrive once the FIQ handler returns"
+    # QEMU took nothing inside the FIQ, which returned to SYS mode at the reported pc.
+    fiq, = [e for e in arm32_exceptions(finished_log(a32)) if e["name"] == "FIQ"]
+    assert (fiq["back"], fiq["inner"], fiq["outer"]) == (("fiq", "sys", int(report["pc"], 16)), 0, None)
 
 
 def test_unbound_sgi_reaches_the_default_handler(a32):
-    unbound = next(s for s in manifest()["vectors"][8:24] if s["style"] == "default")
+    unbound = next(s for s in slots()[8:24] if s["style"] == "default")
     report = one_report(a32.run(f"int {unbound['vector']}"))
     assert (report["vec"], report["style"], report["kind"], report["note"], report["then"]) == \
         (str(unbound["vector"]), "default", "irq", "unexpected-vector", "resume")
@@ -131,7 +141,7 @@ def test_int_refuses_what_software_cannot_raise(a32):
     assert "error: vector 4 (DABT) is a CPU exception, not raised by `int`" in a32.run("int 4")
     timer = slot("on_timer_tick")
     assert f"error: vector {timer['vector']} ({timer['name']}) is a device interrupt" in a32.run(f"int {timer['vector']}")
-    count_ = len(manifest()["vectors"])
+    count_ = len(slots())
     assert f"error: usage: int N, with N from 0 to {count_ - 1}" in a32.run(f"int {count_}")
 
 
