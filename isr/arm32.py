@@ -20,7 +20,7 @@ VECTORS = [
     exception("IRQ", "gic_irq", style="abi"),                 # interrupt("IRQ")
     exception("FIQ", "gic_fiq", style="abi"),                 # interrupt("FIQ"): banked r8-r12
     # GIC interrupts, dispatched by gic_irq (group 1) and gic_fiq (group 0).
-    irq(30, "on_timer_tick", style="stub", priority=0xa0),    # EL1 physical timer PPI, 100 Hz
+    irq(30, "on_timer_tick", style="stub", priority=0xa0),    # PL1 physical timer PPI, 100 Hz
     irq(27, "on_vtimer_fiq", style="stub", fiq=True, priority=0x40),   # virtual timer, one-shot
     irq(33, "on_uart_rx", style="stub", priority=0xa0),       # PL011 UART0, SPI 1
     interrupt(0, "on_sgi", style="stub", priority=0xc0),
