@@ -37,16 +37,25 @@ ISR_ABI_SWI void on_svc(void)
     a32_report_end(RESUME, 0);
 }
 
+/* recovery.S: leave a handler that cannot return, for the recovery point. */
+__attribute__((noreturn)) void recovery_escape(void);
+
 ISR_ABI_UNDEF void on_undefined(void)
 {
     uint32_t lr = (uint32_t)__builtin_return_address(0), spsr = r_spsr();
-    enum outcome outcome = active_recovery ? RESUME : HALT;
+    uint32_t at = lr - ARM_INSN;
+    /* An undefined word in the VBAR table itself (`break irq-entry`): past it
+       is the next vector's word, so the UNDEF return cannot resume there. */
+    bool in_table = at >= (uint32_t)__isr_table_start && at < (uint32_t)__isr_table_end;
+    enum outcome outcome = !active_recovery ? HALT : in_table ? RECOVER : RESUME;
     stats_count(VEC_UNDEF);
     a32_report_begin(VEC_UNDEF, "abi", lr, spsr);
-    report_field("insn", "0x%08x", (unsigned)*(const uint32_t *)(lr - ARM_INSN));
+    report_field("insn", "0x%08x", (unsigned)*(const uint32_t *)at);
     a32_report_end(outcome, 0);
+    if (outcome == RECOVER)
+        recovery_escape();
     if (outcome == HALT)
-        panic("undefined instruction at 0x%x", (unsigned)(lr - ARM_INSN));
+        panic("undefined instruction at 0x%x", (unsigned)at);
 }
 
 ISR_ABI_ABORT void on_data_abort(void)

@@ -37,3 +37,22 @@ recovery_resume:
     mov r0, #1                  /* second return: 1, recovered */
     bx lr
     .size recovery_resume, . - recovery_resume
+
+    .globl recovery_escape
+    .type recovery_escape, %function
+recovery_escape:
+    /* For a handler that cannot return (an abi handler has no frame to
+       rewrite, and its kind's return would land somewhere useless): reset
+       this mode's stack to its top, drop what the handler pushed, and go to
+       recovery_resume in SYS mode with A, I and F masked, as a stub would. */
+    mrs r0, cpsr
+    and r0, r0, #0x1f
+    cmp r0, #0x1b               /* UND */
+    ldreq sp, =und_stack_top
+    cmp r0, #0x17               /* ABT */
+    ldreq sp, =abt_stack_top
+    cmp r0, #0x13               /* SVC */
+    ldreq sp, =svc_stack_top
+    cpsid aif, #0x1f            /* to SYS */
+    b recovery_resume
+    .size recovery_escape, . - recovery_escape
