@@ -65,6 +65,8 @@ def emit(slots, arch, banner):
             ""] + info_declarations(arch) + [
             f"#define ISR_VBAR_ENTRIES {arch.VBAR_ENTRIES}",
             f"#define ISR_GIC_INTIDS {arch.GIC_INTIDS}",
+            "/* The compiler's interrupt kind per VBAR entry, \"\" where it has none. */",
+            f"#define ISR_VBAR_KINDS {{{', '.join(chr(34) + (arch.KINDS.get(v) or '') + chr(34) for v in range(arch.VBAR_ENTRIES))}}}",
             "/* LR on entry minus the preferred return address, per VBAR entry (B1.8.3). */",
             f"#define ISR_LR_OFFSETS {{{', '.join(str(arch.LR_OFFSET[v]) for v in range(arch.VBAR_ENTRIES))}}}",
             "",

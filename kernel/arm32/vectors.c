@@ -30,14 +30,18 @@ void arch_cmd_vectors(const char *arg)
         kprintf("error: usage: vectors [all]\n");
         return;
     }
+    static const char *const kinds[ISR_VBAR_ENTRIES] = ISR_VBAR_KINDS;
     const uint32_t *vbar = (const uint32_t *)r_vbar();
     for (unsigned v = 0; v < ISR_VBAR_ENTRIES; v++) {
         uintptr_t target = branch_target(vbar + v);
         const struct isr_symbol *s = isr_symbol_at(target);
         if (!all && (!s || strcmp(s->style, "default") == 0))
             continue;
-        kprintf("vec=%u name=%s entry=%s handler=%s style=%s addr=0x%x\n", v, arch_vector_name(v),
-                s ? s->symbol : "?", s ? s->handler : "?", s ? s->style : "?", (unsigned)target);
+        kprintf("vec=%u name=%s entry=%s handler=%s style=%s", v, arch_vector_name(v),
+                s ? s->symbol : "?", s ? s->handler : "?", s ? s->style : "?");
+        if (s && strcmp(s->style, "abi") == 0)
+            kprintf(" kind=%s", kinds[v]);     /* the interrupt(KIND) the prototype gave it */
+        kprintf(" addr=0x%x\n", (unsigned)target);
     }
     for (const struct isr_gic_entry *e = __isr_gic_table_start; e < __isr_gic_table_end; e++) {
         if (!all && !e->enabled)
