@@ -108,6 +108,7 @@ def resolve(bindings, arch):
                                  arch.has_error_code(vector), arch.default_options(vector))
     resolved = [slots[v] for v in arch.HANDLER_VECTORS]
     across = getattr(arch, "check_slots", None)      # an arch's rules between bindings, if it has any
-    if across and across(resolved):
-        raise SpecError(across(resolved))
+    problems = across(resolved) if across else []
+    if problems:
+        raise SpecError(problems)
     return resolved
