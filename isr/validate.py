@@ -100,11 +100,12 @@ def _check_common(binding, vector, arch, say):
             f"{arch.vector_name(vector)} {fact}; drop error_code= and let the arch decide")
 
 
-def _without_bools(binding, say):
-    """The binding minus bool options, each refused: True is no IST, DPL or priority."""
+def _without_bools(binding, arch, say):
+    """The binding minus bool options, each refused: True is no IST, DPL or
+    priority. An arch's yes-or-no options (arm32 fiq=) are its own to check."""
     kept = []
     for name, value in binding.options:
-        if isinstance(value, bool):
+        if isinstance(value, bool) and name not in getattr(arch, "BOOL_OPTIONS", ()):
             say(f"option {name}={value!r} is a bool; give a number ({name}=1, not {name}=True)")
         else:
             kept.append((name, value))
@@ -136,7 +137,7 @@ def resolve(bindings, arch, refuse_name=None, spec=None):
         seen.add(vector)
         named = _check_handler(binding, say)
         _check_common(binding, vector, arch, say)
-        options = arch.check_options(_without_bools(binding, say), vector, say)
+        options = arch.check_options(_without_bools(binding, arch, say), vector, say)
         if not named:
             continue
         refusal = refuse_name and refuse_name(binding.handler, vector)
@@ -169,4 +170,9 @@ def resolve(bindings, arch, refuse_name=None, spec=None):
             slots[vector] = Slot(vector, arch.vector_name(vector), "default", "isr_default_handler",
                                  "default", arch.entry_symbol("default", vector, None),
                                  arch.has_error_code(vector), arch.default_options(vector))
-    return [slots[v] for v in arch.HANDLER_VECTORS]
+    resolved = [slots[v] for v in arch.HANDLER_VECTORS]
+    across = getattr(arch, "check_slots", None)      # an arch's rules between bindings, if it has any
+    problems = across(resolved) if across else []
+    if problems:
+        raise SpecError(problems)
+    return resolved

@@ -7,8 +7,9 @@ import pytest
 
 from qemu.console import RX_RING_BYTES
 from tests.qemu.scenarios import ticks
+from tools import toolchain
 
-ARCHES = ("x86_64", "aarch64", "riscv64", "cortex-m")
+ARCHES = tuple(toolchain.TARGETS)
 
 
 @pytest.fixture(params=ARCHES)

@@ -14,7 +14,7 @@ from tests.qemu.variants import VariantBuilder, write_spec
 from tools import toolchain
 from tools.check_elf import check
 
-ARCHES = ("x86_64", "aarch64", "riscv64", "cortex-m")
+ARCHES = tuple(toolchain.TARGETS)
 
 
 def bound_slots(arch):

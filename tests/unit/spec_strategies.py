@@ -10,8 +10,9 @@ from hypothesis import strategies as st
 from isr.generate import render
 from isr.load import arch_model
 from isr.validate import SpecError
+from tools import toolchain
 
-ARCHES = ("x86_64", "aarch64", "riscv64", "cortex-m")
+ARCHES = tuple(toolchain.TARGETS)
 WRONG_VALUES = st.sampled_from(["True", "False", "None", "1.5", "-1", "2**70", "[]", "[3]", "{}", "(1,)",
                                 "b'x'", "'x'", "''", "print", "object()", "float('nan')"])
 

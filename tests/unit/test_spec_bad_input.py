@@ -9,8 +9,9 @@ from isr.load import arch_model
 from isr.validate import SpecError
 from tests.conftest import ROOT
 from tests.unit.spec_files import required_lines, write_raw, write_spec
+from tools import toolchain
 
-ARCHES = ("x86_64", "aarch64", "riscv64", "cortex-m")
+ARCHES = tuple(toolchain.TARGETS)
 
 
 def rejected(path, arch="x86_64"):

@@ -1,0 +1,11 @@
+#ifndef PL011_H
+#define PL011_H
+
+void uart_init(void);
+void uart_putc(char c);
+void uart_enable_rx_interrupt(void);
+/* Move every received byte into the console ring; called from the RX interrupt. */
+/* vector: the one being handled, named if the console's ring overflows */
+void uart_drain_rx(unsigned vector);
+
+#endif
