@@ -102,13 +102,38 @@ def _line_of(text, index):
     return text.count("\n", 0, index) + 1
 
 
+_ASM_MACRO = re.compile(r"^[ \t]*\.macro[ \t]+(\w+)[ \t,]*([^\n]*)\n(.*?)^[ \t]*\.endm", re.M | re.S)
+
+
+def _macro_globals(text):
+    """{macro: [(argument index, is_function)]} for the macros whose body makes
+    one of their parameters global (`STACK name, size` with `.globl \\name`)."""
+    found = {}
+    for match in _ASM_MACRO.finditer(text):
+        params = [p.split("=")[0].strip() for p in re.split(r"[ \t,]+", match.group(2).strip()) if p]
+        body = match.group(3)
+        made = [(i, bool(re.search(rf"\.type[ \t]+\\{p}\s*,\s*[@%]function", body)))
+                for i, p in enumerate(params) if re.search(rf"\.glob(?:a)?l[ \t]+\\{p}\b", body)]
+        if made:
+            found[match.group(1)] = made
+    return found
+
+
 def asm_definitions(text):
-    """{name: (line, is_function)} of the labels an assembly file makes global;
-    a function is one that `.type` says is one (data labels are not)."""
+    """{name: (line, is_function)} of the labels an assembly file makes global,
+    directly or through one of its own macros; a function is one that `.type`
+    says is one (data labels are not)."""
     text = _clean(text, directives=False)
     functions = set(_ASM_FUNCTION.findall(text))
-    return {name.strip(): (_line_of(text, m.start()), name.strip() in functions)
-            for m in _ASM_GLOBAL.finditer(text) for name in m.group(1).split(",")}
+    found = {name.strip(): (_line_of(text, m.start()), name.strip() in functions)
+             for m in _ASM_GLOBAL.finditer(_ASM_MACRO.sub(_blank, text)) for name in m.group(1).split(",")}
+    for macro, made in _macro_globals(text).items():
+        for call in re.finditer(rf"^[ \t]*{macro}[ \t]+([^\n]*)", text, re.M):
+            args = [a for a in re.split(r"[ \t,]+", call.group(1).strip()) if a]
+            for index, function in made:
+                if index < len(args):
+                    found.setdefault(args[index], (_line_of(text, call.start()), function))
+    return found
 
 
 def ld_definitions(text):
@@ -130,11 +155,14 @@ def definitions(path, text):
 
 
 def uses(text):
-    """{identifier: first line} of every name a C, header or assembly file mentions."""
-    found = {}
+    """{identifier: first line} of every name a C, header or assembly file mentions
+    as a symbol: not a struct, union or enum tag (`struct gic_irq` is no use of the
+    function gic_irq) and not a member (`frame->vector`, `.ist`)."""
+    found, previous = {}, None
     for token, line in _tokens(_clean(text)):
-        if re.match(r"[A-Za-z_]", token):
+        if re.match(r"[A-Za-z_]", token) and previous not in ("struct", "union", "enum", ".", "->"):
             found.setdefault(token, line)
+        previous = token
     return found
 
 

@@ -118,7 +118,7 @@ def resolve(bindings, arch, refuse_name=None, spec=None):
     refuse_name(name, vector) -> why a handler may not have that name, or None
     (isr/kernel_symbols.py: the kernel's own and generated symbols).
     spec: where VECTORS is, for what is missing from it (arch.REQUIRED)."""
-    problems, slots, prototypes, seen = [], {}, {}, set()
+    problems, slots, prototypes = [], {}, {}
     for binding in bindings:
         where = binding.where
         vector = None
@@ -134,7 +134,6 @@ def resolve(bindings, arch, refuse_name=None, spec=None):
         vector = arch.resolve_vector(binding, say)
         if vector is None:
             continue
-        seen.add(vector)
         named = _check_handler(binding, say)
         _check_common(binding, vector, arch, say)
         options = arch.check_options(_without_bools(binding, arch, say), vector, say)
@@ -156,15 +155,9 @@ def resolve(bindings, arch, refuse_name=None, spec=None):
         slots[vector] = Slot(vector, arch.vector_name(vector), binding.kind, binding.handler,
                              binding.style, arch.entry_symbol(binding.style, vector, binding.handler),
                              arch.has_error_code(vector), options, str(where))
-    # What is missing is reported once what is there is right: a spec with a
-    # typo in its timer line is told about the typo, not that the timer is missing.
-    complete = not problems
-    for vector, (line, reason) in getattr(arch, "REQUIRED", {}).items():
-        if complete and vector not in seen:
-            problems.append(f"{spec}: vector {vector} ({arch.vector_name(vector)}) must be bound: {reason}; "
-                            f"add {line}")
     if problems:
         raise SpecError(problems)
+    bound = set(slots)
     for vector in arch.HANDLER_VECTORS:
         if vector not in slots:
             slots[vector] = Slot(vector, arch.vector_name(vector), "default", "isr_default_handler",
@@ -173,6 +166,11 @@ def resolve(bindings, arch, refuse_name=None, spec=None):
     resolved = [slots[v] for v in arch.HANDLER_VECTORS]
     across = getattr(arch, "check_slots", None)      # an arch's rules between bindings, if it has any
     problems = across(resolved) if across else []
+    # What is missing is reported once what is there is right: a spec with a
+    # typo in its timer line is told about the typo, not that the timer is missing.
+    if not problems:
+        problems = [f"{spec}: vector {vector} ({arch.vector_name(vector)}) must be bound: {reason}; add {line}"
+                    for vector, (line, reason) in getattr(arch, "REQUIRED", {}).items() if vector not in bound]
     if problems:
         raise SpecError(problems)
     return resolved

@@ -7,7 +7,7 @@ import pytest
 from isr import arch_arm32 as arch
 from isr.generate import render
 from isr.validate import SpecError
-from tests.unit.spec_files import write_spec
+from tests.unit.spec_files import required_lines, write_spec
 
 SPEC_LINES = [
     'exception("UNDEF", "on_und", style="abi")',
@@ -19,6 +19,7 @@ SPEC_LINES = [
     'irq(30, "tick", style="stub", priority=0x80)',
     'irq(27, "fast", style="stub", fiq=True)',
     'interrupt(2, "sgi_entry", style="naked", fiq=True, priority=0x10)',
+    'irq(33, "uart", style="stub")',
 ]
 
 
@@ -200,5 +201,5 @@ def test_a_kind_claim_is_checked_against_the_vector(tmp_path, line, message):
 
 
 def test_a_kind_claim_that_agrees_is_accepted(tmp_path):
-    path, _ = write_spec(tmp_path, 'exception("DABT", "h", style="abi", kind="ABORT")')
+    path, _ = write_spec(tmp_path, 'exception("DABT", "h", style="abi", kind="ABORT")', *required_lines("arm32"))
     assert "ISR_ABI_ABORT void h(void);" in render("arm32", path)["isr.h"]

@@ -154,7 +154,7 @@ def test_shipped_spec_mixes_styles_on_each_kind_of_vector():
 def test_trap_gate_sets_type_0xf_in_the_table_and_the_manifest(tmp_path):
     """gate="trap" keeps IF as it was on entry (type 0xF); the default interrupt gate clears it (0xE)."""
     path, _ = write_spec(tmp_path, 'interrupt(0x80, "syscall", style="stub", dpl=3, gate="trap")',
-                         'interrupt(0x42, "soft", style="stub")')
+                         'interrupt(0x42, "soft", style="stub")', *required_lines("x86_64"))
     files = render("x86_64", path)
     by_vector = {e[3]: e for e in table_entries(files["isr_table.S"])}
     assert by_vector[0x80][2] == 0xEF and by_vector[0x42][2] == 0x8E
