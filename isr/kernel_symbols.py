@@ -15,6 +15,7 @@ kernel's sources are plain C, assembly and linker scripts.
 """
 import re
 from pathlib import Path
+from typing import NamedTuple
 
 from isr.validate import C_KEYWORDS
 
@@ -230,11 +231,34 @@ def refusal(name, reset_vector, owned, entries, made):
     return None
 
 
-_scanned = {}      # (files and their mtimes) -> kernel_owned(): a no-op run, or a fuzzer, scans once
+_VECTOR_CONSTANT = re.compile(r"\bISR_VECTOR_([A-Za-z_][A-Za-z0-9_]*)")
+_GENERATED_CONSTANTS = {"COUNT"}     # gen/isr.h defines these whatever the spec binds
+
+
+def needed_handlers(code_files):
+    """{handler: 'file:line'} of the handlers whose vector the kernel's code names
+    as ISR_VECTOR_<handler> (gen/isr.h defines one per bound handler): unbound,
+    the kernel does not compile."""
+    needed = {}
+    for path, text in code_files.items():
+        cleaned = _clean(text, directives=False)
+        for match in _VECTOR_CONSTANT.finditer(cleaned):
+            if match.group(1) not in _GENERATED_CONSTANTS:
+                needed.setdefault(match.group(1), f"{path}:{_line_of(cleaned, match.start())}")
+    return needed
+
+
+class KernelNames(NamedTuple):
+    owned: dict       # name -> why it is the kernel's own (kernel_owned)
+    entries: dict     # ELF entry symbol -> where the linker script names it
+    needed: dict      # handler -> where the kernel names ISR_VECTOR_<handler> (needed_handlers)
+
+
+_scanned = {}      # (files and their mtimes) -> KernelNames: a no-op run, or a fuzzer, scans once
 
 
 def scan(root, arch, code_patterns, linker_script):
-    """kernel_owned() over the arch's hand-written files under root: its sources
+    """KernelNames of the arch's hand-written files under root: its sources
     (code_patterns, globs), every header in kernel/ and kernel/<arch>/, and its
     linker script."""
     root = Path(root)
@@ -244,5 +268,6 @@ def scan(root, arch, code_patterns, linker_script):
     key = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in paths + [script])
     if key not in _scanned:
         code = {str(p.relative_to(root)): p.read_text(errors="replace") for p in paths}
-        _scanned[key] = kernel_owned(code, {str(script.relative_to(root)): script.read_text(errors="replace")})
+        owned, entries = kernel_owned(code, {str(script.relative_to(root)): script.read_text(errors="replace")})
+        _scanned[key] = KernelNames(owned, entries, needed_handlers(code))
     return _scanned[key]

@@ -112,12 +112,13 @@ def _without_bools(binding, arch, say):
     return replace(binding, options=tuple(kept))
 
 
-def resolve(bindings, arch, refuse_name=None, spec=None):
+def resolve(bindings, arch, refuse_name=None, spec=None, needed=None):
     """Validate bindings; return one Slot per table entry of the arch, defaults included.
 
     refuse_name(name, vector) -> why a handler may not have that name, or None
     (isr/kernel_symbols.py: the kernel's own and generated symbols).
-    spec: where VECTORS is, for what is missing from it (arch.REQUIRED)."""
+    spec: where VECTORS is, for what is missing from it (arch.REQUIRED, needed).
+    needed: {handler: where the kernel's code names its vector}: each must be bound."""
     problems, slots, prototypes = [], {}, {}
     for binding in bindings:
         where = binding.where
@@ -169,8 +170,16 @@ def resolve(bindings, arch, refuse_name=None, spec=None):
     # What is missing is reported once what is there is right: a spec with a
     # typo in its timer line is told about the typo, not that the timer is missing.
     if not problems:
-        problems = [f"{spec}: vector {vector} ({arch.vector_name(vector)}) must be bound: {reason}; add {line}"
-                    for vector, (line, reason) in getattr(arch, "REQUIRED", {}).items() if vector not in bound]
+        handlers = {slots[v].handler for v in bound}
+        required = getattr(arch, "REQUIRED", {})
+        for key, (line, reason) in required.items():     # a vector, or a handler's name
+            if isinstance(key, str) and key not in handlers:
+                problems.append(f"{spec}: handler {key} must be bound: {reason}; add {line}")
+            elif not isinstance(key, str) and key not in bound:
+                problems.append(f"{spec}: vector {key} ({arch.vector_name(key)}) must be bound: {reason}; add {line}")
+        problems += [f"{spec}: handler {name} must be bound to a vector: the kernel's code names its vector as "
+                     f"ISR_VECTOR_{name} ({where}), so without it the kernel does not compile; bind a vector to {name}"
+                     for name, where in sorted((needed or {}).items()) if name not in handlers and name not in required]
     if problems:
         raise SpecError(problems)
     return resolved

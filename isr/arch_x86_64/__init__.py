@@ -192,8 +192,8 @@ def table_fields(slot):
 
 
 # The kernel's own needs: a spec without these builds a kernel that never
-# answers (no timer, no keyboard). vector -> (the line that binds the kernel's
-# handler, why the kernel cannot do without it).
+# answers (no timer, no keyboard), or none at all. vector, or handler name ->
+# (the line that binds the kernel's handler, why the kernel cannot do without it).
 REQUIRED = {
     IRQ_BASE + 0: ('irq(0, "on_pit_tick", style="abi")',
                    "the PIT tick is the kernel's clock: ticks and sleep count it, and the default "
@@ -202,6 +202,16 @@ REQUIRED = {
     IRQ_BASE + 4: ('irq(4, "on_com1", style="stub")',
                    "COM1's receive interrupt is the shell's only input: without it nothing you type "
                    "reaches the kernel (kernel/x86_64/irq.c)"),
+    # Handlers the kernel's code raises by their vector (ISR_VECTOR_<handler>
+    # in gen/isr.h): bound to any vector, but bound, or the kernel does not compile.
+    "on_soft_abi": ('interrupt(0x41, "on_soft_abi", style="abi")',
+                    "`int` reports it by its vector, and the ring-3 task and `break` raise it as the "
+                    "DPL 0 software gate (kernel/x86_64/softint.c, user.c, breaks.c)"),
+    "soft_naked_entry": ('interrupt(0x43, "soft_naked_entry", style="naked")',
+                         "its report names its vector (kernel/x86_64/softint.c)"),
+    "on_syscall": ('interrupt(0x80, "on_syscall", style="stub", dpl=3, gate="trap")',
+                   "the ring-3 task's system calls and `break` raise it as the DPL 3 gate "
+                   "(kernel/x86_64/user.c, breaks.c)"),
 }
 
 

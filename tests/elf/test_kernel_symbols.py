@@ -43,8 +43,8 @@ def test_the_scan_finds_what_the_compiler_defined(arch, kernel):
 def test_what_another_object_refers_to_is_refused_as_a_handler(arch, kernel):
     kernel(arch)
     defined, wanted = object_symbols(arch)
-    owned, entries = kernel_symbols.scan(toolchain.ROOT, arch, toolchain.TARGETS[arch]["sources"],
-                                         toolchain.linker_script(arch))
+    owned, entries, _ = kernel_symbols.scan(toolchain.ROOT, arch, toolchain.TARGETS[arch]["sources"],
+                                            toolchain.linker_script(arch))
     reset = getattr(arch_model(arch), "RESET_VECTOR", None)
     for name in sorted(set(wanted) & set(defined)):
         refusal = kernel_symbols.refusal(name, False, owned, entries, {})

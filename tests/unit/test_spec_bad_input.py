@@ -4,6 +4,7 @@ import os
 
 import pytest
 
+from isr import kernel_symbols
 from isr.generate import render
 from isr.load import arch_model
 from isr.validate import SpecError
@@ -176,9 +177,25 @@ def test_an_empty_spec_is_told_what_the_kernel_needs(tmp_path, arch):
     problems = rejected(path, arch)
     model = arch_model(arch)
     assert len(problems) == len(model.REQUIRED) > 0
-    for problem, (vector, (line, reason)) in zip(problems, model.REQUIRED.items()):
-        assert problem == (f"{path}:1: vector {vector} ({model.vector_name(vector)}) must be bound: "
-                           f"{reason}; add {line}")
+    for problem, (key, (line, reason)) in zip(problems, model.REQUIRED.items()):
+        what = f"handler {key}" if isinstance(key, str) else f"vector {key} ({model.vector_name(key)})"
+        assert problem == f"{path}:1: {what} must be bound: {reason}; add {line}"
+
+
+@pytest.mark.parametrize("arch", ARCHES)
+def test_every_handler_the_kernel_names_by_vector_is_required_with_its_line(arch):
+    """The kernel's code that names ISR_VECTOR_<handler> needs that handler bound;
+    the arch model must say so, with the line to add, not only the generic refusal."""
+    names = kernel_symbols.scan(toolchain.ROOT, arch, toolchain.TARGETS[arch]["sources"],
+                                toolchain.linker_script(arch))
+    assert set(names.needed) <= set(arch_model(arch).REQUIRED), names.needed
+
+
+def test_a_handler_the_kernel_names_by_vector_is_required(tmp_path):
+    path, _ = write_spec(tmp_path, *required_lines("x86_64", "on_syscall"))
+    problem, = rejected(path)
+    assert problem.startswith(f"{path}:3: handler on_syscall must be bound: the ring-3 task's system calls")
+    assert problem.endswith('add interrupt(0x80, "on_syscall", style="stub", dpl=3, gate="trap")')
 
 
 @pytest.mark.parametrize("arch", ARCHES)
