@@ -17,6 +17,7 @@ class Profile:
     variants: dict = field(default_factory=dict)   # name -> a machine list to use instead (tests)
     gdb_setup: tuple = ()   # GDB commands for this arch, before attaching (doit debug-<arch>)
     gdb: str = "gdb"        # a GDB that knows the guest's architecture
+    launcher: str = "qemu"  # which launcher boots it: "qemu", or "mspdebug-sim" (qemu/mspdebug_sim.py)
 
     def machine_for(self, variant=None):
         if variant is None:
@@ -55,6 +56,16 @@ class RiscvVirtProfile(Profile):
         # is the pass code, so 0 is a guest status too.
         if returncode >= 0:
             return returncode
+        return None
+
+
+class MspdebugSimProfile(Profile):
+    def exit_status(self, returncode):
+        # qemu/mspdebug_sim.py exits with 128 + N only when the guest parked at
+        # msp430_exit_parked with N in r12; its own failures (and Python's) are
+        # below 128, mspdebug's exit code is never passed on, a signal is negative.
+        if 128 <= returncode <= 255:
+            return returncode - 128
         return None
 
 
@@ -111,6 +122,33 @@ PROFILES = {
         prompt="cortex-m> ",
         gdb="gdb-multiarch",
         log_events=r"(Taking exception|\.\.\.taking pending|\.\.\.tailchaining|Exception return|CPU Reset|Lockup)",
+    ),
+    "msp430": MspdebugSimProfile(
+        arch="msp430",
+        binary="mspdebug",
+        # mspdebug 0.22's simulator: 64 KiB of RAM and these simio devices, set up
+        # as the MSP430F1611 has them. Interrupt numbers are mspdebug's, word
+        # 0xFFE0 + 2n: vector 48 + n in isr/arch_msp430 (msp430f1611.h offsets / 2).
+        machine=["simio add console console",          # a byte written to 0x00FF is printed
+                 "simio add timer timer_a 3",           # Timer_A3 at 0x160, TAIV at 0x12E
+                 "simio config timer_a irq0 6",         # TIMERA0_VECTOR 0x0C
+                 "simio config timer_a irq1 5",         # TIMERA1_VECTOR 0x0A
+                 "simio add wdt wdt",                   # WDTCTL at 0x120, IE1/IFG1 bits 0 and 4
+                 "simio config wdt irq 10",             # WDT_VECTOR 0x14 (NMI is 14, reset 15)
+                 "simio add gpio port1",
+                 "simio config port1 base 0x20",        # P1IN..P1SEL at 0x20-0x26
+                 "simio config port1 irq 4",            # PORT1_VECTOR 0x08
+                 "simio add gpio port2",
+                 "simio config port2 base 0x28",        # P2IN..P2SEL at 0x28-0x2E
+                 "simio config port2 irq 1",            # PORT2_VECTOR 0x02
+                 "simio add tracer tracer 100000"],     # counts cycles; `trigger N` raises IRQ n
+        prompt="msp430> ",
+        launcher="mspdebug-sim",
+        gdb="gdb-multiarch",
+        # qemu/mspdebug_sim.py logs each stop, request and IRQ event the tracer recorded.
+        log_events=r"^(stop|request|irq handle|system reset|sim error)",
+        log_noise=r"irq handle 6$",                      # the tick
+        log_pc=r"pc=0x([0-9a-f]+)",
     ),
 }
 

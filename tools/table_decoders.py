@@ -87,9 +87,16 @@ def cortex_m_vector_words(data, table, base):
     return slots
 
 
+def msp430_words(data, table, base):
+    """MSP430: word N (at 0xFF80 + 2N) is the 16-bit address where vector N enters
+    (SLAU049 2.2.3); no mode bits. Words the part does not use read 0xFFFF."""
+    return {index: (word, {}) for index, (word,) in enumerate(struct.iter_unpack("<H", data))}
+
+
 DECODERS = {
     "x86_64": {"gate-source": x86_64_gate_sources},
     "aarch64": {"vbar-branch": aarch64_vbar_branches, "gic-dispatch": aarch64_gic_entries},
     "riscv64": {"vectored-mtvec": riscv64_vectored_mtvec},
     "cortex-m": {"vector-words": cortex_m_vector_words},
+    "msp430": {"msp430-words": msp430_words},
 }

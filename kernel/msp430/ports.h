@@ -1,0 +1,11 @@
+#ifndef PORTS_H
+#define PORTS_H
+
+#include <stdint.h>
+
+/* Every P1 and P2 pin an input that interrupts on its rising edge. */
+void ports_init(void);
+/* Pins whose edge the last PORT1 / PORT2 interrupt reported. */
+extern volatile uint8_t port1_last, port2_last;
+
+#endif

@@ -1,0 +1,38 @@
+/* Timer_A as the tick (SLAU049 11): up mode from SMCLK, CCR0 compare
+ * interrupt on vector TIMERA0. CCIFG clears itself when the interrupt is taken. */
+#include "memlayout.h"
+#include "mcu.h"
+#include "stats.h"
+#include "ticks.h"
+#include "timer_a.h"
+#include "trap_report.h"
+
+void timer_a_init(unsigned hz)
+{
+    TACTL = TACLR;                      /* stop and clear */
+    TACCR0 = MCLK_HZ / hz - 1;          /* up mode counts 0..TACCR0: TACCR0 + 1 cycles a period */
+    TACCTL0 = CCIE;
+    TACTL = TASSEL_2 | MC_1;            /* SMCLK, up mode */
+}
+
+void timer_a_irq_enable(int on)
+{
+    if (on)
+        TACCTL0 |= CCIE;
+    else
+        TACCTL0 &= ~CCIE;
+}
+
+/* stub: the tick must end the LPM0 that sleep and console input wait in. */
+void on_timer_a0(struct trap_frame *tf)
+{
+    struct cpu_frame *frame = (struct cpu_frame *)&tf->sr;
+    ticks_advance();
+    stats_count(tf->vector);
+    bool woke = (frame->sr & SR_LPM_BITS) != 0;
+    frame->sr &= ~SR_LPM_BITS;
+    if (!report_irqs)
+        return;
+    msp430_report_begin(tf->vector, "stub", frame);
+    msp430_report_end(frame, woke);
+}

@@ -1,0 +1,93 @@
+/* `trap NAME`: what can raise an interrupt or a reset on the MSP430F1611 under
+ * mspdebug's sim. The CPU has no faults: its "exceptions" are the NMI and
+ * the reset (PUC), and every other vector is a device's flag. Nothing here
+ * needs a recovery point; each trap resumes, except `reset`, which reboots.
+ */
+#include <stdbool.h>
+
+#include "arch.h"
+#include "host.h"
+#include "mcu.h"
+#include "printf.h"
+#include "ticks.h"
+#include "timer_a.h"
+#include "watchdog.h"
+
+/* Software sets NMIIFG (with NMIIE set): the NMI is taken at once, GIE or not. */
+static void raise_nmi(void)
+{
+    IFG1 |= NMIIFG;
+}
+
+/* The launcher pulses the RST/NMI pin; WDTNMI makes that an NMI edge, not a reset. */
+static void raise_nmi_pin(void)
+{
+    msp430_host_request(HOST_NMI_PIN, 0, 0);
+}
+
+static void raise_port1(void)
+{
+    msp430_host_request(HOST_PIN, 1, 0);        /* P1.0 */
+}
+
+static void raise_port2(void)
+{
+    msp430_host_request(HOST_PIN, 2, 3);        /* P2.3 */
+}
+
+/* Two flags set by software with GIE clear: WDT (vector 58) and PORT1 (52).
+   Once GIE is set the CPU takes the higher vector first (fixed priority). */
+static void raise_priority(void)
+{
+    dint();
+    P1IFG |= BIT5;
+    IFG1 |= WDTIFG;
+    eint();
+}
+
+/* Sleep in LPM0 once, with the watchdog interrupting every 512 cycles: its
+   abi handler cannot clear CPUOFF in the saved SR, so the CPU sleeps on
+   through each of them until the stub tick handler wakes it. */
+static void raise_lpm(void)
+{
+    dint();
+    watchdog_interval(512);
+    uint16_t before = watchdog_count;
+    uint64_t tick = ticks_now();
+    arch_wait_for_interrupt();
+    uint16_t slept_through = watchdog_count - before;
+    bool by_tick = ticks_now() != tick;
+    watchdog_interval(32768);
+    eint();
+    kprintf("lpm0: slept through %u WDT (abi) interrupts; woken by %s\n",
+            slept_through, by_tick ? "TIMERA0 (stub)" : "something else");
+}
+
+/* A watchdog password violation: PUC, the CPU restarts at the reset vector. */
+static void raise_reset(void)
+{
+    watchdog_violate_password();
+    for (;;)
+        ;
+}
+
+/* 0x0000 is not an MSP430 instruction (format I and II opcodes start at
+   0x1000): the simulator stops with "invalid opcode", its own error, not the
+   guest's exit; the launcher reports it and no status. */
+static void raise_illegal(void)
+{
+    __asm__ volatile(".word 0x0000");
+}
+
+const struct trap_trigger arch_traps[] = {
+    {"nmi", "NMI: software sets NMIIFG", raise_nmi, 0},
+    {"nmi-pin", "NMI: the launcher pulses the RST/NMI pin (WDTNMI mode)", raise_nmi_pin, 0},
+    {"port1", "PORT1 (abi): the launcher raises pin P1.0", raise_port1, 0},
+    {"port2", "PORT2 (naked): the launcher raises pin P2.3", raise_port2, 0},
+    {"priority", "WDT and PORT1 flagged with GIE clear: the higher vector first", raise_priority, 0},
+    {"lpm", "LPM0: abi WDT interrupts leave it asleep, the stub tick wakes it", raise_lpm, 0},
+    {"reset", "reset (PUC): a watchdog password violation; the kernel reboots", raise_reset, 0},
+    {"illegal", "opcode 0x0000: the simulator stops with its own error", raise_illegal, 0},
+};
+
+const unsigned arch_trap_count = sizeof(arch_traps) / sizeof(arch_traps[0]);

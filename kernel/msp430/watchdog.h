@@ -1,0 +1,13 @@
+#ifndef WATCHDOG_H
+#define WATCHDOG_H
+
+#include <stdint.h>
+
+void watchdog_init(void);
+/* Interval in SMCLK cycles: 32768, 8192, 512 or 64 (WDTISx). */
+void watchdog_interval(uint16_t cycles);
+/* A write without the password: the watchdog resets the part (PUC). */
+void watchdog_violate_password(void);
+extern volatile uint16_t watchdog_count;
+
+#endif
