@@ -141,12 +141,12 @@ PROFILES = {
                  "simio add gpio port2",
                  "simio config port2 base 0x28",        # P2IN..P2SEL at 0x28-0x2E
                  "simio config port2 irq 1",            # PORT2_VECTOR 0x02
-                 "simio add tracer tracer 100000"],     # counts cycles; `trigger N` raises IRQ n
+                 "simio add tracer tracer 4096"],       # counts cycles, keeps IRQ events; `trigger n` raises IRQ n
         prompt="msp430> ",
         launcher="mspdebug-sim",
         gdb="gdb-multiarch",
         # qemu/mspdebug_sim.py logs each stop, request and IRQ event the tracer recorded.
-        log_events=r"^(stop|request|irq handle|system reset|sim error)",
+        log_events=r"(irq handle|system reset|^request|^sim error|^exit)",
         log_noise=r"irq handle 6$",                      # the tick
         log_pc=r"pc=0x([0-9a-f]+)",
     ),

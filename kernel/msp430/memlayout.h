@@ -7,8 +7,10 @@
    a time (at '\n' or 256 bytes). Unused on a real F1611. */
 #define CONSOLE_OUT 0x00FFu
 
-/* The simulator counts cycles and runs SMCLK with MCLK; the kernel takes a
-   cycle as 1 us, an F1611 with its DCO at 1 MHz. */
-#define MCLK_HZ 1000000u
+/* The simulator counts cycles and runs SMCLK with MCLK, and ACLK at MCLK / 256
+   (simio.c simio_step); the kernel takes a cycle as 125 ns: an F1611 at its
+   top speed, 8 MHz, with ACLK near a 32768 Hz watch crystal (31250 Hz). */
+#define MCLK_HZ 8000000u
+#define ACLK_HZ (MCLK_HZ / 256u)
 
 #endif

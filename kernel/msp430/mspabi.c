@@ -47,10 +47,32 @@ uint64_t msp430_mul64(uint64_t a, uint64_t b)
     return product;
 }
 
+static uint16_t udivmod16(uint16_t n, uint16_t d, uint16_t *rem)
+{
+    uint16_t q = 0, r = 0;
+    for (int i = 0; i < 16; i++) {
+        r = (r << 1) | ((n & 0x8000u) ? 1 : 0);
+        n <<= 1;
+        q <<= 1;
+        if (r >= d) {
+            r -= d;
+            q |= 1;
+        }
+    }
+    *rem = r;
+    return q;
+}
+
 /* One quotient bit per step, from the top: n's bits move into r. Division by
    zero gives an all-ones quotient and r = n, as TI's helpers do. */
 static uint32_t udivmod32(uint32_t n, uint32_t d, uint32_t *rem)
 {
+    if ((n | d) <= 0xffffu) {
+        uint16_t r16;
+        uint16_t q16 = udivmod16((uint16_t)n, (uint16_t)d, &r16);
+        *rem = r16;
+        return q16;
+    }
     uint32_t q = 0, r = 0;
     for (int i = 0; i < 32; i++) {
         r = (r << 1) | ((n & TOP32) ? 1 : 0);
@@ -65,8 +87,22 @@ static uint32_t udivmod32(uint32_t n, uint32_t d, uint32_t *rem)
     return q;
 }
 
+/* printf divides 64-bit numbers that are almost always small: a narrower
+   loop does the same division in a quarter of the steps, each cheaper. */
 static uint64_t udivmod64(uint64_t n, uint64_t d, uint64_t *rem)
 {
+    if ((n | d) <= 0xffffu) {
+        uint16_t r16;
+        uint16_t q16 = udivmod16((uint16_t)n, (uint16_t)d, &r16);
+        *rem = r16;
+        return q16;
+    }
+    if ((n | d) <= 0xfffffffful) {
+        uint32_t r32;
+        uint32_t q32 = udivmod32((uint32_t)n, (uint32_t)d, &r32);
+        *rem = r32;
+        return q32;
+    }
     uint64_t q = 0, r = 0;
     for (int i = 0; i < 64; i++) {
         r = (r << 1) | ((n & TOP64) ? 1 : 0);

@@ -1,5 +1,6 @@
-/* Timer_A as the tick (SLAU049 11): up mode from SMCLK, CCR0 compare
- * interrupt on vector TIMERA0. CCIFG clears itself when the interrupt is taken. */
+/* Timer_A as the tick (SLAU049 11): up mode from SMCLK / 8, CCR0 compare
+ * interrupt on vector TIMERA0. CCIFG clears itself when the interrupt is taken.
+ * TAR and TACCR0 are 16 bits: 8 MHz / 100 Hz would not fit, 1 MHz / 100 does. */
 #include "memlayout.h"
 #include "mcu.h"
 #include "stats.h"
@@ -7,12 +8,14 @@
 #include "timer_a.h"
 #include "trap_report.h"
 
+#define TIMER_DIVIDER 8                 /* ID_3 */
+
 void timer_a_init(unsigned hz)
 {
     TACTL = TACLR;                      /* stop and clear */
-    TACCR0 = MCLK_HZ / hz - 1;          /* up mode counts 0..TACCR0: TACCR0 + 1 cycles a period */
+    TACCR0 = MCLK_HZ / TIMER_DIVIDER / hz - 1;  /* up mode counts 0..TACCR0: TACCR0 + 1 a period */
     TACCTL0 = CCIE;
-    TACTL = TASSEL_2 | MC_1;            /* SMCLK, up mode */
+    TACTL = TASSEL_2 | ID_3 | MC_1;     /* SMCLK, divided by 8, up mode */
 }
 
 void timer_a_irq_enable(int on)

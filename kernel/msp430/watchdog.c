@@ -1,22 +1,24 @@
 /* The watchdog in interval-timer mode (SLAU049 10.2.4): it sets WDTIFG every
- * 32768 SMCLK cycles and raises the WDT vector; WDTIFG clears itself when
- * the interrupt is taken. WDTNMI makes the RST/NMI pin an NMI input. */
+ * 32768 ACLK cycles (about a second) and raises the WDT vector; WDTIFG clears
+ * itself when the interrupt is taken. WDTNMI makes the RST/NMI pin an NMI input. */
 #include "mcu.h"
 #include "stats.h"
+#include "timer_a.h"
 #include "trap_report.h"
 #include "watchdog.h"
 
 volatile uint16_t watchdog_count;
+volatile uint16_t watchdog_then_tick;
 static uint16_t interval_bits;
 
 static void write_control(void)
 {
-    WDTCTL = WDTPW | WDTTMSEL | WDTCNTCL | WDTNMI | interval_bits;
+    WDTCTL = WDTPW | WDTTMSEL | WDTCNTCL | WDTSSEL | WDTNMI | interval_bits;
 }
 
 void watchdog_init(void)
 {
-    interval_bits = 0;                  /* WDTISx = 0: SMCLK / 32768 */
+    interval_bits = 0;                  /* WDTISx = 0: ACLK / 32768 */
     write_control();
     IE1 |= WDTIE;
 }
@@ -39,6 +41,8 @@ void on_watchdog(void)
     struct cpu_frame *frame = ABI_CPU_FRAME();
     watchdog_count++;
     stats_count(VECTOR_OF(WDT_VECTOR));
+    if (watchdog_then_tick && --watchdog_then_tick == 0)
+        timer_a_irq_enable(1);
     if (!report_irqs)
         return;
     msp430_report_begin(VECTOR_OF(WDT_VECTOR), "abi", frame);

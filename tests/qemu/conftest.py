@@ -23,3 +23,9 @@ def rv(boot_console, kernel):
 def cm(boot_console, cortex_m_kernel):
     """A booted cortex-m guest (mps2-an385) at its prompt."""
     return boot_console("cortex-m", cortex_m_kernel)
+
+
+@pytest.fixture
+def msp(boot_console, kernel):
+    """A booted msp430 guest (MSP430F1611 under mspdebug's sim) at its prompt."""
+    return boot_console("msp430", kernel("msp430"))
