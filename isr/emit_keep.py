@@ -6,9 +6,9 @@ KEEP is what stops that; with keep=False the same fragment is emitted without
 it, to prove that tools/check_elf.py notices what the link then loses.
 
 A table whose manifest entry has an "address" (MSP430: the CPU reads it at
-0xFF80, the top of memory) gets an output section of its own there, and the
-location counter goes back to where the script had it; the others open the
-.isr section, which the arch's script places.
+0xFF80, the top of memory) gets an output section of its own there, after
+.isr, and the location counter goes back to where .isr ended; the others
+open the .isr section, which the arch's script places.
 """
 
 
@@ -18,15 +18,7 @@ def emit(slots, arch, banner, keep=True):
     for slot in slots:
         if slot.style != "default":
             handlers.setdefault(slot.handler, slot)
-    out = [banner, f"/* INCLUDEd by linker/{arch.NAME}.ld inside SECTIONS, before .text. */"]
-    for table in arch.TABLES:
-        if "address" in table:
-            out += ["__isr_before_fixed = .;",
-                    f".isr{table['section']} 0x{table['address']:X} : {{",
-                    f"    {table['start']} = .;",
-                    f"    {wrap('*(' + table['section'] + ')')}",
-                    f"    {table['end']} = .;", "}", ". = __isr_before_fixed;"]
-    out += [f".isr : ALIGN({arch.TABLE_ALIGN}) {{"]
+    out = [banner, f"/* INCLUDEd by linker/{arch.NAME}.ld inside SECTIONS. */", f".isr : ALIGN({arch.TABLE_ALIGN}) {{"]
     for table in arch.TABLES:
         if "address" in table:
             continue
@@ -41,7 +33,15 @@ def emit(slots, arch, banner, keep=True):
             f"    {wrap('*(.text.isr_stubs)')}"]
     for handler, slot in handlers.items():
         out.append(f"    {wrap(f'*(.text.{handler})')}  /* vector {slot.vector} {slot.name}, {slot.style} */")
-    out += ["}", ""]
+    out += ["}"]
+    for table in arch.TABLES:
+        if "address" in table:
+            out += ["__isr_before_fixed = .;",
+                    f".isr{table['section']} 0x{table['address']:X} : {{",
+                    f"    {table['start']} = .;",
+                    f"    {wrap('*(' + table['section'] + ')')}",
+                    f"    {table['end']} = .;", "}", ". = __isr_before_fixed;"]
+    out += [""]
     for table in arch.TABLES:
         out.append(f'ASSERT({table["start"]} % {table["align"]} == 0, '
                    f'"gen/keep.ld: the {table["name"]} table must be {table["align"]}-byte aligned")')
