@@ -229,8 +229,16 @@ class Bridge:
             if code is not None:
                 return code
 
+    def cycles(self):
+        """SMCLK cycles simulated so far, from the `clock` tracer (qemu/profiles.py): guest
+        time, since the simulator stops MCLK in LPM0 but runs SMCLK with it otherwise."""
+        for line in self.sim.command("simio info clock"):
+            if line.startswith("SMCLK"):
+                return int(line.split()[-1])
+        return -1
+
     def serve_request(self, what, arg, arg2):
-        self.log(f"request what={what} arg={arg} arg2={arg2} seq={self.last_request}")
+        self.log(f"request what={what} arg={arg} arg2={arg2} seq={self.last_request} smclk={self.cycles()}")
         if what == HOST_INPUT:
             self.flush_partial()
             while not self.input and not self.input_closed:

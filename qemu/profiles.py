@@ -1,5 +1,7 @@
 """One QEMU profile per arch: binary, machine, devices, and how the guest's exit maps to a status."""
+import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,10 @@ class Profile:
     def exit_status(self, returncode):
         """The guest's `exit N` status from QEMU's exit code, or None if the guest did not choose it."""
         raise NotImplementedError
+
+    def guest_seconds(self, log_path):
+        """Guest time so far by the emulator's own count, where its launcher records one; else None."""
+        return None
 
 
 class X86Profile(Profile):
@@ -60,6 +66,13 @@ class RiscvVirtProfile(Profile):
 
 
 class MspdebugSimProfile(Profile):
+    CLOCK_HZ = 8_000_000    # the SMCLK (= MCLK) kernel/msp430/memlayout.h assumes for the simulator's cycles
+
+    def guest_seconds(self, log_path):
+        # qemu/mspdebug_sim.py logs the cycle count at each request the guest makes.
+        counts = re.findall(r"^request .* smclk=(\d+)$", Path(log_path).read_text(), re.M)
+        return int(counts[-1]) / self.CLOCK_HZ if counts else None
+
     def exit_status(self, returncode):
         # qemu/mspdebug_sim.py exits with 128 + N only when the guest parked at
         # msp430_exit_parked with N in r12; its own failures (and Python's) are
@@ -141,7 +154,8 @@ PROFILES = {
                  "simio add gpio port2",
                  "simio config port2 base 0x28",        # P2IN..P2SEL at 0x28-0x2E
                  "simio config port2 irq 1",            # PORT2_VECTOR 0x02
-                 "simio add tracer tracer 4096"],       # counts cycles, keeps IRQ events; `trigger n` raises IRQ n
+                 "simio add tracer tracer 4096",        # the last IRQ and I/O events; `trigger n` raises IRQ n
+                 "simio add tracer clock 2"],           # counts cycles, with the shortest history
         prompt="msp430> ",
         launcher="mspdebug-sim",
         gdb="gdb-multiarch",

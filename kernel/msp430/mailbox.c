@@ -43,10 +43,10 @@ void on_mailbox_rx(struct trap_frame *tf)
     msp430_mailbox.len = 0;
     stats_count(tf->vector);
     bool woke = (frame->sr & SR_LPM_BITS) != 0;
-    frame->sr &= ~SR_LPM_BITS;
-    if (!report_irqs)
-        return;
-    msp430_report_begin(tf->vector, "stub", frame);
-    report_field("bytes", "%u", len);
-    msp430_report_end(frame, woke);
+    if (report_irqs) {
+        msp430_report_begin(tf->vector, "stub", frame);     /* the SR as the CPU saved it */
+        report_field("bytes", "%u", len);
+        msp430_report_end(frame, woke);
+    }
+    frame->sr &= ~SR_LPM_BITS;          /* RETI restores an SR that runs the CPU */
 }

@@ -33,9 +33,9 @@ void on_timer_a0(struct trap_frame *tf)
     ticks_advance();
     stats_count(tf->vector);
     bool woke = (frame->sr & SR_LPM_BITS) != 0;
-    frame->sr &= ~SR_LPM_BITS;
-    if (!report_irqs)
-        return;
-    msp430_report_begin(tf->vector, "stub", frame);
-    msp430_report_end(frame, woke);
+    if (report_irqs) {
+        msp430_report_begin(tf->vector, "stub", frame);     /* the SR as the CPU saved it */
+        msp430_report_end(frame, woke);
+    }
+    frame->sr &= ~SR_LPM_BITS;          /* RETI restores an SR that runs the CPU */
 }
