@@ -144,7 +144,7 @@ def task_debug():
         yield {
             "basename": f"debug-{arch}",
             "actions": [(gdb_script, [arch, p["elf"], script, GDB_PORT]),
-                        f"echo 'QEMU waits for GDB on port {GDB_PORT}. In another terminal: {profile(arch).gdb} -x {script}'",
+                        f"echo '{profile(arch).debug_banner or f'QEMU waits for GDB on port {GDB_PORT}. In another terminal: {profile(arch).gdb} -x {script}'}'",
                         Interactive(command(arch, p["elf"], interactive=True, gdb=GDB_PORT), shell=False)],
             "task_dep": [f"check-{arch}"],
             "uptodate": [False],

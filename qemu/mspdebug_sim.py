@@ -3,6 +3,8 @@ and stdout are the guest's console, and its exit code carries the guest's status
 
     python -m qemu.mspdebug_sim KERNEL.elf [--log FILE] [--gdb PORT]
 
+(--gdb: `doit debug-msp430`, mspdebug's own debugger prompt instead of a run.)
+
 mspdebug 0.22 has no UART and no exit device, so this bridge drives mspdebug's
 own prompt and stops the simulation at two breakpoints (kernel/msp430/host.h):
 
@@ -24,6 +26,7 @@ import argparse
 import os
 import re
 import select
+import signal
 import subprocess
 import sys
 import termios
@@ -277,19 +280,42 @@ class Bridge:
         return code
 
 
+def debug(elf):
+    """mspdebug at its own prompt, the kernel loaded with its symbols and the
+    part's devices set up; this process relays lines both ways. Ctrl-C reaches
+    mspdebug itself (same process group) and stops a `run`."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    sim = Mspdebug(lambda text: None)
+    for command in profile("msp430").machine + [f"prog {elf}"]:
+        sim.command(command)
+    print("mspdebug's prompt, kernel.elf loaded: setbreak SYMBOL, run, step, regs, dis SYMBOL, md ADDR; "
+          "console lines print as they end (no input: mw msp430_mailbox by hand); Ctrl-D quits.\n", flush=True)
+    try:
+        while True:
+            sys.stdout.write(PROMPT.decode())
+            sys.stdout.flush()
+            line = sys.stdin.readline()
+            if not line:
+                return 0
+            sim.send(line.rstrip("\n"))
+            for text in sim.read_until_prompt()[1:] + sim.errors:
+                print(text, flush=True)
+    finally:
+        sim.close()
+
+
 def main(argv):
     parser = argparse.ArgumentParser(prog="python -m qemu.mspdebug_sim", description=__doc__.splitlines()[0])
     parser.add_argument("elf")
     parser.add_argument("--log", help="file for the requests, stops and the tracer's counts")
-    parser.add_argument("--gdb", type=int, help="serve GDB on this port instead of running (mspdebug's `gdb`)")
+    parser.add_argument("--gdb", type=int, metavar="PORT",
+                        help="debug instead of running: mspdebug's own prompt on this terminal (Debian's "
+                             "gdb-multiarch has no MSP430, so its GDB server has no client); PORT is unused")
     args = parser.parse_args(argv)
+    if args.gdb:
+        return debug(args.elf)
     bridge = Bridge(args.elf, args.log)
     try:
-        if args.gdb:
-            bridge.out(f"mspdebug: GDB server on port {args.gdb}; console output only, no input\r\n")
-            bridge.sim.send(f"gdb {args.gdb}")
-            bridge.sim.read_until_prompt(lambda line: bridge.out(line + "\r\n"))
-            return 0
         return bridge.serve()
     except SystemExit as stop:
         return stop.code

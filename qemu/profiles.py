@@ -20,6 +20,7 @@ class Profile:
     gdb_setup: tuple = ()   # GDB commands for this arch, before attaching (doit debug-<arch>)
     gdb: str = "gdb"        # a GDB that knows the guest's architecture
     launcher: str = "qemu"  # which launcher boots it: "qemu", or "mspdebug-sim" (qemu/mspdebug_sim.py)
+    debug_banner: str = ""  # what `doit debug-<arch>` says instead of the GDB line, where there is no GDB
 
     def machine_for(self, variant=None):
         if variant is None:
@@ -158,7 +159,8 @@ PROFILES = {
                  "simio add tracer clock 2"],           # counts cycles, with the shortest history
         prompt="msp430> ",
         launcher="mspdebug-sim",
-        gdb="gdb-multiarch",
+        gdb="gdb-multiarch",                    # has no MSP430 in Debian 12: debug-msp430 is mspdebug's own prompt
+        debug_banner="mspdebug debugger on this terminal (Debian has no MSP430 GDB): setbreak, run, step, regs",
         # qemu/mspdebug_sim.py logs each stop, request and IRQ event the tracer recorded.
         log_events=r"(irq handle|system reset|^request|^sim error|^exit)",
         log_noise=r"irq handle 6$",                      # the tick

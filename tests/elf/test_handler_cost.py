@@ -4,7 +4,7 @@ import pytest
 
 from tools import handler_cost
 
-ARCHES = ("x86_64", "aarch64", "riscv64", "cortex-m")
+ARCHES = ("x86_64", "aarch64", "riscv64", "cortex-m", "msp430")
 
 # Register words a generated stub (with the shared code it jumps to, without the C
 # handler) stores, from each arch's trap frame:
@@ -13,6 +13,7 @@ STUB_SAVES = {
     "aarch64": 36,     # x0-x30, ELR/SPSR/ESR/FAR_EL1 (through x0/x1), the vector
     "riscv64": 36,     # x1-x31, mepc/mcause/mtval/mstatus, the vector
     "cortex-m": 11,    # r4-r11, the exception number, the frame pointer, EXC_RETURN (+1 pad word, not a store)
+    "msp430": 12,      # r4-r15; the vector is an immediate
 }
 
 
@@ -34,7 +35,7 @@ def test_every_stub_stores_exactly_its_trap_frame(rows, arch):
         assert saved == STUB_SAVES[arch], f"vector {slot['vector']} ({slot['name']}): {' -> '.join(entry_only)}"
 
 
-@pytest.mark.parametrize("arch", ["x86_64", "riscv64", "cortex-m"])
+@pytest.mark.parametrize("arch", ["x86_64", "riscv64", "cortex-m", "msp430"])
 def test_abi_handlers_store_fewer_words_than_any_stub_path(rows, arch):
     """The point of the compiler's interrupt convention: save what the handler
     uses (and what its calls may clobber), not the whole register file."""
@@ -61,4 +62,4 @@ def test_command_prints_a_row_per_bound_vector_and_a_summary_per_style(rows, cap
 
 def test_command_names_an_unknown_arch(capsys):
     assert handler_cost.main(["mips"]) == 2
-    assert "unknown arch 'mips'; known: x86_64, aarch64, riscv64, cortex-m" in capsys.readouterr().err
+    assert "unknown arch 'mips'; known: x86_64, aarch64, riscv64, cortex-m, msp430" in capsys.readouterr().err
