@@ -5,6 +5,7 @@
 #include "mcu.h"
 #include "ports.h"
 #include "stats.h"
+#include "ticks.h"
 #include "trap_report.h"
 
 volatile uint8_t port1_last, port2_last;
@@ -21,6 +22,24 @@ void ports_init(void)
     P2IE = 0xff;
 }
 
+/* `trap nest`: the CPU cleared GIE on entry; setting it again lets any
+   interrupt in, the tick among them, whatever its vector (SLAU049 2.2.3). */
+static void wait_ticks_interruptible(struct cpu_frame *frame, uint8_t pins)
+{
+    msp430_nesting = 1;
+    uint64_t start = ticks_now();
+    eint();
+    while (ticks_now() < start + PORT1_NEST_TICKS)
+        ;
+    dint();
+    msp430_nesting = 0;
+    msp430_report_begin(VECTOR_OF(PORT1_VECTOR), "abi", frame);
+    report_field("pins", "0x%x", pins);
+    report_field("depth", "1");
+    report_field("preempted", "%u", (unsigned)(ticks_now() - start));
+    msp430_report_end(frame, false);
+}
+
 /* abi: reports every time (a pin edge is rare), never wakes the CPU. */
 void on_port1(void)
 {
@@ -29,6 +48,10 @@ void on_port1(void)
     P1IFG &= ~pins;
     port1_last = pins;
     stats_count(VECTOR_OF(PORT1_VECTOR));
+    if (pins & PORT1_NEST_PIN) {
+        wait_ticks_interruptible(frame, pins);
+        return;
+    }
     msp430_report_begin(VECTOR_OF(PORT1_VECTOR), "abi", frame);
     report_field("pins", "0x%x", pins);
     msp430_report_end(frame, false);

@@ -33,8 +33,13 @@ void on_timer_a0(struct trap_frame *tf)
     ticks_advance();
     stats_count(tf->vector);
     bool woke = (frame->sr & SR_LPM_BITS) != 0;
-    if (report_irqs) {
+    bool nested = msp430_nesting > 0;
+    if (report_irqs || nested) {
         msp430_report_begin(tf->vector, "stub", frame);     /* the SR as the CPU saved it */
+        if (nested) {
+            report_field("depth", "%u", msp430_nesting + 1u);
+            report_field("note", "nested");
+        }
         msp430_report_end(frame, woke);
     }
     frame->sr &= ~SR_LPM_BITS;          /* RETI restores an SR that runs the CPU */

@@ -4,6 +4,8 @@
 #include "mcu.h"
 #include "trap_report.h"
 
+volatile uint8_t msp430_nesting;
+
 /* The low-power mode an SR selects (SLAU049 2.3, table 2-2). */
 static const char *power_mode(uint16_t sr)
 {

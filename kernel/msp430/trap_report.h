@@ -17,6 +17,10 @@ struct cpu_frame {
    -fno-omit-frame-pointer) points at the r4 it pushed first, just below it. */
 #define ABI_CPU_FRAME() ((struct cpu_frame *)((uintptr_t)__builtin_frame_address(0) + 2))
 
+/* How many handlers run with GIE set again under the one now running: 1 inside
+   the slow PORT1 handler of `trap nest`, so a tick taken there reports depth=2. */
+extern volatile uint8_t msp430_nesting;
+
 /* The whole report line for one interrupt: pc, the saved sr, what it
    stopped (`from`: active or the low-power mode), the simulator's IRQ
    number, extra fields, and whether the handler woke the CPU. */

@@ -33,6 +33,12 @@ static void raise_port2(void)
     msp430_host_request(HOST_PIN, 2, 3);        /* P2.3 */
 }
 
+/* P1.1 makes the PORT1 handler set GIE and wait three ticks: each tick nests in it. */
+static void raise_nest(void)
+{
+    msp430_host_request(HOST_PIN, 1, 1);
+}
+
 /* Two flags set by software with GIE clear: PORT2 (vector 49) and PORT1 (52).
    Once GIE is set the CPU takes the higher vector first (fixed priority). */
 static void raise_priority(void)
@@ -87,6 +93,7 @@ const struct trap_trigger arch_traps[] = {
     {"nmi-pin", "NMI: the launcher pulses the RST/NMI pin (WDTNMI mode)", raise_nmi_pin, 0},
     {"port1", "PORT1 (abi): the launcher raises pin P1.0", raise_port1, 0},
     {"port2", "PORT2 (naked): the launcher raises pin P2.3", raise_port2, 0},
+    {"nest", "PORT1 (abi) on P1.1 sets GIE and waits 3 ticks: the tick nests in it", raise_nest, 0},
     {"priority", "PORT2 and PORT1 flagged with GIE clear: the higher vector first", raise_priority, 0},
     {"lpm", "LPM0: abi WDT interrupts leave it asleep, the stub tick wakes it", raise_lpm, 0},
     {"reset", "reset (PUC): a watchdog password violation; the kernel reboots", raise_reset, 0},
