@@ -64,7 +64,7 @@ static uint16_t udivmod16(uint16_t n, uint16_t d, uint16_t *rem)
 }
 
 /* One quotient bit per step, from the top: n's bits move into r. Division by
-   zero gives an all-ones quotient and r = n, as TI's helpers do. */
+   zero (undefined in C) returns without trapping: the MSP430 has no trap to raise. */
 static uint32_t udivmod32(uint32_t n, uint32_t d, uint32_t *rem)
 {
     if ((n | d) <= 0xffffu) {

@@ -73,6 +73,8 @@ def test_int_raises_an_unbound_vector_through_the_tracer_and_the_default_reports
     ("frobnicate", "error: unknown command 'frobnicate'; try help"),
     ("trap zz", "error: unknown trap 'zz'"),
     ("sleep soon", "error: usage: sleep MS"),
+    # Parsed with __mspabi_mpyll, printed with __mspabi_divull/remull, all 64 bits of it.
+    ("exit 12345678901234567890", "error: exit status 12345678901234567890 out of range 0-127"),
 ])
 def test_errors_not_crashes(msp, command, error):
     output = msp.run(command)
