@@ -11,6 +11,7 @@ import pytest
 from qemu import launcher
 from qemu.profiles import profile
 from tests.conftest import ROOT
+from tools.elf_symbols import Image
 
 
 def gone(pid, within=10.0):
@@ -65,3 +66,24 @@ def test_the_profile_names_the_launcher_and_the_command_runs_the_bridge(tmp_path
     assert profile("msp430").launcher == "mspdebug-sim"
     assert argv[1:4] == ["-m", "qemu.mspdebug_sim", "k.elf"] and argv[-2:] == ["--log", str(tmp_path / "log")]
     assert os.path.basename(argv[0]).startswith("python")
+
+
+def test_debug_mode_is_mspdebugs_prompt_with_the_kernels_symbols(kernel):
+    """`doit debug-msp430`: Debian has no MSP430 GDB, so the launcher hands over
+    mspdebug's own prompt, kernel loaded: a breakpoint by symbol stops there."""
+    import pexpect
+    argv = launcher.command("msp430", kernel("msp430"), interactive=True, gdb=1234)
+    child = pexpect.spawn(argv[0], argv[1:], encoding="utf-8", timeout=30, preexec_fn=launcher.die_with_parent)
+    try:
+        child.expect(r"\(mspdebug\) ")
+        child.sendline("setbreak kmain")
+        child.expect(r"\(mspdebug\) ")
+        child.sendline("run")
+        child.expect(r"\( PC: 0*([0-9a-f]+)\)")
+        assert int(child.match[1], 16) == Image(kernel("msp430")).symbols["kmain"].address
+        child.expect(r"\(mspdebug\) ")
+        child.sendeof()
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+    assert child.exitstatus == 0
