@@ -174,7 +174,7 @@ PROFILES = {
                  "simio add timer timer_a 3",           # Timer_A3 at 0x160, TAIV at 0x12E
                  "simio config timer_a irq0 6",         # TIMERA0_VECTOR 0x0C
                  "simio config timer_a irq1 5",         # TIMERA1_VECTOR 0x0A
-                 "simio add wdt wdt",                   # WDTCTL at 0x120, IE1/IFG1 bits 0 and 4
+                 "simio add wdt wdt",                   # WDTCTL at 0x120; IE1 0x0000, but IFG1 0x0001 (the 2xx map)
                  "simio config wdt irq 10",             # WDT_VECTOR 0x14 (NMI is 14, reset 15)
                  "simio add gpio port1",
                  "simio config port1 base 0x20",        # P1IN..P1SEL at 0x20-0x26

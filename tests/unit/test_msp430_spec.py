@@ -137,3 +137,13 @@ def test_manifest_names_the_table_its_address_and_the_fixed_reset_word(tmp_path)
     assert (table["format"], table["address"], table["size"], table["fixed"]) == \
         ("msp430-words", 0xFF80, 128, {"63": "reset_entry"})
     assert [s["vector"] for s in manifest["vectors"]] == list(range(48, 63))
+
+
+def test_the_launcher_serves_the_requests_the_kernel_makes():
+    """kernel/msp430/host.h numbers the requests; qemu/mspdebug_sim.py must use the same numbers."""
+    from qemu import mspdebug_sim
+    from tests.conftest import ROOT
+    header = (ROOT / "kernel" / "msp430" / "host.h").read_text()
+    numbered = dict(re.findall(r"^\s+(HOST_\w+) = (\d+),", header, re.M))
+    assert numbered and {name: int(n) for name, n in numbered.items()} == \
+        {name: getattr(mspdebug_sim, name) for name in numbered}
