@@ -87,3 +87,15 @@ def test_debug_mode_is_mspdebugs_prompt_with_the_kernels_symbols(kernel):
     finally:
         child.close(force=True)
     assert child.exitstatus == 0
+
+
+def test_a_timeout_shows_the_transcript_and_the_launchers_log(kernel, tmp_path):
+    from qemu.console import Console, ConsoleError
+    with Console("msp430", kernel("msp430"), tmp_path, "timeout") as console:
+        console.boot()
+        console.run("int 55")
+        with pytest.raises(ConsoleError) as failure:
+            console.expect("this never appears", timeout=0.5)
+    message = str(failure.value)
+    assert "int 55: returned" in message                                  # the transcript tail
+    assert "request what=2 arg=7" in message                              # the launcher's log: the trigger
