@@ -56,14 +56,19 @@ def test_vectors_all_covers_every_vector_of_the_part(msp):
         assert (rows[slot["vector"]]["entry"], rows[slot["vector"]]["style"]) == (slot["entry"], "default")
 
 
-def test_int_raises_an_unbound_vector_through_the_tracer_and_the_default_reports_it(msp):
-    slot = next(s for s in manifest()["vectors"] if s["style"] == "default")
-    output = msp.run(f"int {slot['vector']}")
-    report = one_report(output)
-    assert (report["vec"], report["name"], report["style"], report["note"], report["then"]) == \
-        (str(slot["vector"]), slot["name"], "default", "unexpected-vector", "resume")
-    assert report["irq"] == str(slot["vector"] - arch_msp430.PART_FIRST)
-    assert f"int {slot['vector']}: returned" in output
+def test_int_raises_every_unbound_vector_through_the_tracer_and_the_default_reports_it(msp):
+    defaults = [s for s in manifest()["vectors"] if s["style"] == "default"]
+    assert defaults
+    for slot in defaults:
+        output = msp.run(f"int {slot['vector']}")
+        report = one_report(output)
+        assert (report["vec"], report["name"], report["style"], report["note"], report["then"]) == \
+            (str(slot["vector"]), slot["name"], "default", "unexpected-vector", "resume")
+        assert report["irq"] == str(slot["vector"] - arch_msp430.PART_FIRST)
+        assert f"int {slot['vector']}: returned" in output
+    stats = msp.run("stats")
+    for slot in defaults:
+        assert f"vec={slot['vector']} name={slot['name']} count=1" in stats
 
 
 @pytest.mark.parametrize("command, error", [
