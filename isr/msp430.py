@@ -10,6 +10,7 @@ from isr.spec import interrupt
 
 VECTORS = [
     interrupt("TIMERA0", "on_timer_a0", style="stub"),        # the 100 Hz tick: wakes main
+    interrupt("TIMERA1", "on_timer_a1", style="abi"),         # Timer_A CCR1 (`trap ccr1`), named by TAIV
     interrupt("WDT", "on_watchdog", style="abi"),             # interval timer: counts, never wakes
     interrupt("USART0RX", "on_mailbox_rx", style="stub"),     # raised by the launcher after it fills the mailbox
     interrupt("PORT1", "on_port1", style="abi"),              # P1 pin edges

@@ -33,6 +33,16 @@ static void raise_port2(void)
     msp430_host_request(HOST_PIN, 2, 3);        /* P2.3 */
 }
 
+/* The simulated Timer_A itself raises TIMERA1 when TAR reaches TACCR1; the
+   abi handler cannot wake LPM0, so wait for it awake, interrupts on. */
+static void raise_ccr1(void)
+{
+    uint16_t before = timer_a1_count;
+    timer_a_arm_ccr1();
+    while (timer_a1_count == before)
+        ;
+}
+
 /* P1.1 makes the PORT1 handler set GIE and wait three ticks: each tick nests in it. */
 static void raise_nest(void)
 {
@@ -93,6 +103,7 @@ const struct trap_trigger arch_traps[] = {
     {"nmi-pin", "NMI: the launcher pulses the RST/NMI pin (WDTNMI mode)", raise_nmi_pin, 0},
     {"port1", "PORT1 (abi): the launcher raises pin P1.0", raise_port1, 0},
     {"port2", "PORT2 (naked): the launcher raises pin P2.3", raise_port2, 0},
+    {"ccr1", "TIMERA1 (abi): a Timer_A CCR1 compare, named by TAIV", raise_ccr1, 0},
     {"nest", "PORT1 (abi) on P1.1 sets GIE and waits 3 ticks: the tick nests in it", raise_nest, 0},
     {"priority", "PORT2 and PORT1 flagged with GIE clear: the higher vector first", raise_priority, 0},
     {"lpm", "LPM0: abi WDT interrupts leave it asleep, the stub tick wakes it", raise_lpm, 0},

@@ -91,6 +91,11 @@ def test_port_pins_raised_by_the_launcher_reach_abi_and_naked_handlers(msp):
     assert_trap(msp, "port2", vector("PORT2"), "PORT2", style("PORT2"), "-", {"pins": "0x8", "irq": "1"}, "resume")
 
 
+def test_timer_a_ccr1_compare_is_named_by_taiv(msp):
+    assert_trap(msp, "ccr1", vector("TIMERA1"), "TIMERA1", style("TIMERA1"), "-",
+                {"taiv": "0x2", "irq": str(vector("TIMERA1") - FIRST)}, "resume")
+
+
 def test_nmi_from_the_pin_edge(msp):
     assert_trap(msp, "nmi-pin", vector("NMI"), "NMI", style("NMI"), "-", {"irq": "14"}, "resume")
 
@@ -104,7 +109,7 @@ def test_the_higher_vector_is_taken_first(msp):
 
 def test_reports_agree_with_the_interrupts_the_simulator_recorded(msp):
     """Each report's irq= is the number mspdebug's tracer logs as handled."""
-    raised = [reports(msp.run(command))[0] for command in ("trap port1", "trap nmi-pin", "int 55")]
+    raised = [reports(msp.run(command))[0] for command in ("trap port1", "trap nmi-pin", "trap ccr1", "int 55")]
     events = tracer_events(msp)
     for report in raised:
         assert int(report["irq"]) == int(report["vec"]) - FIRST

@@ -28,7 +28,7 @@ def test_help_and_trap_list(msp):
     for command in ("help", "ticks", "sleep MS", "trap NAME", "int N", "vectors", "stats", "irqtrace", "exit N"):
         assert command in output
     listed = msp.run("trap")
-    for name in ("nmi-pin", "port1", "port2", "nest", "priority", "lpm", "reset", "illegal"):
+    for name in ("nmi-pin", "port1", "port2", "ccr1", "nest", "priority", "lpm", "reset", "illegal"):
         assert re.search(rf"^  {re.escape(name)} ", listed, re.M), name
 
 
