@@ -23,3 +23,9 @@ def rv(boot_console, kernel):
 def cm(boot_console, cortex_m_kernel):
     """A booted cortex-m guest (mps2-an385) at its prompt."""
     return boot_console("cortex-m", cortex_m_kernel)
+
+
+@pytest.fixture
+def avr(boot_console, kernel):
+    """A booted avr guest (QEMU mega2560) at its prompt."""
+    return boot_console("avr", kernel("avr"))
