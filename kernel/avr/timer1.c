@@ -32,7 +32,7 @@ void on_tick(void)
     uint32_t pc = ABI_RETURN_PC();
     ticks_advance();
     stats_count(TIMER1_COMPA_vect_num);
-    if (report_irqs)
+    if (report_irqs || avr_nesting)         /* a nested tick always reports: `trap nest` */
         avr_report(TIMER1_COMPA_vect_num, "abi", pc, RESUME);
 }
 

@@ -12,7 +12,7 @@
 #include "timer3.h"
 #include "trap_report.h"
 
-#define SLOW_TICKS 2                /* the slow handler spins, unmasked, through this many ticks */
+#define SLOW_TICKS 3                /* the slow handler spins, unmasked, through this many ticks */
 
 void timer3_stop(void)
 {
@@ -45,8 +45,8 @@ void timer3_raise_capt(void)
 
 /* abi, nonblocking (avr-gcc `interrupt`, avr-libc ISR_NOBLOCK): its first
    instruction is `sei`, so the tick, a blocking handler, runs inside it
-   while it waits for SLOW_TICKS ticks; preempted= counts the ticks that
-   arrived while it ran. */
+   while it waits for SLOW_TICKS ticks, and reports depth=2 note=nested;
+   preempted= counts the ticks that arrived while this one ran. */
 void on_timer3_slow(void)
 {
     uint32_t pc = ABI_RETURN_PC();
@@ -59,6 +59,7 @@ void on_timer3_slow(void)
     avr_nesting--;
     stats_count(TIMER3_COMPA_vect_num);
     avr_report_begin(TIMER3_COMPA_vect_num, "abi", pc);
+    report_field("depth", "1");
     report_field("nonblocking", "1");
     report_field("preempted", "%u", (unsigned)preempted);
     report_end(RESUME);

@@ -10,10 +10,14 @@ void avr_report_begin(unsigned vector, const char *style, uint32_t pc)
     report_begin(vector, arch_vector_name(vector), style, false, 0, pc);
 }
 
+/* Inside a nonblocking handler: depth counts it and this one, as on the
+   other arches (README "Report lines"). */
 static void nesting_field(void)
 {
-    if (avr_nesting)
-        report_field("nested", "%u", avr_nesting);
+    if (avr_nesting) {
+        report_field("depth", "%u", avr_nesting + 1u);
+        report_field("note", "nested");
+    }
 }
 
 void avr_report(unsigned vector, const char *style, uint32_t pc, enum outcome outcome)

@@ -9,7 +9,7 @@
 /* report_begin() for an AVR vector; pc is a byte address. */
 void avr_report_begin(unsigned vector, const char *style, uint32_t pc);
 /* A whole report line for an `abi` or `naked` handler: the PC, then
-   nested=1 when it ran inside a nonblocking handler. */
+   depth=N note=nested when it ran inside a nonblocking handler. */
 void avr_report(unsigned vector, const char *style, uint32_t pc, enum outcome outcome);
 /* A whole report line for a stub frame: the PC, the interrupted SREG, the frame. */
 void avr_report_frame(const struct trap_frame *frame, const char *style, enum outcome outcome);

@@ -8,7 +8,7 @@ from isr import arch_avr
 from qemu.park import parked_status
 from tools import toolchain
 
-from tests.qemu.report import one_report
+from tests.qemu.report import reports
 from tests.qemu.scenarios import assert_exit_status, vector_rows
 
 
@@ -59,7 +59,7 @@ def raisable():
 def test_int_raises_the_vector_through_its_device(avr, vector):
     slot = next(s for s in manifest()["vectors"] if s["vector"] == vector)
     output = avr.run(f"int {vector}")
-    report = one_report(output)
+    report, = [r for r in reports(output) if r["vec"] == str(vector)]   # ticks may nest in 32: their own test
     assert (report["vec"], report["name"], report["style"], report["then"]) == \
         (str(vector), slot["name"], slot["style"], "resume")
     assert output.rstrip().endswith(f"int {vector}: returned")
