@@ -34,12 +34,18 @@ def parked_status(socket_path, elf, symbol, register, timeout):
     None if the guest is not parked there within timeout seconds (QEMU keeps running)."""
     address = Image(elf).symbols[symbol].address
     qmp = QEMUMonitorProtocol(str(socket_path))
-    qmp.connect()
+    try:
+        qmp.connect()
+    except OSError:              # QEMU is gone (or never served QMP): nothing parked
+        return None
     try:
         deadline = time.monotonic() + timeout
         while True:
-            qmp.cmd("stop")
-            state = registers(qmp)
+            try:
+                qmp.cmd("stop")
+                state = registers(qmp)
+            except (EOFError, OSError):      # QEMU quit under us: it was not parked
+                return None
             if state["pc"] == address:
                 qmp.cmd("quit")
                 return state[register]

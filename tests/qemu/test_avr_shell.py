@@ -1,10 +1,14 @@
 """avr: the shared shell protocol, the live jmp table, `int N` and its refusals, exit by parking."""
+import contextlib
 import json
 import re
 
+import pexpect
 import pytest
+from qemu.qmp.legacy import QEMUMonitorProtocol
 
 from isr import arch_avr
+from qemu.console import ConsoleError
 from qemu.park import parked_status
 from tools import toolchain
 
@@ -101,3 +105,17 @@ def test_a_running_guest_is_never_read_as_a_status(avr):
     assert parked_status(avr.qmp_path, avr.elf, symbol, register, timeout=0.3) is None
     assert avr.child.isalive()
     assert "ticks=" in avr.run("ticks")
+
+
+def test_qemu_quitting_on_its_own_is_never_read_as_a_status(avr):
+    """QEMU told to quit before the guest parks: its exit code 0 is not `exit 0`,
+    and the console says the guest never parked."""
+    qmp = QEMUMonitorProtocol(str(avr.qmp_path))
+    qmp.connect()
+    qmp.cmd("quit")
+    with contextlib.suppress(EOFError):  # QEMU may close the socket first, as it quits
+        qmp.close()
+    avr.child.expect(pexpect.EOF)
+    with pytest.raises(ConsoleError, match="never parked at avr_parked"):
+        avr.wait_exit()
+    assert avr.profile.exit_status(avr.child.exitstatus) is None
