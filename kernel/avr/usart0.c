@@ -47,11 +47,12 @@ void usart0_raise_udre(void)
 }
 
 /* QEMU raises TX complete as soon as a byte is written with TXCIE set
-   (hw/char/avr_usart.c); real hardware does once the byte has left. */
+   (hw/char/avr_usart.c); real hardware does once the byte has left. The
+   byte is a carriage return: it moves no text on the console. */
 void usart0_raise_txc(void)
 {
     UCSR0B |= _BV(TXCIE0);
-    usart0_putc(' ');
+    usart0_putc('\r');
 }
 
 /* abi: avr-gcc saves what this uses. TXCIE off: later bytes stay quiet. */
