@@ -19,9 +19,12 @@ def prototype(slot, arch):
     return f"void {slot.handler}(struct trap_frame *frame);"
 
 
-def _describe(slot):
-    note = ", nonblocking" if slot.option("nonblocking") else ""
-    return f"/* vector {slot.vector} {slot.name}, {slot.style}{note}, {slot.where} */"
+def _describe(slot, arch):
+    """What raises the vector, how the CPU enters it, and where the spec bound it."""
+    source = arch.SOURCES[slot.vector]
+    note = ", nonblocking (sei first)" if slot.option("nonblocking") else ""
+    return (f"/* vector {slot.vector} {slot.name}: raised by {source.device}; the CPU pushed the return PC\n"
+            f"   (3 bytes) and cleared SREG.I. {slot.style}{note}, {slot.where} */")
 
 
 def emit(slots, arch, banner):
@@ -41,7 +44,7 @@ def emit(slots, arch, banner):
             "/* 1 where the spec made the abi handler nonblocking (gen/isr_stubs.S). */",
             "extern const uint8_t isr_nonblocking[ISR_VECTOR_COUNT];",
             "", "/* Handlers named by the spec. */"]
-    out += handler_prototypes(slots, lambda slot: prototype(slot, arch), _describe)
+    out += handler_prototypes(slots, lambda slot: prototype(slot, arch), lambda slot: _describe(slot, arch))
     out += ["", "/* Every vector the spec leaves out reaches this through its isr_default_N entry. */",
             "void isr_default_handler(struct trap_frame *frame);", "", "#endif", ""]
     return "\n".join(out)
