@@ -48,6 +48,9 @@ def run(arch, elf, *, stdin_text="", timeout=30, log=None):
 
     Returns (guest status or None, QEMU exit code, serial output).
     """
+    if profile(arch).parked:     # QEMU would never stop by itself: say so rather than time out
+        raise ValueError(f"{arch} has no exit device: its guest parks instead of stopping QEMU; boot it "
+                         f"with qemu.console.Console, whose wait_exit reads the status (qemu/park.py)")
     argv = command(arch, elf, log=log)
     proc = subprocess.run(argv, input=stdin_text.encode(), capture_output=True, timeout=timeout,
                           preexec_fn=die_with_parent)
