@@ -15,7 +15,7 @@ from qemu.profiles import profile
 from tools import toolchain
 from tools.check_elf import check
 
-ARCHES = ["x86_64", "aarch64", "riscv64", "cortex-m", "arm32", "msp430"]
+ARCHES = ["x86_64", "aarch64", "riscv64", "cortex-m", "arm32", "avr", "msp430"]
 GDB_PORT = 1234
 ROOT = Path(__file__).resolve().parent
 

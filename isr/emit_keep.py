@@ -14,10 +14,13 @@ open the .isr section, which the arch's script places.
 
 def emit(slots, arch, banner, keep=True):
     wrap = (lambda pattern: f"KEEP({pattern})") if keep else (lambda pattern: pattern)
+    # The ELF symbol of each handler: its C name, unless the arch links it under
+    # another (AVR: an abi handler's assembler name is __vector_N).
+    symbol_of = getattr(arch, "handler_symbol", lambda slot: slot.handler)
     handlers = {}
     for slot in slots:
         if slot.style != "default":
-            handlers.setdefault(slot.handler, slot)
+            handlers.setdefault(symbol_of(slot), slot)
     out = [banner, f"/* INCLUDEd by linker/{arch.NAME}.ld inside SECTIONS. */", f".isr : ALIGN({arch.TABLE_ALIGN}) {{"]
     for table in arch.TABLES:
         if "address" in table:
@@ -53,6 +56,6 @@ def emit(slots, arch, banner, keep=True):
                        f'{table["name"]} table must be at 0x{table["address"]:X}, where the CPU reads it")')
     for handler, slot in handlers.items():
         out.append(f'ASSERT(DEFINED({handler}), "{slot.where}: vector {slot.vector} ({slot.name}): '
-                   f'handler {handler} is named by the spec but defined nowhere; define it with the '
+                   f'handler {slot.handler} is named by the spec but defined nowhere; define it with the '
                    f'prototype in gen/isr.h")')
     return "\n".join(out) + "\n"
