@@ -73,6 +73,20 @@ TARGETS = {
         "objdump": "avr-objdump",
         "sources": ["boot/avr/*.S", "kernel/*.c", "kernel/avr/*.c", "kernel/avr/*.S"],
     },
+    "msp430": {
+        "triple": "msp430",
+        # The MSP430F1611 (isr/arch_msp430): -mmcu defines __MSP430F1611__, which
+        # selects its header in msp430mcu's <msp430.h>. A handler whose
+        # signature interrupt(N) refuses must be an error, not a plain function.
+        # No hardware multiplier: its MPY registers are state an interrupt could
+        # corrupt mid-multiply; kernel/msp430/mspabi.c multiplies in software.
+        "cflags": ["-mmcu=msp430f1611", "-mhwmult=none", "-isystem", "/usr/msp430/include",
+                   "-Werror=ignored-attributes"],
+        # periph.x (the part's register symbols) for linker/msp430.ld's INCLUDE;
+        # console_getc asks the launcher for input first (kernel/msp430/mailbox.c).
+        "ldflags": ["-L", "/usr/msp430/lib/ldscripts/msp430f1611", "--wrap=console_getc"],
+        "sources": ["boot/msp430/*.S", "kernel/*.c", "kernel/msp430/*.c", "kernel/msp430/*.S"],
+    },
 }
 
 COMMON_CFLAGS = [
