@@ -65,6 +65,20 @@ def _declarator(chunk):
     return (before[-1] if before else None), False
 
 
+def _declarators(chunk):
+    """A declaration split at its top-level commas; each later part keeps the
+    type words of the first, so each reads as a declaration of its own."""
+    parts, depth, start = [], 0, 0
+    for i, (token, _) in enumerate(chunk):
+        depth += token in "([" and len(token) == 1
+        depth -= token in ")]" and len(token) == 1
+        if token == "," and depth == 0:
+            parts.append(chunk[start:i])
+            start = i + 1
+    parts.append(chunk[start:])
+    return parts
+
+
 def c_definitions(text):
     """{name: (line, is_function)} of the global functions and variables a C file defines."""
     found, chunk, depth, parens = {}, [], 0, 0
@@ -90,9 +104,11 @@ def c_definitions(text):
         parens -= token == ")"
         if token == ";" and parens == 0:
             words = {t for t, _ in chunk}
-            name, function = _declarator(chunk[declarators:])
-            if name and not function and not {"static", "extern", "typedef", "_Static_assert"} & words:
-                found.setdefault(name[0], (name[1], False))
+            if not {"static", "extern", "typedef", "_Static_assert"} & words:
+                for part in _declarators(chunk[declarators:]):     # `uint8_t a, b;` defines both
+                    name, function = _declarator(part)
+                    if name and not function:
+                        found.setdefault(name[0], (name[1], False))
             chunk, declarators = [], 0
             continue
         chunk.append((token, line))

@@ -47,9 +47,7 @@ class VariantBuilder:
         if reuse and source in self.shared:
             shutil.copy(self.shared[source], obj)
             return
-        target = toolchain.TARGETS[self.arch]
-        argv = (["clang", f"--target={target['triple']}"] + toolchain.COMMON_CFLAGS + target["cflags"] +
-                [f"-I{d}" for d in toolchain.include_dirs(self.arch, gen)] + ["-c", str(source), "-o", str(obj)])
+        argv = toolchain.compile_command(self.arch, source, obj, gen)     # the arch's own compiler
         result = subprocess.run(argv, cwd=toolchain.ROOT, capture_output=True, text=True)
         assert result.returncode == 0, f"{source} does not compile against {gen}:\n{result.stderr}"
         if reuse:
