@@ -75,6 +75,11 @@ bool console_take_break(void)
     return true;
 }
 
+uint32_t console_rx_pending(void)
+{
+    return rx_head - rx_tail;
+}
+
 char console_getc(void)
 {
     arch_irq_disable();

@@ -16,6 +16,8 @@ uint32_t console_take_overrun(unsigned *vector);
 /* True once per Ctrl-C received and not yet read: input up to it is discarded.
    Call with interrupts masked. */
 bool console_take_break(void);
+/* Bytes received and not yet read. */
+uint32_t console_rx_pending(void);
 /* Wait (sleeping on interrupts) for the next received byte. */
 char console_getc(void);
 
