@@ -2,6 +2,7 @@
 #include <stdint.h>
 
 #include "arch.h"
+#include "bench.h"
 #include "line_editor.h"
 #include "printf.h"
 #include "recovery.h"
@@ -33,6 +34,7 @@ static void cmd_help(const char *arg)
             "  vectors [all]    the live interrupt table (bound vectors, or all)\n"
             "  stats            interrupts taken per vector\n"
             "  irqtrace on|off  report every hardware interrupt too\n"
+            "  bench N|empty    raise bench vector N in a measured window (tools/cost.py)\n"
             "  exit N           stop the machine with status N (0-127)\n");
 }
 
@@ -126,6 +128,7 @@ static const struct command {
     {"stats", cmd_stats},
     {"irqtrace", cmd_irqtrace},
     {"exit", cmd_exit},
+    {"bench", cmd_bench},
 };
 
 /* Split "name arg" in place; arg is NULL when absent. */
