@@ -58,7 +58,7 @@ def build_plugin(source=PLUGIN_SOURCE, out=PLUGIN):
     import shutil
     import subprocess
     if shutil.which(PLUGIN_CC[0]) is None:
-        print(f"cannot build the QEMU plugin {source.relative_to(ROOT)}: no host C compiler `cc`; "
+        print(f"cannot build the QEMU plugin {source}: no host C compiler `cc`; "
               f"install one: apt-get install gcc", file=sys.stderr)
         return False
     Path(out).parent.mkdir(parents=True, exist_ok=True)
@@ -82,7 +82,8 @@ def windows(arch, elf, slots):
         if symbol not in image.symbols:
             raise CostError(f"{elf}: no symbol {symbol}: the window's begin or end PC is not in the ELF; "
                             f"rebuild with `python3 -m doit build-{arch}` (kernel/{arch}/bench*.S defines it)")
-        return image.symbols[symbol].address & ~1     # Thumb: the PC, not the interworking address
+        address = image.symbols[symbol].address
+        return address & ~1 if arch == "cortex-m" else address   # Thumb: the PC, not the interworking address
 
     if arch == "x86_64":
         table = address("swint_table")
@@ -104,7 +105,7 @@ def measure(arch, elf, manifest, run_dir):
     """Boot elf with the plugin, run every bench window once; return
     [(command, insns, stores)] in `bench` order."""
     if not PLUGIN.exists():
-        raise CostError(f"the QEMU plugin {PLUGIN.relative_to(ROOT)} is not built: run `python3 -m doit plugin` "
+        raise CostError(f"the QEMU plugin {PLUGIN} is not built: run `python3 -m doit plugin` "
                         f"(it needs a host C compiler: apt-get install gcc)")
     slots = bench_slots(manifest)
     if not slots:
@@ -131,12 +132,14 @@ def measure(arch, elf, manifest, run_dir):
                 outputs.append(child.before)
             child.send("exit 0\r")
             child.expect(pexpect.EOF)
-        except (pexpect.TIMEOUT, pexpect.EOF):
+        except (pexpect.TIMEOUT, pexpect.EOF) as error:
             sink.flush()
+            what = "stopped" if isinstance(error, pexpect.EOF) else f"did not answer within {BOOT_TIMEOUT}s"
             tail = transcript.read_text(errors="replace")[-1500:]
             loaded = log.read_text(errors="replace")[-800:] if log.exists() else "(no plugin log)"
-            raise CostError(f"{arch}: QEMU with the plugin did not answer ({argv[0]} "
-                            f"-plugin {PLUGIN.name}); transcript tail:\n{tail}\nplugin log tail:\n{loaded}") from None
+            raise CostError(f"{arch}: QEMU {what} with the plugin {PLUGIN} ({argv[0]}); if QEMU cannot "
+                            f"load it, rebuild it: `python3 -m doit plugin`. Transcript tail:\n{tail}\n"
+                            f"plugin log tail:\n{loaded}") from None
         finally:
             child.close(force=True)
     for (_, line), output in zip(order, outputs):
@@ -186,6 +189,9 @@ def arch_report(arch, compilers=("clang",)):
         else:
             built = variants.build(arch, compiler)
             kernel_elf, kernel_manifest = built["elf"], built["manifest"]
+            if built["warnings"]:
+                notes.append(f"{arch} {compiler}: {len(built['warnings'])} warning(s) building the kernel, "
+                             f"first: {built['warnings'][0]}")
         run_dir = toolchain.build_dir(arch) / "runs" / f"cost-{compiler}"
         found, empty = kernel_rows(arch, compiler, kernel_elf, kernel_manifest, run_dir)
         rows += found

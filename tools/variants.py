@@ -6,6 +6,8 @@ obj/ and kernel.elf. Assembly is always assembled by clang: the variant is
 about what a compiler makes of the C handlers. A variant is rebuilt when any
 input is newer than its kernel.elf.
 """
+import fcntl
+import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -21,14 +23,17 @@ SECOND_COMPILER_NAMES = ("gcc",)
 # The second compiler per arch, as Debian 12 ships it: the command, its
 # package, and the flags that stand for clang's --target and the arch's cflags.
 GCC = {
-    "x86_64": {"cc": "gcc", "package": "gcc",
+    "x86_64": {"cc": "gcc", "package": "gcc", "bench_cflags": ["-momit-leaf-frame-pointer"],
                # Debian's GCC builds PIE by default; `interrupt` needs -mgeneral-regs-only.
                "cflags": ["-m64", "-mno-red-zone", "-mgeneral-regs-only", "-mno-sse", "-mno-mmx",
                           "-fno-pic", "-fno-pie", "-fcf-protection=none"]},
+    # GCC 12 has no -momit-leaf-frame-pointer for RISC-V or ARM: the bench
+    # handlers (all leaves, or tail calls) go without a frame pointer.
     "riscv64": {"cc": "riscv64-unknown-elf-gcc", "package": "gcc-riscv64-unknown-elf",
+                "bench_cflags": ["-fomit-frame-pointer"],
                 # GCC 12 wants the CSR instructions named as their own extension.
                 "cflags": ["-march=rv64imac_zicsr", "-mabi=lp64", "-mcmodel=medany", "-mno-relax", "-fno-pic"]},
-    "cortex-m": {"cc": "arm-none-eabi-gcc", "package": "gcc-arm-none-eabi",
+    "cortex-m": {"cc": "arm-none-eabi-gcc", "package": "gcc-arm-none-eabi", "bench_cflags": ["-fomit-frame-pointer"],
                  "cflags": ["-mthumb", "-mcpu=cortex-m3", "-mfloat-abi=soft", "-fno-pic"]},
 }
 
@@ -70,8 +75,7 @@ def _compiler_argv(arch, compiler, source, obj, gen_dir):
     includes = [f"-I{d}" for d in toolchain.include_dirs(arch, gen_dir)]
     # Wall and Wextra stay on, but GCC's own warnings on this clang-clean code are shown, not fatal.
     common = [f for f in toolchain.COMMON_CFLAGS if f != "-Werror"]
-    extra = [flag for pattern, flags in toolchain.SOURCE_CFLAGS.items()
-             if Path(source) == Path(pattern.format(arch=arch)) for flag in flags]
+    extra = gcc["bench_cflags"] if Path(source) in [Path(p.format(arch=arch)) for p in toolchain.SOURCE_CFLAGS] else []
     return [gcc["cc"]] + common + gcc["cflags"] + extra + includes + ["-c", str(source), "-o", str(obj)]
 
 
@@ -98,8 +102,17 @@ def _inputs(arch, spec):
 
 
 def build(arch, compiler, style=None, shape=None):
-    """Build (or reuse) a variant kernel; {"elf": path, "manifest": dict, "dir": path}."""
-    import json
+    """Build (or reuse) a variant kernel; {"elf": path, "manifest": dict, "dir": path,
+    "warnings": the compiler's warnings, one string per line}. One build at a
+    time per arch: parallel test workers share build/."""
+    lock_path = toolchain.build_dir(arch) / "variants" / ".lock"
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_path, "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return _build(arch, compiler, style, shape)
+
+
+def _build(arch, compiler, style, shape):
     if compiler != "clang":
         if arch not in GCC:
             raise VariantError(f"{arch}: no second compiler here (Debian ships GCC for x86_64, riscv64 and cortex-m)")
@@ -118,7 +131,9 @@ def build(arch, compiler, style=None, shape=None):
         spec_used = variant_spec
     else:
         spec_used = spec
+    warnings_file = out / "warnings.txt"
     if not elf.exists() or max(p.stat().st_mtime for p in _inputs(arch, spec)) > elf.stat().st_mtime:
+        warnings = []
         try:
             generate(arch, str(spec_used), str(gen))
         except SpecError as error:
@@ -132,7 +147,10 @@ def build(arch, compiler, style=None, shape=None):
                                     capture_output=True, text=True)
             if result.returncode != 0:
                 raise VariantError(f"{arch}: {compiler} rejects {source}:\n{result.stderr.strip()}")
+            warnings += [line for line in result.stderr.splitlines() if "warning:" in line]
             objects.append(obj)
         if not toolchain.link(arch, objects, elf, gen):
             raise VariantError(f"{arch} {name}: the link failed (ld.lld's message is above)")
-    return {"elf": elf, "manifest": json.loads((gen / "manifest.json").read_text()), "dir": out}
+        warnings_file.write_text("".join(f"{w}\n" for w in warnings))
+    return {"elf": elf, "manifest": json.loads((gen / "manifest.json").read_text()), "dir": out,
+            "warnings": warnings_file.read_text().splitlines()}
