@@ -11,8 +11,8 @@
 
 unsigned long bench_counter;
 
-/* Also notes whether its caller kept the stack aligned (the probe's
-   call-alignment check): a few instructions in every "call" row. */
+/* On x86_64 it also notes whether its caller kept the stack aligned (the
+   probe's call-alignment check): 4 instructions in every x86_64 "call" row. */
 void bench_bump(void)
 {
     PROBE_NOTE_CALL();

