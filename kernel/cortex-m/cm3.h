@@ -46,17 +46,11 @@ static inline uint32_t r_primask(void)
     return v;
 }
 
-/* BASEPRI: exceptions whose priority value is at or above it are masked; 0 masks none. */
 static inline uint32_t r_basepri(void)
 {
     uint32_t v;
     __asm__ volatile("mrs %0, basepri" : "=r"(v));
     return v;
-}
-
-static inline void w_basepri(uint32_t v)
-{
-    __asm__ volatile("msr basepri, %0\n\tisb" : : "r"(v) : "memory");
 }
 
 static inline uint32_t r_ipsr(void)
