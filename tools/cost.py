@@ -1,6 +1,7 @@
 """What each handler style costs per interrupt, counted exactly inside QEMU.
 
-Usage: python3 -m tools.cost [--json FILE] [ARCH ...]      (default: every arch)
+Usage: python3 -m tools.cost [--json FILE] [--compiler clang|gcc] [ARCH ...]
+       (default: every arch, with clang and the arch's GCC where Debian has one)
 
 For every bench vector of the arch's manifest (isr/<arch>.py, bench=), the
 kernel's `bench N` raises it once from software, with asynchronous interrupts
@@ -19,12 +20,15 @@ baseline. Rows per arch, style, shape and compiler:
 
 A style or shape the arch's spec does not bind (riscv64 has one software-raisable
 vector to spare) is measured in a variant kernel that rebinds the first bench
-vector (tools/variants.py). Counts are exact and repeatable: nothing in a window
-prints or waits.
+vector, and the GCC column in a kernel GCC built (tools/variants.py). Counts are
+exact and repeatable: nothing in a window prints or waits. Then the conformance
+probes (`probe`) of every kernel run, and each failure becomes a note.
 """
 import argparse
 import json
 import re
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -41,7 +45,6 @@ PLUGIN = ROOT / "build" / "plugin" / "window.so"
 PLUGIN_CC = ["cc", "-shared", "-fPIC", "-O2", "-Wall", "-Wextra", "-Werror"]
 BOOT_TIMEOUT = 30
 FAULT_TIMEOUT = 15     # a fault probe whose handler cannot resume it storms: no prompt ever comes
-STYLES = ("abi", "stub", "naked")
 SHAPES = ("counter", "call")
 # x86_64 raises vector N with `int $N`, an immediate: each vector has its own
 # window, swint_table's entry N ("int $N; ret", 8 bytes). The other arches raise
@@ -56,8 +59,6 @@ class CostError(Exception):
 
 def build_plugin(source=PLUGIN_SOURCE, out=PLUGIN):
     """Compile the plugin with the host's C compiler (a doit action)."""
-    import shutil
-    import subprocess
     if shutil.which(PLUGIN_CC[0]) is None:
         print(f"cannot build the QEMU plugin {source}: no host C compiler `cc`; "
               f"install one: apt-get install gcc", file=sys.stderr)

@@ -15,7 +15,7 @@ SETUP = toolchain.ROOT / "tools" / "setup"
 DEBIAN_PATH = "/usr/sbin:/usr/bin:/sbin:/bin"
 DEBIAN_PYTHON = Path("/usr/bin/python3")
 EVERY_PACKAGE = ("qemu-system-x86 qemu-system-arm qemu-system-misc gdb-multiarch clang lld llvm gdb "
-                 "python3 gcc gcc-riscv64-unknown-elf gcc-arm-none-eabi python3-venv")
+                 "python3 gcc gcc-riscv64-unknown-elf gcc-arm-none-eabi gcc-aarch64-linux-gnu python3-venv")
 
 
 def run_setup(tree, path, timeout=300):
