@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from tools import cost, toolchain, variants
+from tools.elf_symbols import Image
 
 ROOT = toolchain.ROOT
 KERNELS = [(arch, compiler) for arch in toolchain.TARGETS for compiler in ["clang"] + variants.second_compilers(arch)]
@@ -88,3 +89,23 @@ def test_a_missing_second_compiler_names_its_package(monkeypatch):
     with pytest.raises(variants.VariantError, match=r"riscv64-unknown-elf-gcc is missing; install it: "
                                                     r"apt-get install gcc-riscv64-unknown-elf"):
         variants.build("riscv64", "gcc")
+
+
+def test_a_malformed_window_is_refused_by_the_plugin_itself(kernel, plugin, tmp_path):
+    with pytest.raises(cost.CostError, match=r"(?s)QEMU stopped.*window plugin: bad argument 'w0=zz': "
+                                             r"want NAME=BEGIN:END"):
+        cost.session("x86_64", kernel("x86_64"), [], tmp_path, ["-plugin", f"{plugin},w0=zz"], what="the plugin")
+
+
+def test_a_window_that_never_runs_is_an_error_not_a_zero_count(kernel, plugin, monkeypatch, tmp_path):
+    """Windows placed where `bench` never goes (arch_exit runs only at `exit`):
+    the plugin measures nothing, and the report refuses to show a count."""
+    real = cost.windows
+
+    def misplaced(arch, elf, slots):
+        found, order = real(arch, elf, slots)
+        symbols = Image(elf).symbols
+        return {name: (symbols["arch_exit"].address, symbols["swint_table"].address) for name in found}, order
+    monkeypatch.setattr(cost, "windows", misplaced)
+    with pytest.raises(cost.CostError, match=r"the plugin reported 0 window\(s\) for 6 `bench` command\(s\)"):
+        cost.measure("x86_64", kernel("x86_64"), manifest("x86_64"), tmp_path)
