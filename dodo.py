@@ -15,7 +15,7 @@ from qemu.profiles import profile
 from tools import cost, toolchain
 from tools.check_elf import check
 
-ARCHES = ["x86_64", "aarch64", "riscv64", "cortex-m"]
+ARCHES = ["x86_64", "aarch64", "riscv64", "cortex-m", "arm32", "avr", "msp430"]
 GDB_PORT = 1234
 ROOT = Path(__file__).resolve().parent
 
@@ -116,7 +116,8 @@ def task_check():
         yield {
             "basename": f"check-{arch}",
             "actions": [(_check_step, [str(p["elf"]), str(p["manifest"])])],
-            "file_dep": [str(p["elf"]), str(p["manifest"]), str(ROOT / "tools" / "check_elf.py")],
+            "file_dep": [str(p["elf"]), str(p["manifest"]), str(ROOT / "tools" / "check_elf.py"),
+                         str(ROOT / "tools" / "return_checks.py")],
             "doc": f"Check the {arch} kernel: every handler kept, every table entry right.",
         }
 
@@ -144,7 +145,7 @@ def task_debug():
         yield {
             "basename": f"debug-{arch}",
             "actions": [(gdb_script, [arch, p["elf"], script, GDB_PORT]),
-                        f"echo 'QEMU waits for GDB on port {GDB_PORT}. In another terminal: {profile(arch).gdb} -x {script}'",
+                        f"echo '{profile(arch).debug_banner or f'QEMU waits for GDB on port {GDB_PORT}. In another terminal: {profile(arch).gdb} -x {script}'}'",
                         Interactive(command(arch, p["elf"], interactive=True, gdb=GDB_PORT), shell=False)],
             "task_dep": [f"check-{arch}"],
             "uptodate": [False],

@@ -1,5 +1,7 @@
 """One QEMU profile per arch: binary, machine, devices, and how the guest's exit maps to a status."""
+import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -17,6 +19,13 @@ class Profile:
     variants: dict = field(default_factory=dict)   # name -> a machine list to use instead (tests)
     gdb_setup: tuple = ()   # GDB commands for this arch, before attaching (doit debug-<arch>)
     gdb: str = "gdb"        # a GDB that knows the guest's architecture
+    load: str = "-kernel"   # the option that hands QEMU the ELF
+    # (symbol, register) for a machine with no exit device: the guest parks at
+    # the symbol with its status in the register, and the launcher reads both
+    # over QMP (qemu/park.py). Empty: QEMU's exit code carries the status.
+    parked: tuple = ()
+    launcher: str = "qemu"  # which launcher boots it: "qemu", or "mspdebug-sim" (qemu/mspdebug_sim.py)
+    debug_banner: str = ""  # what `doit debug-<arch>` says instead of the GDB line, where there is no GDB
 
     def machine_for(self, variant=None):
         if variant is None:
@@ -28,6 +37,10 @@ class Profile:
     def exit_status(self, returncode):
         """The guest's `exit N` status from QEMU's exit code, or None if the guest did not choose it."""
         raise NotImplementedError
+
+    def guest_seconds(self, log_path):
+        """Guest time so far by the emulator's own count, where its launcher records one; else None."""
+        return None
 
 
 class X86Profile(Profile):
@@ -48,6 +61,16 @@ class ArmSemihostingProfile(Profile):
         return returncode if returncode >= 0 else None
 
 
+class Arm32Profile(Profile):
+    def exit_status(self, returncode):
+        # kernel/arm32/arch.c exits through SYS_EXIT_EXTENDED with 128 + N, so
+        # a guest status is 128-255; QEMU's own exits (0 when it quits, 1 on
+        # an error) and signals (negative) are never one.
+        if 128 <= returncode <= 255:
+            return returncode - 128
+        return None
+
+
 class RiscvVirtProfile(Profile):
     def exit_status(self, returncode):
         # SiFive test finisher on `virt`: 0x5555 exits QEMU with 0 (pass),
@@ -55,6 +78,30 @@ class RiscvVirtProfile(Profile):
         # is the pass code, so 0 is a guest status too.
         if returncode >= 0:
             return returncode
+        return None
+
+
+class AvrParkProfile(Profile):
+    def exit_status(self, returncode):
+        # QEMU's AVR machine has no exit device: its exit code is never the
+        # guest's (qemu/park.py reads the status of a parked guest instead).
+        return None
+
+
+class MspdebugSimProfile(Profile):
+    CLOCK_HZ = 8_000_000    # the SMCLK (= MCLK) kernel/msp430/memlayout.h assumes for the simulator's cycles
+
+    def guest_seconds(self, log_path):
+        # qemu/mspdebug_sim.py logs the cycle count at each request the guest makes.
+        counts = re.findall(r"^request .* smclk=(\d+)$", Path(log_path).read_text(), re.M)
+        return int(counts[-1]) / self.CLOCK_HZ if counts else None
+
+    def exit_status(self, returncode):
+        # qemu/mspdebug_sim.py exits with 128 + N only when the guest parked at
+        # msp430_exit_parked with N in r12; its own failures (and Python's) are
+        # below 128, mspdebug's exit code is never passed on, a signal is negative.
+        if 128 <= returncode <= 255:
+            return returncode - 128
         return None
 
 
@@ -111,6 +158,63 @@ PROFILES = {
         prompt="cortex-m> ",
         gdb="gdb-multiarch",
         log_events=r"(Taking exception|\.\.\.taking pending|\.\.\.tailchaining|Exception return|CPU Reset|Lockup)",
+    ),
+    "arm32": Arm32Profile(
+        arch="arm32",
+        binary="qemu-system-arm",
+        # virt with its default GICv2 and secure=off: -kernel starts the ELF in
+        # SVC mode (non-secure PL1); GIC group 0 with GICC_CTLR.FIQEn arrives as
+        # FIQ. -semihosting lets the guest's SYS_EXIT_EXTENDED end QEMU.
+        machine=["-M", "virt", "-cpu", "cortex-a15", "-m", "64M", "-semihosting"],
+        prompt="arm32> ",
+        gdb_setup=("set architecture armv7",),
+        gdb="gdb-multiarch",
+        # arm_cpu_do_interrupt_aarch32 logs "Taking exception N [name]", then
+        # "...with DFSR/DFAR" or "...with IFSR/IFAR" for the aborts; the PC
+        # appears only on "Exception return from AArch32 <mode> to <mode> PC 0x...".
+        log_events=r"Taking exception|\.\.\.with [DI]FSR|Exception return from AArch32",
+        log_noise=r"\[IRQ\]|Exception return from AArch32 irq ",   # the timer tick above all
+        log_pc=r"Exception return from AArch32 \w+ to \w+ PC 0x([0-9a-f]+)",
+    ),
+    "avr": AvrParkProfile(
+        arch="avr",
+        binary="qemu-system-avr",
+        # mega2560: ATmega2560 at 16 MHz, USART0 on the first serial port. The
+        # ELF goes in as the flash image (-bios); -d int logs nothing on AVR.
+        machine=["-M", "mega2560"],
+        prompt="avr> ",
+        gdb="avr-gdb",                              # Debian's gdb-avr
+        load="-bios",
+        parked=("avr_parked", "r24"),               # kernel/avr/park.S
+    ),
+    "msp430": MspdebugSimProfile(
+        arch="msp430",
+        binary="mspdebug",
+        # mspdebug 0.22's simulator: 64 KiB of RAM and these simio devices, set up
+        # as the MSP430F1611 has them. Interrupt numbers are mspdebug's, word
+        # 0xFFE0 + 2n: vector 48 + n in isr/arch_msp430 (msp430f1611.h offsets / 2).
+        machine=["simio add console console",          # a byte written to 0x00FF is printed
+                 "simio add timer timer_a 3",           # Timer_A3 at 0x160, TAIV at 0x12E
+                 "simio config timer_a irq0 6",         # TIMERA0_VECTOR 0x0C
+                 "simio config timer_a irq1 5",         # TIMERA1_VECTOR 0x0A
+                 "simio add wdt wdt",                   # WDTCTL at 0x120; IE1 0x0000, but IFG1 0x0001 (the 2xx map)
+                 "simio config wdt irq 10",             # WDT_VECTOR 0x14 (NMI is 14, reset 15)
+                 "simio add gpio port1",
+                 "simio config port1 base 0x20",        # P1IN..P1SEL at 0x20-0x26
+                 "simio config port1 irq 4",            # PORT1_VECTOR 0x08
+                 "simio add gpio port2",
+                 "simio config port2 base 0x28",        # P2IN..P2SEL at 0x28-0x2E
+                 "simio config port2 irq 1",            # PORT2_VECTOR 0x02
+                 "simio add tracer tracer 4096",        # the last IRQ and I/O events; `trigger n` raises IRQ n
+                 "simio add tracer clock 2"],           # counts cycles, with the shortest history
+        prompt="msp430> ",
+        launcher="mspdebug-sim",
+        gdb="gdb-multiarch",                    # has no MSP430 in Debian 12: debug-msp430 is mspdebug's own prompt
+        debug_banner="mspdebug debugger on this terminal (Debian has no MSP430 GDB): setbreak, run, step, regs",
+        # qemu/mspdebug_sim.py logs each stop, request and IRQ event the tracer recorded.
+        log_events=r"(irq handle|system reset|^request|^sim error|^exit)",
+        log_noise=r"irq handle 6$",                      # the tick
+        log_pc=r"pc=0x([0-9a-f]+)",
     ),
 }
 

@@ -44,6 +44,49 @@ TARGETS = {
         "ldflags": [],
         "sources": ["boot/cortex-m/*.S", "kernel/*.c", "kernel/cortex-m/*.c", "kernel/cortex-m/*.S"],
     },
+    "arm32": {
+        "triple": "armv7a-none-eabi",
+        # ARM state: clang's interrupt("IRQ"/"FIQ"/...) functions are a fatal
+        # backend error in Thumb-1 and the VBAR words are ARM branches. Soft
+        # float: clang saves no VFP register in an interrupt function, so the
+        # kernel must have none to lose (README, arm32). The MMU stays off, so
+        # every access is Device memory, where an unaligned one faults.
+        "cflags": ["-mcpu=cortex-a15", "-marm", "-mfloat-abi=soft", "-mno-unaligned-access", "-fno-pic"],
+        "ldflags": ["-z", "max-page-size=4096"],
+        "sources": ["boot/arm32/*.S", "kernel/*.c", "kernel/arm32/*.c", "kernel/arm32/*.S"],
+    },
+    "avr": {
+        "triple": "avr",
+        # avr-gcc, not clang: clang 14 miscompiled a 6-argument call for AVR here,
+        # and only avr-gcc has the `signal` and `interrupt` attributes (and avr-libc's
+        # headers). The frame pointer (Y, r29:r28) would cost every handler two more
+        # pushes: leave it to the functions that need it.
+        "cc": ["avr-gcc", "-mmcu=atmega2560"],
+        "cflags": ["-fomit-frame-pointer"],
+        # Our own startup (boot/avr/entry.S) instead of avr-libc's crt; libgcc for
+        # the 64-bit arithmetic of the shared code. --no-stubs: on the 2560 avr-ld
+        # otherwise routes every code pointer (gs()) through a JMP stub of its
+        # own, so isr_symbols would not hold the addresses the table jumps to;
+        # without stubs, code past 128 KiB (16-bit word pointers) fails the link.
+        "linker": ["avr-gcc", "-mmcu=atmega2560", "-nostartfiles", "-Wl,--gc-sections", "-Wl,--no-stubs"],
+        "libs": ["-lgcc"],
+        "objdump": "avr-objdump",
+        "sources": ["boot/avr/*.S", "kernel/*.c", "kernel/avr/*.c", "kernel/avr/*.S"],
+    },
+    "msp430": {
+        "triple": "msp430",
+        # The MSP430F1611 (isr/arch_msp430): -mmcu defines __MSP430F1611__, which
+        # selects its header in msp430mcu's <msp430.h>. A handler whose
+        # signature interrupt(N) refuses must be an error, not a plain function.
+        # No hardware multiplier: its MPY registers are state an interrupt could
+        # corrupt mid-multiply; kernel/msp430/mspabi.c multiplies in software.
+        "cflags": ["-mmcu=msp430f1611", "-mhwmult=none", "-isystem", "/usr/msp430/include",
+                   "-Werror=ignored-attributes"],
+        # periph.x (the part's register symbols) for linker/msp430.ld's INCLUDE;
+        # console_getc asks the launcher for input first (kernel/msp430/mailbox.c).
+        "ldflags": ["-L", "/usr/msp430/lib/ldscripts/msp430f1611", "--wrap=console_getc"],
+        "sources": ["boot/msp430/*.S", "kernel/*.c", "kernel/msp430/*.c", "kernel/msp430/*.S"],
+    },
 }
 
 COMMON_CFLAGS = [
@@ -102,10 +145,11 @@ def include_dirs(arch, gen_dir):
 def compile_command(arch, source, obj, gen_dir):
     target = TARGETS[arch]
     includes = [f"-I{d}" for d in include_dirs(arch, gen_dir)]
+    compiler = target.get("cc", ["clang", f"--target={target['triple']}"])
     extra = [flag for pattern, flags in SOURCE_CFLAGS.items()
              if Path(source) == ROOT / pattern.format(arch=arch) or Path(source) == Path(pattern.format(arch=arch))
              for flag in flags]
-    return (["clang", f"--target={target['triple']}"] + COMMON_CFLAGS + target["cflags"] + extra + includes +
+    return (compiler + COMMON_CFLAGS + target["cflags"] + extra + includes +
             ["-MMD", "-MF", f"{obj}.d", "-c", str(source), "-o", str(obj)])
 
 
@@ -157,8 +201,11 @@ def link(arch, objects, elf, gen_dir):
     """Link with --gc-sections; gen_dir supplies the keep.ld that the script INCLUDEs."""
     Path(elf).parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(f"{elf}.tmp")
-    command = (["ld.lld", "-nostdlib", "--gc-sections"] + TARGETS[arch]["ldflags"] +
-               ["-L", str(gen_dir), "-T", str(linker_script(arch)), "-o", str(tmp)] + [str(o) for o in objects])
+    target = TARGETS[arch]
+    linker = target.get("linker", ["ld.lld", "-nostdlib", "--gc-sections"])
+    command = (linker + target.get("ldflags", []) +
+               ["-L", str(gen_dir), "-T", str(linker_script(arch)), "-o", str(tmp)] + [str(o) for o in objects] +
+               target.get("libs", []))
     if not _run(command):
         tmp.unlink(missing_ok=True)
         return False
