@@ -22,6 +22,10 @@ void bench_bump(void)
 void cmd_bench(const char *arg)
 {
     unsigned long before = bench_counter;
+    if (!arch_bench_raise || !arch_bench_empty) {
+        kprintf("error: bench: %s has no measured window yet (kernel/%s/bench.c)\n", arch_name(), arch_name());
+        return;
+    }
     if (arg && strcmp(arg, "empty") == 0) {
         arch_bench_empty();
         kprintf("bench empty: taken=%lu\n", bench_counter - before);

@@ -20,9 +20,10 @@ void cmd_bench(const char *arg);
 
 /* kernel/<arch>/bench.c. Raise vector N once, from software, with every
    other asynchronous interrupt masked, through the arch's measured window;
-   false (and nothing raised) when software cannot raise N that way. */
-bool arch_bench_raise(unsigned vector, const char **why);
+   false (and nothing raised) when software cannot raise N that way. Weak: an
+   arch without bench.c links them as null, and `bench` says it has none. */
+__attribute__((weak)) bool arch_bench_raise(unsigned vector, const char **why);
 /* The same window with nothing raised: the baseline. */
-void arch_bench_empty(void);
+__attribute__((weak)) void arch_bench_empty(void);
 
 #endif

@@ -58,6 +58,10 @@ static void run_fault(const struct probe_fault *f)
 void cmd_probe(const char *arg)
 {
     uint64_t vector;
+    if (!arch_probe_vector || !arch_probe_faults || !&arch_probe_fault_count) {
+        kprintf("error: probe: %s has no probes yet (kernel/%s/probe.c)\n", arch_name(), arch_name());
+        return;
+    }
     const struct probe_fault *fault = 0;
     for (unsigned i = 0; arg && i < arch_probe_fault_count; i++)
         if (strcmp(arg, arch_probe_faults[i].name) == 0)

@@ -31,8 +31,9 @@ extern unsigned long probe_misaligned_calls;
 #endif
 
 /* kernel/<arch>/probe.c. Probe a vector raised from software; false, with
-   why, when it cannot be. */
-bool arch_probe_vector(unsigned vector, const char **why);
+   why, when it cannot be. Weak, as the faults below: an arch without
+   probe.c links them as null, and `probe` says it has none. */
+__attribute__((weak)) bool arch_probe_vector(unsigned vector, const char **why);
 /* Faults the probe raises on purpose: each handler must resume past the
    faulting instruction by writing the saved frame. */
 struct probe_fault {
@@ -41,8 +42,8 @@ struct probe_fault {
     const char *what;
     void (*run)(void);          /* raises it, then checks what the arch can */
 };
-extern const struct probe_fault arch_probe_faults[];
-extern const unsigned arch_probe_fault_count;
+extern const struct probe_fault arch_probe_faults[] __attribute__((weak));
+extern const unsigned arch_probe_fault_count __attribute__((weak));
 /* Where a fault raised by a probe resumes, 0 when no probe runs: the fault
    handler writes it into the saved frame (kernel/<arch>/ exception code). */
 extern volatile uintptr_t probe_fault_next;

@@ -71,6 +71,11 @@ def build_plugin(source=PLUGIN_SOURCE, out=PLUGIN):
     return True
 
 
+def benched(arch):
+    """The arch has a measured window and probes (kernel/<arch>/bench.c)."""
+    return (ROOT / "kernel" / arch / "bench.c").exists()
+
+
 def bench_slots(manifest):
     return [s for s in manifest["vectors"] if s.get("bench")]
 
@@ -331,6 +336,10 @@ def main(argv):
         for arch in arches:
             if arch not in toolchain.TARGETS:
                 raise CostError(f"unknown arch {arch!r}; known: {', '.join(toolchain.TARGETS)}")
+            if not benched(arch):
+                notes.append(f"{arch}: not measured: it has no bench window or probes yet "
+                             f"(kernel/{arch}/bench.c, probe.c)")
+                continue
             compilers = args.compiler or ["clang"] + variants.second_compilers(arch)
             found, said = arch_report(arch, compilers)
             rows += found

@@ -13,7 +13,8 @@ from tools import cost, toolchain, variants
 from tools.elf_symbols import Image
 
 ROOT = toolchain.ROOT
-KERNELS = [(arch, compiler) for arch in toolchain.TARGETS for compiler in ["clang"] + variants.second_compilers(arch)]
+KERNELS = [(arch, compiler) for arch in toolchain.TARGETS if cost.benched(arch)
+           for compiler in ["clang"] + variants.second_compilers(arch)]
 
 
 @pytest.fixture(scope="session")
