@@ -26,7 +26,7 @@ TARGETS = {
         # memory, where an unaligned access is an alignment fault.
         "cflags": ["-mgeneral-regs-only", "-mstrict-align", "-fno-pic"],
         "ldflags": ["-z", "max-page-size=4096"],
-        "sources": ["boot/aarch64/*.S", "kernel/*.c", "kernel/aarch64/*.c", "kernel/aarch64/*.S"],
+        "sources": ["boot/aarch64/*.S", "kernel/*.c", "kernel/arm/pl011.c", "kernel/aarch64/*.c", "kernel/aarch64/*.S"],
     },
     "riscv64": {
         "triple": "riscv64",
@@ -42,7 +42,7 @@ TARGETS = {
         # Cortex-M3: Thumb-2 only, no FPU, so soft-float and no FP context to stack.
         "cflags": ["-mthumb", "-mcpu=cortex-m3", "-mfloat-abi=soft", "-fno-pic"],
         "ldflags": [],
-        "sources": ["boot/cortex-m/*.S", "kernel/*.c", "kernel/cortex-m/*.c", "kernel/cortex-m/*.S"],
+        "sources": ["boot/cortex-m/*.S", "kernel/*.c", "kernel/arm/udivmod.*", "kernel/cortex-m/*.c", "kernel/cortex-m/*.S"],
     },
     "arm32": {
         "triple": "armv7a-none-eabi",
@@ -53,7 +53,7 @@ TARGETS = {
         # every access is Device memory, where an unaligned one faults.
         "cflags": ["-mcpu=cortex-a15", "-marm", "-mfloat-abi=soft", "-mno-unaligned-access", "-fno-pic"],
         "ldflags": ["-z", "max-page-size=4096"],
-        "sources": ["boot/arm32/*.S", "kernel/*.c", "kernel/arm32/*.c", "kernel/arm32/*.S"],
+        "sources": ["boot/arm32/*.S", "kernel/*.c", "kernel/arm/*.c", "kernel/arm/*.S", "kernel/arm32/*.c", "kernel/arm32/*.S"],
     },
     "avr": {
         "triple": "avr",
