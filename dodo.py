@@ -12,7 +12,7 @@ from isr.generate import OUTPUTS, generate
 from isr.validate import SpecError
 from qemu.launcher import command, gdb_script
 from qemu.profiles import profile
-from tools import toolchain
+from tools import cost, toolchain
 from tools.check_elf import check
 
 ARCHES = ["x86_64", "aarch64", "riscv64", "cortex-m", "arm32", "avr", "msp430"]
@@ -25,7 +25,7 @@ DEP_FILE = ROOT / "build" / "doit-deps.json"
 DEP_FILE.parent.mkdir(exist_ok=True)
 
 DOIT_CONFIG = {
-    "default_tasks": [f"{step}-{arch}" for arch in ARCHES for step in ("build", "check")],
+    "default_tasks": [f"{step}-{arch}" for arch in ARCHES for step in ("build", "check")] + ["plugin"],
     "dep_file": str(DEP_FILE),
     "backend": "json",
     "verbosity": 1,
@@ -152,6 +152,26 @@ def task_debug():
             "verbosity": 2,
             "doc": f"Boot the {arch} kernel halted, waiting for GDB on localhost:1234.",
         }
+
+
+def task_plugin():
+    """Build the QEMU plugin that counts instructions per interrupt, with the host's C compiler."""
+    return {
+        "actions": [(cost.build_plugin, [])],
+        "file_dep": [str(cost.PLUGIN_SOURCE)],
+        "targets": [str(cost.PLUGIN)],
+        "clean": True,
+    }
+
+
+def task_cost():
+    """Instructions and stores per interrupt, per arch, style and compiler (tools/cost.py)."""
+    return {
+        "actions": [Interactive([sys.executable, "-m", "tools.cost"], shell=False)],
+        "task_dep": ["plugin"] + [f"check-{arch}" for arch in ARCHES],
+        "uptodate": [False],
+        "verbosity": 2,
+    }
 
 
 def task_test():

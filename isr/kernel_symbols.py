@@ -28,6 +28,7 @@ _ASM_GLOBAL = re.compile(r"^[ \t]*\.glob(?:a)?l[ \t]+([A-Za-z_][A-Za-z0-9_]*(?:[
 _LD_ASSIGN = re.compile(r"(?:^|[;{(\s])([A-Za-z_.][A-Za-z0-9_.]*)\s*=[^=]", re.M)
 _NOT_A_NAME = frozenset({"__attribute__", "__asm__", "asm", "_Alignas", "sizeof", "__typeof__", "_Static_assert"})
 _ASM_FUNCTION = re.compile(r"^\s*\.type\s+([A-Za-z_][A-Za-z0-9_]*)\s*,\s*[@%]function", re.M)
+_THUMB_FUNC = re.compile(r"^[ \t]*\.thumb_func[ \t]*\n(?:[ \t]*\n)*[ \t]*([A-Za-z_][A-Za-z0-9_]*):", re.M)
 _LD_ENTRY = re.compile(r"\bENTRY\s*\(\s*([A-Za-z_][A-Za-z0-9_]*)\s*\)")
 
 
@@ -141,7 +142,7 @@ def asm_definitions(text):
     directly or through one of its own macros; a function is one that `.type`
     says is one (data labels are not)."""
     text = _clean(text, directives=False)
-    functions = set(_ASM_FUNCTION.findall(text))
+    functions = set(_ASM_FUNCTION.findall(text)) | set(_THUMB_FUNC.findall(text))
     found = {name.strip(): (_line_of(text, m.start()), name.strip() in functions)
              for m in _ASM_GLOBAL.finditer(_ASM_MACRO.sub(_blank, text)) for name in m.group(1).split(",")}
     for macro, made in _macro_globals(text).items():

@@ -18,6 +18,11 @@ C_KEYWORDS = frozenset(
     "union unsigned void volatile while _Bool _Complex _Imaginary _Alignas _Alignof _Atomic "
     "_Generic _Noreturn _Static_assert _Thread_local".split())
 
+# bench= marks a bench vector for tools/cost.py, on every arch: "counter" (the
+# handler increments bench_counter and returns) or "call" (it does so through
+# a call to an ordinary function). The arch models never see this option.
+BENCH_SHAPES = ("counter", "call")
+
 
 class SpecError(Exception):
     """One or more problems in a spec; str() lists them one per line."""
@@ -39,6 +44,7 @@ class Slot:
     error_code: bool     # the CPU pushes an error code on this vector
     options: dict = field(default_factory=dict, compare=False)   # as the arch model resolved them
     where: str = ""      # spec file:line, or "" for generated defaults
+    bench: str = ""      # one of BENCH_SHAPES for a bench vector, else ""
 
     def option(self, name, default=0):
         return self.options.get(name, default)
@@ -100,6 +106,14 @@ def _check_common(binding, vector, arch, say):
             f"{arch.vector_name(vector)} {fact}; drop error_code= and let the arch decide")
 
 
+def _check_bench(binding, say):
+    bench = binding.option("bench", "")
+    if bench not in ("",) + BENCH_SHAPES:
+        say(f"bench={bench!r} unknown; use one of: {', '.join(BENCH_SHAPES)}")
+        return ""
+    return bench
+
+
 def _without_bools(binding, arch, say):
     """The binding minus bool options, each refused: True is no IST, DPL or
     priority. An arch's yes-or-no options (arm32 fiq=) are its own to check."""
@@ -137,7 +151,9 @@ def resolve(bindings, arch, refuse_name=None, spec=None, needed=None):
             continue
         named = _check_handler(binding, say)
         _check_common(binding, vector, arch, say)
-        options = arch.check_options(_without_bools(binding, arch, say), vector, say)
+        bench = _check_bench(binding, say)
+        without_bench = replace(binding, options=tuple(o for o in binding.options if o[0] != "bench"))
+        options = arch.check_options(_without_bools(without_bench, arch, say), vector, say)
         if not named:
             continue
         refusal = refuse_name and refuse_name(binding.handler, vector)
@@ -155,7 +171,7 @@ def resolve(bindings, arch, refuse_name=None, spec=None, needed=None):
                 f"shape, so one C prototype cannot serve both; give each its own handler")
         slots[vector] = Slot(vector, arch.vector_name(vector), binding.kind, binding.handler,
                              binding.style, arch.entry_symbol(binding.style, vector, binding.handler),
-                             arch.has_error_code(vector), options, str(where))
+                             arch.has_error_code(vector), options, str(where), bench)
     if problems:
         raise SpecError(problems)
     bound = set(slots)

@@ -10,7 +10,13 @@
 #include "arch.h"
 #include "console.h"
 
-#define RX_RING_SIZE 256       /* a power of two: indices wrap with a mask */
+/* A power of two: indices wrap with a mask. The AVR's 8 KiB of SRAM also
+   holds every string (they live in .data there), so its ring is smaller. */
+#ifdef __AVR__
+#define RX_RING_SIZE 128
+#else
+#define RX_RING_SIZE 256
+#endif
 
 static char rx_ring[RX_RING_SIZE];
 static volatile uint32_t rx_head;  /* written by the interrupt handler only */

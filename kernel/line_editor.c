@@ -51,12 +51,11 @@ size_t read_line(char *buf, size_t size)
             console_putc('\n');
             buf[too_long || non_ascii ? 0 : len] = '\0';     /* a refused line is no command */
             if (too_long) {
-                kprintf("error: line too long: at most %u characters; the whole line was discarded\n",
-                        (unsigned)(size - 1));
+                kprintf("error: line too long: at most %u characters; line discarded\n", (unsigned)(size - 1));
                 return 0;
             }
             if (non_ascii) {
-                kprintf("error: non-ASCII input refused: type plain ASCII; the whole line was discarded\n");
+                kprintf("error: non-ASCII input refused: type ASCII; line discarded\n");
                 return 0;
             }
             return len;

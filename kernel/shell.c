@@ -2,8 +2,10 @@
 #include <stdint.h>
 
 #include "arch.h"
+#include "bench.h"
 #include "console.h"
 #include "line_editor.h"
+#include "probe.h"
 #include "printf.h"
 #include "recovery.h"
 #include "report.h"
@@ -35,6 +37,8 @@ static void cmd_help(const char *arg)
             "  vectors [all]    the live interrupt table (bound vectors, or all)\n"
             "  stats            interrupts taken per vector\n"
             "  irqtrace on|off  report every hardware interrupt too\n"
+            "  bench N|empty    raise bench vector N in a measured window (tools/cost.py)\n"
+            "  probe N|FAULT    prove a handler keeps its style's contract (probe alone lists faults)\n"
             "  exit N           stop the machine with status N (0-127)\n");
 }
 
@@ -50,7 +54,7 @@ static void cmd_sleep(const char *arg)
     if (!parse_arg(arg, &ms, "sleep MS"))
         return;
     if (ms > SLEEP_MS_MAX) {
-        kprintf("error: sleep %llu: at most %llu ms (one day)\n", (unsigned long long)ms, SLEEP_MS_MAX);
+        kprintf("error: sleep %llu: at most %llu ms\n", (unsigned long long)ms, SLEEP_MS_MAX);
         return;
     }
     uint64_t before = ticks_now();
@@ -155,6 +159,8 @@ static const struct command {
     {"stats", cmd_stats},
     {"irqtrace", cmd_irqtrace},
     {"exit", cmd_exit},
+    {"bench", cmd_bench},
+    {"probe", cmd_probe},
 };
 
 /* Blanks around the line are not part of the command. */
@@ -174,8 +180,8 @@ static void report_overrun(void)
     unsigned vector;
     uint32_t dropped = console_take_overrun(&vector);
     if (dropped)
-        kprintf("error: input overrun: %u bytes dropped by vector %u (%s), the receive buffer was full; "
-                "type more slowly or wait for the prompt\n", (unsigned)dropped, vector, arch_vector_name(vector));
+        kprintf("error: input overrun: %u bytes dropped by vector %u (%s): receive buffer full\n",
+                (unsigned)dropped, vector, arch_vector_name(vector));
 }
 
 /* Split "name arg" in place; arg is NULL when absent. */

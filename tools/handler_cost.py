@@ -130,10 +130,12 @@ def entry_path(listing, image, slot):
     return path
 
 
-def costs(arch):
-    """[(slot, path, saved words, bytes)] for every vector the spec binds."""
-    elf = toolchain.build_dir(arch) / "kernel.elf"
-    manifest = json.loads((toolchain.build_dir(arch) / "gen" / "manifest.json").read_text())
+def costs(arch, elf=None, manifest=None):
+    """[(slot, path, saved words, bytes)] for every vector the spec binds, in the
+    arch's kernel or in a variant (elf and its manifest, as a dict: tools/cost.py)."""
+    elf = elf or toolchain.build_dir(arch) / "kernel.elf"
+    if manifest is None:
+        manifest = json.loads((toolchain.build_dir(arch) / "gen" / "manifest.json").read_text())
     image = Image(elf)
     # Stub entries, shared save code and dispatchers sit on many paths: disassemble each once.
     listing = functools.cache(lambda symbol: disassemble(arch, elf, symbol))

@@ -97,6 +97,12 @@ COMMON_CFLAGS = [
 
 GENERATED_SOURCES = ("isr_table.S", "isr_stubs.S", "isr_info.c")
 
+# Flags for one hand-written source on top of the arch's. The bench handlers
+# (kernel/<arch>/bench.c, measured by tools/cost.py) are built as a production
+# kernel builds an interrupt handler: no frame pointer in a leaf function. The
+# rest of the kernel keeps one in every function, for backtraces.
+SOURCE_CFLAGS = {"kernel/{arch}/bench.c": ["-momit-leaf-frame-pointer"]}
+
 
 # What `doit` needs to build every kernel from nothing.
 SOURCE_TREE = ("dodo.py", "isr", "kernel", "boot", "linker", "tools", "qemu")
@@ -140,7 +146,10 @@ def compile_command(arch, source, obj, gen_dir):
     target = TARGETS[arch]
     includes = [f"-I{d}" for d in include_dirs(arch, gen_dir)]
     compiler = target.get("cc", ["clang", f"--target={target['triple']}"])
-    return (compiler + COMMON_CFLAGS + target["cflags"] + includes +
+    extra = [flag for pattern, flags in SOURCE_CFLAGS.items()
+             if Path(source) == ROOT / pattern.format(arch=arch) or Path(source) == Path(pattern.format(arch=arch))
+             for flag in flags]
+    return (compiler + COMMON_CFLAGS + target["cflags"] + extra + includes +
             ["-MMD", "-MF", f"{obj}.d", "-c", str(source), "-o", str(obj)])
 
 
