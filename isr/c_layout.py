@@ -1,5 +1,8 @@
 """C text that every arch's gen/isr.h shares: frame structs with offset checks,
-and the declarations that gen/isr_info.c (isr/emit_info.py) defines."""
+the declarations that gen/isr_info.c (isr/emit_info.py) defines, and vector
+numbers as constants, so that kernel C never writes one by hand."""
+import re
+from collections import Counter
 
 
 def struct(name, fields, tail=(), word="uint64_t", types={}):
@@ -33,15 +36,33 @@ def info_declarations(arch):
             "extern const char *const isr_vector_names[ISR_VECTOR_COUNT];",
             "extern const uint8_t isr_vector_error_code[ISR_VECTOR_COUNT];",
             "/* The generated entry (stub, default or handler) at an address, or NULL. */",
-            "const struct isr_symbol *isr_symbol_at(uintptr_t entry);"]
+            "const struct isr_symbol *isr_symbol_at(uintptr_t entry);",
+            "",
+            "/* Vector numbers by the arch's name for them (names it gives one vector only). */"] + \
+        vector_constants(arch)
+
+
+def constant_name(text):
+    """A C macro name from an arch's vector name or a handler: "#DB" -> DB, "load-fault" -> LOAD_FAULT."""
+    return re.sub(r"[^A-Za-z0-9]+", "_", text.lstrip("#")).strip("_").upper()
+
+
+def vector_constants(arch):
+    names = [arch.vector_name(v) for v in range(arch.VECTOR_COUNT)]
+    once = Counter(names)
+    return [f"#define ISR_VEC_{constant_name(name)} {v}" for v, name in enumerate(names) if once[name] == 1]
 
 
 def handler_prototypes(slots, prototype, describe):
-    """One declaration per spec handler, each after a comment naming its vector and spec line."""
+    """One declaration per spec handler, each after a comment naming its vector and
+    spec line; a handler bound to one vector also gets its number, ISR_VEC_OF_<HANDLER>."""
     out, seen = [], set()
+    bound = Counter(slot.handler for slot in slots if slot.style != "default")
     for slot in slots:
         if slot.style == "default" or slot.handler in seen:
             continue
         seen.add(slot.handler)
         out += [describe(slot), prototype(slot)]
+        if bound[slot.handler] == 1:
+            out.append(f"#define ISR_VEC_OF_{constant_name(slot.handler)} {slot.vector}")
     return out
