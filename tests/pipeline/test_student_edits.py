@@ -2,9 +2,10 @@
 
 The edits are the README's walk-through ("Your first handler"): a new `abi`
 software interrupt at 0x50 on x86_64, a style changed from `abi` to `stub`
-(#BR, with its C definition), and riscv64's machine-software handler replaced
-by one of the student's. The copy then builds, and the ELF and QEMU test
-files that cover those vectors run there, reading the copy's manifest.
+(#BR, with its C definition), riscv64's machine-software handler replaced
+by one of the student's, an SGI on aarch64 and an IRQ line on cortex-m. The
+copy then builds, the ELF and QEMU test files that cover those vectors run
+there, reading the copy's manifest, and each new handler is raised.
 """
 import re
 import shutil
@@ -13,7 +14,10 @@ import sys
 
 import pytest
 
+from qemu.console import Console
 from tools import toolchain
+
+ARCHES = ("x86_64", "riscv64", "aarch64", "cortex-m")
 
 # The test files that check what the edits touch, run in the copy.
 CHECKS = ["tests/elf/test_kernel_elf.py", "tests/elf/test_riscv64_elf.py",
@@ -56,6 +60,40 @@ ISR_ABI void on_student_msi(void)
 }
 """
 
+AARCH64_HANDLER = """\
+#include "isr.h"
+#include "stats.h"
+#include "trap_report.h"
+
+void on_student_sgi(struct trap_frame *frame)
+{
+    stats_count((unsigned)frame->vector);
+    a64_report((unsigned)frame->vector, "stub", frame, RESUME, 0);
+}
+"""
+
+CORTEX_M_HANDLER = """\
+#include "cm3.h"
+#include "isr.h"
+#include "stats.h"
+#include "trap_report.h"
+
+void on_student_irq(void)
+{
+    stats_count(ISR_VEC_OF_ON_STUDENT_IRQ);
+    cm_report_begin(ISR_VEC_OF_ON_STUDENT_IRQ, "abi", ABI_EXCEPTION_FRAME());
+    report_end(RESUME);
+}
+"""
+
+# What each arch's edit adds, raised through the shell: command, report fields, last line.
+RAISED = {
+    "x86_64": ("int 0x50", "vec=80 name=SW style=abi", "int 0x50: returned rax=0x1050"),
+    "riscv64": ("int 19", "vec=19 name=MSI style=abi", "int 19: returned"),
+    "aarch64": ("int 19", "vec=19 name=SGI3 style=stub", "int 19: returned"),
+    "cortex-m": ("int 22", "vec=22 name=IRQ6 style=abi", "int 22: returned"),
+}
+
 BR_ABI = """ISR_ABI void on_bound_range(struct interrupt_frame *frame)
 {
     exception_taken(ISR_VEC_BR, "abi", false, 0, frame, 0);
@@ -86,6 +124,15 @@ def student_tree(tmp_path_factory):
     edit(tree / "isr" / "riscv64.py", 'irq(3, "machine_soft_naked_entry", style="naked")',
          'irq(3, "on_student_msi", style="abi")')
     (tree / "kernel" / "riscv64" / "student.c").write_text(RISCV_HANDLER)
+    edit(tree / "isr" / "aarch64.py", "VECTORS = [",
+         'VECTORS = [\n    interrupt(3, "on_student_sgi", style="stub", priority=0xa0),')
+    (tree / "kernel" / "aarch64" / "student.c").write_text(AARCH64_HANDLER)
+    edit(tree / "isr" / "cortex-m.py", "VECTORS = [",
+         'VECTORS = [\n    irq(6, "on_student_irq", style="abi", priority=0x80),')
+    (tree / "kernel" / "cortex-m" / "student.c").write_text(CORTEX_M_HANDLER)
+    tasks = [f"{step}-{arch}" for arch in ARCHES for step in ("build", "check")]
+    result = subprocess.run([sys.executable, "-m", "doit", *tasks], cwd=tree, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return tree
 
 
@@ -93,10 +140,20 @@ def test_the_edited_tree_keeps_its_checks_green(student_tree):
     result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "2", *CHECKS],
                             cwd=student_tree, capture_output=True, text=True)
     summary = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
-    print(summary)
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
     assert re.search(r"\d+ passed", summary) and "failed" not in summary and "skipped" not in summary, summary
     # The copy's own build holds the edits: they were checked, not bypassed.
     x86 = (student_tree / "build" / "x86_64" / "gen" / "manifest.json").read_text()
     assert '"handler": "on_student"' in x86 and '"vector": 80' in x86
     assert '"handler": "on_student_msi"' in (student_tree / "build" / "riscv64" / "gen" / "manifest.json").read_text()
+
+
+@pytest.mark.parametrize("arch", ARCHES)
+def test_each_new_handler_runs_when_raised(student_tree, arch, tmp_path):
+    command, fields, last = RAISED[arch]
+    elf = student_tree / "build" / arch / "kernel.elf"
+    with Console(arch, elf, tmp_path, "student") as console:
+        console.boot()
+        output = console.run(command)
+    assert f"[trap] {fields} " in output, output
+    assert output.rstrip().endswith(last), output
