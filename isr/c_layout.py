@@ -35,6 +35,7 @@ def info_declarations(arch):
             "extern const struct isr_symbol __isr_symbols_start[], __isr_symbols_end[];",
             "extern const char *const isr_vector_names[ISR_VECTOR_COUNT];",
             "extern const uint8_t isr_vector_error_code[ISR_VECTOR_COUNT];",
+            "extern const char *const isr_vector_ack[ISR_VECTOR_COUNT];",
             "/* The generated entry (stub, default or handler) at an address, or NULL. */",
             "const struct isr_symbol *isr_symbol_at(uintptr_t entry);",
             "",

@@ -1,6 +1,7 @@
 #include "arch.h"
 #include "printf.h"
 #include "stats.h"
+#include "storm.h"
 
 #define STATS_VECTORS 256
 
@@ -10,6 +11,7 @@ void stats_count(unsigned vector)
 {
     if (vector < STATS_VECTORS)
         counts[vector]++;
+    storm_note(vector);
 }
 
 uint64_t stats_get(unsigned vector)

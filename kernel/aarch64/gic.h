@@ -14,5 +14,6 @@ void gic_end(uint32_t iar);              /* GICC_EOIR with the IAR value, as the
 void gic_send_sgi_to_self(unsigned sgi);
 uint8_t gic_priority(unsigned intid);
 bool gic_enabled(unsigned intid);
+void gic_disable(unsigned intid);
 
 #endif
