@@ -12,7 +12,7 @@ from isr.generate import OUTPUTS, generate
 from isr.validate import SpecError
 from qemu.launcher import command, gdb_script
 from qemu.profiles import profile
-from tools import toolchain
+from tools import explain, toolchain
 from tools.check_elf import check
 
 ARCHES = ["x86_64", "aarch64", "riscv64", "cortex-m"]
@@ -150,6 +150,32 @@ def task_debug():
             "uptodate": [False],
             "verbosity": 2,
             "doc": f"Boot the {arch} kernel halted, waiting for GDB on localhost:1234.",
+        }
+
+
+def _explain_step(arch, vector, run):
+    run = run or "--run" in vector          # doit takes options before the vector only
+    vector = [v for v in vector if v != "--run"]
+    if len(vector) != 1:
+        print(f"usage: doit explain-{arch} VECTOR [--run]   (a number, 0x hex, or the arch's name: #PF, MSI)",
+              file=sys.stderr)
+        return False
+    return explain.main([arch, vector[0]] + (["--run"] if run else [])) == 0
+
+
+def task_explain():
+    """Trace one vector: spec line, table entry, symbols, CPU pushes, saves, acknowledgement, tests."""
+    for arch in ARCHES:
+        yield {
+            "basename": f"explain-{arch}",
+            "actions": [(_explain_step, [arch])],
+            "pos_arg": "vector",
+            "params": [{"name": "run", "long": "run", "type": bool, "default": False,
+                        "help": "boot, raise the vector, and show the report line beside QEMU's log line"}],
+            "task_dep": [f"check-{arch}"],
+            "uptodate": [False],
+            "verbosity": 2,
+            "doc": f"Explain one {arch} vector: doit explain-{arch} VECTOR [--run].",
         }
 
 

@@ -54,7 +54,18 @@ def vector_constants(arch):
     return [f"#define ISR_VEC_{constant_name(name)} {v}" for v, name in enumerate(names) if once[name] == 1]
 
 
-def handler_prototypes(slots, prototype, describe):
+def vector_comment(slot, arch, first_line):
+    """The comment above a prototype: first_line (vector, style, spec line), then the
+    x86_64 crate's three parts from the arch model: what raises it, where the saved PC
+    points, and its number."""
+    raised, saved = arch.describe(slot.vector)
+    return [first_line.removesuffix(" */"),
+            f" *   Raised by: {raised}.",
+            f" *   Saved {arch.SAVED_PC_NAME}: {saved}.",
+            f" *   The vector number of {slot.name} is {slot.vector} (0x{slot.vector:x}). */"]
+
+
+def handler_prototypes(slots, prototype, describe, arch):
     """One declaration per spec handler, each after a comment naming its vector and
     spec line; a handler bound to one vector also gets its number, ISR_VEC_OF_<HANDLER>."""
     out, seen = [], set()
@@ -63,7 +74,7 @@ def handler_prototypes(slots, prototype, describe):
         if slot.style == "default" or slot.handler in seen:
             continue
         seen.add(slot.handler)
-        out += [describe(slot), prototype(slot)]
+        out += vector_comment(slot, arch, describe(slot)) + [prototype(slot)]
         if bound[slot.handler] == 1:
             out.append(f"#define ISR_VEC_OF_{constant_name(slot.handler)} {slot.vector}")
     return out

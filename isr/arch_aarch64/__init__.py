@@ -163,6 +163,9 @@ GIC_DEVICES = {30: ("the EL1 physical timer (CNTP), level-sensitive PPI",
                     "drain the PL011 receive FIFO or clear UARTICR.RXIC (uart_drain_rx)")}
 
 
+SAVED_PC_NAME = "PC (ELR_EL1)"  # how gen/isr.h names the saved program counter
+
+
 def describe(vector):
     """(what raises the vector, where the saved PC, ELR_EL1, points)."""
     if vector < VBAR_ENTRIES:

@@ -162,6 +162,9 @@ TRAP_FRAME = ("r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "vector", "frame
 FAULTS = frozenset({3, 4, 5, 6})
 
 
+SAVED_PC_NAME = "PC (stacked)"  # how gen/isr.h names the saved program counter
+
+
 def describe(vector):
     """(what raises the exception, where the stacked PC points)."""
     if vector in EXCEPTIONS:

@@ -182,6 +182,9 @@ INTERRUPT_FACTS = {
 }
 
 
+SAVED_PC_NAME = "PC (mepc)"  # how gen/isr.h names the saved program counter
+
+
 def describe(vector):
     """(what raises the vector, where the saved PC, mepc, points)."""
     if vector in EXCEPTIONS:

@@ -192,6 +192,9 @@ SAVED_PC = {"fault": "the faulting instruction, which runs again on return",
             "interrupt": "the next instruction of the interrupted code"}
 
 
+SAVED_PC_NAME = "RIP"  # how gen/isr.h names the saved program counter
+
+
 def describe(vector):
     """(what raises the vector, where the saved RIP points): gen/isr.h and `explain` state both."""
     if vector in EXCEPTIONS:

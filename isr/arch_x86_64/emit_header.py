@@ -53,7 +53,7 @@ def emit(slots, arch, banner):
             "extern const struct isr_table_entry __isr_table_start[], __isr_table_end[];",
             "",
             "/* Handlers named by the spec. */"]
-    out += handler_prototypes(slots, lambda slot: prototype(slot, arch), _describe)
+    out += handler_prototypes(slots, lambda slot: prototype(slot, arch), _describe, arch)
     out += ["", "/* Every vector the spec leaves out reaches this through a generated stub. */",
             "void isr_default_handler(struct trap_frame *frame);", "", "#endif", ""]
     return "\n".join(out)

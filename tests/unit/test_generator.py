@@ -149,3 +149,31 @@ def test_shipped_spec_mixes_styles_on_each_kind_of_vector():
             kinds.setdefault(shape, set()).add(slot["style"])
     for shape in [("exception", True), ("exception", False), ("irq", None), ("software", None)]:
         assert kinds[shape] == {"abi", "stub"}, shape
+
+
+def test_each_prototype_says_what_raises_it_where_the_pc_points_and_its_number(tmp_path):
+    """The x86_64 crate's three parts, above every prototype, from the arch model's facts."""
+    files = rendered(tmp_path)
+    header = files["isr.h"]
+    for slot in json.loads(files["manifest.json"])["vectors"]:
+        if slot["style"] == "default":
+            continue
+        raised, saved = arch.describe(slot["vector"])
+        block = re.search(rf"/\* vector {slot['vector']} .*?\*/\n(.*);", header, re.S)
+        assert block and re.search(rf"\b{slot['handler']}\(", block[1]), slot["handler"]
+        assert f" *   Raised by: {raised}.\n *   Saved RIP: {saved}.\n" \
+               f" *   The vector number of {slot['name']} is {slot['vector']} (0x{slot['vector']:x}). */" in block[0]
+
+
+def test_vector_numbers_are_generated_constants(tmp_path):
+    header = rendered(tmp_path)["isr.h"]
+    assert "#define ISR_VEC_PF 14\n" in header and "#define ISR_VEC_IRQ4 36\n" in header
+    assert "#define ISR_VEC_OF_SYSCALL 128\n" in header and "#define ISR_VEC_OF_TICK 32\n" in header
+    assert "ISR_VEC_SW " not in header and "ISR_VEC_RSVD " not in header, "names shared by many vectors get none"
+
+
+def test_isr_info_says_how_each_vector_is_acknowledged(tmp_path):
+    info = rendered(tmp_path)["isr_info.c"]
+    table = info[info.index("isr_vector_ack[ISR_VECTOR_COUNT] = {"):]
+    acks = re.findall(r'^    "(.*)",$', table[:table.index("};")], re.M)
+    assert acks == [arch.acknowledge(v) for v in range(arch.VECTOR_COUNT)]
