@@ -10,13 +10,12 @@ from doit.tools import Interactive
 
 from isr.generate import OUTPUTS, generate
 from isr.validate import SpecError
-from qemu.launcher import command, gdb_script
+from qemu.launcher import command, free_port, gdb_script
 from qemu.profiles import profile
 from tools import explain, toolchain
 from tools.check_elf import check
 
 ARCHES = ["x86_64", "aarch64", "riscv64", "cortex-m"]
-GDB_PORT = 1234
 ROOT = Path(__file__).resolve().parent
 
 DEP_FILE = ROOT / "build" / "doit-deps.json"
@@ -136,6 +135,16 @@ def task_boot():
         }
 
 
+_debug_ports = {}      # arch -> the port debug-<arch> chose, for its QEMU action
+
+
+def _debug_prepare(arch, elf, script, port):
+    """Pick the GDB port (a free one unless --port), write the GDB script, print how to attach."""
+    _debug_ports[arch] = port or free_port()
+    gdb_script(arch, elf, script, _debug_ports[arch])
+    print(f"QEMU waits for GDB on 127.0.0.1:{_debug_ports[arch]}. In another terminal: {profile(arch).gdb} -x {script}")
+
+
 def task_debug():
     """Boot halted with a GDB server; the printed GDB command attaches with symbols."""
     for arch in ARCHES:
@@ -143,13 +152,15 @@ def task_debug():
         script = toolchain.build_dir(arch) / "gdbinit"
         yield {
             "basename": f"debug-{arch}",
-            "actions": [(gdb_script, [arch, p["elf"], script, GDB_PORT]),
-                        f"echo 'QEMU waits for GDB on port {GDB_PORT}. In another terminal: {profile(arch).gdb} -x {script}'",
-                        Interactive(command(arch, p["elf"], interactive=True, gdb=GDB_PORT), shell=False)],
+            "actions": [(_debug_prepare, [arch, p["elf"], script]),
+                        Interactive(lambda arch=arch, elf=p["elf"]: command(arch, elf, interactive=True,
+                                                                           gdb=_debug_ports[arch]), shell=False)],
+            "params": [{"name": "port", "long": "port", "type": int, "default": 0,
+                        "help": "TCP port of QEMU's GDB server (default: a free one, printed)"}],
             "task_dep": [f"check-{arch}"],
             "uptodate": [False],
             "verbosity": 2,
-            "doc": f"Boot the {arch} kernel halted, waiting for GDB on localhost:1234.",
+            "doc": f"Boot the {arch} kernel halted, waiting for GDB (--port N, default a free port).",
         }
 
 

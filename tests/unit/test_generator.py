@@ -68,7 +68,7 @@ def test_table_has_one_gate_per_vector_with_ist_and_dpl(tmp_path):
 def test_stub_pushes_a_dummy_error_code_only_where_the_cpu_pushes_none(tmp_path):
     stubs = rendered(tmp_path)["isr_stubs.S"]
     ud = stub_body(stubs, "isr_stub_6")
-    assert re.search(r"pushq \$0\b.*\n\s+pushq \$6\n", ud)
+    assert re.search(r"pushq \$0\b.*\n(?:\s+\.cfi\S* [^\n]*\n)*\s+pushq \$6\n", ud)
     gp = stub_body(stubs, "isr_stub_13")
     assert "pushq $0 " not in gp and "pushq $13" in gp
     assert "call gp_stub" in gp and "addq $16, %rsp" in gp and "iretq" in gp
@@ -177,3 +177,15 @@ def test_isr_info_says_how_each_vector_is_acknowledged(tmp_path):
     table = info[info.index("isr_vector_ack[ISR_VECTOR_COUNT] = {"):]
     acks = re.findall(r'^    "(.*)",$', table[:table.index("};")], re.M)
     assert acks == [arch.acknowledge(v) for v in range(arch.VECTOR_COUNT)]
+
+
+def test_every_generated_entry_has_unwind_information(tmp_path):
+    """CFI in .debug_frame: where the interrupted RIP and RSP sit in the CPU's frame
+    (16 is RIP's DWARF number), so GDB's bt crosses into the interrupted code."""
+    stubs = rendered(tmp_path)["isr_stubs.S"]
+    assert ".cfi_sections .debug_frame" in stubs
+    entries = re.findall(r"^(\w+):\n((?:.*\n)*?)    \.size \1,", stubs, re.M)
+    assert entries and len(entries) == stubs.count(".cfi_startproc") == stubs.count(".cfi_endproc")
+    for name, body in entries:
+        assert body.lstrip().startswith(".cfi_startproc\n    .cfi_signal_frame"), name
+        assert ".cfi_offset 16, -40" in body and ".cfi_offset %rsp, -16" in body, name
