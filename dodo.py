@@ -11,6 +11,7 @@ from doit.tools import Interactive
 from isr.generate import OUTPUTS, generate
 from isr.validate import SpecError
 from qemu.launcher import command, free_port, gdb_script
+from qemu import replay
 from qemu.profiles import profile
 from tools import explain, toolchain
 from tools.check_elf import check
@@ -188,6 +189,27 @@ def task_explain():
             "verbosity": 2,
             "doc": f"Explain one {arch} vector: doit explain-{arch} VECTOR [--run].",
         }
+
+
+def _replay_step(test, gdb):
+    gdb = gdb or "--gdb" in test
+    test = [t for t in test if t != "--gdb"]
+    if len(test) != 1:
+        print("usage: doit replay TEST [--gdb]   (a test name as pytest prints it)", file=sys.stderr)
+        return False
+    return replay.main(test + (["--gdb"] if gdb else [])) == 0
+
+
+def task_replay():
+    """Boot a failed test's kernel with its QEMU command line, type its lines up to the failing one, hand over."""
+    return {
+        "actions": [_replay_step],
+        "pos_arg": "test",
+        "params": [{"name": "gdb", "long": "gdb", "type": bool, "default": False,
+                    "help": "also serve GDB on a free port and print the command that attaches"}],
+        "uptodate": [False],
+        "verbosity": 2,
+    }
 
 
 def task_test():
