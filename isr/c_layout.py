@@ -67,14 +67,14 @@ def vector_comment(slot, arch, first_line):
 
 def handler_prototypes(slots, prototype, describe, arch):
     """One declaration per spec handler, each after a comment naming its vector and
-    spec line; a handler bound to one vector also gets its number, ISR_VEC_OF_<HANDLER>."""
+    spec line, then its vector as ISR_VECTOR_<handler> (its first, if it has
+    several): kernel code raises, nests and damages vectors by these names, so
+    a spec edit moves it too."""
     out, seen = [], set()
-    bound = Counter(slot.handler for slot in slots if slot.style != "default")
     for slot in slots:
         if slot.style == "default" or slot.handler in seen:
             continue
         seen.add(slot.handler)
         out += vector_comment(slot, arch, describe(slot)) + [prototype(slot)]
-        if bound[slot.handler] == 1:
-            out.append(f"#define ISR_VEC_OF_{constant_name(slot.handler)} {slot.vector}")
+        out.append(f"#define ISR_VECTOR_{slot.handler} {slot.vector}")
     return out

@@ -33,8 +33,8 @@ X86_HANDLER = """\
 /* Called from an abi handler, so it saves what it uses (ISR_CALLEE). */
 ISR_CALLEE static void student_report(const struct interrupt_frame *frame)
 {
-    stats_count(ISR_VEC_OF_ON_STUDENT);
-    x86_report(ISR_VEC_OF_ON_STUDENT, "abi", false, 0, frame, RESUME, 0);
+    stats_count(ISR_VECTOR_on_student);
+    x86_report(ISR_VECTOR_on_student, "abi", false, 0, frame, RESUME, 0);
 }
 
 ISR_ABI void on_student(struct interrupt_frame *frame)
@@ -53,9 +53,9 @@ RISCV_HANDLER = """\
 ISR_ABI void on_student_msi(void)
 {
     clint_soft_clear();          /* acknowledge: MSIP follows msip, and would fire again at mret */
-    stats_count(ISR_VEC_OF_ON_STUDENT_MSI);
+    stats_count(ISR_VECTOR_on_student_msi);
     struct trap_csrs csrs = trap_csrs_read();
-    riscv_report_begin(ISR_VEC_OF_ON_STUDENT_MSI, "abi", &csrs);
+    riscv_report_begin(ISR_VECTOR_on_student_msi, "abi", &csrs);
     report_end(RESUME);
 }
 """
@@ -80,8 +80,8 @@ CORTEX_M_HANDLER = """\
 
 void on_student_irq(void)
 {
-    stats_count(ISR_VEC_OF_ON_STUDENT_IRQ);
-    cm_report_begin(ISR_VEC_OF_ON_STUDENT_IRQ, "abi", ABI_EXCEPTION_FRAME());
+    stats_count(ISR_VECTOR_on_student_irq);
+    cm_report_begin(ISR_VECTOR_on_student_irq, "abi", ABI_EXCEPTION_FRAME());
     report_end(RESUME);
 }
 """

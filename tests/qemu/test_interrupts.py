@@ -2,9 +2,15 @@
 8259's spurious IRQ 7 and 15."""
 import re
 
-from tests.facts import style
+from tests.facts import slot, style
 from tests.qemu.report import reports
 from tests.qemu.scenarios import assert_timer_rate, ticks
+
+
+def if_in_handler(vector):
+    """RFLAGS.IF in an IRQ handler: an interrupt gate clears it, a trap gate keeps
+    the interrupted code's (set: the shell runs with interrupts on)."""
+    return 1 if slot("x86_64", vector)["options"].get("gate") == "trap" else 0
 
 
 def test_ticks_advance(x86):
@@ -21,7 +27,7 @@ def test_timer_runs_at_the_programmed_rate(x86):
 def test_irqtrace_reports_timer_interrupts_from_their_handler(x86):
     x86.send("irqtrace on\r")
     line = x86.expect(rf"\[trap\] vec=32 name=IRQ0 style={style('x86_64', 32)} err=- rip=0x[0-9a-f]+ "
-                      r"stack=kernel then=resume")
+                      rf"cpl=0 stack=kernel if={if_in_handler(32)} then=resume")
     assert line
     assert "irqtrace=off" in x86.run("irqtrace off")
 
@@ -42,7 +48,7 @@ def test_each_received_byte_raises_an_irq4_report(x86):
     x86.run("irqtrace on")
     x86.send("q")
     x86.expect(rf"\[trap\] vec=36 name=IRQ4 style={style('x86_64', 36)} err=- rip=0x[0-9a-f]+ "
-               r"stack=kernel then=resume")
+               rf"cpl=0 stack=kernel if={if_in_handler(36)} then=resume")
     x86.send("\x15")                          # Ctrl-U: drop the line
     x86.run("irqtrace off")
 

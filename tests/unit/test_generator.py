@@ -110,7 +110,7 @@ def test_manifest_is_the_contract(tmp_path):
     assert (slot["handler"], slot["style"], slot["entry"], slot["error_code"]) == \
         ("pf_abi", "abi", "pf_abi", True)
     assert manifest["vectors"][128]["table_entry"] == {"ist": 0, "type_attr": 0xEE}
-    assert manifest["vectors"][8]["options"] == {"ist": 1, "dpl": 0}
+    assert manifest["vectors"][8]["options"] == {"ist": 1, "dpl": 0, "gate": "interrupt"}
     assert manifest["vectors"][201]["style"] == "default"
 
 
@@ -168,7 +168,7 @@ def test_each_prototype_says_what_raises_it_where_the_pc_points_and_its_number(t
 def test_vector_numbers_are_generated_constants(tmp_path):
     header = rendered(tmp_path)["isr.h"]
     assert "#define ISR_VEC_PF 14\n" in header and "#define ISR_VEC_IRQ4 36\n" in header
-    assert "#define ISR_VEC_OF_SYSCALL 128\n" in header and "#define ISR_VEC_OF_TICK 32\n" in header
+    assert "#define ISR_VECTOR_syscall 128\n" in header and "#define ISR_VECTOR_tick 32\n" in header
     assert "ISR_VEC_SW " not in header and "ISR_VEC_RSVD " not in header, "names shared by many vectors get none"
 
 
@@ -189,3 +189,22 @@ def test_every_generated_entry_has_unwind_information(tmp_path):
     for name, body in entries:
         assert body.lstrip().startswith(".cfi_startproc\n    .cfi_signal_frame"), name
         assert ".cfi_offset 16, -40" in body and ".cfi_offset %rsp, -16" in body, name
+
+
+def test_trap_gate_sets_type_0xf_in_the_table_and_the_manifest(tmp_path):
+    """gate="trap" keeps IF as it was on entry (type 0xF); the default interrupt gate clears it (0xE)."""
+    path, _ = write_spec(tmp_path, 'interrupt(0x80, "syscall", style="stub", dpl=3, gate="trap")',
+                         'interrupt(0x42, "soft", style="stub")')
+    files = render("x86_64", path)
+    by_vector = {e[3]: e for e in table_entries(files["isr_table.S"])}
+    assert by_vector[0x80][2] == 0xEF and by_vector[0x42][2] == 0x8E
+    assert "trap gate" in files["isr_table.S"]
+    manifest = {s["vector"]: s for s in json.loads(files["manifest.json"])["vectors"]}
+    assert manifest[0x80]["options"]["gate"] == "trap" and manifest[0x80]["table_entry"]["type_attr"] == 0xEF
+    assert manifest[0x42]["options"]["gate"] == "interrupt"
+
+
+def test_header_names_each_handler_vector(tmp_path):
+    header = rendered(tmp_path)["isr.h"]
+    assert "#define ISR_VECTOR_syscall 128" in header and "#define ISR_VECTOR_bp_abi 3" in header
+    assert "ISR_VECTOR_isr_default_handler" not in header
