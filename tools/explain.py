@@ -75,34 +75,38 @@ def spec_line(where):
     return Path(toolchain.ROOT / path if not Path(path).is_absolute() else path).read_text().splitlines()[int(line) - 1].strip()
 
 
-def covering_tests(arch, slot, model):
+# How a test shows which arch it is about: words in its file name, its console fixture.
+FILE_WORDS = {"x86_64": "x86_64", "riscv64": "riscv64", "aarch64": "aarch64", "cortex-m": "cortex_m"}
+FIXTURES = {"x86_64": "x86", "riscv64": "rv", "aarch64": "a64", "cortex-m": "cm"}
+
+
+def _about(arch, path, node, source):
+    """Whether a test function is about arch: its file is that arch's, it boots that
+    arch's console fixture, or a shared file's test names the arch."""
+    file_arch = next((a for a, word in FILE_WORDS.items() if word in path.name), None)
+    if file_arch is not None:
+        return file_arch == arch
+    return FIXTURES[arch] in {a.arg for a in node.args.args} or f'"{arch}"' in source
+
+
+def covering_tests(arch, slot):
     """Test functions whose source (or the module-level cases they are parametrized with) names this vector."""
     v, name = slot["vector"], slot["name"]
     needles = [rf"\bvec={v}\b", rf"\bint {v}\b", rf"\bint {hex(v)}\b", rf'"{re.escape(name)}"']
     if slot["style"] != "default":
         needles += [rf"\b{re.escape(slot['handler'])}\b", rf"\b{re.escape(slot['entry'])}\b"]
     pattern = re.compile("|".join(needles))
-    arch_words = {arch, arch.replace("-", "_"), {"x86_64": "x86", "riscv64": "rv", "aarch64": "a64",
-                                                  "cortex-m": "cm"}[arch]}
     found = []
     for path, text, tree in _test_sources():
         constants = {t.id: ast.get_source_segment(text, node) for node in tree.body if isinstance(node, ast.Assign)
                      for t in node.targets if isinstance(t, ast.Name)}
-        other_arch = any(a in path.name for a in ("x86", "riscv64", "aarch64", "cortex_m") if a not in
-                         {w.replace("_64", "") for w in arch_words} | {arch.replace("-", "_")}) \
-            and not any(a in path.name for a in arch_words)
-        if other_arch:
-            continue
         for node in tree.body:
             if not isinstance(node, ast.FunctionDef) or not node.name.startswith("test_"):
                 continue
-            source = ast.get_source_segment(text, node)
             decorators = " ".join(ast.get_source_segment(text, d) for d in node.decorator_list)
-            source += decorators + "".join(constants[n] for n in constants if re.search(rf"\b{n}\b", decorators))
-            args = {a.arg for a in node.args.args}
-            mentions_arch = bool(args & arch_words) or any(f'"{a}"' in source for a in arch_words) or \
-                any(a in path.name for a in arch_words)
-            if mentions_arch and pattern.search(source):
+            source = ast.get_source_segment(text, node) + decorators + \
+                "".join(constants[n] for n in constants if re.search(rf"\b{n}\b", decorators))
+            if _about(arch, path, node, source) and pattern.search(source):
                 found.append(f"{path.relative_to(toolchain.ROOT)}::{node.name}")
     return found
 
@@ -182,7 +186,7 @@ def explain(arch, vector):
     else:
         out += ["  saves:     the default entry's frame (every general register), then isr_default_handler"]
     out += [f"  ack:       {model.acknowledge(vector)}"]
-    tests = covering_tests(arch, slot, model)
+    tests = covering_tests(arch, slot)
     out += ["  tests:     " + (tests[0] if tests else "none name this vector")] + [f"             {t}" for t in tests[1:]]
     return out
 
