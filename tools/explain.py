@@ -22,16 +22,22 @@ from tools import handler_cost, toolchain
 from tools.check_elf import _table_slots
 from tools.symbolize import Symbolizer
 
-# What the CPU stores by itself when it takes a vector, per arch (the same for every style).
-CPU_SAVES = {
-    "x86_64": "pushes SS, RSP, RFLAGS, CS, RIP (struct interrupt_frame), then the error code where the "
-              "vector has one; switches stacks first when the gate names an IST",
-    "riscv64": "pushes nothing: mepc, mcause, mtval and mstatus.MPIE/MPP are CSRs; the handler runs on the "
-               "interrupted stack",
-    "aarch64": "pushes nothing: ELR_EL1, SPSR_EL1 (and ESR_EL1, FAR_EL1 for synchronous exceptions) are "
-               "system registers; SP_EL1 is the stack",
-    "cortex-m": "stacks r0-r3, r12, lr, pc, xPSR (8 words) on the active stack, and puts EXC_RETURN in lr",
-}
+def cpu_saves(arch, slot):
+    """What the CPU stores by itself when it takes this vector (the same for every style)."""
+    model, vector = arch_model(arch), slot["vector"]
+    if arch == "x86_64":
+        stack = f"switches to IST{slot['options']['ist']}, then " if slot["options"].get("ist") else ""
+        code = ", then the error code" if model.has_error_code(vector) else " (no error code)"
+        return f"{stack}pushes SS, RSP, RFLAGS, CS, RIP (struct interrupt_frame){code}"
+    if arch == "riscv64":
+        return ("pushes nothing: mepc, mcause, mtval and mstatus.MPIE/MPP are CSRs; the handler runs on the "
+                "interrupted stack")
+    if arch == "aarch64":
+        syndrome = " and ESR_EL1 (FAR_EL1 for aborts)" if model.has_error_code(vector) else ""
+        return f"pushes nothing: ELR_EL1 and SPSR_EL1{syndrome} are system registers; the stack is SP_EL1"
+    if vector == 1:
+        return "stacks nothing: reset loads SP from word 0 and PC from word 1"
+    return "stacks r0-r3, r12, lr, pc, xPSR (8 words) on the active stack, and puts EXC_RETURN in lr"
 
 
 def vector_of(arch, text):
@@ -177,7 +183,7 @@ def explain(arch, vector):
                 + (f"{line[0]}:{line[1]}" if line else "no source line")]
         if slot["entry"] == slot["handler"]:
             break
-    out += [f"  the CPU:   {CPU_SAVES[arch]}",
+    out += [f"  the CPU:   {cpu_saves(arch, slot)}",
             f"  saved PC:  {saved_pc}"]
     cost = _costs(arch, elf.stat().st_mtime).get(vector)
     if cost:

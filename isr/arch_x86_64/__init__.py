@@ -236,6 +236,10 @@ def acknowledge(vector):
         kind = EXCEPTIONS[vector].kind
         if kind == "fault":
             return "remove the cause or move the saved RIP past the instruction: a fault re-runs it"
+        if kind == "abort":
+            return "never return to the interrupted code (halt, or go to a recovery point): it cannot go on"
+        if kind == "interrupt":
+            return "nothing: the CPU blocks further NMIs until the next iretq"
         return "nothing: the CPU raises it once per event"
     return "nothing: `int` raises it once"
 
