@@ -16,7 +16,7 @@ from qemu.profiles import profile
 from tools import explain, toolchain
 from tools.check_elf import check
 
-ARCHES = ["x86_64", "aarch64", "riscv64", "cortex-m"]
+ARCHES = ["x86_64", "aarch64", "riscv64", "cortex-m", "arm32"]
 ROOT = Path(__file__).resolve().parent
 
 DEP_FILE = ROOT / "build" / "doit-deps.json"
@@ -116,7 +116,8 @@ def task_check():
         yield {
             "basename": f"check-{arch}",
             "actions": [(_check_step, [str(p["elf"]), str(p["manifest"])])],
-            "file_dep": [str(p["elf"]), str(p["manifest"]), str(ROOT / "tools" / "check_elf.py")],
+            "file_dep": [str(p["elf"]), str(p["manifest"]), str(ROOT / "tools" / "check_elf.py"),
+                         str(ROOT / "tools" / "return_checks.py")],
             "doc": f"Check the {arch} kernel: every handler kept, every table entry right.",
         }
 

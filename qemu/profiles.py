@@ -48,6 +48,16 @@ class ArmSemihostingProfile(Profile):
         return returncode if returncode >= 0 else None
 
 
+class Arm32Profile(Profile):
+    def exit_status(self, returncode):
+        # kernel/arm32/arch.c exits through SYS_EXIT_EXTENDED with 128 + N, so
+        # a guest status is 128-255; QEMU's own exits (0 when it quits, 1 on
+        # an error) and signals (negative) are never one.
+        if 128 <= returncode <= 255:
+            return returncode - 128
+        return None
+
+
 class RiscvVirtProfile(Profile):
     def exit_status(self, returncode):
         # SiFive test finisher on `virt`: 0x5555 exits QEMU with 0 (pass),
@@ -111,6 +121,23 @@ PROFILES = {
         prompt="cortex-m> ",
         gdb="gdb-multiarch",
         log_events=r"(Taking exception|\.\.\.taking pending|\.\.\.tailchaining|Exception return|CPU Reset|Lockup)",
+    ),
+    "arm32": Arm32Profile(
+        arch="arm32",
+        binary="qemu-system-arm",
+        # virt with its default GICv2 and secure=off: -kernel starts the ELF in
+        # SVC mode (non-secure PL1); GIC group 0 with GICC_CTLR.FIQEn arrives as
+        # FIQ. -semihosting lets the guest's SYS_EXIT_EXTENDED end QEMU.
+        machine=["-M", "virt", "-cpu", "cortex-a15", "-m", "64M", "-semihosting"],
+        prompt="arm32> ",
+        gdb_setup=("set architecture armv7",),
+        gdb="gdb-multiarch",
+        # arm_cpu_do_interrupt_aarch32 logs "Taking exception N [name]", then
+        # "...with DFSR/DFAR" or "...with IFSR/IFAR" for the aborts; the PC
+        # appears only on "Exception return from AArch32 <mode> to <mode> PC 0x...".
+        log_events=r"Taking exception|\.\.\.with [DI]FSR|Exception return from AArch32",
+        log_noise=r"\[IRQ\]|Exception return from AArch32 irq ",   # the timer tick above all
+        log_pc=r"Exception return from AArch32 \w+ to \w+ PC 0x([0-9a-f]+)",
     ),
 }
 

@@ -40,6 +40,11 @@ SAVES = {
                  (re.compile(r"^stmdb(?:\.w)?\s+sp!, " + _LIST), lambda m: len(m[1].split(","))),
                  (re.compile(r"^strd(?:\.w)?\s+\w+, \w+, \[sp"), lambda m: 2),
                  (re.compile(r"^str(?:\.w)?\s+\w+, \[sp"), lambda m: 1)],
+    # arm32 (ARM state): push/stmdb sp!/stm sp of a list, STM of the user bank (^) through
+    # any base, str at [sp...].
+    "arm32": [(re.compile(r"^(?:push|stmdb\s+sp!,|stm(?:ia)?\s+sp,)\s*" + _LIST), lambda m: len(m[1].split(","))),
+              (re.compile(r"^stm(?:ia)?\s+\w+, " + _LIST + r"\s*\^"), lambda m: len(m[1].split(","))),
+              (re.compile(r"^str\s+\w+, \[sp"), lambda m: 1)],
 }
 
 # An unconditional direct jump (not a call) and the symbol it names: how a stub
@@ -72,8 +77,12 @@ def dispatched_through(manifest, slot):
     read, such as aarch64's GIC table behind gic_dispatch), or None."""
     for table in manifest["tables"]:
         first = table["first_vector"]
-        if "dispatcher" in table and first <= slot["vector"] < first + table["count"]:
+        if not first <= slot["vector"] < first + table["count"]:
+            continue
+        if "dispatcher" in table:
             return next((s for s in manifest["vectors"] if s["handler"] == table["dispatcher"]), None)
+        if "dispatcher_vectors" in table:      # arm32: the IRQ or the FIQ entry, as the slot's group says
+            return manifest["vectors"][table["dispatcher_vectors"]["fiq" if slot["options"].get("fiq") else "irq"]]
     return None
 
 

@@ -44,6 +44,17 @@ TARGETS = {
         "ldflags": [],
         "sources": ["boot/cortex-m/*.S", "kernel/*.c", "kernel/cortex-m/*.c", "kernel/cortex-m/*.S"],
     },
+    "arm32": {
+        "triple": "armv7a-none-eabi",
+        # ARM state: clang's interrupt("IRQ"/"FIQ"/...) functions are a fatal
+        # backend error in Thumb-1 and the VBAR words are ARM branches. Soft
+        # float: clang saves no VFP register in an interrupt function, so the
+        # kernel must have none to lose (README, arm32). The MMU stays off, so
+        # every access is Device memory, where an unaligned one faults.
+        "cflags": ["-mcpu=cortex-a15", "-marm", "-mfloat-abi=soft", "-mno-unaligned-access", "-fno-pic"],
+        "ldflags": ["-z", "max-page-size=4096"],
+        "sources": ["boot/arm32/*.S", "kernel/*.c", "kernel/arm32/*.c", "kernel/arm32/*.S"],
+    },
 }
 
 COMMON_CFLAGS = [

@@ -23,3 +23,9 @@ def rv(boot_console, kernel):
 def cm(boot_console, cortex_m_kernel):
     """A booted cortex-m guest (mps2-an385) at its prompt."""
     return boot_console("cortex-m", cortex_m_kernel)
+
+
+@pytest.fixture
+def a32(boot_console, kernel):
+    """A booted arm32 guest (virt, Cortex-A15, AArch32) at its prompt."""
+    return boot_console("arm32", kernel("arm32"))

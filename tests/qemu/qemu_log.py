@@ -82,3 +82,41 @@ def cortex_m_invstate(log):
     """Each vector fetch that ended in an INVSTATE UsageFault: element, at (its address), pc, taken (the exception that followed)."""
     return [{"element": int(m["element"]), "at": int(m["at"], 16), "pc": int(m["pc"], 16), "taken": int(m["taken"])}
             for m in CM_INVSTATE.finditer(log)]
+
+
+# target/arm (AArch32): an exception's lines, e.g.
+#   Taking exception 4 [Data Abort] on CPU 0
+#   ...from EL1 to EL1
+#   ...with ESR 0x25/0x9200003f
+#   ...with DFSR 0x8 DFAR 0xb000000        (IFSR/IFAR for a prefetch abort)
+#   Exception return from AArch32 abt to sys PC 0x40202620
+# The PC appears only on the return, and a FIQ may be taken inside an IRQ
+# handler, so returns are matched to the exception they end like brackets.
+A32_TAKEN = re.compile(r"^Taking exception (?P<number>\d+) \[(?P<name>[^\]]+)\]")
+A32_FAULT = re.compile(r"^\.\.\.with (?P<reg>[DI]FSR) 0x(?P<fsr>[0-9a-f]+) [DI]FAR 0x(?P<far>[0-9a-f]+)")
+A32_RETURN = re.compile(r"^Exception return from AArch32 (?P<mode>\w+) to (?P<to>\w+) PC 0x(?P<pc>[0-9a-f]+)")
+
+
+def arm32_exceptions(log):
+    """Every AArch32 exception in the log, in the order taken: number, name, fault
+    ((DFSR|IFSR, status, address) or None), back ((mode, to, pc) of its return, or
+    None), outer (the index of the exception it was taken inside, or None) and inner
+    (how many were taken inside it)."""
+    found, open_ = [], []
+    for line in log.splitlines():
+        taken = A32_TAKEN.match(line)
+        if taken:
+            found.append({"number": int(taken["number"]), "name": taken["name"], "fault": None, "back": None,
+                          "outer": open_[-1] if open_ else None, "inner": 0})
+            if open_:
+                found[open_[-1]]["inner"] += 1
+            open_.append(len(found) - 1)
+            continue
+        fault = A32_FAULT.match(line)
+        if fault and open_:
+            found[open_[-1]]["fault"] = (fault["reg"], int(fault["fsr"], 16), int(fault["far"], 16))
+            continue
+        back = A32_RETURN.match(line)
+        if back and open_:
+            found[open_.pop()]["back"] = (back["mode"], back["to"], int(back["pc"], 16))
+    return found
