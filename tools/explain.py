@@ -35,6 +35,11 @@ def cpu_saves(arch, slot):
     if arch == "aarch64":
         syndrome = " and ESR_EL1 (FAR_EL1 for aborts)" if model.has_error_code(vector) else ""
         return f"pushes nothing: ELR_EL1 and SPSR_EL1{syndrome} are system registers; the stack is SP_EL1"
+    if arch == "arm32":
+        return (f"pushes nothing: it enters {model.MODES[vector].upper()} mode with LR = the preferred return "
+                f"address + {model.LR_OFFSET[vector]} and SPSR = the interrupted CPSR; that mode's banked SP "
+                f"is the stack" if vector < model.VBAR_ENTRIES else
+                "pushes nothing: the IRQ or FIQ entry runs first (its own mode, banked LR and SPSR)")
     if vector == 1:
         return "stacks nothing: reset loads SP from word 0 and PC from word 1"
     return "stacks r0-r3, r12, lr, pc, xPSR (8 words) on the active stack, and puts EXC_RETURN in lr"
@@ -73,6 +78,13 @@ def log_pattern(arch, vector):
             return r"Taking exception 5 \[IRQ\]"
         kind = model.KINDS[vector % 4][0]
         return r"Taking exception 6 \[FIQ\]" if kind == "FIQ" else r"Taking exception \d+ \[(?!IRQ|FIQ)"
+    if arch == "arm32":            # the same log; a GIC interrupt arrives as IRQ (group 1) or FIQ (group 0)
+        if vector >= model.IRQ_BASE:
+            fiq = json.loads((toolchain.build_dir(arch) / "gen" / "manifest.json").read_text())["vectors"]
+            fiq = next(s for s in fiq if s["vector"] == vector)["options"].get("fiq")
+            return r"Taking exception 6 \[FIQ\]" if fiq else r"Taking exception 5 \[IRQ\]"
+        return {1: r"\[Undefined Instruction\]", 2: r"\[SVC\]", 3: r"\[Prefetch Abort\]",
+                4: r"\[Data Abort\]", 6: r"\[IRQ\]", 7: r"\[FIQ\]"}.get(vector, r"(?!)")
     return rf"taking pending (?:non)?secure exception {vector}$"
 
 
@@ -82,8 +94,8 @@ def spec_line(where):
 
 
 # How a test shows which arch it is about: words in its file name, its console fixture.
-FILE_WORDS = {"x86_64": "x86_64", "riscv64": "riscv64", "aarch64": "aarch64", "cortex-m": "cortex_m"}
-FIXTURES = {"x86_64": "x86", "riscv64": "rv", "aarch64": "a64", "cortex-m": "cm"}
+FILE_WORDS = {"x86_64": "x86_64", "riscv64": "riscv64", "aarch64": "aarch64", "cortex-m": "cortex_m", "arm32": "arm32"}
+FIXTURES = {"x86_64": "x86", "riscv64": "rv", "aarch64": "a64", "cortex-m": "cm", "arm32": "a32"}
 
 
 def _about(arch, path, node, source):

@@ -3,7 +3,7 @@
 The edits are the README's walk-through ("Your first handler"): a new `abi`
 software interrupt at 0x50 on x86_64, a style changed from `abi` to `stub`
 (#BR, with its C definition), riscv64's machine-software handler replaced
-by one of the student's, an SGI on aarch64 and an IRQ line on cortex-m. The
+by one of the student's, an SGI on aarch64 and arm32 and an IRQ line on cortex-m. The
 copy then builds, the ELF and QEMU test files that cover those vectors run
 there, reading the copy's manifest, and each new handler is raised.
 """
@@ -17,7 +17,7 @@ import pytest
 from qemu.console import Console
 from tools import toolchain
 
-ARCHES = ("x86_64", "riscv64", "aarch64", "cortex-m")
+ARCHES = ("x86_64", "riscv64", "aarch64", "cortex-m", "arm32")
 
 # The test files that check what the edits touch, run in the copy.
 CHECKS = ["tests/elf/test_kernel_elf.py", "tests/elf/test_riscv64_elf.py",
@@ -86,12 +86,26 @@ void on_student_irq(void)
 }
 """
 
+ARM32_HANDLER = """\
+#include "isr.h"
+#include "stats.h"
+#include "trap_report.h"
+
+void on_student_sgi(const struct gic_irq *irq)
+{
+    stats_count(ISR_IRQ_BASE + irq->intid);
+    a32_report_gic(irq, "stub");
+    a32_report_end(RESUME, 0);
+}
+"""
+
 # What each arch's edit adds, raised through the shell: command, report fields, last line.
 RAISED = {
     "x86_64": ("int 0x50", "vec=80 name=SW style=abi", "int 0x50: returned rax=0x1050"),
     "riscv64": ("int 19", "vec=19 name=MSI style=abi", "int 19: returned"),
     "aarch64": ("int 19", "vec=19 name=SGI3 style=stub", "int 19: returned"),
     "cortex-m": ("int 22", "vec=22 name=IRQ6 style=abi", "int 22: returned"),
+    "arm32": ("int 13", "vec=13 name=SGI5 style=stub", "int 13: returned"),
 }
 
 BR_ABI = """ISR_ABI void on_bound_range(struct interrupt_frame *frame)
@@ -130,6 +144,9 @@ def student_tree(tmp_path_factory):
     edit(tree / "isr" / "cortex-m.py", "VECTORS = [",
          'VECTORS = [\n    irq(6, "on_student_irq", style="abi", priority=0x80),')
     (tree / "kernel" / "cortex-m" / "student.c").write_text(CORTEX_M_HANDLER)
+    edit(tree / "isr" / "arm32.py", "VECTORS = [",
+         'VECTORS = [\n    interrupt(5, "on_student_sgi", style="stub", priority=0xc0),')
+    (tree / "kernel" / "arm32" / "student.c").write_text(ARM32_HANDLER)
     tasks = [f"{step}-{arch}" for arch in ARCHES for step in ("build", "check")]
     result = subprocess.run([sys.executable, "-m", "doit", *tasks], cwd=tree, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
