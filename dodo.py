@@ -16,7 +16,7 @@ from qemu.profiles import profile
 from tools import explain, toolchain
 from tools.check_elf import check
 
-ARCHES = ["x86_64", "aarch64", "riscv64", "cortex-m", "arm32"]
+ARCHES = ["x86_64", "aarch64", "riscv64", "cortex-m", "arm32", "avr"]
 ROOT = Path(__file__).resolve().parent
 
 DEP_FILE = ROOT / "build" / "doit-deps.json"

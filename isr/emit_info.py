@@ -16,15 +16,21 @@ def emit(slots, arch, banner):
            "   in ESR_EL1): `int N` cannot supply one, so the shell refuses those vectors. */",
            f"const uint8_t isr_vector_error_code[ISR_VECTOR_COUNT] = {{{codes}}};", "",
            "/* What each vector's handler must do so that its source does not interrupt again",
-           "   at once (the arch model's acknowledge()): the storm guard (kernel/storm.c) says it. */",
-           "const char *const isr_vector_ack[ISR_VECTOR_COUNT] = {"]
-    out += [f"    {c_string(arch.acknowledge(v))}," for v in vectors]
-    out += ["};", ""]
+           "   at once (the arch model's acknowledge()): the storm guard (kernel/storm.c) says it.",
+           "   Each text once, and a byte per vector: the AVR keeps constants in its 8 KiB of SRAM. */"]
+    texts = list(dict.fromkeys(arch.acknowledge(v) for v in vectors))
+    out += ["static const char *const ack_texts[] = {"] + [f"    {c_string(text)}," for text in texts] + ["};"]
+    ids = ", ".join(str(texts.index(arch.acknowledge(v))) for v in vectors)
+    out += [f"static const uint8_t ack_of_vector[ISR_VECTOR_COUNT] = {{{ids}}};", "",
+            "const char *isr_vector_ack(unsigned vector)",
+            "{",
+            '    return vector < ISR_VECTOR_COUNT ? ack_texts[ack_of_vector[vector]] : "";',
+            "}", ""]
     # Generated assembly entries need a C declaration here; an entry that is the
     # handler itself (abi, naked, or a C function the arch calls directly) has
-    # its prototype in isr.h already.
-    entries = sorted({slot.entry for slot in slots
-                      if slot.style in ("stub", "default") and slot.entry != slot.handler})
+    # its prototype in isr.h already. So does an entry that is the handler under
+    # another assembler name (AVR abi: __vector_N), but not under this C name.
+    entries = sorted({slot.entry for slot in slots if slot.entry != slot.handler})
     out += [f"void {entry}(void);" for entry in entries]
     out += ["", "/* Kept by gen/keep.ld only: code reaches it through __isr_symbols_start. */",
             '__attribute__((section(".isr_symbols")))',

@@ -7,12 +7,14 @@ shows the transcript tail and what the log says happened last.
 """
 import json
 import re
+import tempfile
 import time
 from pathlib import Path
 
 import pexpect
 
 from qemu.launcher import command, die_with_parent
+from qemu.park import parked_status
 from qemu.profiles import profile
 from tools.symbolize import Symbolizer
 
@@ -54,7 +56,12 @@ class Console:
         self.timeout = timeout
         self.elf = elf
         self._transcript = open(self.transcript_path, "w", encoding="utf-8")
-        argv = command(arch, elf, log=self.log_path if interrupt_log else None, variant=variant)
+        # A machine with no exit device gets a QMP socket to read the parked guest's status.
+        self.qmp_path = None
+        if self.profile.parked:
+            self._qmp_dir = tempfile.TemporaryDirectory(prefix="qmp-")    # short: a socket path has 107 bytes
+            self.qmp_path = Path(self._qmp_dir.name) / "qmp.sock"
+        argv = command(arch, elf, log=self.log_path if interrupt_log else None, variant=variant, qmp=self.qmp_path)
         # For `doit replay`: the exact command line, and what was typed, apart from what the guest said.
         (run_dir / f"{name}.argv.json").write_text(json.dumps(argv) + "\n")
         self._typed = open(run_dir / f"{name}.typed", "w", encoding="utf-8", newline="")
@@ -103,6 +110,8 @@ class Console:
     def wait_exit(self, timeout=None):
         """Wait for QEMU to stop; return the guest's status (None if it did not choose one)."""
         deadline = time.monotonic() + (timeout or self.timeout)
+        if self.profile.parked:
+            return self._wait_parked(deadline)
         while self.child.isalive() and time.monotonic() < deadline:
             try:
                 self.child.expect(pexpect.EOF, timeout=max(0.1, deadline - time.monotonic()))
@@ -113,6 +122,21 @@ class Console:
         self.child.close()
         return self.profile.exit_status(self.child.exitstatus if self.child.exitstatus is not None else -1)
 
+    def _wait_parked(self, deadline):
+        """No exit device: read the status where the guest parked, and quit QEMU (qemu/park.py)."""
+        symbol, register = self.profile.parked
+        if not self.child.isalive():
+            self._fail(f"QEMU exited by itself: the guest never parked at {symbol}")
+        status = parked_status(self.qmp_path, self.elf, symbol, register, max(0.1, deadline - time.monotonic()))
+        if status is None:
+            self._fail(f"the guest did not park at {symbol}: no exit status")
+        try:
+            self.child.expect(pexpect.EOF, timeout=max(0.1, deadline - time.monotonic()))
+        except pexpect.TIMEOUT:
+            self._fail("QEMU did not quit when told to over QMP")
+        self.child.close()
+        return status
+
     def close(self):
         """Kill QEMU if it still runs; always safe to call."""
         try:
@@ -122,6 +146,8 @@ class Console:
         finally:
             self._transcript.close()
             self._typed.close()
+            if self.qmp_path:
+                self._qmp_dir.cleanup()
 
     def __enter__(self):
         return self

@@ -20,16 +20,17 @@ def die_with_parent():
     libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
-def command(arch, elf, *, interactive=False, gdb=False, log=None, variant=None):
+def command(arch, elf, *, interactive=False, gdb=False, log=None, variant=None, qmp=None):
     """The QEMU argv for booting elf.
 
     interactive: serial and monitor multiplexed on the terminal (Ctrl-A X quits).
     gdb: a TCP port: start halted, with a GDB server on 127.0.0.1 at that port.
     log: file for `-d int,cpu_reset` (every interrupt taken, every reset).
     variant: one of the profile's other machine setups (e.g. aarch64 "el2").
+    qmp: a Unix socket path where QEMU serves QMP (qemu/park.py reads a parked guest's status there).
     """
     p = profile(arch)
-    argv = [p.binary, "-accel", p.accel] + p.machine_for(variant) + ["-no-reboot", "-kernel", str(elf)]
+    argv = [p.binary, "-accel", p.accel] + p.machine_for(variant) + ["-no-reboot", p.load, str(elf)]
     if interactive:
         argv += ["-nographic"]
     else:
@@ -38,6 +39,8 @@ def command(arch, elf, *, interactive=False, gdb=False, log=None, variant=None):
         argv += ["-gdb", f"tcp:127.0.0.1:{gdb}", "-S"]
     if log:
         argv += ["-d", "int,cpu_reset", "-D", str(log)]
+    if qmp:
+        argv += ["-qmp", f"unix:{qmp},server=on,wait=off"]
     return argv
 
 
@@ -46,6 +49,9 @@ def run(arch, elf, *, stdin_text="", timeout=30, log=None):
 
     Returns (guest status or None, QEMU exit code, serial output).
     """
+    if profile(arch).parked:     # QEMU would never stop by itself: say so rather than time out
+        raise ValueError(f"{arch} has no exit device: its guest parks instead of stopping QEMU; boot it "
+                         f"with qemu.console.Console, whose wait_exit reads the status (qemu/park.py)")
     argv = command(arch, elf, log=log)
     proc = subprocess.run(argv, input=stdin_text.encode(), capture_output=True, timeout=timeout,
                           preexec_fn=die_with_parent)

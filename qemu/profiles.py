@@ -17,6 +17,11 @@ class Profile:
     variants: dict = field(default_factory=dict)   # name -> a machine list to use instead (tests)
     gdb_setup: tuple = ()   # GDB commands for this arch, before attaching (doit debug-<arch>)
     gdb: str = "gdb"        # a GDB that knows the guest's architecture
+    load: str = "-kernel"   # the option that hands QEMU the ELF
+    # (symbol, register) for a machine with no exit device: the guest parks at
+    # the symbol with its status in the register, and the launcher reads both
+    # over QMP (qemu/park.py). Empty: QEMU's exit code carries the status.
+    parked: tuple = ()
 
     def machine_for(self, variant=None):
         if variant is None:
@@ -65,6 +70,13 @@ class RiscvVirtProfile(Profile):
         # is the pass code, so 0 is a guest status too.
         if returncode >= 0:
             return returncode
+        return None
+
+
+class AvrParkProfile(Profile):
+    def exit_status(self, returncode):
+        # QEMU's AVR machine has no exit device: its exit code is never the
+        # guest's (qemu/park.py reads the status of a parked guest instead).
         return None
 
 
@@ -138,6 +150,17 @@ PROFILES = {
         log_events=r"Taking exception|\.\.\.with [DI]FSR|Exception return from AArch32",
         log_noise=r"\[IRQ\]|Exception return from AArch32 irq ",   # the timer tick above all
         log_pc=r"Exception return from AArch32 \w+ to \w+ PC 0x([0-9a-f]+)",
+    ),
+    "avr": AvrParkProfile(
+        arch="avr",
+        binary="qemu-system-avr",
+        # mega2560: ATmega2560 at 16 MHz, USART0 on the first serial port. The
+        # ELF goes in as the flash image (-bios); -d int logs nothing on AVR.
+        machine=["-M", "mega2560"],
+        prompt="avr> ",
+        gdb="avr-gdb",                              # Debian's gdb-avr
+        load="-bios",
+        parked=("avr_parked", "r24"),               # kernel/avr/park.S
     ),
 }
 

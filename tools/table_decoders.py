@@ -114,10 +114,28 @@ def arm32_gic_entries(data, table, base):
     return slots
 
 
+AVR_JMP_MASK, AVR_JMP = 0xFE0E, 0x940C   # JMP k: 1001 010k kkkk 110k, then k[15:0] (AVR instruction set manual)
+
+
+def avr_jmp_slots(data, table, base):
+    """ATmega2560 vector table: slot N is a 4-byte JMP at 4N whose 22-bit k is a
+    word address; the target is the byte address 2k, as ELF symbols give it."""
+    slots = {}
+    for index in range(len(data) // 4):
+        first, low = struct.unpack_from("<HH", data, 4 * index)
+        if first & AVR_JMP_MASK != AVR_JMP:
+            slots[table["first_vector"] + index] = (0, {"insn": "not-jmp"})
+            continue
+        k = (((first >> 3) & 0x3E) | (first & 1)) << 16 | low
+        slots[table["first_vector"] + index] = (2 * k, {"insn": "jmp"})
+    return slots
+
+
 DECODERS = {
     "x86_64": {"gate-source": x86_64_gate_sources},
     "aarch64": {"vbar-branch": aarch64_vbar_branches, "gic-dispatch": aarch64_gic_entries},
     "riscv64": {"vectored-mtvec": riscv64_vectored_mtvec},
     "cortex-m": {"vector-words": cortex_m_vector_words},
     "arm32": {"vbar-arm-branch": arm32_vbar_branches, "gic-dispatch-32": arm32_gic_entries},
+    "avr": {"jmp-slots": avr_jmp_slots},
 }

@@ -29,3 +29,9 @@ def cm(boot_console, cortex_m_kernel):
 def a32(boot_console, kernel):
     """A booted arm32 guest (virt, Cortex-A15, AArch32) at its prompt."""
     return boot_console("arm32", kernel("arm32"))
+
+
+@pytest.fixture
+def avr(boot_console, kernel):
+    """A booted avr guest (QEMU mega2560) at its prompt."""
+    return boot_console("avr", kernel("avr"))

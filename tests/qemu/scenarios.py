@@ -60,3 +60,21 @@ def assert_exit_status(console, status):
     console.send(f"exit {status}\r")
     console.expect(f"exit status={status}")
     assert console.wait_exit() == status
+
+
+COMMANDS = ("help", "ticks", "sleep MS", "trap NAME", "int N", "vectors", "stats", "irqtrace", "exit N")
+
+
+def assert_help_lists_every_command(console):
+    output = console.run("help")
+    for command in COMMANDS:
+        assert command in output, command
+
+
+def assert_bad_input_gets_errors(console, vector_count):
+    """Every malformed command answers with an error line and a prompt; int's bound is the arch's table."""
+    assert "error: unknown command 'frobnicate'; try help" in console.run("frobnicate")
+    assert "error: unknown trap 'zz'" in console.run("trap zz")
+    assert "error: usage: int N" in console.run(f"int {vector_count}")
+    assert "error: usage: sleep MS" in console.run("sleep soon")
+    assert "error: exit status 300 out of range" in console.run("exit 300")

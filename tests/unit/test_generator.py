@@ -174,9 +174,11 @@ def test_vector_numbers_are_generated_constants(tmp_path):
 
 def test_isr_info_says_how_each_vector_is_acknowledged(tmp_path):
     info = rendered(tmp_path)["isr_info.c"]
-    table = info[info.index("isr_vector_ack[ISR_VECTOR_COUNT] = {"):]
-    acks = re.findall(r'^    "(.*)",$', table[:table.index("};")], re.M)
-    assert acks == [arch.acknowledge(v) for v in range(arch.VECTOR_COUNT)]
+    texts = info[info.index("ack_texts[] = {"):]
+    texts = re.findall(r'^    "(.*)",$', texts[:texts.index("};")], re.M)
+    ids = re.search(r"ack_of_vector\[ISR_VECTOR_COUNT\] = \{([0-9, ]+)\};", info)[1].split(", ")
+    assert [texts[int(i)] for i in ids] == [arch.acknowledge(v) for v in range(arch.VECTOR_COUNT)]
+    assert len(texts) == len(set(texts))
 
 
 def test_every_generated_entry_has_unwind_information(tmp_path):
