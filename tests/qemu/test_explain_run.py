@@ -4,7 +4,7 @@ import re
 import pytest
 
 from tools import toolchain
-from tools.explain import log_pattern, raise_and_compare
+from tools.explain import NO_INTERRUPT_LOG, log_pattern, raise_and_compare
 
 from tests.facts import bound
 from tests.qemu.report import one_report
@@ -19,4 +19,7 @@ def test_run_raises_the_vector_and_finds_its_qemu_log_line(kernel, arch):
     report = one_report(lines[1].split("kernel:", 1)[1].strip())
     assert report["vec"] == str(vector)
     logged = lines[2].split("QEMU:", 1)[1].strip()
-    assert re.search(log_pattern(arch, vector), logged), lines
+    if arch in NO_INTERRUPT_LOG:
+        assert logged == "(QEMU 7.2 logs no interrupts for this arch)", lines
+    else:
+        assert re.search(log_pattern(arch, vector), logged), lines
