@@ -10,13 +10,13 @@ from doit.tools import Interactive
 
 from isr.generate import OUTPUTS, generate
 from isr.validate import SpecError
-from qemu.launcher import command, free_port, gdb_script
 from qemu import replay
+from qemu.launcher import command, free_port, gdb_script
 from qemu.profiles import profile
-from tools import explain, toolchain
+from tools import cost, explain, toolchain
 from tools.check_elf import check
 
-ARCHES = ["x86_64", "aarch64", "riscv64", "cortex-m", "arm32", "avr"]
+ARCHES = ["x86_64", "aarch64", "riscv64", "cortex-m", "arm32", "avr", "msp430"]
 ROOT = Path(__file__).resolve().parent
 
 DEP_FILE = ROOT / "build" / "doit-deps.json"
@@ -25,7 +25,7 @@ DEP_FILE = ROOT / "build" / "doit-deps.json"
 DEP_FILE.parent.mkdir(exist_ok=True)
 
 DOIT_CONFIG = {
-    "default_tasks": [f"{step}-{arch}" for arch in ARCHES for step in ("build", "check")],
+    "default_tasks": [f"{step}-{arch}" for arch in ARCHES for step in ("build", "check")] + ["plugin"],
     "dep_file": str(DEP_FILE),
     "backend": "json",
     "verbosity": 1,
@@ -144,7 +144,8 @@ def _debug_prepare(arch, elf, script, port):
     """Pick the GDB port (a free one unless --port), write the GDB script, print how to attach."""
     _debug_ports[arch] = port or free_port()
     gdb_script(arch, elf, script, _debug_ports[arch])
-    print(f"QEMU waits for GDB on 127.0.0.1:{_debug_ports[arch]}. In another terminal: {profile(arch).gdb} -x {script}")
+    print(profile(arch).debug_banner or
+          f"QEMU waits for GDB on 127.0.0.1:{_debug_ports[arch]}. In another terminal: {profile(arch).gdb} -x {script}")
 
 
 def task_debug():
@@ -164,6 +165,26 @@ def task_debug():
             "verbosity": 2,
             "doc": f"Boot the {arch} kernel halted, waiting for GDB (--port N, default a free port).",
         }
+
+
+def task_plugin():
+    """Build the QEMU plugin that counts instructions per interrupt, with the host's C compiler."""
+    return {
+        "actions": [(cost.build_plugin, [])],
+        "file_dep": [str(cost.PLUGIN_SOURCE)],
+        "targets": [str(cost.PLUGIN)],
+        "clean": True,
+    }
+
+
+def task_cost():
+    """Instructions and stores per interrupt, per arch, style and compiler (tools/cost.py)."""
+    return {
+        "actions": [Interactive([sys.executable, "-m", "tools.cost"], shell=False)],
+        "task_dep": ["plugin"] + [f"check-{arch}" for arch in ARCHES],
+        "uptodate": [False],
+        "verbosity": 2,
+    }
 
 
 def _explain_step(arch, vector, run):

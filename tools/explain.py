@@ -40,6 +40,8 @@ def cpu_saves(arch, slot):
                 f"address + {model.LR_OFFSET[vector]} and SPSR = the interrupted CPSR; that mode's banked SP "
                 f"is the stack" if vector < model.VBAR_ENTRIES else
                 "pushes nothing: the IRQ or FIQ entry runs first (its own mode, banked LR and SPSR)")
+    if arch == "msp430":
+        return "pushes PC, then SR, and clears SR (GIE and the low-power bits)"
     if arch == "avr":
         return ("pushes the 3-byte return PC and clears SREG.I; nothing else, not even SREG: "
                 "the handler saves what it uses")
@@ -90,6 +92,9 @@ def log_pattern(arch, vector):
                 4: r"\[Data Abort\]", 6: r"\[IRQ\]", 7: r"\[FIQ\]"}.get(vector, r"(?!)")
     if arch == "cortex-m":
         return rf"taking pending (?:non)?secure exception {vector}$"
+    if arch == "msp430":           # qemu/mspdebug_sim.py's log: a device's IRQ taken, or `int`'s trigger request
+        irq = vector - model.IRQ_BASE
+        return rf"irq handle {irq}$|^request what=2 arg={irq} "
     return r"(?!)"                 # NO_INTERRUPT_LOG: nothing to find
 
 
@@ -100,8 +105,9 @@ def spec_line(where):
 
 # How a test shows which arch it is about: words in its file name, its console fixture.
 FILE_WORDS = {"x86_64": "x86_64", "riscv64": "riscv64", "aarch64": "aarch64", "cortex-m": "cortex_m", "arm32": "arm32",
-              "avr": "avr"}
-FIXTURES = {"x86_64": "x86", "riscv64": "rv", "aarch64": "a64", "cortex-m": "cm", "arm32": "a32", "avr": "avr"}
+              "avr": "avr", "msp430": "msp430"}
+FIXTURES = {"x86_64": "x86", "riscv64": "rv", "aarch64": "a64", "cortex-m": "cm", "arm32": "a32", "avr": "avr",
+            "msp430": "msp"}
 # Arches whose QEMU logs no interrupts with -d int (DESIGN.md: QEMU 7.2's AVR).
 NO_INTERRUPT_LOG = frozenset({"avr"})
 
