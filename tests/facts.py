@@ -39,12 +39,6 @@ def bound_to(arch, handler):
     return [s["vector"] for s in slots(arch) if s["handler"] == handler]
 
 
-def check_summary(arch):
-    """The last line `python3 -m tools.check_elf` prints for this build."""
-    vectors = slots(arch)
-    return f"{len(vectors)} table entries and {len(bound(arch))} spec handlers check out"
-
-
 def free_software_vectors(arch):
     """Vectors the spec leaves to the default handler that only software raises
     (x86_64: outside the exceptions and the PIC's IRQ range)."""

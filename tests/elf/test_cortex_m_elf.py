@@ -13,7 +13,6 @@ from tools.check_elf import check
 from tools.elf_symbols import Image
 
 from tests.elf import artifacts
-from tests.facts import check_summary
 
 ARCH = "cortex-m"
 SPEC = "isr/cortex-m.py"

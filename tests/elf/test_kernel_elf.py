@@ -11,7 +11,7 @@ from tools.check_elf import check
 from tools.elf_symbols import Image
 
 from tests.elf.artifacts import compile_generated, gen_dir, hand_written_objects, run_check_command
-from tests.facts import check_summary, first_bound, free_software_vectors, spec_problem_prefix
+from tests.facts import first_bound, free_software_vectors, spec_problem_prefix
 
 ARCH = "x86_64"
 

@@ -11,7 +11,7 @@ from tools import toolchain
 from tools.check_elf import check
 from tools.elf_symbols import Image
 
-from tests.facts import bound, check_summary, first_bound, spec_problem_prefix
+from tests.facts import bound, first_bound, spec_problem_prefix
 
 ARCH = "riscv64"
 
