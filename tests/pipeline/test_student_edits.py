@@ -7,6 +7,7 @@ by one of the student's, an SGI on aarch64 and arm32 and an IRQ line on cortex-m
 copy then builds, the ELF and QEMU test files that cover those vectors run
 there, reading the copy's manifest, and each new handler is raised.
 """
+import json
 import re
 import shutil
 import subprocess
@@ -14,6 +15,8 @@ import sys
 
 import pytest
 
+from isr.generate import render
+from isr.load import arch_model
 from qemu.console import Console
 from tools import toolchain
 
@@ -99,13 +102,25 @@ void on_student_sgi(const struct gic_irq *irq)
 }
 """
 
+def free_line(arch, first, count, named=None):
+    """The first interrupt line first..first+count-1 that the shipped spec leaves to the default handler
+    (named: and whose arch name starts so, a line nothing on the board drives)."""
+    model = arch_model(arch)
+    slots = json.loads(render(arch, toolchain.ROOT / "isr" / f"{arch}.py")["manifest.json"])["vectors"]
+    return next(v - model.IRQ_BASE for v in range(model.IRQ_BASE + first, model.IRQ_BASE + first + count)
+                if next(s for s in slots if s["vector"] == v)["style"] == "default"
+                and (named is None or model.vector_name(v).startswith(named)))
+
+
+SGI64, SGI32, LINE = free_line("aarch64", 0, 16), free_line("arm32", 0, 16), free_line("cortex-m", 0, 32, "IRQ")
+
 # What each arch's edit adds, raised through the shell: command, report fields, last line.
 RAISED = {
     "x86_64": ("int 0x50", "vec=80 name=SW style=abi", "int 0x50: returned rax=0x1050"),
     "riscv64": ("int 19", "vec=19 name=MSI style=abi", "int 19: returned"),
-    "aarch64": ("int 19", "vec=19 name=SGI3 style=stub", "int 19: returned"),
-    "cortex-m": ("int 22", "vec=22 name=IRQ6 style=abi", "int 22: returned"),
-    "arm32": ("int 13", "vec=13 name=SGI5 style=stub", "int 13: returned"),
+    "aarch64": (f"int {16 + SGI64}", f"vec={16 + SGI64} name=SGI{SGI64} style=stub", f"int {16 + SGI64}: returned"),
+    "cortex-m": (f"int {16 + LINE}", f"vec={16 + LINE} name=IRQ{LINE} style=abi", f"int {16 + LINE}: returned"),
+    "arm32": (f"int {8 + SGI32}", f"vec={8 + SGI32} name=SGI{SGI32} style=stub", f"int {8 + SGI32}: returned"),
 }
 
 BR_ABI = """ISR_ABI void on_bound_range(struct interrupt_frame *frame)
@@ -139,13 +154,13 @@ def student_tree(tmp_path_factory):
          'irq(3, "on_student_msi", style="abi")')
     (tree / "kernel" / "riscv64" / "student.c").write_text(RISCV_HANDLER)
     edit(tree / "isr" / "aarch64.py", "VECTORS = [",
-         'VECTORS = [\n    interrupt(3, "on_student_sgi", style="stub", priority=0xa0),')
+         f'VECTORS = [\n    interrupt({SGI64}, "on_student_sgi", style="stub", priority=0xa0),')
     (tree / "kernel" / "aarch64" / "student.c").write_text(AARCH64_HANDLER)
     edit(tree / "isr" / "cortex-m.py", "VECTORS = [",
-         'VECTORS = [\n    irq(6, "on_student_irq", style="abi", priority=0x80),')
+         f'VECTORS = [\n    irq({LINE}, "on_student_irq", style="abi", priority=0x80),')
     (tree / "kernel" / "cortex-m" / "student.c").write_text(CORTEX_M_HANDLER)
     edit(tree / "isr" / "arm32.py", "VECTORS = [",
-         'VECTORS = [\n    interrupt(5, "on_student_sgi", style="stub", priority=0xc0),')
+         f'VECTORS = [\n    interrupt({SGI32}, "on_student_sgi", style="stub", priority=0xc0),')
     (tree / "kernel" / "arm32" / "student.c").write_text(ARM32_HANDLER)
     tasks = [f"{step}-{arch}" for arch in ARCHES for step in ("build", "check")]
     result = subprocess.run([sys.executable, "-m", "doit", *tasks], cwd=tree, capture_output=True, text=True)
