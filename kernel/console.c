@@ -9,6 +9,7 @@
 
 #include "arch.h"
 #include "console.h"
+#include "storm.h"
 
 /* A power of two: indices wrap with a mask. The AVR's 8 KiB of SRAM also
    holds every string (they live in .data there), so its ring is smaller. */
@@ -91,6 +92,7 @@ char console_getc(void)
     arch_irq_disable();
     while (rx_head == rx_tail) {
         arch_wait_for_interrupt();   /* returns with interrupts masked again */
+        storm_thread_ran();          /* got past the interrupts: no storm holds us */
     }
     char c = rx_ring[rx_tail % RX_RING_SIZE];
     rx_tail = rx_tail + 1;

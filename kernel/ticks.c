@@ -1,5 +1,6 @@
 #include "arch.h"
 #include "console.h"
+#include "storm.h"
 #include "ticks.h"
 
 volatile uint64_t ticks;
@@ -34,6 +35,7 @@ bool sleep_ms(uint64_t ms)
             break;
         }
         arch_wait_for_interrupt();
+        storm_thread_ran();
     }
     arch_irq_enable();
     return whole;

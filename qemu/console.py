@@ -5,6 +5,7 @@ the test process (see qemu.launcher.die_with_parent). Every session keeps a
 transcript and QEMU's interrupt log; a failed expectation raises an error that
 shows the transcript tail and what the log says happened last.
 """
+import json
 import re
 import tempfile
 import time
@@ -62,9 +63,13 @@ class Console:
             self._qmp_dir = tempfile.TemporaryDirectory(prefix="qmp-")    # short: a socket path has 107 bytes
             self.qmp_path = Path(self._qmp_dir.name) / "qmp.sock"
         argv = command(arch, elf, log=self.log_path if interrupt_log else None, variant=variant, qmp=self.qmp_path)
+        # For `doit replay`: the exact command line, and what was typed, apart from what the guest said.
+        (run_dir / f"{name}.argv.json").write_text(json.dumps(argv) + "\n")
+        self._typed = open(run_dir / f"{name}.typed", "w", encoding="utf-8", newline="")
         self.child = pexpect.spawn(argv[0], argv[1:], encoding="utf-8", codec_errors="replace",
                                    timeout=timeout, logfile=self._transcript, echo=False,
                                    preexec_fn=die_with_parent, dimensions=(50, 200))
+        self.child.logfile_send = self._typed
 
     # -- expectations -------------------------------------------------------
     def _fail(self, what):
@@ -163,6 +168,7 @@ class Console:
             self.child.close(force=True)
         finally:
             self._transcript.close()
+            self._typed.close()
             if self.qmp_path:
                 self._qmp_dir.cleanup()
 
