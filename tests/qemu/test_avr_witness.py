@@ -46,7 +46,7 @@ def test_report_pc_is_the_return_pc_the_cpu_pushed(kernel, tmp_path, handler, ty
         wait_listening(port)
         gdb = subprocess.run([profile("avr").gdb, "-batch", "-nx", "-ex", f"file {elf}",
                               "-ex", f"target remote 127.0.0.1:{port}", "-ex", f"break *{slot['entry']}",
-                              "-ex", "continue", "-ex", "set var report_irqs = 1",
+                              "-ex", "continue", "-ex", "set var *(unsigned char *)&report_irqs = 1",
                               "-ex", "x/3xb $sp + 1", "-ex", "detach"],
                              capture_output=True, text=True, timeout=60)
         pushed = re.search(r":\s+0x([0-9a-f]{2})\s+0x([0-9a-f]{2})\s+0x([0-9a-f]{2})\s*$", gdb.stdout, re.M)
