@@ -33,7 +33,8 @@ static void cmd_help(const char *arg)
             "  vectors [all]    the live interrupt table (bound vectors, or all)\n"
             "  stats            interrupts taken per vector\n"
             "  irqtrace on|off  report every hardware interrupt too\n"
-            "  exit N           stop the machine with status N (0-127)\n");
+            "  exit N           stop the machine with status N (0-127)\n"
+            "  reset            reset the machine\n");
 }
 
 static void cmd_ticks(const char *arg)
@@ -113,6 +114,13 @@ static void cmd_exit(const char *arg)
     arch_exit((int)status);
 }
 
+static void cmd_reset(const char *arg)
+{
+    (void)arg;
+    kprintf("resetting\n");
+    arch_reset();
+}
+
 static const struct command {
     const char *name;
     void (*run)(const char *arg);
@@ -126,6 +134,7 @@ static const struct command {
     {"stats", cmd_stats},
     {"irqtrace", cmd_irqtrace},
     {"exit", cmd_exit},
+    {"reset", cmd_reset},
 };
 
 /* Split "name arg" in place; arg is NULL when absent. */

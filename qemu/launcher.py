@@ -8,6 +8,7 @@ import signal
 import subprocess
 from pathlib import Path
 
+from qemu.ending import classify
 from qemu.profiles import profile
 
 PR_SET_PDEATHSIG = 1
@@ -19,20 +20,39 @@ def die_with_parent():
     libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
-def command(arch, elf, *, interactive=False, gdb=False, log=None, variant=None):
+def command(arch, elf, *, interactive=False, gdb=False, log=None, variant=None, monitor=None,
+            icount=None, serial_log=None):
     """The QEMU argv for booting elf.
 
     interactive: serial and monitor multiplexed on the terminal (Ctrl-A X quits).
     gdb: a TCP port: start halted, with a GDB server on 127.0.0.1 at that port.
     log: file for `-d int,cpu_reset` (every interrupt taken, every reset).
     variant: one of the profile's other machine setups (e.g. aarch64 "el2").
+    monitor: a qemu.monitor.Monitor whose socket becomes QEMU's QMP monitor.
+    icount: a shift N: guest time from the instruction count (2**N ns each),
+        idle time skipped (DESIGN.md, "Deterministic guest time").
+    serial_log: a file that QEMU fills with everything the guest prints.
     """
     p = profile(arch)
     argv = [p.binary, "-accel", p.accel] + p.machine_for(variant) + ["-no-reboot", "-kernel", str(elf)]
+    # The serial port on our stdio with signal=off: the terminal passes Ctrl-C
+    # (0x03) and Ctrl-\ (0x1c) to the guest as bytes instead of turning them
+    # into SIGINT/SIGQUIT for QEMU, which `-serial stdio` and -nographic do.
+    serial = "stdio,id=serial0,signal=off"
+    if serial_log:
+        serial += f",logfile={serial_log},logappend=off"
     if interactive:
-        argv += ["-nographic"]
+        # mux: the monitor shares the terminal behind Ctrl-A, as with -nographic.
+        argv += ["-display", "none", "-chardev", serial + ",mux=on", "-serial", "chardev:serial0",
+                 "-mon", "chardev=serial0,mode=readline"]
     else:
-        argv += ["-display", "none", "-serial", "stdio", "-monitor", "none"]
+        argv += ["-display", "none", "-chardev", serial, "-serial", "chardev:serial0"]
+        if monitor is None:
+            argv += ["-monitor", "none"]
+    if monitor is not None:
+        argv += monitor.argv()
+    if icount is not None:
+        argv += ["-icount", f"shift={icount},align=off,sleep=off"]
     if gdb:
         argv += ["-gdb", f"tcp:127.0.0.1:{gdb}", "-S"]
     if log:
@@ -43,12 +63,15 @@ def command(arch, elf, *, interactive=False, gdb=False, log=None, variant=None):
 def run(arch, elf, *, stdin_text="", timeout=30, log=None):
     """Boot elf, feed stdin_text to the serial port, wait for the guest to stop.
 
-    Returns (guest status or None, QEMU exit code, serial output).
+    Returns (guest status or None, QEMU exit code, serial output); the status
+    only when the guest chose it (qemu.ending.classify).
     """
     argv = command(arch, elf, log=log)
     proc = subprocess.run(argv, input=stdin_text.encode(), capture_output=True, timeout=timeout,
                           preexec_fn=die_with_parent)
-    return profile(arch).exit_status(proc.returncode), proc.returncode, proc.stdout.decode(errors="replace")
+    output = proc.stdout.decode(errors="replace")
+    ending = classify(profile(arch), proc.returncode, output + proc.stderr.decode(errors="replace"))
+    return ending.status, proc.returncode, output
 
 
 def gdb_script(arch, elf, path, port):

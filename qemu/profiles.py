@@ -14,6 +14,7 @@ class Profile:
     log_events: str = r"CPU Reset|Triple fault"
     log_noise: str = r"(?!)"
     log_pc: str = r"(?!)"     # captures, in hex, the interrupted PC of a log line
+    regs_pc: str = r"(?!)"    # captures, in hex, the PC in QMP's `info registers` text
     variants: dict = field(default_factory=dict)   # name -> a machine list to use instead (tests)
     gdb_setup: tuple = ()   # GDB commands for this arch, before attaching (doit debug-<arch>)
     gdb: str = "gdb"        # a GDB that knows the guest's architecture
@@ -25,37 +26,41 @@ class Profile:
             raise KeyError(f"{self.arch} has no machine variant {variant!r}; known: {', '.join(self.variants)}")
         return self.variants[variant]
 
-    def exit_status(self, returncode):
-        """The guest's `exit N` status from QEMU's exit code, or None if the guest did not choose it."""
+    def exit_code(self, status):
+        """The exit code QEMU gives when the guest's `exit status` reaches its exit device."""
         raise NotImplementedError
+
+    def exit_status(self, returncode):
+        """The exit code alone read as a guest status, or None where no status gives it.
+
+        The code alone can lie (x86_64: QEMU's own error is 1, as is `exit 0`;
+        riscv64: a reset is 0, as is `exit 0`): qemu.ending.classify also asks
+        the guest's `exit status=N` line and QEMU's SHUTDOWN event."""
+        if returncode < 0:
+            return None
+        return next((s for s in range(128) if self.exit_code(s) == returncode), None)
 
 
 class X86Profile(Profile):
-    def exit_status(self, returncode):
-        # isa-debug-exit: a write of V makes QEMU exit with (V << 1) | 1, so a
-        # guest status is always odd; 0 means QEMU quit for another reason.
-        if returncode > 0 and returncode % 2 == 1:
-            return returncode >> 1
-        return None
+    def exit_code(self, status):
+        # isa-debug-exit: a write of V makes QEMU exit with (V << 1) | 1 (the
+        # process keeps the low 8 bits). `exit 0` gives 1, QEMU's own error code.
+        return ((status << 1) | 1) & 0xff
 
 
 class ArmSemihostingProfile(Profile):
-    def exit_status(self, returncode):
-        # SYS_EXIT with ADP_Stopped_ApplicationExit: QEMU exits with the
-        # guest's status itself. A signal (negative code) is not the guest's;
-        # QEMU quitting on its own (Ctrl-A X: 0, an error: 1) cannot be told
-        # apart from `exit 0` / `exit 1`.
-        return returncode if returncode >= 0 else None
+    def exit_code(self, status):
+        # SYS_EXIT / SYS_EXIT_EXTENDED with ADP_Stopped_ApplicationExit: QEMU
+        # exits with the guest's status itself, so `exit 1` gives QEMU's error code.
+        return status & 0xff
 
 
 class RiscvVirtProfile(Profile):
-    def exit_status(self, returncode):
+    def exit_code(self, status):
         # SiFive test finisher on `virt`: 0x5555 exits QEMU with 0 (pass),
-        # (status << 16) | 0x3333 exits with status (fail); the guest's `exit 0`
-        # is the pass code, so 0 is a guest status too.
-        if returncode >= 0:
-            return returncode
-        return None
+        # (status << 16) | 0x3333 exits with status (fail). A reset (0x7777)
+        # under -no-reboot also ends QEMU with 0.
+        return status & 0xff
 
 
 PROFILES = {
@@ -70,6 +75,7 @@ PROFILES = {
         log_events=r"^\s*\d+: v=|check_exception|Triple fault|CPU Reset",
         log_noise=r"v=2[0-9a-f] ",              # PIC IRQs at 0x20-0x2f: the 100 Hz tick above all
         log_pc=r" pc=([0-9a-f]+)",
+        regs_pc=r"RIP=([0-9a-f]+)",
         gdb_setup=("set disassembly-flavor att",),
     ),
     "aarch64": ArmSemihostingProfile(
@@ -85,6 +91,7 @@ PROFILES = {
         log_events=r"Taking exception|\.\.\.with (?:ESR|FAR|ELR)",
         log_noise=r"\[IRQ\]",                     # the timer tick above all
         log_pc=r"with ELR 0x([0-9a-f]+)",
+        regs_pc=r"\bPC=([0-9a-f]+)",
         # virtualization=on: QEMU starts the kernel at EL2 (boot/aarch64/entry.S drops to EL1).
         variants={"el2": ["-M", "virt,virtualization=on", "-cpu", "cortex-a57", "-m", "64M", "-semihosting"]},
     ),
@@ -97,6 +104,7 @@ PROFILES = {
         machine=["-M", "virt", "-bios", "none", "-smp", "1", "-m", "64M"],
         prompt="riscv64> ",
         gdb="gdb-multiarch",
+        regs_pc=r"(?m)^\s*pc\s+([0-9a-f]+)",
         # riscv_cpu_do_interrupt logs every trap; async:0 are the exceptions
         # (the 100 Hz timer would push them out of the tail).
         log_events=r"(riscv_cpu_do_interrupt: .*async:0|CPU Reset)",
@@ -110,6 +118,7 @@ PROFILES = {
         machine=["-M", "mps2-an385", "-semihosting-config", "enable=on,target=native"],
         prompt="cortex-m> ",
         gdb="gdb-multiarch",
+        regs_pc=r"R15=([0-9a-f]+)",                # target/arm names the M-profile PC R15
         log_events=r"(Taking exception|\.\.\.taking pending|\.\.\.tailchaining|Exception return|CPU Reset|Lockup)",
     ),
 }
