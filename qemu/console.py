@@ -52,6 +52,7 @@ class Console:
         self.log_path = run_dir / f"{name}.qemu.log"
         self.timeout = timeout
         self.elf = elf
+        self.icount = icount             # None: guest time is host time
         self.watch = Watch(allow)
         self.ending = None
         self.monitor = Monitor()

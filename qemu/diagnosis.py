@@ -29,9 +29,13 @@ def log_summary(profile, log_path, elf=None, lines=6):
     return "\n".join(notable + [f"({routine} routine interrupts not shown)"])
 
 
+REGISTER_LINES = 10   # the general registers and PC; x86_64 goes on with FPU and SSE state
+
+
 def registers_summary(profile, registers_text, elf=None):
     """QMP's `info registers` text, its PC named first (the guest's own view of where it is)."""
     pc = re.search(profile.regs_pc, registers_text)
+    registers_text = "\n".join(registers_text.splitlines()[:REGISTER_LINES])
     if not pc:
         return registers_text.rstrip()
     where = Symbolizer(elf).describe(int(pc[1], 16)) if elf else f"0x{int(pc[1], 16):x}"

@@ -10,7 +10,7 @@ import re
 
 # name -> (pattern over whole lines, why it is bad)
 BAD_PATTERNS = {
-    "halt": (r"^\[trap\] .* then=halt\r?$", "a handler halted the machine"),
+    "halt": (r"^\[trap\] .* then=halt$", "a handler halted the machine"),
     "unexpected-vector": (r"^\[trap\] .*\bnote=unexpected-vector\b.*$",
                           "an interrupt reached a vector that the spec left to the default handler"),
     "trap": (r"^\[trap\] .*$", "an interrupt was reported while the command in progress raises none"),
@@ -35,23 +35,30 @@ class Watch:
         """Note what the test sends: the command decides which reports are expected."""
         for line in re.split(r"[\r\n]+", text):
             words = line.split()
-            if not words:
-                continue
-            self.command = words[0]
-            if words[:1] == ["irqtrace"] and len(words) > 1:
-                self.irqtrace = words[1] == "on"
+            if words:
+                self.command = words[0]
 
     def check(self, text):
-        """The first bad line in text as (name, line, why), or None."""
+        """The first bad line in text as (name, line, why), or None. Lines are
+        read in order: the guest's `irqtrace=on|off` answer switches the
+        hardware interrupt reports on and off where it appears."""
+        for line in text.splitlines():
+            line = line.rstrip("\r")
+            if line in ("irqtrace=on", "irqtrace=off"):
+                self.irqtrace = line == "irqtrace=on"
+            bad = self._bad(line)
+            if bad:
+                return bad
+        return None
+
+    def _bad(self, line):
         for name, (pattern, why) in BAD_PATTERNS.items():
-            if name in self.allowed:
+            if name in self.allowed or not re.search(pattern, line):
                 continue
-            for match in re.finditer(pattern, text, re.M):
-                line = match.group(0).rstrip("\r")
-                if name == "trap" and (self.irqtrace or self.command in RAISING_COMMANDS):
-                    continue
-                if name == "reset" and not self.booted:
-                    self.booted = True
-                    continue
-                return name, line, why
+            if name == "trap" and (self.irqtrace or self.command in RAISING_COMMANDS):
+                continue
+            if name == "reset" and not self.booted:
+                self.booted = True
+                continue
+            return name, line, why
         return None

@@ -15,6 +15,8 @@ def assert_timer_rate(console):
     """`sleep 1000` waits for 100 ticks at 100 Hz. Too fast a timer would end it
     well under a second of host time; the upper bound only catches a timer
     that is badly slow, with room for a loaded machine."""
+    assert console.icount is None, \
+        "this scenario measures host time: mark the test @pytest.mark.realtime (it boots under -icount)"
     started = time.monotonic()
     output = console.run("sleep 1000", timeout=30)
     elapsed = time.monotonic() - started
@@ -22,6 +24,18 @@ def assert_timer_rate(console):
     assert slept, output
     assert 100 <= int(slept[1]) <= 102
     assert 0.9 <= elapsed < 10, f"100 ticks took {elapsed:.2f}s of host time"
+
+
+def assert_exact_ticks(console):
+    """Under -icount guest time is the instruction count and idle time is
+    skipped: `sleep MS` at H Hz takes exactly MS * H / 1000 ticks, every time."""
+    assert console.icount is not None, "exact tick counts need -icount: drop @pytest.mark.realtime"
+    _, hz = ticks(console)
+    for ms in (100, 250, 1000):
+        output = console.run(f"sleep {ms}")
+        slept = re.search(rf"slept ms={ms} ticks=(\d+)", output)
+        assert slept, f"expected 'slept ms={ms} ticks=N', got:\n{output}"
+        assert int(slept[1]) == ms * hz // 1000, f"sleep {ms} at {hz} Hz"
 
 
 def assert_trap(console, trap, vector, name, style, err, fields, then):
@@ -59,4 +73,14 @@ def vector_rows(console, arg=""):
 def assert_exit_status(console, status):
     console.send(f"exit {status}\r")
     console.expect(f"exit status={status}")
-    assert console.wait_exit() == status
+    ending = console.wait_ending()
+    assert (ending.kind, ending.status) == ("exit", status), str(ending)
+
+
+def assert_ending(console, line, kind):
+    """Type line (`reset`, `exit 3`); QEMU must stop, and for this reason only."""
+    console.send(f"{line}\r")
+    ending = console.wait_ending()
+    assert ending.kind == kind, str(ending)
+    assert ending.status is None, f"{ending.kind} read as guest status {ending.status}"
+    return ending

@@ -67,4 +67,4 @@ def test_unexpected_exit_is_reported_with_the_guest_status(x86_64_kernel, tmp_pa
         console.send("exit 9\r")
         with pytest.raises(ConsoleError) as failure:
             console.expect("never")
-    assert "QEMU exited (status 9)" in str(failure.value)
+    assert "QEMU exited (guest exited with status 9)" in str(failure.value)

@@ -21,6 +21,7 @@ def test_stub_handler_writes_back_through_the_trap_frame(x86):
     assert f"int 128: returned rax={hex(0x1080 + 1)}" in output
 
 
+@pytest.mark.console_allows("unexpected-vector")
 def test_unbound_vector_reaches_the_default_handler(x86):
     output = x86.run("int 0x44")
     report = one_report(output)
@@ -41,6 +42,7 @@ def test_int_refuses_vectors_that_expect_an_error_code(x86):
         assert "[trap]" not in output
 
 
+@pytest.mark.console_allows("unexpected-vector")
 def test_int_on_an_unbound_fault_vector_recovers(x86):
     """Vector 19 (#XM) is not in the spec: the default handler treats it as a
     fault, and the armed recovery point brings the shell back."""
