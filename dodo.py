@@ -3,6 +3,7 @@
 Steps are functions in isr/, tools/ and qemu/; this file only says which
 files feed which step, so that a second `doit` run does nothing.
 """
+import os
 import sys
 from pathlib import Path
 
@@ -10,16 +11,21 @@ from doit.tools import Interactive
 
 from isr.generate import OUTPUTS, generate
 from isr.validate import SpecError
-from qemu.launcher import command, gdb_script
+from qemu.interactive import QUIT_KEYS, run_on_terminal
+from qemu.launcher import gdb_script
 from qemu.profiles import profile
 from tools import toolchain
 from tools.check_elf import check
 
 ARCHES = ["x86_64", "aarch64", "riscv64", "cortex-m"]
-GDB_PORT = 1234
+# GDB_PORT=N doit debug-<arch> picks another port (two debug sessions, or the tests).
+GDB_PORT = int(os.environ.get("GDB_PORT", "1234"))
 ROOT = Path(__file__).resolve().parent
 
-DEP_FILE = ROOT / "build" / "doit-deps.json"
+# doit's state in SQLite: each update is a transaction, so a doit killed in
+# the middle of writing leaves the last complete state, where the json
+# backend leaves an empty file that breaks every later run.
+DEP_FILE = ROOT / "build" / "doit-deps.sqlite3"
 # doit writes its state here even when the first task fails (a bad spec on a
 # fresh clone), and cannot create the folder itself.
 DEP_FILE.parent.mkdir(exist_ok=True)
@@ -27,7 +33,7 @@ DEP_FILE.parent.mkdir(exist_ok=True)
 DOIT_CONFIG = {
     "default_tasks": [f"{step}-{arch}" for arch in ARCHES for step in ("build", "check")],
     "dep_file": str(DEP_FILE),
-    "backend": "json",
+    "backend": "sqlite3",
     "verbosity": 1,
 }
 
@@ -122,13 +128,13 @@ def task_check():
 
 
 def task_boot():
-    """Boot interactively: serial on this terminal, Ctrl-A X quits."""
+    """Boot interactively: serial on this terminal, Ctrl-A X quits; ends with the guest's status."""
     for arch in ARCHES:
         p = paths(arch)
         yield {
             "basename": f"boot-{arch}",
-            "actions": [f"echo 'Booting {arch} under QEMU: type help; Ctrl-A X quits.'",
-                        Interactive(command(arch, p["elf"], interactive=True), shell=False)],
+            "actions": [f"echo 'Booting {arch} under QEMU: type help. {QUIT_KEYS}.'",
+                        (run_on_terminal, [arch, p["elf"], toolchain.build_dir(arch) / "boot"])],
             "task_dep": [f"check-{arch}"],
             "uptodate": [False],
             "verbosity": 2,
@@ -137,7 +143,7 @@ def task_boot():
 
 
 def task_debug():
-    """Boot halted with a GDB server; the printed GDB command attaches with symbols."""
+    """Boot halted with a GDB server; the printed GDB command attaches with symbols. Ctrl-A X quits."""
     for arch in ARCHES:
         p = paths(arch)
         script = toolchain.build_dir(arch) / "gdbinit"
@@ -145,11 +151,12 @@ def task_debug():
             "basename": f"debug-{arch}",
             "actions": [(gdb_script, [arch, p["elf"], script, GDB_PORT]),
                         f"echo 'QEMU waits for GDB on port {GDB_PORT}. In another terminal: {profile(arch).gdb} -x {script}'",
-                        Interactive(command(arch, p["elf"], interactive=True, gdb=GDB_PORT), shell=False)],
+                        f"echo 'The serial console stays here. {QUIT_KEYS}.'",
+                        (run_on_terminal, [arch, p["elf"], toolchain.build_dir(arch) / "debug", GDB_PORT])],
             "task_dep": [f"check-{arch}"],
             "uptodate": [False],
             "verbosity": 2,
-            "doc": f"Boot the {arch} kernel halted, waiting for GDB on localhost:1234.",
+            "doc": f"Boot the {arch} kernel halted, waiting for GDB on localhost:{GDB_PORT}.",
         }
 
 

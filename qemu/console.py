@@ -8,7 +8,6 @@ the transcript tail, what QEMU's log says happened last and the CPU's
 registers; output that no test expects (qemu.watch) fails at once.
 """
 import re
-import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -159,21 +158,21 @@ class Console:
         self.child.close()
         code = self.child.exitstatus if self.child.exitstatus is not None else -self.child.signalstatus
         log = self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
-        self.ending = classify(self.profile, code, self.transcript_tail(), self.monitor.shutdown_reason(), log)
+        self.ending = classify(self.profile, code, self.transcript_tail(), self.monitor.shutdown_reason(), log,
+                               started=self.qemu_version is not None)
         return self.ending
 
     def wait_ending(self, timeout=None):
         """Wait for QEMU to stop; return its qemu.ending.Ending (kind, status, words)."""
         __tracebackhide__ = True
-        deadline = time.monotonic() + (timeout or self.timeout)
-        while self.child.isalive() and time.monotonic() < deadline:
-            try:
-                self.child.expect(pexpect.EOF, timeout=max(0.1, deadline - time.monotonic()))
-                self._check(self.child.before)
-            except pexpect.TIMEOUT:
-                break
-        if self.child.isalive():
+        try:
+            # Read to the end even when QEMU is already gone: its last words
+            # (a startup error) are still in the pty.
+            self.child.expect(pexpect.EOF, timeout=timeout or self.timeout)
+        except pexpect.TIMEOUT:
+            self._check(self.child.before)
             self._fail("QEMU did not exit")
+        self._check(self.child.before)
         return self._finish()
 
     def wait_exit(self, timeout=None):

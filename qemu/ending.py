@@ -16,7 +16,7 @@ import signal
 from dataclasses import dataclass
 
 GUEST_EXIT = re.compile(r"^exit status=(\d+)\r?$", re.M)
-QEMU_ERROR = re.compile(r"^qemu-system-\S+: .*$", re.M)
+QEMU_ERROR = re.compile(r"^qemu(?:-system-\S+)?: .*$", re.M)    # x86_64's loader says just "qemu:"
 
 # QMP ShutdownCause values (qapi/run-state.json) and what each means here.
 SHUTDOWN_KINDS = {
@@ -48,11 +48,12 @@ def guest_status(serial_text):
     return int(found[-1]) if found else None
 
 
-def classify(profile, returncode, serial_text="", shutdown_reason=None, qemu_log_text=""):
+def classify(profile, returncode, serial_text="", shutdown_reason=None, qemu_log_text="", started=True):
     """The Ending of one QEMU run: its exit code (negative: killed by that
     signal), everything its serial port printed (QEMU's own error messages
     included, when they share the terminal), the QMP SHUTDOWN reason if one
-    came, and its -d log (which names a triple fault)."""
+    came, its -d log (which names a triple fault), and whether its QMP
+    monitor ever answered (started=False: QEMU died while starting)."""
     if returncode is not None and returncode < 0:
         name = signal.Signals(-returncode).name
         return Ending("killed", f"QEMU was killed by {name} before the guest chose a status", returncode=returncode)
@@ -69,7 +70,9 @@ def classify(profile, returncode, serial_text="", shutdown_reason=None, qemu_log
                                      f"{returncode}, not the {profile.exit_code(said)} that its exit device gives",
                       returncode=returncode)
     errors = QEMU_ERROR.findall(serial_text or "")
-    if errors:
-        return Ending("error", f"QEMU failed with exit code {returncode}: {errors[-1].strip()}", returncode=returncode)
+    if errors or not started:
+        said = errors[-1].strip() if errors else "(it printed nothing)"
+        when = "failed to start" if not started else "failed"
+        return Ending("error", f"QEMU {when} with exit code {returncode}: {said}", returncode=returncode)
     return Ending("unexplained", f"QEMU exited with code {returncode} and the guest chose no status "
                                  f"(no `exit status=N` line, no shutdown event)", returncode=returncode)

@@ -4,6 +4,7 @@ Every QEMU started here is tied to its parent: it gets SIGKILL when the
 process that started it dies (PR_SET_PDEATHSIG), whatever kills that.
 """
 import ctypes
+import os
 import signal
 import subprocess
 from pathlib import Path
@@ -18,6 +19,19 @@ def die_with_parent():
     """preexec_fn for children: the kernel sends SIGKILL when our process dies."""
     libc = ctypes.CDLL(None, use_errno=True)
     libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
+def tied_to_this_process(sig=signal.SIGKILL):
+    """A preexec_fn: the child gets sig when this process dies, even if it
+    died between fork and prctl (then the child's parent is already another
+    process, and the child exits at once)."""
+    parent = os.getpid()
+
+    def preexec():
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, sig)
+        if os.getppid() != parent:
+            os._exit(1)
+    return preexec
 
 
 def command(arch, elf, *, interactive=False, gdb=False, log=None, variant=None, monitor=None,

@@ -5,6 +5,7 @@ dodo.py decides when these run; tests call them too, to link variants.
 import hashlib
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -101,8 +102,24 @@ def compile_command(arch, source, obj, gen_dir):
 
 
 def _run(argv):
-    """Run a tool with its diagnostics on our stderr; True if it succeeded."""
-    return subprocess.run(argv, cwd=ROOT).returncode == 0
+    """Run a tool with its diagnostics on our stderr; True if it succeeded.
+
+    Ctrl-C reaches the tool and doit alike (one process group): the tool
+    stops on its own, and doit stops here with one line, not the traceback
+    that doit prints for any exception in an action."""
+    try:
+        return subprocess.run(argv, cwd=ROOT).returncode == 0
+    except KeyboardInterrupt:
+        print(f"\ninterrupted during {Path(argv[0]).name}; run doit again to go on", file=sys.stderr)
+        raise SystemExit(130) from None      # 128 + SIGINT, as a shell reports it
+
+
+def remove_stale_temporaries(obj):
+    """clang writes <name>-<random>.o.tmp and renames it onto <name>.o: a
+    compile killed before the rename leaves that temporary for good."""
+    obj = Path(obj)
+    for stale in obj.parent.glob(f"{obj.stem}-*{obj.suffix}.tmp"):
+        stale.unlink(missing_ok=True)
 
 
 def compile_one(arch, source, obj, gen_dir):
@@ -110,6 +127,7 @@ def compile_one(arch, source, obj, gen_dir):
     object is left half-written). On success, returns the digests of the
     headers it read, for headers_unchanged() to compare on the next run."""
     Path(obj).parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_temporaries(obj)
     if not _run(compile_command(arch, source, obj, gen_dir)):
         return False
     return {"headers": {h: _digest(h) for h in header_deps(obj)}}
