@@ -1,6 +1,6 @@
 """Figures for the closing notes: boot-to-prompt, build times, suite wall time.
 
-Usage: python3 -m tools.benchmark [--arch x86_64] [--boots 10] [--suite]
+Usage: .venv/bin/python -m tools.benchmark [--arch x86_64] [--boots 10] [--suite]
 Prints medians; nothing here is asserted (this machine is shared and noisy).
 """
 import argparse

@@ -1,6 +1,6 @@
 """Prove a linked kernel against its manifest: what --gc-sections kept, and what the table points at.
 
-Usage: python3 -m tools.check_elf KERNEL.elf MANIFEST.json
+Usage: .venv/bin/python -m tools.check_elf KERNEL.elf MANIFEST.json
 Every problem names the vector and the symbol; exit status 1 if there is any.
 """
 import json

@@ -1,6 +1,6 @@
 """What each handler style costs on entry, read statically from the linked kernel.
 
-Usage: python3 -m tools.handler_cost [ARCH ...]      (default: every arch that is built)
+Usage: .venv/bin/python -m tools.handler_cost [ARCH ...]      (default: every arch that is built)
 
 For every vector the spec binds, the entry path is disassembled with llvm-objdump:
 the table's entry, the shared code a generated stub jumps to (isr_trap_common and
@@ -135,7 +135,7 @@ def report(arch):
 def main(argv):
     arches = argv or [a for a in toolchain.TARGETS if (toolchain.build_dir(a) / "kernel.elf").exists()]
     if not arches:
-        print("no kernel built: run `python3 -m doit` first", file=sys.stderr)
+        print("no kernel built: run `tools/setup && .venv/bin/python -m doit` first", file=sys.stderr)
         return 1
     for arch in arches:
         if arch not in toolchain.TARGETS:

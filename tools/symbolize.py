@@ -1,6 +1,6 @@
 """Address -> function+offset and source line, from a kernel's symbols and DWARF line table.
 
-Usage: python3 -m tools.symbolize KERNEL.elf ADDRESS...
+Usage: .venv/bin/python -m tools.symbolize KERNEL.elf ADDRESS...
 """
 import bisect
 import os

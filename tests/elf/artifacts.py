@@ -1,5 +1,6 @@
 """What the ELF tests of every arch share: the build's files, variant links, the check command."""
 import subprocess
+import sys
 
 from tools import toolchain
 
@@ -24,7 +25,7 @@ def compile_generated(arch, out):
 
 def run_check_command(arch, elf):
     """`python3 -m tools.check_elf` on the build's manifest; returns its stdout after asserting success."""
-    result = subprocess.run(["python3", "-m", "tools.check_elf", str(elf), str(gen_dir(arch) / "manifest.json")],
+    result = subprocess.run([sys.executable, "-m", "tools.check_elf", str(elf), str(gen_dir(arch) / "manifest.json")],
                             capture_output=True, text=True, cwd=toolchain.ROOT)
     assert result.returncode == 0, result.stderr
     return result.stdout

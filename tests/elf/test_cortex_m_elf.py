@@ -3,6 +3,7 @@ the Thumb address of the symbol the manifest names; without KEEP the check fails
 import json
 import struct
 import subprocess
+import sys
 
 import pytest
 
@@ -43,7 +44,7 @@ def test_built_kernel_passes_the_check(cortex_m_kernel):
 
 
 def test_check_command_exits_zero(cortex_m_kernel):
-    result = subprocess.run(["python3", "-m", "tools.check_elf", str(cortex_m_kernel),
+    result = subprocess.run([sys.executable, "-m", "tools.check_elf", str(cortex_m_kernel),
                              str(gen_dir() / "manifest.json")], capture_output=True, text=True,
                             cwd=toolchain.ROOT)
     assert result.returncode == 0, result.stderr

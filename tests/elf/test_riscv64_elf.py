@@ -1,6 +1,7 @@
 """Checks on the linked riscv64 kernel: what --gc-sections kept and what the mtvec table points at."""
 import json
 import subprocess
+import sys
 
 import pytest
 
@@ -26,7 +27,7 @@ def test_built_kernel_passes_the_check(elf):
 
 
 def test_check_command_exits_zero(elf):
-    result = subprocess.run(["python3", "-m", "tools.check_elf", str(elf), str(gen_dir() / "manifest.json")],
+    result = subprocess.run([sys.executable, "-m", "tools.check_elf", str(elf), str(gen_dir() / "manifest.json")],
                             capture_output=True, text=True, cwd=toolchain.ROOT)
     assert result.returncode == 0, result.stderr
     assert "32 table entries and 13 spec handlers check out" in result.stdout
