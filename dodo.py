@@ -16,6 +16,7 @@ from qemu.launcher import gdb_script
 from qemu.profiles import profile
 from tools import toolchain
 from tools.check_elf import check
+from tools.ctrl_c import quiet_ctrl_c
 
 ARCHES = ["x86_64", "aarch64", "riscv64", "cortex-m"]
 # GDB_PORT=N doit debug-<arch> picks another port (two debug sessions, or the tests).
@@ -29,6 +30,7 @@ DEP_FILE = ROOT / "build" / "doit-deps.sqlite3"
 # doit writes its state here even when the first task fails (a bad spec on a
 # fresh clone), and cannot create the folder itself.
 DEP_FILE.parent.mkdir(exist_ok=True)
+quiet_ctrl_c()
 
 DOIT_CONFIG = {
     "default_tasks": [f"{step}-{arch}" for arch in ARCHES for step in ("build", "check")],

@@ -5,7 +5,6 @@ dodo.py decides when these run; tests call them too, to link variants.
 import hashlib
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -102,16 +101,8 @@ def compile_command(arch, source, obj, gen_dir):
 
 
 def _run(argv):
-    """Run a tool with its diagnostics on our stderr; True if it succeeded.
-
-    Ctrl-C reaches the tool and doit alike (one process group): the tool
-    stops on its own, and doit stops here with one line, not the traceback
-    that doit prints for any exception in an action."""
-    try:
-        return subprocess.run(argv, cwd=ROOT).returncode == 0
-    except KeyboardInterrupt:
-        print(f"\ninterrupted during {Path(argv[0]).name}; run doit again to go on", file=sys.stderr)
-        raise SystemExit(130) from None      # 128 + SIGINT, as a shell reports it
+    """Run a tool with its diagnostics on our stderr; True if it succeeded."""
+    return subprocess.run(argv, cwd=ROOT).returncode == 0
 
 
 def remove_stale_temporaries(obj):
