@@ -69,11 +69,24 @@ def suite_times():
     return wall, per_arch
 
 
+def qemu_layer_runs(runs):
+    """Run the QEMU layer runs times: (wall seconds of each run, runs that had a failure)."""
+    walls, flaky = [], 0
+    for _ in range(runs):
+        started = time.monotonic()
+        result = subprocess.run([sys.executable, "-m", "pytest", "-n", "auto", "-q", "tests/qemu"], cwd=ROOT,
+                                capture_output=True, text=True)
+        walls.append(time.monotonic() - started)
+        flaky += result.returncode != 0
+    return walls, flaky
+
+
 def main(argv):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--arch", default="x86_64")
     parser.add_argument("--boots", type=int, default=10)
     parser.add_argument("--suite", action="store_true", help="also time `pytest -n auto`")
+    parser.add_argument("--qemu-runs", type=int, default=0, help="run tests/qemu N times, count the failed runs")
     args = parser.parse_args(argv)
     subprocess.run([sys.executable, "-m", "doit", f"build-{args.arch}"], cwd=ROOT, check=True,
                    capture_output=True)
@@ -87,6 +100,10 @@ def main(argv):
         print(f"full test suite (pytest -n auto): {wall:.1f} s wall")
         for arch, seconds in sorted(per_arch.items()):
             print(f"  {arch} tests: {seconds:.1f} s of test time")
+    if args.qemu_runs:
+        walls, flaky = qemu_layer_runs(args.qemu_runs)
+        print(f"QEMU layer, {len(walls)} runs: median {statistics.median(walls):.1f} s wall, "
+              f"{flaky} run(s) with a failure")
     return 0
 
 
