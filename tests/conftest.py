@@ -1,6 +1,7 @@
 """Fixtures shared by every test layer: the repository on sys.path, built kernels, QEMU consoles."""
 import os
 import re
+import shutil
 import sys
 import uuid
 from pathlib import Path
@@ -22,6 +23,8 @@ from tools import toolchain  # noqa: E402
 # skipped: tick counts are exact and `sleep` costs no wall time. A test that
 # measures host time opts out with @pytest.mark.realtime.
 ICOUNT_SHIFT = 0
+# Transcripts of this many runs stay under build/<arch>/runs/; older ones go.
+RUNS_KEPT = 5
 
 
 def pytest_configure(config):
@@ -32,6 +35,16 @@ def pytest_configure(config):
     # transcripts, and a kernel that failed to boot is remembered run-wide.
     worker_input = getattr(config, "workerinput", None)
     config.run_id = (worker_input["testrunuid"] if worker_input else uuid.uuid4().hex)[:12]
+    if worker_input is None:
+        prune_old_runs()
+
+
+def prune_old_runs():
+    """Keep the newest RUNS_KEPT run folders per arch (a run still going has the newest)."""
+    for runs in (ROOT / "build").glob("*/runs"):
+        folders = sorted((p for p in runs.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime)
+        for old in folders[:-RUNS_KEPT]:
+            shutil.rmtree(old, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
