@@ -16,6 +16,8 @@ import signal
 from dataclasses import dataclass
 
 GUEST_EXIT = re.compile(r"^exit status=(\d+)\r?$", re.M)
+# cpu_abort(): QEMU prints this and aborts (SIGABRT). M-profile lockup in 7.2 is one.
+QEMU_FATAL = re.compile(r"^qemu: fatal: (.*)$", re.M)
 QEMU_ERROR = re.compile(r"^qemu(?:-system-\S+)?: .*$", re.M)    # x86_64's loader says just "qemu:"
 
 # QMP ShutdownCause values (qapi/run-state.json) and what each means here.
@@ -33,7 +35,8 @@ SHUTDOWN_KINDS = {
 
 @dataclass(frozen=True)
 class Ending:
-    kind: str           # exit, reset, triple-fault, shutdown, panic, quit, killed, error, unexplained
+    kind: str           # exit, reset, triple-fault, lockup, shutdown, panic, quit, killed, error,
+                        # qemu-fatal, unexplained
     detail: str         # in words, as the user should read it
     status: int = None  # the guest's status, only when kind == "exit"
     returncode: int = None
@@ -54,6 +57,12 @@ def classify(profile, returncode, serial_text="", shutdown_reason=None, qemu_log
     included, when they share the terminal), the QMP SHUTDOWN reason if one
     came, its -d log (which names a triple fault), and whether its QMP
     monitor ever answered (started=False: QEMU died while starting)."""
+    fatal = QEMU_FATAL.findall(serial_text or "")
+    if returncode == -signal.SIGABRT and fatal:
+        if fatal[-1].startswith("Lockup"):
+            return Ending("lockup", f"the CPU locked up (QEMU aborts on an M-profile lockup): {fatal[-1].strip()}",
+                          returncode=returncode)
+        return Ending("qemu-fatal", f"QEMU aborted: {fatal[-1].strip()}", returncode=returncode)
     if returncode is not None and returncode < 0:
         name = signal.Signals(-returncode).name
         return Ending("killed", f"QEMU was killed by {name} before the guest chose a status", returncode=returncode)

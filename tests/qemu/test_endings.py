@@ -34,6 +34,15 @@ def test_a_reset_by_the_guest_is_no_exit_status(boot_console, kernel, arch):
         "the code alone would have read as a guest status: this is the case being tested"
 
 
+def test_a_cortex_m_lockup_is_no_exit_status(boot_console, cortex_m_kernel):
+    """A fault with FAULTMASK set cannot escalate even to HardFault: the core
+    locks up, which QEMU 7.2 handles by aborting (SIGABRT) with `qemu: fatal: Lockup`.
+    aarch64 and riscv64 have no such state: a fault in their handler traps again."""
+    console = boot_console("cortex-m", cortex_m_kernel)
+    ending = assert_ending(console, "trap lockup", "lockup")
+    assert "can't escalate" in str(ending)
+
+
 @pytest.mark.parametrize("arch", ARCHES)
 def test_a_reset_from_the_host_is_no_exit_status(boot_console, kernel, arch):
     console = boot_console(arch, kernel(arch))

@@ -36,6 +36,12 @@ def test_a_signal_is_a_kill():
     assert ending.kind == "killed" and "SIGKILL" in str(ending)
 
 
+def test_a_lockup_is_named_from_qemus_fatal_line():
+    ending = classify(profile("cortex-m"), -6, "qemu: fatal: Lockup: can't escalate 3 to HardFault\n")
+    assert ending.kind == "lockup"
+    assert classify(profile("cortex-m"), -6, "").kind == "killed", "SIGABRT from outside is a kill"
+
+
 def test_a_triple_fault_is_named_from_the_log():
     ending = classify(profile("x86_64"), 0, "", shutdown_reason="guest-reset", qemu_log_text="Triple fault\n")
     assert ending.kind == "triple-fault"
