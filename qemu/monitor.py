@@ -9,6 +9,7 @@ into the socket whether or not we read: events() after QEMU has gone still
 finds the SHUTDOWN event that says why it stopped.
 """
 import asyncio
+import logging
 import socket
 
 from qemu.qmp import QMPError
@@ -17,6 +18,10 @@ from qemu.qmp.legacy import QEMUMonitorProtocol
 # What can go wrong talking to a QEMU that may be dying: the client's own
 # errors, a closed socket, a reply that never comes.
 QMP_FAILURES = (QMPError, OSError, EOFError, asyncio.TimeoutError)
+
+# The client logs an ERROR when QEMU dies before or during negotiation (a
+# startup error): qemu/ending.py says that better, once, in the failure itself.
+logging.getLogger("qemu.qmp").setLevel(logging.CRITICAL)
 
 
 class Monitor:
