@@ -83,6 +83,14 @@ def failed_boot_record(arch, variant, run_id):
     return toolchain.build_dir(arch) / "runs" / run_id / f"boot-failed-{variant or 'default'}.txt"
 
 
+def fail_if_it_did_not_boot(arch, run_id, variant=None):
+    """Fail at once, with the first diagnosis, if this kernel already failed to boot in this run."""
+    record = failed_boot_record(arch, variant, run_id)
+    if record.exists():
+        pytest.fail(f"the {arch} kernel{f' ({variant})' if variant else ''} did not boot earlier in this "
+                    f"run; not booting it again. First diagnosis, from {record.read_text()}", pytrace=False)
+
+
 @pytest.fixture
 def boot_console(request, run_id):
     """A factory: boot_console(arch, elf, variant=None, icount=..., allow=()) -> Console at its
@@ -96,10 +104,8 @@ def boot_console(request, run_id):
     default_icount = None if request.node.get_closest_marker("realtime") else ICOUNT_SHIFT
 
     def start(arch, elf, variant=None, icount=default_icount, allow=()):
+        fail_if_it_did_not_boot(arch, run_id, variant)
         record = failed_boot_record(arch, variant, run_id)
-        if record.exists():
-            pytest.fail(f"the {arch} kernel{f' ({variant})' if variant else ''} did not boot earlier in this "
-                        f"run; not booting it again. First diagnosis, from {record.read_text()}", pytrace=False)
         run_dir = toolchain.build_dir(arch) / "runs" / run_id / worker
         console = Console(arch, elf, run_dir, f"{name}-{len(consoles)}", variant=variant, icount=icount,
                           allow=list(allowed) + list(allow))

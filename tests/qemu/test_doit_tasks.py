@@ -11,7 +11,7 @@ import pexpect
 import pytest
 
 from tests.build_lock import LOCK_PATH, acquire
-from tests.conftest import ROOT
+from tests.conftest import ROOT, fail_if_it_did_not_boot
 from tests.qemu.test_console import gone
 from tests.qemu.test_debug import wait_listening
 
@@ -31,11 +31,21 @@ def children(pid):
     return [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
 
 
-def doit(task, arch, env=None):
-    """doit TASK-ARCH on a pty, at the guest's prompt; returns (doit, QEMU pid)."""
+@pytest.fixture
+def doit(run_id):
+    """doit(task, arch) -> doit TASK-ARCH on a pty, at the guest's prompt, and QEMU's pid."""
+    def start(task, arch, env=None):
+        fail_if_it_did_not_boot(arch, run_id)
+        return _doit(task, arch, env)
+    return start
+
+
+def _doit(task, arch, env=None):
     with build_lock():
+        # doit's own check task is a no-op here (the kernel fixture built it): a
+        # boot that takes 0.1 s under pytest gets 20 s before it is called hung.
         child = pexpect.spawn(sys.executable, ["-m", "doit", f"{task}-{arch}"], cwd=str(ROOT), encoding="utf-8",
-                              timeout=60, env={**os.environ, **(env or {})}, dimensions=(50, 200))
+                              timeout=20, env={**os.environ, **(env or {})}, dimensions=(50, 200))
         if task == "debug":
             child.expect("Ctrl-C goes to the guest")
             return child, None
@@ -47,7 +57,7 @@ def doit(task, arch, env=None):
 
 @pytest.mark.parametrize("line, words, code", [("exit 0", "guest exited with status 0", 0),
                                                ("exit 3", "guest exited with status 3", 1)])
-def test_boot_task_ends_with_the_guest_status_in_words(kernel, line, words, code):
+def test_boot_task_ends_with_the_guest_status_in_words(kernel, doit, line, words, code):
     kernel("x86_64")
     child, _ = doit("boot", "x86_64")
     child.send("\x03")                   # Ctrl-C goes to the guest, which drops the line
@@ -60,7 +70,7 @@ def test_boot_task_ends_with_the_guest_status_in_words(kernel, line, words, code
     assert "returned" not in child.before       # no `Command returned 7` for status 3
 
 
-def test_boot_task_says_a_reset_is_not_a_status(kernel):
+def test_boot_task_says_a_reset_is_not_a_status(kernel, doit):
     kernel("riscv64")
     child, _ = doit("boot", "riscv64")
     child.send("reset\r")
@@ -70,7 +80,7 @@ def test_boot_task_says_a_reset_is_not_a_status(kernel):
 
 
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM])
-def test_qemu_dies_with_the_boot_task(kernel, sig):
+def test_qemu_dies_with_the_boot_task(kernel, doit, sig):
     kernel("x86_64")
     child, qemu = doit("boot", "x86_64")
     child.kill(sig)
@@ -84,7 +94,7 @@ def free_port():
         return s.getsockname()[1]
 
 
-def test_a_killed_debug_task_frees_its_gdb_port(kernel):
+def test_a_killed_debug_task_frees_its_gdb_port(kernel, doit):
     """An orphaned debug QEMU would hold the port, and the next debug task fail."""
     kernel("x86_64")
     port = free_port()
