@@ -59,9 +59,9 @@ class Console:
         argv = command(arch, elf, log=self.log_path if interrupt_log else None, variant=variant,
                        monitor=self.monitor, icount=icount)
         self.child = _Spawn(argv[0], argv[1:], encoding="utf-8", codec_errors="replace",
-                                   timeout=timeout, logfile=self._transcript, echo=False,
-                                   preexec_fn=die_with_parent, pass_fds=self.monitor.pass_fds(),
-                                   dimensions=(50, 200))
+                            timeout=timeout, logfile=self._transcript, echo=False,
+                            preexec_fn=die_with_parent, pass_fds=self.monitor.pass_fds(),
+                            dimensions=(50, 200))
         try:
             self.qemu_version = self.monitor.connect()
         except QMP_FAILURES:

@@ -95,11 +95,14 @@ def broken_boot_time():
         main_c.write_text(main_c.read_text().replace("    arch_init();\n", "    arch_init();\n    for (;;) {\n    }\n", 1))
         subprocess.run([sys.executable, "-m", "doit"], cwd=tree, check=True, capture_output=True)
         started = time.monotonic()
-        result = subprocess.run([sys.executable, "-m", "pytest", "-n", "auto", "-q", "tests/qemu"], cwd=tree,
-                                capture_output=True, text=True)
+        report = tree / "junit.xml"
+        result = subprocess.run([sys.executable, "-m", "pytest", "-n", "auto", "-q", "tests/qemu",
+                                 f"--junitxml={report}"], cwd=tree, capture_output=True, text=True)
         wall = time.monotonic() - started
+        cases = sorted(((float(c.get("time", 0)), c.get("name")) for c in ElementTree.parse(report).iter("testcase")),
+                       reverse=True)
     summary = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else "(no summary)"
-    return wall, summary
+    return wall, summary, cases[:5]
 
 
 def main(argv):
@@ -124,8 +127,10 @@ def main(argv):
         for arch, seconds in sorted(per_arch.items()):
             print(f"  {arch} tests: {seconds:.1f} s of test time")
     if args.broken_boot:
-        wall, summary = broken_boot_time()
+        wall, summary, slowest = broken_boot_time()
         print(f"QEMU layer with a kernel that cannot boot: {wall:.1f} s wall ({summary})")
+        for seconds, name in slowest:
+            print(f"  {seconds:.1f} s {name}")
     if args.qemu_runs:
         walls, flaky = qemu_layer_runs(args.qemu_runs)
         print(f"QEMU layer, {len(walls)} runs: median {statistics.median(walls):.1f} s wall, "

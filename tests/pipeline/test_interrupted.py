@@ -38,21 +38,19 @@ def fresh_tree(tmp_path):
     return tmp_path
 
 
-@pytest.mark.parametrize("count", [1, 6, 40])
-def test_a_doit_killed_mid_run_leaves_state_the_next_run_uses(fresh_tree, count):
-    """SIGKILL at a task boundary (its state written or not): the next run
-    succeeds without a traceback, and the one after does nothing."""
-    stop_at_task(start_doit(fresh_tree), count, signal.SIGKILL)
-    result = run_doit(fresh_tree)
-    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
-    assert doit(fresh_tree) == []
-
-
-def test_ctrl_c_stops_doit_with_one_line(fresh_tree):
+def test_a_doit_stopped_mid_run_leaves_state_the_next_run_uses(fresh_tree):
+    """Ctrl-C, then SIGKILL at later and later task boundaries (state written
+    or not), in one tree: each stop is quick to say so, the next full run
+    succeeds without a traceback, and the one after that does nothing. One
+    tree for all: each run goes on where the last one stopped."""
     stderr = stop_at_task(start_doit(fresh_tree), 3, signal.SIGINT)
-    assert "Traceback" not in stderr, stderr
-    assert "interrupted" in stderr
-    assert run_doit(fresh_tree).returncode == 0
+    assert "Traceback" not in stderr and "interrupted" in stderr, stderr
+    for count in (1, 6, 20):
+        stderr = stop_at_task(start_doit(fresh_tree), count, signal.SIGKILL)
+        assert "Traceback" not in stderr, stderr
+    result = run_doit(fresh_tree)
+    assert result.returncode == 0 and "Traceback" not in result.stdout + result.stderr, result.stderr
+    assert doit(fresh_tree) == []
 
 
 def test_a_stale_clang_temporary_is_removed_by_the_next_compile(fresh_tree):
