@@ -3,15 +3,18 @@ import pytest
 
 from qemu.console import ConsoleError
 
-# A wall-clock limit for each QEMU test, build and boot included (pytest-timeout):
-# a test needs seconds; a guest that hangs must not cost minutes.
-QEMU_TEST_TIMEOUT = 90
+# A wall-clock limit for the body of each QEMU test (pytest-timeout): a test
+# needs seconds; a guest that hangs must not cost minutes. Fixtures are left
+# out (func_only): the first test of a worker builds kernels, which may wait
+# for the build lock (bounded itself, tests/build_lock.py), and a boot has
+# its own limit (Console's timeout).
+QEMU_TEST_TIMEOUT = 60
 
 
 def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/qemu/" in item.nodeid and item.get_closest_marker("timeout") is None:
-            item.add_marker(pytest.mark.timeout(QEMU_TEST_TIMEOUT))
+            item.add_marker(pytest.mark.timeout(QEMU_TEST_TIMEOUT, func_only=True))
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -11,7 +11,7 @@ import pexpect
 import pytest
 
 from tests.build_lock import LOCK_PATH, acquire
-from tests.conftest import ROOT, fail_if_it_did_not_boot
+from tests.conftest import ROOT
 from tests.qemu.test_console import gone
 from tests.qemu.test_debug import wait_listening
 
@@ -32,10 +32,14 @@ def children(pid):
 
 
 @pytest.fixture
-def doit(run_id):
-    """doit(task, arch) -> doit TASK-ARCH on a pty, at the guest's prompt, and QEMU's pid."""
+def doit(boot_console, kernel):
+    """doit(task, arch) -> doit TASK-ARCH on a pty, at the guest's prompt, and QEMU's pid.
+
+    The kernel boots once under the console first: if it cannot, the test fails
+    at once with that diagnosis (and later ones with the first), instead of
+    waiting for a prompt through doit."""
     def start(task, arch, env=None):
-        fail_if_it_did_not_boot(arch, run_id)
+        boot_console(arch, kernel(arch)).close()
         return _doit(task, arch, env)
     return start
 

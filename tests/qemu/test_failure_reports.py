@@ -47,8 +47,8 @@ def section(output, test):
     return output[start:end if end != -1 else len(output)]
 
 
-def test_failure_reports(tmp_path, kernel):
-    kernel("x86_64")
+def test_failure_reports(tmp_path, kernel, boot_console):
+    boot_console("x86_64", kernel("x86_64")).close()     # the failures below must be the intended ones
     kernel("riscv64")
     output = run_failing_tests(tmp_path)
     assert "4 failed" in output, output[-3000:]

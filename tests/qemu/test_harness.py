@@ -93,3 +93,9 @@ def test_an_external_nmi_reaches_the_nmi_gate(boot_console, x86_64_kernel):
     by_int = console.run("trap nmi")
     assert f"vec=2 name=NMI style={report[1]}" in by_int
     assert "ticks=" in console.run("ticks")
+
+
+def test_each_run_keeps_its_own_transcripts(boot_console, x86_64_kernel, run_id):
+    """Two pytest runs in one checkout write to different folders."""
+    console = boot_console("x86_64", x86_64_kernel)
+    assert run_id in console.transcript_path.parts
