@@ -18,7 +18,7 @@ from tools import toolchain
 from tools.check_elf import check
 from tools.ctrl_c import quiet_ctrl_c
 
-ARCHES = ["x86_64", "aarch64", "riscv64", "cortex-m"]
+ARCHES = ["x86_64", "aarch64", "riscv64", "cortex-m", "arm32", "avr"]
 # GDB_PORT=N doit debug-<arch> picks another port (two debug sessions, or the tests).
 GDB_PORT = int(os.environ.get("GDB_PORT", "1234"))
 ROOT = Path(__file__).resolve().parent
@@ -124,7 +124,8 @@ def task_check():
         yield {
             "basename": f"check-{arch}",
             "actions": [(_check_step, [str(p["elf"]), str(p["manifest"])])],
-            "file_dep": [str(p["elf"]), str(p["manifest"]), str(ROOT / "tools" / "check_elf.py")],
+            "file_dep": [str(p["elf"]), str(p["manifest"]), str(ROOT / "tools" / "check_elf.py"),
+                         str(ROOT / "tools" / "return_checks.py")],
             "doc": f"Check the {arch} kernel: every handler kept, every table entry right.",
         }
 

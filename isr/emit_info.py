@@ -11,9 +11,9 @@ def emit(slots, arch, banner):
            f"const uint8_t isr_vector_error_code[ISR_VECTOR_COUNT] = {{{codes}}};", ""]
     # Generated assembly entries need a C declaration here; an entry that is the
     # handler itself (abi, naked, or a C function the arch calls directly) has
-    # its prototype in isr.h already.
-    entries = sorted({slot.entry for slot in slots
-                      if slot.style in ("stub", "default") and slot.entry != slot.handler})
+    # its prototype in isr.h already. So does an entry that is the handler under
+    # another assembler name (AVR abi: __vector_N), but not under this C name.
+    entries = sorted({slot.entry for slot in slots if slot.entry != slot.handler})
     out += [f"void {entry}(void);" for entry in entries]
     out += ["", "/* Kept by gen/keep.ld only: code reaches it through __isr_symbols_start. */",
             '__attribute__((section(".isr_symbols")))',

@@ -9,10 +9,13 @@ it, to prove that tools/check_elf.py notices what the link then loses.
 
 def emit(slots, arch, banner, keep=True):
     wrap = (lambda pattern: f"KEEP({pattern})") if keep else (lambda pattern: pattern)
+    # The ELF symbol of each handler: its C name, unless the arch links it under
+    # another (AVR: an abi handler's assembler name is __vector_N).
+    symbol_of = getattr(arch, "handler_symbol", lambda slot: slot.handler)
     handlers = {}
     for slot in slots:
         if slot.style != "default":
-            handlers.setdefault(slot.handler, slot)
+            handlers.setdefault(symbol_of(slot), slot)
     out = [banner, f"/* INCLUDEd by linker/{arch.NAME}.ld inside SECTIONS, before .text. */",
            f".isr : ALIGN({arch.TABLE_ALIGN}) {{"]
     for table in arch.TABLES:
@@ -36,6 +39,6 @@ def emit(slots, arch, banner, keep=True):
                        f'{table["name"]} table must be {table["size"]} bytes; was {table["section"]} dropped?")')
     for handler, slot in handlers.items():
         out.append(f'ASSERT(DEFINED({handler}), "{slot.where}: vector {slot.vector} ({slot.name}): '
-                   f'handler {handler} is named by the spec but defined nowhere; define it with the '
+                   f'handler {slot.handler} is named by the spec but defined nowhere; define it with the '
                    f'prototype in gen/isr.h")')
     return "\n".join(out) + "\n"

@@ -106,4 +106,9 @@ def resolve(bindings, arch):
             slots[vector] = Slot(vector, arch.vector_name(vector), "default", "isr_default_handler",
                                  "default", arch.entry_symbol("default", vector, None),
                                  arch.has_error_code(vector), arch.default_options(vector))
-    return [slots[v] for v in arch.HANDLER_VECTORS]
+    resolved = [slots[v] for v in arch.HANDLER_VECTORS]
+    across = getattr(arch, "check_slots", None)      # an arch's rules between bindings, if it has any
+    problems = across(resolved) if across else []
+    if problems:
+        raise SpecError(problems)
+    return resolved

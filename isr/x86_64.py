@@ -30,9 +30,10 @@ VECTORS = [
     irq(4, "on_com1", style="stub"),
     irq(7, "on_master_spurious", style="abi"),
     irq(15, "on_slave_spurious", style="stub"),
-    # Software interrupts, one per style; 0x80 may be raised from ring 3.
+    # Software interrupts, one per style; 0x80 may be raised from ring 3, and is
+    # a trap gate (interrupts stay enabled in the system call, as on i386 Linux).
     interrupt(0x41, "on_soft_abi", style="abi"),
     interrupt(0x42, "on_soft_stub", style="stub"),
     interrupt(0x43, "soft_naked_entry", style="naked"),
-    interrupt(0x80, "on_syscall", style="stub", dpl=3),
+    interrupt(0x80, "on_syscall", style="stub", dpl=3, gate="trap"),
 ]

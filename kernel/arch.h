@@ -36,6 +36,10 @@ struct trap_trigger {
 };
 extern const struct trap_trigger arch_traps[];
 extern const unsigned arch_trap_count;
+/* The broken-table experiments behind `break NAME` (kernel/<arch>/breaks.c):
+   raise damages the live table and raises the vector, restore repairs it. */
+extern const struct trap_trigger arch_breaks[];
+extern const unsigned arch_break_count;
 
 /* Shell commands whose meaning is arch specific. */
 void arch_cmd_int(const char *arg);

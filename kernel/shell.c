@@ -30,6 +30,7 @@ static void cmd_help(const char *arg)
             "  sleep MS         sleep on the timer for MS milliseconds\n"
             "  trap NAME        raise a CPU exception on purpose (trap alone lists them)\n"
             "  int N            raise vector N from software: int, SGI, SVC or pending bit (decimal or 0x hex)\n"
+            "  break NAME       damage the live table one way and raise it (break alone lists them)\n"
             "  vectors [all]    the live interrupt table (bound vectors, or all)\n"
             "  stats            interrupts taken per vector\n"
             "  irqtrace on|off  report every hardware interrupt too\n"
@@ -53,21 +54,21 @@ static void cmd_sleep(const char *arg)
     kprintf("slept ms=%llu ticks=%llu\n", (unsigned long long)ms, (unsigned long long)(ticks_now() - before));
 }
 
-/* `trap NAME`: a fault comes back here through the recovery point
-   ("recovered"); a trap continues after it ("resumed"). */
-static void cmd_trap(const char *arg)
+/* `trap NAME` and `break NAME`: a fault comes back here through the
+   recovery point ("recovered"); a trap continues after it ("resumed"). */
+static void run_trigger(const char *command, const struct trap_trigger *list, unsigned count, const char *arg)
 {
     const struct trap_trigger *t = 0;
-    for (unsigned i = 0; i < arch_trap_count; i++) {
+    for (unsigned i = 0; i < count; i++) {
         if (!arg)
-            kprintf("  %-16s %s\n", arch_traps[i].name, arch_traps[i].what);
-        else if (strcmp(arg, arch_traps[i].name) == 0)
-            t = &arch_traps[i];
+            kprintf("  %-16s %s\n", list[i].name, list[i].what);
+        else if (strcmp(arg, list[i].name) == 0)
+            t = &list[i];
     }
     if (!arg)
         return;
     if (!t) {
-        kprintf("error: unknown trap '%s'; `trap` lists them\n", arg);
+        kprintf("error: unknown %s '%s'; `%s` lists them\n", command, arg, command);
         return;
     }
     struct recovery r;
@@ -79,7 +80,28 @@ static void cmd_trap(const char *arg)
     }
     if (t->restore)
         t->restore();
-    kprintf("trap %s: %s\n", arg, outcome);
+    kprintf("%s %s: %s\n", command, arg, outcome);
+}
+
+static void cmd_trap(const char *arg)
+{
+    run_trigger("trap", arch_traps, arch_trap_count, arg);
+}
+
+/* `break NAME`: damage the live interrupt table one way, raise the vector,
+   and restore the table once the report is out. The experiment starts with
+   interrupts masked and unmasks them itself where it needs one; the recovery
+   point masks them again, so no interrupt meets the broken table after the
+   experiment, before restore() has repaired it. */
+static void cmd_break(const char *arg)
+{
+    if (arch_break_count == 0) {
+        kprintf("error: no broken-table experiments on %s yet (kernel/%s/breaks.c)\n", arch_name(), arch_name());
+        return;
+    }
+    arch_irq_disable();
+    run_trigger("break", arch_breaks, arch_break_count, arg);
+    arch_irq_enable();
 }
 
 static void cmd_stats(const char *arg)
@@ -129,6 +151,7 @@ static const struct command {
     {"ticks", cmd_ticks},
     {"sleep", cmd_sleep},
     {"trap", cmd_trap},
+    {"break", cmd_break},
     {"int", arch_cmd_int},
     {"vectors", arch_cmd_vectors},
     {"stats", cmd_stats},

@@ -1,5 +1,5 @@
 """QEMU machine profiles, the launcher and the pexpect console wrapper."""
-# The QMP client on PyPI installs as `qemu.qmp`, inside a namespace package
-# also named `qemu`: without this line our package hides it. extend_path adds
-# every other `qemu/` folder on sys.path to ours, so `import qemu.qmp` works.
+# PyPI's QMP client is the module qemu.qmp of a namespace package that is also
+# called `qemu`, which this package would hide: let ours span every `qemu`
+# folder on sys.path, so that `import qemu.qmp` finds it.
 __path__ = __import__("pkgutil").extend_path(__path__, __name__)

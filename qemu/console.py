@@ -8,6 +8,8 @@ the transcript tail, what QEMU's log says happened last and the CPU's
 registers; output that no test expects (qemu.watch) fails at once.
 """
 import re
+import tempfile
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -15,9 +17,10 @@ import pexpect
 import ptyprocess
 
 from qemu.diagnosis import log_summary, registers_summary  # noqa: F401 (log_summary: kept importable here)
-from qemu.ending import classify
+from qemu.ending import Ending, classify, guest_status
 from qemu.launcher import command, die_with_parent
 from qemu.monitor import QMP_FAILURES, Monitor
+from qemu.park import parked_status
 from qemu.profiles import profile
 from qemu.watch import Watch
 
@@ -56,8 +59,14 @@ class Console:
         self.ending = None
         self.monitor = Monitor()
         self._transcript = open(self.transcript_path, "w", encoding="utf-8")
+        # A machine with no exit device gets a second QMP socket, where
+        # qemu/park.py reads the parked guest's status.
+        self.qmp_path = None
+        if self.profile.parked:
+            self._qmp_dir = tempfile.TemporaryDirectory(prefix="qmp-")    # short: a socket path has 107 bytes
+            self.qmp_path = Path(self._qmp_dir.name) / "qmp.sock"
         argv = command(arch, elf, log=self.log_path if interrupt_log else None, variant=variant,
-                       monitor=self.monitor, icount=icount)
+                       monitor=self.monitor, icount=icount, qmp=self.qmp_path)
         self.child = _Spawn(argv[0], argv[1:], encoding="utf-8", codec_errors="replace",
                             timeout=timeout, logfile=self._transcript, echo=False,
                             preexec_fn=die_with_parent, pass_fds=self.monitor.pass_fds(),
@@ -165,6 +174,10 @@ class Console:
     def wait_ending(self, timeout=None):
         """Wait for QEMU to stop; return its qemu.ending.Ending (kind, status, words)."""
         __tracebackhide__ = True
+        if self.ending is not None:          # already seen to stop (an expect met EOF)
+            return self.ending
+        if self.profile.parked and self.child.isalive():
+            return self._wait_parked(time.monotonic() + (timeout or self.timeout))
         try:
             # Read to the end even when QEMU is already gone: its last words
             # (a startup error) are still in the pty.
@@ -175,9 +188,37 @@ class Console:
         self._check(self.child.before)
         return self._finish()
 
+    def _wait_parked(self, deadline):
+        """No exit device: read the status where the guest parked, and quit QEMU
+        (qemu/park.py). A status counts when the guest's own line says the same."""
+        __tracebackhide__ = True
+        symbol, register = self.profile.parked
+        try:
+            status = parked_status(self.qmp_path, self.elf, symbol, register, max(0.1, deadline - time.monotonic()))
+        except QMP_FAILURES:
+            status = None            # QEMU is going (killed, reset, quit): _finish says how
+        try:
+            self.child.expect(pexpect.EOF, timeout=max(0.1, deadline - time.monotonic()))
+        except pexpect.TIMEOUT:
+            self._fail(f"the guest did not park at {symbol}, and QEMU did not quit" if status is None else
+                       "QEMU did not quit when told to over QMP")
+        self._check(self.child.before)
+        said = guest_status(self.transcript_tail())
+        if status is None or said != status:
+            self._finish()
+            if status is not None:
+                self.ending = Ending("unexplained", f"the guest parked with {register}={status} but printed "
+                                                    f"`exit status={said}`", returncode=self.ending.returncode)
+            return self.ending
+        self.child.close()
+        self.ending = Ending("exit", f"guest exited with status {status}", status=status, returncode=0)
+        return self.ending
+
     def wait_exit(self, timeout=None):
         """Wait for QEMU to stop; return the guest's status, or None when the guest did not choose one."""
         __tracebackhide__ = True
+        if self.profile.parked and self.ending is None and not self.child.isalive():
+            self._fail(f"QEMU exited by itself: the guest never parked at {self.profile.parked[0]}")
         return self.wait_ending(timeout).status
 
     def close(self):
@@ -195,6 +236,8 @@ class Console:
         finally:
             self.monitor.close()
             self._transcript.close()
+            if self.qmp_path:
+                self._qmp_dir.cleanup()
 
     def __enter__(self):
         return self

@@ -72,6 +72,9 @@ def classify(profile, returncode, serial_text="", shutdown_reason=None, qemu_log
             kind, words = "triple-fault", "the guest triple-faulted, which resets an x86 machine (-no-reboot: QEMU stops)"
         return Ending(kind, f"{words}; exit code {returncode}", returncode=returncode)
     said = guest_status(serial_text)
+    if said is not None and profile.exit_code(said) is None:
+        return Ending("unexplained", f"the guest printed `exit status={said}`, but this machine has no exit "
+                                     f"device: QEMU's exit code {returncode} is not the guest's", returncode=returncode)
     if said is not None and returncode == profile.exit_code(said):
         return Ending("exit", f"guest exited with status {said}", status=said, returncode=returncode)
     if said is not None:

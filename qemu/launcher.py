@@ -35,7 +35,7 @@ def tied_to_this_process(sig=signal.SIGKILL):
 
 
 def command(arch, elf, *, interactive=False, gdb=False, log=None, variant=None, monitor=None,
-            icount=None, serial_log=None):
+            icount=None, serial_log=None, qmp=None):
     """The QEMU argv for booting elf.
 
     interactive: serial and monitor multiplexed on the terminal (Ctrl-A X quits).
@@ -46,9 +46,10 @@ def command(arch, elf, *, interactive=False, gdb=False, log=None, variant=None, 
     icount: a shift N: guest time from the instruction count (2**N ns each),
         idle time skipped (DESIGN.md, "Deterministic guest time").
     serial_log: a file that QEMU fills with everything the guest prints.
+    qmp: a Unix socket path where QEMU serves QMP too (qemu/park.py reads a parked guest's status there).
     """
     p = profile(arch)
-    argv = [p.binary, "-accel", p.accel] + p.machine_for(variant) + ["-no-reboot", "-kernel", str(elf)]
+    argv = [p.binary, "-accel", p.accel] + p.machine_for(variant) + ["-no-reboot", p.load, str(elf)]
     # The serial port on our stdio with signal=off: the terminal passes Ctrl-C
     # (0x03) and Ctrl-\ (0x1c) to the guest as bytes instead of turning them
     # into SIGINT/SIGQUIT for QEMU, which `-serial stdio` and -nographic do.
@@ -71,6 +72,8 @@ def command(arch, elf, *, interactive=False, gdb=False, log=None, variant=None, 
         argv += ["-gdb", f"tcp:127.0.0.1:{gdb}", "-S"]
     if log:
         argv += ["-d", "int,cpu_reset", "-D", str(log)]
+    if qmp:
+        argv += ["-qmp", f"unix:{qmp},server=on,wait=off"]
     return argv
 
 
@@ -80,6 +83,9 @@ def run(arch, elf, *, stdin_text="", timeout=30, log=None):
     Returns (guest status or None, QEMU exit code, serial output); the status
     only when the guest chose it (qemu.ending.classify).
     """
+    if profile(arch).parked:     # QEMU would never stop by itself: say so rather than time out
+        raise ValueError(f"{arch} has no exit device: its guest parks instead of stopping QEMU; boot it "
+                         f"with qemu.console.Console, whose wait_exit reads the status (qemu/park.py)")
     argv = command(arch, elf, log=log)
     proc = subprocess.run(argv, input=stdin_text.encode(), capture_output=True, timeout=timeout,
                           preexec_fn=die_with_parent)

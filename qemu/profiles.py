@@ -18,6 +18,12 @@ class Profile:
     variants: dict = field(default_factory=dict)   # name -> a machine list to use instead (tests)
     gdb_setup: tuple = ()   # GDB commands for this arch, before attaching (doit debug-<arch>)
     gdb: str = "gdb"        # a GDB that knows the guest's architecture
+    load: str = "-kernel"   # the option that hands QEMU the ELF
+    # (symbol, register) for a machine with no exit device: the guest parks at
+    # the symbol with its status in the register, and the launcher reads both
+    # over QMP (qemu/park.py). Empty: QEMU's exit code carries the status.
+    parked: tuple = ()
+    icount: bool = True     # the target supports -icount (deterministic guest time)
 
     def machine_for(self, variant=None):
         if variant is None:
@@ -55,12 +61,30 @@ class ArmSemihostingProfile(Profile):
         return status & 0xff
 
 
+class Arm32Profile(Profile):
+    def exit_code(self, status):
+        # kernel/arm32/arch.c exits through SYS_EXIT_EXTENDED with 128 + N, so
+        # a guest status is 128-255; QEMU's own exits (0 when it quits, 1 on
+        # an error) and signals (negative) are never one.
+        return 128 + (status & 0x7f)
+
+
 class RiscvVirtProfile(Profile):
     def exit_code(self, status):
         # SiFive test finisher on `virt`: 0x5555 exits QEMU with 0 (pass),
         # (status << 16) | 0x3333 exits with status (fail). A reset (0x7777)
         # under -no-reboot also ends QEMU with 0.
         return status & 0xff
+
+
+class AvrParkProfile(Profile):
+    def exit_code(self, status):
+        # QEMU's AVR machine has no exit device: no exit code is ever the
+        # guest's (qemu/park.py reads the status of a parked guest instead).
+        return None
+
+    def exit_status(self, returncode):
+        return None
 
 
 PROFILES = {
@@ -120,6 +144,37 @@ PROFILES = {
         gdb="gdb-multiarch",
         regs_pc=r"R15=([0-9a-f]+)",                # target/arm names the M-profile PC R15
         log_events=r"(Taking exception|\.\.\.taking pending|\.\.\.tailchaining|Exception return|CPU Reset|Lockup)",
+    ),
+    "arm32": Arm32Profile(
+        arch="arm32",
+        binary="qemu-system-arm",
+        # virt with its default GICv2 and secure=off: -kernel starts the ELF in
+        # SVC mode (non-secure PL1); GIC group 0 with GICC_CTLR.FIQEn arrives as
+        # FIQ. -semihosting lets the guest's SYS_EXIT_EXTENDED end QEMU.
+        machine=["-M", "virt", "-cpu", "cortex-a15", "-m", "64M", "-semihosting"],
+        prompt="arm32> ",
+        gdb_setup=("set architecture armv7",),
+        gdb="gdb-multiarch",
+        # arm_cpu_do_interrupt_aarch32 logs "Taking exception N [name]", then
+        # "...with DFSR/DFAR" or "...with IFSR/IFAR" for the aborts; the PC
+        # appears only on "Exception return from AArch32 <mode> to <mode> PC 0x...".
+        log_events=r"Taking exception|\.\.\.with [DI]FSR|Exception return from AArch32",
+        log_noise=r"\[IRQ\]|Exception return from AArch32 irq ",   # the timer tick above all
+        log_pc=r"Exception return from AArch32 \w+ to \w+ PC 0x([0-9a-f]+)",
+        regs_pc=r"R15=([0-9a-f]+)",
+    ),
+    "avr": AvrParkProfile(
+        arch="avr",
+        binary="qemu-system-avr",
+        # mega2560: ATmega2560 at 16 MHz, USART0 on the first serial port. The
+        # ELF goes in as the flash image (-bios); -d int logs nothing on AVR.
+        machine=["-M", "mega2560"],
+        prompt="avr> ",
+        gdb="avr-gdb",                              # Debian's gdb-avr
+        load="-bios",
+        parked=("avr_parked", "r24"),               # kernel/avr/park.S
+        icount=False,                               # QEMU 7.2's AVR refuses -icount: "Bad icount read"
+        regs_pc=r"(?m)^PC:\s+([0-9a-fA-F]+)",        # target/avr: a byte address
     ),
 }
 

@@ -16,6 +16,7 @@ sys.path.insert(0, str(ROOT))
 pytest.register_assert_rewrite("tests.qemu.scenarios", "tests.qemu.report")
 
 from qemu.console import Console, ConsoleError  # noqa: E402
+from qemu.profiles import profile  # noqa: E402
 from tests.build_lock import build_kernel  # noqa: E402,F401 (kept importable from here)
 from tools import toolchain  # noqa: E402
 
@@ -104,6 +105,8 @@ def boot_console(request, run_id):
     default_icount = None if request.node.get_closest_marker("realtime") else ICOUNT_SHIFT
 
     def start(arch, elf, variant=None, icount=default_icount, allow=()):
+        if not profile(arch).icount:
+            icount = None
         fail_if_it_did_not_boot(arch, run_id, variant)
         record = failed_boot_record(arch, variant, run_id)
         run_dir = toolchain.build_dir(arch) / "runs" / run_id / worker

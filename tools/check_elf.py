@@ -2,10 +2,13 @@
 
 Usage: .venv/bin/python -m tools.check_elf KERNEL.elf MANIFEST.json
 Every problem names the vector and the symbol; exit status 1 if there is any.
+Arches whose `abi` handlers need a particular return instruction (arm32) are
+also held to it by tools/return_checks.py.
 """
 import json
 import sys
 
+from tools import return_checks
 from tools.elf_symbols import Image
 from tools.table_decoders import DECODERS
 
@@ -82,6 +85,7 @@ def check(elf_path, manifest_path):
                 if fields.get(key) != want:
                     found.append(f"table {key} is {fields.get(key)!r}, the spec implies {want!r}")
         problems += [where + p for p in found]
+    problems += return_checks.check(image, manifest)
     return problems
 
 

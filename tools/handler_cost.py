@@ -11,7 +11,7 @@ the like), and, for a stub, the C handler it calls. Two figures per vector:
   it calls an ordinary function (the compiler cannot know what the callee clobbers);
 - bytes: the code size of that path.
 Words the CPU itself pushes are left out: they are the same for every style (x86_64
-SS/RSP/RFLAGS/CS/RIP, Cortex-M r0-r3/r12/lr/pc/xPSR). Static figures: TCG timings
+SS/RSP/RFLAGS/CS/RIP, Cortex-M r0-r3/r12/lr/pc/xPSR, AVR the return PC). Static figures: TCG timings
 say nothing about real hardware, but a register saved is a store on any CPU.
 """
 import functools
@@ -30,6 +30,7 @@ from tools.elf_symbols import Image
 # aarch64: stp of two registers or str of one, at [sp...].
 # riscv64: sd of one register at off(sp).
 # cortex-m: push/stmdb sp! of a register list, str/strd at [sp...].
+# avr: push of one register (a byte: the AVR's words are its 8-bit registers).
 _LIST = r"\{([^}]*)\}"
 SAVES = {
     "x86_64": [(re.compile(r"^push[qw]?\s+%"), lambda m: 1)],
@@ -40,6 +41,12 @@ SAVES = {
                  (re.compile(r"^stmdb(?:\.w)?\s+sp!, " + _LIST), lambda m: len(m[1].split(","))),
                  (re.compile(r"^strd(?:\.w)?\s+\w+, \w+, \[sp"), lambda m: 2),
                  (re.compile(r"^str(?:\.w)?\s+\w+, \[sp"), lambda m: 1)],
+    # arm32 (ARM state): push/stmdb sp!/stm sp of a list, STM of the user bank (^) through
+    # any base, str at [sp...].
+    "arm32": [(re.compile(r"^(?:push|stmdb\s+sp!,|stm(?:ia)?\s+sp,)\s*" + _LIST), lambda m: len(m[1].split(","))),
+              (re.compile(r"^stm(?:ia)?\s+\w+, " + _LIST + r"\s*\^"), lambda m: len(m[1].split(","))),
+              (re.compile(r"^str\s+\w+, \[sp"), lambda m: 1)],
+    "avr": [(re.compile(r"^push\s+r\d+"), lambda m: 1)],
 }
 
 # An unconditional direct jump (not a call) and the symbol it names: how a stub
@@ -49,8 +56,27 @@ JUMP = re.compile(r"^(?:jmp|b|b\.w|j)\s+0x[0-9a-f]+ <([\w.$]+)>")
 INSTRUCTION = re.compile(r"^\s*[0-9a-f]+:\s+(.+?)\s*(?:[#@;].*)?$")
 
 
+# avr-objdump names a jump's target in a comment ("jmp 0x11c ; 0x11c <name>"):
+# fold it into the instruction text, where JUMP looks for it.
+TARGET_COMMENT = re.compile(r"\s*;\s*0x[0-9a-f]+ (<[\w.$]+>)")
+
+
+def _disassemble_range(arch, elf, symbol):
+    """For an arch whose own objdump decodes better than llvm-objdump (AVR: LLVM 14
+    does not decode PUSH): its binutils 2.26 has no --disassemble=SYMBOL, so give
+    the symbol's address range."""
+    sym = Image(elf).symbols[symbol]
+    result = subprocess.run([toolchain.TARGETS[arch]["objdump"], "-d", "--no-show-raw-insn",
+                             f"--start-address={sym.address}", f"--stop-address={sym.address + max(sym.size, 2)}",
+                             str(elf)], capture_output=True, text=True, check=True)
+    lines = [TARGET_COMMENT.sub(r" \1", line) for line in result.stdout.splitlines()]
+    return [m[1] for m in map(INSTRUCTION.match, lines) if m]
+
+
 def disassemble(arch, elf, symbol):
     """The instruction texts of one function."""
+    if "objdump" in toolchain.TARGETS[arch]:
+        return _disassemble_range(arch, elf, symbol)
     result = subprocess.run(["llvm-objdump", "-d", "--no-show-raw-insn", f"--triple={toolchain.TARGETS[arch]['triple']}",
                              f"--disassemble-symbols={symbol}", str(elf)], capture_output=True, text=True, check=True)
     return [m[1] for m in map(INSTRUCTION.match, result.stdout.splitlines()) if m]
@@ -72,8 +98,12 @@ def dispatched_through(manifest, slot):
     read, such as aarch64's GIC table behind gic_dispatch), or None."""
     for table in manifest["tables"]:
         first = table["first_vector"]
-        if "dispatcher" in table and first <= slot["vector"] < first + table["count"]:
+        if not first <= slot["vector"] < first + table["count"]:
+            continue
+        if "dispatcher" in table:
             return next((s for s in manifest["vectors"] if s["handler"] == table["dispatcher"]), None)
+        if "dispatcher_vectors" in table:      # arm32: the IRQ or the FIQ entry, as the slot's group says
+            return manifest["vectors"][table["dispatcher_vectors"]["fiq" if slot["options"].get("fiq") else "irq"]]
     return None
 
 

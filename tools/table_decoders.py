@@ -87,9 +87,55 @@ def cortex_m_vector_words(data, table, base):
     return slots
 
 
+A32_B_MASK, A32_B_ALWAYS = 0xFF000000, 0xEA000000   # ARMv7-A A8.8.18 B, encoding A1, cond = always
+A32_GIC_ENTRY = struct.Struct("<IBBBB")             # gen/isr.h struct isr_gic_entry: entry, priority, fiq, enabled, intid
+
+
+def arm32_vbar_branches(data, table, base):
+    """Each VBAR word is an ARM-state B: imm24 words, signed, from the word's address + 8."""
+    slots = {}
+    for index in range(len(data) // 4):
+        insn, = struct.unpack_from("<I", data, 4 * index)
+        address = base + 4 * index
+        if insn & A32_B_MASK != A32_B_ALWAYS:
+            slots[table["first_vector"] + index] = (0, {})
+            continue
+        words = insn & 0x00FFFFFF
+        words -= (words & 0x00800000) << 1
+        slots[table["first_vector"] + index] = (address + 8 + 4 * words, {})
+    return slots
+
+
+def arm32_gic_entries(data, table, base):
+    slots = {}
+    for offset in range(0, len(data) - A32_GIC_ENTRY.size + 1, A32_GIC_ENTRY.size):
+        entry, priority, fiq, enabled, intid = A32_GIC_ENTRY.unpack_from(data, offset)
+        slots[table["first_vector"] + intid] = (entry, {"priority": priority, "fiq": fiq, "enabled": enabled})
+    return slots
+
+
+AVR_JMP_MASK, AVR_JMP = 0xFE0E, 0x940C   # JMP k: 1001 010k kkkk 110k, then k[15:0] (AVR instruction set manual)
+
+
+def avr_jmp_slots(data, table, base):
+    """ATmega2560 vector table: slot N is a 4-byte JMP at 4N whose 22-bit k is a
+    word address; the target is the byte address 2k, as ELF symbols give it."""
+    slots = {}
+    for index in range(len(data) // 4):
+        first, low = struct.unpack_from("<HH", data, 4 * index)
+        if first & AVR_JMP_MASK != AVR_JMP:
+            slots[table["first_vector"] + index] = (0, {"insn": "not-jmp"})
+            continue
+        k = (((first >> 3) & 0x3E) | (first & 1)) << 16 | low
+        slots[table["first_vector"] + index] = (2 * k, {"insn": "jmp"})
+    return slots
+
+
 DECODERS = {
     "x86_64": {"gate-source": x86_64_gate_sources},
     "aarch64": {"vbar-branch": aarch64_vbar_branches, "gic-dispatch": aarch64_gic_entries},
     "riscv64": {"vectored-mtvec": riscv64_vectored_mtvec},
     "cortex-m": {"vector-words": cortex_m_vector_words},
+    "arm32": {"vbar-arm-branch": arm32_vbar_branches, "gic-dispatch-32": arm32_gic_entries},
+    "avr": {"jmp-slots": avr_jmp_slots},
 }

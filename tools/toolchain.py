@@ -44,6 +44,35 @@ TARGETS = {
         "ldflags": [],
         "sources": ["boot/cortex-m/*.S", "kernel/*.c", "kernel/cortex-m/*.c", "kernel/cortex-m/*.S"],
     },
+    "arm32": {
+        "triple": "armv7a-none-eabi",
+        # ARM state: clang's interrupt("IRQ"/"FIQ"/...) functions are a fatal
+        # backend error in Thumb-1 and the VBAR words are ARM branches. Soft
+        # float: clang saves no VFP register in an interrupt function, so the
+        # kernel must have none to lose (README, arm32). The MMU stays off, so
+        # every access is Device memory, where an unaligned one faults.
+        "cflags": ["-mcpu=cortex-a15", "-marm", "-mfloat-abi=soft", "-mno-unaligned-access", "-fno-pic"],
+        "ldflags": ["-z", "max-page-size=4096"],
+        "sources": ["boot/arm32/*.S", "kernel/*.c", "kernel/arm32/*.c", "kernel/arm32/*.S"],
+    },
+    "avr": {
+        "triple": "avr",
+        # avr-gcc, not clang: clang 14 miscompiled a 6-argument call for AVR here,
+        # and only avr-gcc has the `signal` and `interrupt` attributes (and avr-libc's
+        # headers). The frame pointer (Y, r29:r28) would cost every handler two more
+        # pushes: leave it to the functions that need it.
+        "cc": ["avr-gcc", "-mmcu=atmega2560"],
+        "cflags": ["-fomit-frame-pointer"],
+        # Our own startup (boot/avr/entry.S) instead of avr-libc's crt; libgcc for
+        # the 64-bit arithmetic of the shared code. --no-stubs: on the 2560 avr-ld
+        # otherwise routes every code pointer (gs()) through a JMP stub of its
+        # own, so isr_symbols would not hold the addresses the table jumps to;
+        # without stubs, code past 128 KiB (16-bit word pointers) fails the link.
+        "linker": ["avr-gcc", "-mmcu=atmega2560", "-nostartfiles", "-Wl,--gc-sections", "-Wl,--no-stubs"],
+        "libs": ["-lgcc"],
+        "objdump": "avr-objdump",
+        "sources": ["boot/avr/*.S", "kernel/*.c", "kernel/avr/*.c", "kernel/avr/*.S"],
+    },
 }
 
 COMMON_CFLAGS = [
@@ -96,7 +125,8 @@ def include_dirs(arch, gen_dir):
 def compile_command(arch, source, obj, gen_dir):
     target = TARGETS[arch]
     includes = [f"-I{d}" for d in include_dirs(arch, gen_dir)]
-    return (["clang", f"--target={target['triple']}"] + COMMON_CFLAGS + target["cflags"] + includes +
+    compiler = target.get("cc", ["clang", f"--target={target['triple']}"])
+    return (compiler + COMMON_CFLAGS + target["cflags"] + includes +
             ["-MMD", "-MF", f"{obj}.d", "-c", str(source), "-o", str(obj)])
 
 
@@ -157,8 +187,11 @@ def link(arch, objects, elf, gen_dir):
     """Link with --gc-sections; gen_dir supplies the keep.ld that the script INCLUDEs."""
     Path(elf).parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(f"{elf}.tmp")
-    command = (["ld.lld", "-nostdlib", "--gc-sections"] + TARGETS[arch]["ldflags"] +
-               ["-L", str(gen_dir), "-T", str(linker_script(arch)), "-o", str(tmp)] + [str(o) for o in objects])
+    target = TARGETS[arch]
+    linker = target.get("linker", ["ld.lld", "-nostdlib", "--gc-sections"])
+    command = (linker + target.get("ldflags", []) +
+               ["-L", str(gen_dir), "-T", str(linker_script(arch)), "-o", str(tmp)] + [str(o) for o in objects] +
+               target.get("libs", []))
     if not _run(command):
         tmp.unlink(missing_ok=True)
         return False

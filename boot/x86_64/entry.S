@@ -8,6 +8,7 @@
 
 #define PTE_P (1 << 0)          /* present */
 #define PTE_W (1 << 1)          /* writable */
+#define PTE_U (1 << 2)          /* user: ring 3 may access it, if every level above allows it too */
 #define PTE_PWT (1 << 3)        /* with PCD: uncached, as device registers must be */
 #define PTE_PCD (1 << 4)
 #define PTE_PS (1 << 7)         /* in a page directory: this entry maps a 2 MiB page */
@@ -41,12 +42,15 @@ pvh_start32:
     xor %eax, %eax
     rep stosb
 
-    /* One PML4 entry -> one PDPT entry -> one page directory: the first GiB. */
-    movl $(boot_pdpt + PTE_P + PTE_W), boot_pml4
-    movl $(boot_pd + PTE_P + PTE_W), boot_pdpt
+    /* One PML4 entry -> one PDPT entry -> one page directory: the first GiB.
+       A ring-3 access is allowed only where U is set at every level (SDM
+       4.6.1): U on the path to the first 2 MiB lets each 4 KiB entry decide,
+       and only the user region's entries set it (below). */
+    movl $(boot_pdpt + PTE_P + PTE_W + PTE_U), boot_pml4
+    movl $(boot_pd + PTE_P + PTE_W + PTE_U), boot_pdpt
     /* PD[0] -> a page table: the first 2 MiB in 4 KiB pages, so single pages
        can be left out (NULL guard, stack guard) or protected (trap pages). */
-    movl $(boot_pt + PTE_P + PTE_W), boot_pd
+    movl $(boot_pt + PTE_P + PTE_W + PTE_U), boot_pd
 
     /* The local APIC's registers at LAPIC_BASE, in the fourth GiB. */
     movl $(boot_pd_apic + PTE_P + PTE_W), boot_pdpt + 8 * (LAPIC_BASE >> 30)
@@ -78,6 +82,17 @@ pvh_start32:
     shr $12, %eax
     movl $0, boot_pt(, %eax, 8)
 
+    /* The ring-3 task's pages (linker/x86_64.ld: page aligned, inside the
+       first 2 MiB), the only ones ring 3 may touch. */
+    mov $__user_start, %ecx
+    shr $12, %ecx
+    mov $__user_end, %edx
+    shr $12, %edx
+3:  orl $PTE_U, boot_pt(, %ecx, 8)
+    inc %ecx
+    cmp %edx, %ecx
+    jne 3b
+
     mov %cr4, %eax
     or $CR4_PAE, %eax           /* long mode requires PAE page tables */
     mov %eax, %cr4
@@ -105,8 +120,8 @@ long_mode_entry:
     mov $boot_stack_top, %rsp
     xor %ebp, %ebp              /* end of the frame-pointer chain for debuggers */
     call kmain
-3:  hlt
-    jmp 3b
+4:  hlt
+    jmp 4b
     .size pvh_start32, . - pvh_start32
 
     /* Just enough GDT to reach 64-bit mode; kernel/x86_64/gdt.c installs the real one. */

@@ -30,9 +30,15 @@ TABLES = ({"name": "idt-source", "format": "gate-source", "section": ".isr_table
            "start": "__isr_table_start", "end": "__isr_table_end", "entry_size": TABLE_ENTRY_SIZE,
            "size": TABLE_ENTRY_SIZE * VECTOR_COUNT, "align": TABLE_ALIGN, "count": VECTOR_COUNT,
            "first_vector": 0},)
-# Gate type in the attribute byte: 0xE = 64-bit interrupt gate (clears IF on
-# entry, so handlers start with interrupts masked); bit 7 = present.
-GATE_INTERRUPT = 0x8E
+# Gate type in the attribute byte (SDM 6.14.1, table 3-2): 0xE = 64-bit
+# interrupt gate, which clears RFLAGS.IF on entry, so the handler starts with
+# interrupts masked; 0xF = 64-bit trap gate, which leaves IF as it was, so a
+# device interrupt may preempt the handler at once (SDM 6.12.1.3). Bit 7 =
+# present; bits 5-6 = DPL, the lowest privilege that may raise the vector
+# with INT n (hardware interrupts and exceptions ignore it).
+GATE_PRESENT = 0x80
+GATE_TYPES = {"interrupt": 0xE, "trap": 0xF}
+GATE_INTERRUPT = GATE_PRESENT | GATE_TYPES["interrupt"]
 
 
 @dataclass(frozen=True)
@@ -146,15 +152,23 @@ def resolve_vector(binding, say):
 
 
 OPTIONS = {"ist": (0, IST_MAX, "IST index", " (0 = stay on the current stack)"),
-           "dpl": (0, DPL_MAX, "DPL", "")}
+           "dpl": (0, DPL_MAX, "DPL", ""),
+           "gate": GATE_TYPES}
 
 
 def check_options(binding, vector, say):
-    """Resolved options of a binding: IST index and DPL, each range-checked."""
+    """Resolved options of a binding: IST index and DPL, each range-checked; the gate type by name."""
     resolved = default_options(vector)
     for name, value in binding.options:
         if name not in OPTIONS:
             say(f"option {name}= does not exist on {NAME}; known: {', '.join(OPTIONS)}")
+            continue
+        if name == "gate":
+            if value not in GATE_TYPES:
+                say(f"gate={value!r} unknown; use gate=\"interrupt\" (IF cleared on entry, the default) "
+                    f"or gate=\"trap\" (IF left as it was)")
+            else:
+                resolved[name] = value
             continue
         low, high, title, hint = OPTIONS[name]
         if not isinstance(value, int) or not low <= value <= high:
@@ -165,7 +179,7 @@ def check_options(binding, vector, say):
 
 
 def default_options(vector):
-    return {"ist": 0, "dpl": 0}
+    return {"ist": 0, "dpl": 0, "gate": "interrupt"}
 
 
 entry_symbol = direct_entry_symbol
@@ -173,7 +187,8 @@ entry_symbol = direct_entry_symbol
 
 def table_fields(slot):
     """What the table entry of a slot holds besides its target (checked after the link)."""
-    return {"ist": slot.option("ist"), "type_attr": GATE_INTERRUPT | (slot.option("dpl") << 5)}
+    gate = GATE_TYPES[slot.option("gate", "interrupt")]
+    return {"ist": slot.option("ist"), "type_attr": GATE_PRESENT | (slot.option("dpl") << 5) | gate}
 
 
 # One definition of each frame layout, lowest address first. The stub

@@ -11,7 +11,8 @@ def emit(slots, arch, banner):
     for slot in slots:
         fields = arch.table_fields(slot)
         target = slot.entry if slot.style == "default" else f"{slot.entry} -> {slot.handler}"
-        out += [f"    /* {slot.vector} {slot.name}: {slot.style} {target} */",
+        gate = slot.option("gate", "interrupt")
+        out += [f"    /* {slot.vector} {slot.name}: {slot.style} {target}, {gate} gate */",
                 f"    .quad {slot.entry}",
                 f"    .byte {fields['ist']}, 0x{fields['type_attr']:02x}",
                 f"    .short {slot.vector}",

@@ -32,6 +32,13 @@ static inline void cpsie_i(void)
     __asm__ volatile("cpsie i" ::: "memory");
 }
 
+/* BASEPRI (B1.4.3): exceptions whose priority value is this or more wait;
+   0 masks nothing. */
+static inline void w_basepri(uint32_t v)
+{
+    __asm__ volatile("msr basepri, %0\n\tisb" : : "r"(v) : "memory");
+}
+
 static inline uint32_t r_primask(void)
 {
     uint32_t v;

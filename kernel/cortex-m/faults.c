@@ -16,6 +16,9 @@
 #include "stats.h"
 #include "trap_report.h"
 
+/* recovery.S: in Handler mode, leave that exception for recovery_resume in Thread mode. */
+void exception_unwind(void);
+
 /* CFSR status bits by name, in bit order (ARMv7-M ARM B3.2: MMFSR, BFSR, UFSR). */
 static const struct { uint32_t bit; const char *name; } cfsr_bits[] = {
     {1u << 0, "iaccviol"}, {1u << 1, "daccviol"}, {1u << 3, "munstkerr"}, {1u << 4, "mstkerr"},
@@ -95,9 +98,15 @@ void fault_taken(unsigned vector, const char *style, struct exception_frame *fra
     if (outcome == HALT)
         panic("unrecoverable %s at pc=0x%x", arch_vector_name(vector), (unsigned)pc);
     /* The exception return lands in recovery_resume, in Thumb state with no
-       IT block pending; the stacked alignment bit must stay as it was. */
-    frame->pc = (uint32_t)(uintptr_t)recovery_resume & ~1u;
-    frame->xpsr = (frame->xpsr & XPSR_STACK_ALIGN) | XPSR_T;
+       IT block pending; the stacked alignment bit must stay as it was. A
+       fault in Handler mode (the stacked IPSR is not 0: `break` broke an
+       exception's entry) returns to that exception instead, in
+       exception_unwind, which ends it too (recovery.S). */
+    bool in_handler = (frame->xpsr & XPSR_EXCEPTION) != 0;
+    frame->pc = (uint32_t)(uintptr_t)(in_handler ? exception_unwind : recovery_resume) & ~1u;
+    /* A return to Handler mode checks that the stacked IPSR names an active
+       exception (B1.5.8, integrity checks): keep it. */
+    frame->xpsr = (frame->xpsr & (XPSR_STACK_ALIGN | XPSR_EXCEPTION)) | XPSR_T;
 }
 
 void on_hard_fault(struct trap_frame *tf)

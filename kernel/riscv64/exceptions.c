@@ -90,5 +90,8 @@ void isr_default_handler(struct trap_frame *frame)
     if (r_mip() & bit)
         CSR_CLEAR(mie, bit);
     stats_count(vector);
-    riscv_report(vector, "default", trap_csrs_of(frame), RESUME, "unexpected-vector");
+    /* In direct mode every interrupt enters BASE (`break direct`): say that
+       this is why it came here, and not to its own slot. */
+    bool direct = (r_mtvec() & MTVEC_MODE_MASK) != MTVEC_VECTORED;
+    riscv_report(vector, "default", trap_csrs_of(frame), RESUME, direct ? "mtvec-direct" : "unexpected-vector");
 }

@@ -31,12 +31,30 @@ static void irq_taken(unsigned cause, const char *style, const struct trap_csrs 
     report_end(RESUME);
 }
 
+#define SLOW_TICKS 3        /* how long the slow SSI handler runs with interrupts on */
+
+/* Interrupt handlers running now, the current one included: above 1, one
+   interrupted another. */
+static volatile unsigned irq_depth;
+/* `trap nest` arms it: the next SSI is the slow one. */
+static volatile bool ssi_slow;
+
 ISR_ABI void on_machine_timer(void)
 {
+    irq_depth = irq_depth + 1;
     ticks_advance();
     clint_timer_rearm();            /* moving mtimecmp ahead clears MTIP */
     struct trap_csrs csrs = trap_csrs_read();
-    irq_taken(IRQ_M_TIMER, "abi", &csrs, report_irqs, 0, 0);
+    if (irq_depth > 1) {            /* it preempted the slow handler: report always */
+        stats_count(ISR_IRQ_BASE + IRQ_M_TIMER);
+        riscv_report_begin(ISR_IRQ_BASE + IRQ_M_TIMER, "abi", &csrs);
+        report_field("depth", "%u", irq_depth);
+        report_field("note", "nested");
+        report_end(RESUME);
+    } else {
+        irq_taken(IRQ_M_TIMER, "abi", &csrs, report_irqs, 0, 0);
+    }
+    irq_depth = irq_depth - 1;
 }
 
 /* Claim, serve, complete (RISC-V PLIC specification 1.0.0, "Interrupt Claim
@@ -61,7 +79,34 @@ void on_machine_external(struct trap_frame *frame)
 void on_supervisor_soft(struct trap_frame *frame)
 {
     c_mip(1u << IRQ_S_SOFT);
-    irq_taken((unsigned)frame->vector - ISR_IRQ_BASE, "stub", trap_csrs_of(frame), true, 0, 0);
+    if (!ssi_slow) {
+        irq_taken((unsigned)frame->vector - ISR_IRQ_BASE, "stub", trap_csrs_of(frame), true, 0, 0);
+        return;
+    }
+    ssi_slow = false;
+    irq_depth = irq_depth + 1;
+    /* The trap cleared mstatus.MIE; setting it again lets the timer in. Its
+       trap overwrites mepc and mstatus.MPIE/MPP, which this handler's own
+       mret needs: the stub saved both in the frame and writes them back
+       before its mret, so the nested trap cannot lose them. An `abi`
+       handler cannot do this: the compiler's prologue saves no CSR, and its
+       mret uses them as they are. */
+    uint64_t start = ticks_now();
+    while (ticks_now() - start < SLOW_TICKS)
+        wfi_then_take();            /* MIE set: the pending timer is taken, in this handler */
+    stats_count((unsigned)frame->vector);
+    riscv_report_begin((unsigned)frame->vector, "stub", trap_csrs_of(frame));
+    report_field("depth", "%u", irq_depth);
+    report_field("preempted", "%llu", (unsigned long long)(ticks_now() - start));
+    report_end(RESUME);
+    irq_depth = irq_depth - 1;
+}
+
+/* `trap nest`: an SSI whose handler turns interrupts back on. */
+void raise_nest(void)
+{
+    ssi_slow = true;
+    s_mip(1u << IRQ_S_SOFT);        /* interrupts are on: taken at once */
 }
 
 /* Called by machine_soft_naked_entry (soft_naked.S) after saving the

@@ -47,6 +47,7 @@ static inline uint64_t r_mcause(void) { return CSR_READ(mcause); }
 static inline uint64_t r_mtval(void) { return CSR_READ(mtval); }
 static inline uint64_t r_mtvec(void) { return CSR_READ(mtvec); }
 static inline void w_mtvec(uint64_t v) { CSR_WRITE(mtvec, v); }
+static inline uint64_t r_mie(void) { return CSR_READ(mie); }
 static inline void w_mie(uint64_t v) { CSR_WRITE(mie, v); }
 static inline uint64_t r_mip(void) { return CSR_READ(mip); }
 static inline void s_mip(uint64_t bits) { CSR_SET(mip, bits); }

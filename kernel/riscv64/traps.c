@@ -15,6 +15,8 @@
 /* An 8-byte aligned word, so that +1 is misaligned for a doubleword. */
 static volatile uint64_t misaligned_target[2];
 
+void raise_nest(void);          /* irq.c */
+
 static void raise_ecall(void)
 {
     __asm__ volatile("ecall" ::: "memory");
@@ -90,5 +92,6 @@ const struct trap_trigger arch_traps[] = {
     {"user-ecall", "ecall-u: a U-mode task's system calls (echo, then exit)", raise_user_ecall, 0},
     {"user-csr", "illegal: a U-mode task reads mstatus", raise_user_csr, 0},
     {"user-mem", "load-fault: a U-mode task loads kernel memory (PMP)", raise_user_mem, 0},
+    {"nest", "SSI whose stub handler sets MIE again: the timer nests in it", raise_nest, 0},
 };
 const unsigned arch_trap_count = sizeof(arch_traps) / sizeof(arch_traps[0]);

@@ -6,6 +6,7 @@
 #include "arch.h"
 #include "exceptions.h"
 #include "fpu.h"
+#include "gdt.h"
 #include "panic.h"
 #include "recovery.h"
 #include "stats.h"
@@ -44,6 +45,22 @@ static enum outcome settle(unsigned vector, struct interrupt_frame *frame)
     }
 }
 
+ISR_CALLEE void send_to_recovery(struct interrupt_frame *frame)
+{
+    /* IRETQ lands in recovery_resume with interrupts off until it has a good
+       stack again. */
+    frame->rip = (uint64_t)recovery_resume;
+    frame->rflags &= ~(RFLAGS_IF | RFLAGS_TF);
+    /* From ring 3, IRETQ would return to CPL 3, where the kernel's pages are
+       out of reach: return to ring 0 instead. The CPU entered with SS = 0
+       (SDM 6.14.2: a CPL change loads a null SS); IRETQ to CPL 0 needs a
+       writable data segment of DPL 0 or a null one; give it the kernel's. */
+    if (frame->cs & RPL_USER) {
+        frame->cs = GDT_KERNEL_CODE;
+        frame->ss = GDT_KERNEL_DATA;
+    }
+}
+
 ISR_CALLEE void exception_taken(unsigned vector, const char *style, bool has_error, uint64_t error,
                                 struct interrupt_frame *frame, const char *note)
 {
@@ -54,10 +71,7 @@ ISR_CALLEE void exception_taken(unsigned vector, const char *style, bool has_err
     if (vector == VEC_DB)
         w_dr6(0);                       /* DR6 status bits are sticky */
     if (outcome == RECOVER) {
-        /* IRETQ lands in recovery_resume with interrupts off until it has
-           a good stack again. */
-        frame->rip = (uint64_t)recovery_resume;
-        frame->rflags &= ~(RFLAGS_IF | RFLAGS_TF);
+        send_to_recovery(frame);
     } else if (outcome == HALT) {
         panic("unrecoverable %s at rip=0x%lx", arch_vector_name(vector), rip);
     }

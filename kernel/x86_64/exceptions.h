@@ -11,4 +11,8 @@
 ISR_CALLEE void exception_taken(unsigned vector, const char *style, bool has_error, uint64_t error,
                      struct interrupt_frame *frame, const char *note);
 
+/* Make the interrupted context, ring 0 or ring 3, return to the shell's
+   recovery point when the handler returns. */
+ISR_CALLEE void send_to_recovery(struct interrupt_frame *frame);
+
 #endif

@@ -43,7 +43,29 @@ void idt_init(void)
         g->offset_high = e->entry >> 32;
         g->reserved = 0;
     }
-    struct table_register r = {sizeof(idt) - 1, (uint64_t)idt};
+    idt_load_limit(idt_full_limit());
+}
+
+uint8_t idt_gate_attr(unsigned vector)
+{
+    return idt[vector].type_attr;
+}
+
+/* The CPU reads the gate from memory at every delivery (no descriptor cache
+   for the IDT), so a write here takes effect at the next interrupt. */
+void idt_set_gate_attr(unsigned vector, uint8_t type_attr)
+{
+    idt[vector].type_attr = type_attr;
+}
+
+uint16_t idt_full_limit(void)
+{
+    return sizeof(idt) - 1;
+}
+
+void idt_load_limit(uint16_t limit)
+{
+    struct table_register r = {limit, (uint64_t)idt};
     lidt(&r);
 }
 

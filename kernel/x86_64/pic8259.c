@@ -67,3 +67,14 @@ ISR_CALLEE bool pic_is_spurious(unsigned irq)
     outb(port, OCW3_READ_ISR);
     return !(inb(port) & (1 << (irq & 7)));
 }
+
+/* Both chips' in-service registers, slave in the high byte: the IRQs that
+   have been delivered and not yet ended by an EOI. In the fully nested mode
+   set up by pic_init, only a line of higher priority (lower number) than
+   every one in service gets through. */
+ISR_CALLEE uint16_t pic_in_service(void)
+{
+    outb(PIC1_COMMAND, OCW3_READ_ISR);
+    outb(PIC2_COMMAND, OCW3_READ_ISR);
+    return (uint16_t)(inb(PIC1_COMMAND) | (inb(PIC2_COMMAND) << 8));
+}

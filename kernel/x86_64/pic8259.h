@@ -2,6 +2,7 @@
 #define PIC8259_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "isr.h"
 
@@ -9,5 +10,6 @@ void pic_init(unsigned vector_base);
 void pic_unmask(unsigned irq);
 ISR_CALLEE void pic_eoi(unsigned irq);
 ISR_CALLEE bool pic_is_spurious(unsigned irq);
+ISR_CALLEE uint16_t pic_in_service(void);
 
 #endif

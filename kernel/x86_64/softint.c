@@ -3,15 +3,18 @@
 #include <stdint.h>
 
 #include "arch.h"
+#include "exceptions.h"
+#include "gdt.h"
 #include "isr.h"
 #include "printf.h"
 #include "recovery.h"
 #include "stats.h"
 #include "string.h"
 #include "trap_report.h"
+#include "user.h"
 
-#define VEC_SOFT_ABI 0x41
-#define VEC_SOFT_NAKED 0x43
+#define VEC_SOFT_ABI ISR_VECTOR_on_soft_abi
+#define VEC_SOFT_NAKED ISR_VECTOR_soft_naked_entry
 
 extern const char swint_table[];    /* kernel/x86_64/swint.S: "int $N; ret" at 8 * N */
 #define SWINT_ENTRY_SIZE 8
@@ -32,12 +35,26 @@ void on_soft_stub(struct trap_frame *frame)
     soft_taken((unsigned)frame->vector, "stub", &frame->iret);
 }
 
-/* A system-call shaped gate: the stub restores RAX from the trap frame, so
-   what the handler writes there is what `int` returns. */
+/* The system-call gate (DPL 3: ring 3 may raise it). The stub restores RAX
+   from the trap frame, so what the handler writes there is what `int`
+   returns. RDI holds the call (user.h); SYS_EXIT leaves the ring-3 task for
+   good, through the recovery point. */
 void on_syscall(struct trap_frame *frame)
 {
-    soft_taken((unsigned)frame->vector, "stub", &frame->iret);
-    frame->rax += 1;
+    unsigned vector = (unsigned)frame->vector;
+    stats_count(vector);
+    x86_report_begin(vector, "stub", false, 0, &frame->iret);
+    /* Only the ring-3 task, run under the shell's recovery point, can exit. */
+    bool exits = frame->rdi == SYS_EXIT && (frame->iret.cs & RPL_USER) && active_recovery;
+    report_field("sys", "%s", frame->rdi == SYS_ECHO ? "echo" : exits ? "exit" : "unknown");
+    report_field("rax", "0x%lx", frame->rax);
+    if (exits) {                                /* the report's rax= is the task's result */
+        report_end(RECOVER);
+        send_to_recovery(&frame->iret);
+        return;
+    }
+    frame->rax = frame->rdi == SYS_ECHO ? frame->rax + 1 : (uint64_t)-1;
+    report_end(RESUME);
 }
 
 /* Called by soft_naked_entry (softint_naked.S) with the interrupted RIP. */
@@ -68,9 +85,10 @@ void arch_cmd_int(const char *arg)
         return;
     }
     uint64_t rax = 0x1000 + vector;
+    uint64_t rdi = SYS_ECHO;            /* to the system-call gate, an echo call */
     const char *entry = swint_table + SWINT_ENTRY_SIZE * vector;
-    __asm__ volatile("call *%1" : "+a"(rax) : "r"(entry)
-                     : "rcx", "rdx", "rsi", "rdi", "r8", "r9", "r10", "r11", "memory", "cc");
+    __asm__ volatile("call *%2" : "+a"(rax), "+D"(rdi) : "r"(entry)
+                     : "rcx", "rdx", "rsi", "r8", "r9", "r10", "r11", "memory", "cc");
     recovery_disarm();
     kprintf("int %lu: returned rax=0x%lx\n", vector, rax);
 }

@@ -35,8 +35,8 @@ static void report_page_fault(uint64_t error)
                  (error & PF_RESERVED) ? ",reserved-bit" : "");
 }
 
-void x86_report(unsigned vector, const char *style, bool has_error, uint64_t error,
-                const struct interrupt_frame *frame, enum outcome outcome, const char *note)
+void x86_report_begin(unsigned vector, const char *style, bool has_error, uint64_t error,
+                      const struct interrupt_frame *frame)
 {
     report_begin(vector, arch_vector_name(vector), style, has_error, error, frame->rip);
     if (vector == VEC_PF)
@@ -45,7 +45,19 @@ void x86_report(unsigned vector, const char *style, bool has_error, uint64_t err
         report_selector(error);
     if (vector == VEC_DB)
         report_field("dr6", "0x%lx", r_dr6());
+    /* The saved CS's low two bits are the CPL the CPU left (SDM 5.5). */
+    report_field("cpl", "%lu", frame->cs & RPL_USER);
     report_field("stack", "%s", stack_name((uint64_t)frame));
+    /* An interrupt gate cleared IF on the way in; a trap gate left it as the
+       interrupted code had it (SDM 6.12.1.3). Handlers do not touch it
+       before they report, so this is what the gate did. */
+    report_field("if", "%d", (r_rflags() & RFLAGS_IF) != 0);
+}
+
+void x86_report(unsigned vector, const char *style, bool has_error, uint64_t error,
+                const struct interrupt_frame *frame, enum outcome outcome, const char *note)
+{
+    x86_report_begin(vector, style, has_error, error, frame);
     if (note)
         report_field("note", "%s", note);
     report_end(outcome);

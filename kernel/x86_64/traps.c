@@ -11,9 +11,12 @@
 #include "fpu.h"
 #include "gdt.h"
 #include "memlayout.h"
+#include "user.h"
 #include "x86.h"
 
 #define NON_CANONICAL 0x8000000000000000ull   /* bits 63:47 not all equal: #GP */
+
+void raise_nest(void);          /* irq.c */
 
 static void raise_de(void)
 {
@@ -177,6 +180,13 @@ const struct trap_trigger arch_traps[] = {
     {"pf-write", "#PF: write to an unmapped page", raise_pf_write, 0},
     {"pf-ro", "#PF: write to a read-only page", raise_pf_protection, 0},
     {"pf-nx", "#PF: instruction fetch from a no-execute page", raise_pf_fetch, 0},
+    {"nest", "IRQ 4 (COM1 transmitter empty) whose handler sets IF: the timer's IRQ 0 nests", raise_nest, 0},
+    {"user-syscall", "ring 3: int through the DPL 3 system-call gate, echo then exit", raise_user_syscall, 0},
+    {"user-int-dpl0", "ring 3: int through a DPL 0 gate: #GP, IDT bit", raise_user_int_dpl0, 0},
+    {"user-hlt", "ring 3: hlt, privileged: #GP(0)", raise_user_hlt, 0},
+    {"user-cli", "ring 3: cli with IOPL 0: #GP(0)", raise_user_cli, 0},
+    {"user-pf", "ring 3: read of an unmapped page: #PF, U bit", raise_user_pf, 0},
+    {"user-kmem", "ring 3: read of a kernel page: #PF, U and P bits", raise_user_kernel_memory, 0},
 };
 
 const unsigned arch_trap_count = sizeof(arch_traps) / sizeof(arch_traps[0]);

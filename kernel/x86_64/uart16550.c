@@ -16,6 +16,7 @@
 #define LSR 5       /* line status */
 
 #define IER_RX_AVAILABLE 0x01
+#define IER_THR_EMPTY 0x02                /* raise the IRQ while the transmit holding register is empty */
 #define FCR_ENABLE_CLEAR_TRIGGER1 0x07   /* FIFOs on, both cleared, RX interrupt at 1 byte */
 #define LCR_DLAB 0x80                    /* registers 0/1 become the baud divisor */
 #define LCR_8N1 0x03
@@ -35,6 +36,19 @@ void uart_init(void)
 }
 
 void uart_enable_rx_interrupt(void)
+{
+    outb(COM1_PORT + IER, IER_RX_AVAILABLE);
+}
+
+/* The 16550 raises a THR-empty interrupt as soon as IER enables it with the
+   transmitter idle: software's way to put a real request on IRQ 4. */
+void uart_raise_tx_interrupt(void)
+{
+    outb(COM1_PORT + IER, IER_RX_AVAILABLE | IER_THR_EMPTY);
+}
+
+/* Off again, or every character sent would raise it anew. */
+ISR_CALLEE void uart_end_tx_interrupt(void)
 {
     outb(COM1_PORT + IER, IER_RX_AVAILABLE);
 }

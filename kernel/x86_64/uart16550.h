@@ -1,8 +1,13 @@
 #ifndef UART16550_H
 #define UART16550_H
 
+#include "isr.h"
+
 void uart_init(void);
 void uart_enable_rx_interrupt(void);
+/* IRQ 4 on demand: the transmitter-empty interrupt, enabled and then ended by the handler. */
+void uart_raise_tx_interrupt(void);
+ISR_CALLEE void uart_end_tx_interrupt(void);
 /* Move every byte that the receiver holds into the console ring. */
 void uart_drain_rx(void);
 

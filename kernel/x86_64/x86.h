@@ -101,6 +101,13 @@ static inline void w_dr6(uint64_t v)
     __asm__ volatile("mov %0, %%dr6" : : "r"(v));
 }
 
+static inline uint64_t r_rflags(void)
+{
+    uint64_t v;
+    __asm__ volatile("pushfq; popq %0" : "=r"(v));
+    return v;
+}
+
 static inline void clts(void)
 {
     __asm__ volatile("clts");

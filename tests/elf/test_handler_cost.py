@@ -4,7 +4,7 @@ import pytest
 
 from tools import handler_cost
 
-ARCHES = ("x86_64", "aarch64", "riscv64", "cortex-m")
+ARCHES = ("x86_64", "aarch64", "riscv64", "cortex-m", "arm32", "avr")
 
 # Register words a generated stub (with the shared code it jumps to, without the C
 # handler) stores, from each arch's trap frame:
@@ -13,6 +13,8 @@ STUB_SAVES = {
     "aarch64": 36,     # x0-x30, ELR/SPSR/ESR/FAR_EL1 (through x0/x1), the vector
     "riscv64": 36,     # x1-x31, mepc/mcause/mtval/mstatus, the vector
     "cortex-m": 11,    # r4-r11, the exception number, the frame pointer, EXC_RETURN (+1 pad word, not a store)
+    "arm32": 18,       # r0-r12, SP and LR of the USR/SYS bank, the return address, SPSR, the vector
+    "avr": 36,         # r0-r31, SREG, RAMPZ, EIND, the vector: one byte each
 }
 
 
@@ -44,6 +46,16 @@ def test_abi_handlers_store_fewer_words_than_any_stub_path(rows, arch):
     assert max(abi.values()) < min(stub), abi
 
 
+def test_avr_blocking_abi_handlers_store_fewer_bytes_than_any_stub_path(rows):
+    """avr-gcc's `signal` saves r0, r1, SREG, RAMPZ and what the body and its calls
+    may clobber; a nonblocking handler that reports through printf may save more."""
+    abi = {slot["handler"]: saved for slot, _, saved, _ in rows["avr"]
+           if slot["style"] == "abi" and not slot["options"]["nonblocking"]}
+    stub = [saved for slot, _, saved, _ in rows["avr"] if slot["style"] == "stub"]
+    assert abi and stub
+    assert max(abi.values()) < min(stub), abi
+
+
 def test_aarch64_gic_handlers_are_costed_through_the_irq_stub_and_dispatcher(rows):
     for slot, path, _, _ in rows["aarch64"]:
         if slot["vector"] >= 16:
@@ -61,4 +73,20 @@ def test_command_prints_a_row_per_bound_vector_and_a_summary_per_style(rows, cap
 
 def test_command_names_an_unknown_arch(capsys):
     assert handler_cost.main(["mips"]) == 2
-    assert "unknown arch 'mips'; known: x86_64, aarch64, riscv64, cortex-m" in capsys.readouterr().err
+    assert f"unknown arch 'mips'; known: {', '.join(handler_cost.toolchain.TARGETS)}" in capsys.readouterr().err
+
+
+def test_arm32_fiq_entry_saves_fewer_words_than_the_irq_entry_with_the_same_body(rows):
+    """gic_irq and gic_fiq differ only in their interrupt kind: FIQ mode banks r8-r12,
+    so the FIQ entry need not save r12 or r11 before its call; the IRQ entry must."""
+    saved = {slot["options"].get("kind"): words for slot, _, words, _ in rows["arm32"]
+             if slot["vector"] < 8 and slot["style"] == "abi"}
+    assert saved["FIQ"] < saved["IRQ"], saved
+
+
+def test_arm32_gic_handlers_are_costed_through_the_entry_of_their_group(rows):
+    manifest = rows["arm32"]
+    entries = {slot["vector"]: slot["entry"] for slot, _, _, _ in manifest if slot["vector"] < 8}
+    for slot, path, _, _ in manifest:
+        if slot["vector"] >= 8:
+            assert path[0] == entries[7 if slot["options"]["fiq"] else 6] and path[-1] == slot["handler"]

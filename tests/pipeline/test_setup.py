@@ -14,8 +14,11 @@ from tools import toolchain
 SETUP = toolchain.ROOT / "tools" / "setup"
 DEBIAN_PATH = "/usr/sbin:/usr/bin:/sbin:/bin"
 DEBIAN_PYTHON = Path("/usr/bin/python3")
+# avr-libc is known by a file it installs, not a command, so a bare PATH does not
+# hide it: it is asked for only where its headers are really missing.
+AVR_LIBC = "" if Path("/usr/lib/avr/include/avr/io.h").exists() else " avr-libc"
 EVERY_PACKAGE = ("qemu-system-x86 qemu-system-arm qemu-system-misc gdb-multiarch clang lld llvm gdb "
-                 "python3 python3-venv")
+                 f"python3 gcc-avr binutils-avr gdb-avr{AVR_LIBC} python3-venv")
 
 
 def run_setup(tree, path, timeout=300):

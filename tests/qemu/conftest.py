@@ -56,3 +56,15 @@ def rv(boot_console, kernel):
 def cm(boot_console, cortex_m_kernel):
     """A booted cortex-m guest (mps2-an385) at its prompt."""
     return boot_console("cortex-m", cortex_m_kernel)
+
+
+@pytest.fixture
+def a32(boot_console, kernel):
+    """A booted arm32 guest (virt, Cortex-A15, AArch32) at its prompt."""
+    return boot_console("arm32", kernel("arm32"))
+
+
+@pytest.fixture
+def avr(boot_console, kernel):
+    """A booted avr guest (QEMU mega2560) at its prompt."""
+    return boot_console("avr", kernel("avr"))

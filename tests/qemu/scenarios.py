@@ -84,3 +84,21 @@ def assert_ending(console, line, kind):
     assert ending.kind == kind, str(ending)
     assert ending.status is None, f"{ending.kind} read as guest status {ending.status}"
     return ending
+
+
+COMMANDS = ("help", "ticks", "sleep MS", "trap NAME", "int N", "vectors", "stats", "irqtrace", "exit N")
+
+
+def assert_help_lists_every_command(console):
+    output = console.run("help")
+    for command in COMMANDS:
+        assert command in output, command
+
+
+def assert_bad_input_gets_errors(console, vector_count):
+    """Every malformed command answers with an error line and a prompt; int's bound is the arch's table."""
+    assert "error: unknown command 'frobnicate'; try help" in console.run("frobnicate")
+    assert "error: unknown trap 'zz'" in console.run("trap zz")
+    assert "error: usage: int N" in console.run(f"int {vector_count}")
+    assert "error: usage: sleep MS" in console.run("sleep soon")
+    assert "error: exit status 300 out of range" in console.run("exit 300")

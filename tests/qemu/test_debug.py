@@ -57,9 +57,9 @@ def test_gdb_script_loads_symbols_and_stops_in_the_kernel(x86_64_kernel, tmp_pat
     assert "in arch_init ()" in backtrace and "in kmain ()" in backtrace and "in pvh_start32 ()" in backtrace
 
 
-@pytest.mark.parametrize("arch", ["aarch64", "riscv64", "cortex-m"])
+@pytest.mark.parametrize("arch", ["aarch64", "riscv64", "cortex-m", "arm32", "avr"])
 def test_every_arch_stops_at_kmain_under_its_gdb(kernel, arch, tmp_path):
-    """The same script under gdb-multiarch: the ELF names the architecture,
+    """The same script under the arch's GDB (gdb-multiarch, avr-gdb): the ELF names the architecture,
     the breakpoint lands in the C entry that boot/<arch>/entry.S calls."""
     result = debug_session(arch, kernel(arch), tmp_path, ["break kmain", "continue", "backtrace 1"])
     assert "#0  kmain () at" in result.stdout, result.stdout + result.stderr

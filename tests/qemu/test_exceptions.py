@@ -25,7 +25,7 @@ CASES = [
     ("np", 11, "#NP", "stub", "0x28", {"sel": "0x28", "table": "gdt", "index": "5"}, "recover"),
     ("ss", 12, "#SS", "abi", "0x28", {"sel": "0x28", "table": "gdt", "index": "5"}, "recover"),
     ("gp", 13, "#GP", "abi", "0x0", {}, "recover"),
-    ("gp-sel", 13, "#GP", "abi", "0x30", {"sel": "0x30", "index": "6"}, "recover"),
+    ("gp-sel", 13, "#GP", "abi", "0x40", {"sel": "0x40", "index": "8"}, "recover"),
     ("pf", 14, "#PF", "stub", "0x0", {"cr2": "0x0", "pf": "not-present,read,supervisor,data"}, "recover"),
     ("pf-write", 14, "#PF", "stub", "0x2", {"cr2": "0x0", "pf": "not-present,write,supervisor,data"},
      "recover"),

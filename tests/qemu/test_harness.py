@@ -5,10 +5,12 @@ import re
 import pytest
 
 from qemu.console import ConsoleError
+from qemu.profiles import profile
 
 from tests.qemu.scenarios import assert_exact_ticks
 
-ARCHES = ["x86_64", "aarch64", "riscv64", "cortex-m"]
+ARCHES = ["x86_64", "aarch64", "riscv64", "cortex-m", "arm32", "avr"]
+ICOUNT_ARCHES = [a for a in ARCHES if profile(a).icount]
 
 
 @pytest.mark.parametrize("arch", ARCHES)
@@ -25,7 +27,7 @@ def test_ctrl_c_and_ctrl_backslash_reach_the_guest(boot_console, kernel, arch):
     assert "ticks=" in console.run("ticks"), "the shell goes on"
 
 
-@pytest.mark.parametrize("arch", ARCHES)
+@pytest.mark.parametrize("arch", ICOUNT_ARCHES)
 def test_guest_time_is_exact_under_icount(boot_console, kernel, arch):
     assert_exact_ticks(boot_console(arch, kernel(arch)))
 
@@ -66,7 +68,9 @@ def test_registers_over_qmp_name_the_pc(boot_console, kernel, arch):
     """What a failure report shows: the PC by function and source line."""
     console = boot_console(arch, kernel(arch))
     registers = console.registers()
-    assert re.match(r"PC 0x[0-9a-f]+ is in \w+\+0x[0-9a-f]+ \(\S+:\d+\)", registers), registers
+    assert re.match(r"PC 0x[0-9a-f]+ is in \w+\+0x[0-9a-f]+", registers), registers
+    if arch != "avr":                   # avr-gcc's line table misses the inline asm the CPU idles in
+        assert re.match(r"PC 0x[0-9a-f]+ is in \w+\+0x[0-9a-f]+ \(\S+:\d+\)", registers), registers
 
 
 @pytest.mark.parametrize("arch", ARCHES)

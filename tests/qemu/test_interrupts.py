@@ -22,7 +22,7 @@ def test_timer_runs_at_the_programmed_rate(x86):
 
 def test_irqtrace_reports_timer_interrupts_from_the_abi_handler(x86):
     x86.send("irqtrace on\r")
-    line = x86.expect(r"\[trap\] vec=32 name=IRQ0 style=abi err=- rip=0x[0-9a-f]+ stack=kernel then=resume")
+    line = x86.expect(r"\[trap\] vec=32 name=IRQ0 style=abi err=- rip=0x[0-9a-f]+ cpl=0 stack=kernel if=0 then=resume")
     assert line
     assert "irqtrace=off" in x86.run("irqtrace off")
 
@@ -42,7 +42,7 @@ def test_typed_characters_arrive_through_irq4_and_are_echoed(x86):
 def test_each_received_byte_raises_a_stub_irq4_report(x86):
     x86.run("irqtrace on")
     x86.send("q")
-    x86.expect(r"\[trap\] vec=36 name=IRQ4 style=stub err=- rip=0x[0-9a-f]+ stack=kernel then=resume")
+    x86.expect(r"\[trap\] vec=36 name=IRQ4 style=stub err=- rip=0x[0-9a-f]+ cpl=0 stack=kernel if=0 then=resume")
     x86.send("\x15")                          # Ctrl-U: drop the line
     x86.run("irqtrace off")
 

@@ -110,7 +110,7 @@ def test_manifest_is_the_contract(tmp_path):
     assert (slot["handler"], slot["style"], slot["entry"], slot["error_code"]) == \
         ("pf_abi", "abi", "pf_abi", True)
     assert manifest["vectors"][128]["table_entry"] == {"ist": 0, "type_attr": 0xEE}
-    assert manifest["vectors"][8]["options"] == {"ist": 1, "dpl": 0}
+    assert manifest["vectors"][8]["options"] == {"ist": 1, "dpl": 0, "gate": "interrupt"}
     assert manifest["vectors"][201]["style"] == "default"
 
 
@@ -149,3 +149,22 @@ def test_shipped_spec_mixes_styles_on_each_kind_of_vector():
             kinds.setdefault(shape, set()).add(slot["style"])
     for shape in [("exception", True), ("exception", False), ("irq", None), ("software", None)]:
         assert kinds[shape] == {"abi", "stub"}, shape
+
+
+def test_trap_gate_sets_type_0xf_in_the_table_and_the_manifest(tmp_path):
+    """gate="trap" keeps IF as it was on entry (type 0xF); the default interrupt gate clears it (0xE)."""
+    path, _ = write_spec(tmp_path, 'interrupt(0x80, "syscall", style="stub", dpl=3, gate="trap")',
+                         'interrupt(0x42, "soft", style="stub")')
+    files = render("x86_64", path)
+    by_vector = {e[3]: e for e in table_entries(files["isr_table.S"])}
+    assert by_vector[0x80][2] == 0xEF and by_vector[0x42][2] == 0x8E
+    assert "trap gate" in files["isr_table.S"]
+    manifest = {s["vector"]: s for s in json.loads(files["manifest.json"])["vectors"]}
+    assert manifest[0x80]["options"]["gate"] == "trap" and manifest[0x80]["table_entry"]["type_attr"] == 0xEF
+    assert manifest[0x42]["options"]["gate"] == "interrupt"
+
+
+def test_header_names_each_handler_vector(tmp_path):
+    header = rendered(tmp_path)["isr.h"]
+    assert "#define ISR_VECTOR_syscall 128" in header and "#define ISR_VECTOR_bp_abi 3" in header
+    assert "ISR_VECTOR_isr_default_handler" not in header

@@ -99,10 +99,16 @@ def test_dpl_out_of_range(tmp_path):
     assert rejected(path) == [f"{path}:{line}: vector 128 (SW): DPL 4 out of range 0-3"]
 
 
+def test_unknown_gate_type_names_both(tmp_path):
+    path, (line,) = write_spec(tmp_path, 'interrupt(0x80, "h", style="stub", gate="task")')
+    assert rejected(path) == [f"{path}:{line}: vector 128 (SW): gate='task' unknown; use gate=\"interrupt\" "
+                              f"(IF cleared on entry, the default) or gate=\"trap\" (IF left as it was)"]
+
+
 def test_unknown_option(tmp_path):
     path, (line,) = write_spec(tmp_path, 'exception("#UD", "h", style="stub", priority=2)')
     assert rejected(path) == [f"{path}:{line}: vector 6 (#UD): option priority= does not exist on x86_64; "
-                              f"known: ist, dpl"]
+                              f"known: ist, dpl, gate"]
 
 
 def test_one_handler_cannot_take_two_prototypes(tmp_path):

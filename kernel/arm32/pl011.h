@@ -1,0 +1,10 @@
+#ifndef PL011_H
+#define PL011_H
+
+void uart_init(void);
+void uart_putc(char c);
+void uart_enable_rx_interrupt(void);
+/* Move every received byte into the console ring; called from the RX interrupt. */
+void uart_drain_rx(void);
+
+#endif

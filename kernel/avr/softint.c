@@ -1,0 +1,75 @@
+/* `int N`: the AVR has no software-interrupt instruction. Software raises a
+ * vector only by making its device raise it, and on QEMU 7.2 only TIMER1,
+ * TIMER3 and USART0 can (isr/arch_avr/ has the facts per vector): */
+#include <stdint.h>
+
+#include "arch.h"
+#include "avr.h"
+#include "printf.h"
+#include "stats.h"
+#include "string.h"
+#include "ticks.h"
+#include "timer1.h"
+#include "timer3.h"
+#include "usart0.h"
+
+#define WAIT_TICKS 3                /* a raised interrupt comes within microseconds; give up after this */
+
+static const struct raiser {
+    uint8_t vector;
+    void (*raise)(void);
+} raisers[] = {
+    {TIMER1_COMPB_vect_num, timer1_raise_compb},
+    {USART0_UDRE_vect_num, usart0_raise_udre},
+    {USART0_TX_vect_num, usart0_raise_txc},
+    {TIMER3_CAPT_vect_num, timer3_raise_capt},
+    {TIMER3_COMPA_vect_num, timer3_raise_compa},
+};
+
+/* Why software cannot raise a vector here, or 0 if it can. */
+static const char *refusal(unsigned v)
+{
+    if (v == 0)
+        return "RESET is where the CPU starts, not an interrupt";
+    if (v >= 33)
+        return "QEMU 7.2 delivers every vector from 33 up as 33 on the ATmega2560";
+    if (v == TIMER1_COMPA_vect_num)
+        return "it is the tick: it fires 100 times a second already";
+    if (v == USART0_RX_vect_num)
+        return "it comes from the host: type a character";
+    if (v == TIMER1_CAPT_vect_num || v == TIMER1_OVF_vect_num)
+        return "TIMER1 runs the tick in CTC mode on OCR1A: it never reaches ICR1 as TOP nor overflows";
+    if (v == TIMER1_COMPC_vect_num)
+        return "QEMU 7.2 schedules compare C from OCR1B, so it never matches on its own";
+    for (unsigned i = 0; i < sizeof(raisers) / sizeof(raisers[0]); i++)
+        if (raisers[i].vector == v)
+            return 0;
+    return "QEMU's mega2560 does not emulate its device (only USART0-3 and TIMER1, 3, 4, 5)";
+}
+
+void arch_cmd_int(const char *arg)
+{
+    uint64_t vector;
+    if (!arg || !parse_u64(arg, &vector) || vector >= ISR_VECTOR_COUNT) {
+        kprintf("error: usage: int N, with N a vector from 1 to %u\n", ISR_VECTOR_COUNT - 1);
+        return;
+    }
+    unsigned v = (unsigned)vector;
+    const char *why = refusal(v);
+    if (why) {
+        kprintf("error: vector %u (%s) cannot be raised by software: %s\n", v, arch_vector_name(v), why);
+        return;
+    }
+    uint64_t before = stats_get(v), start = ticks_now();
+    for (unsigned i = 0; i < sizeof(raisers) / sizeof(raisers[0]); i++)
+        if (raisers[i].vector == v)
+            raisers[i].raise();
+    cli();
+    while (stats_get(v) == before && ticks_now() - start < WAIT_TICKS)
+        poll_interrupts();
+    sei();
+    if (stats_get(v) == before)
+        kprintf("int %u: not taken within %u ticks\n", v, WAIT_TICKS);
+    else
+        kprintf("int %u: returned\n", v);
+}

@@ -1,0 +1,66 @@
+/* TIMER3 (datasheet 17), free for software: `int 32` programs compare A to
+ * match a count after the counter starts, and its handler is the slow
+ * nonblocking one that the tick nests in; `int 31` runs CTC mode 12 (TOP =
+ * ICR3), where QEMU raises input capture at TOP (hw/timer/avr_timer16.c:
+ * it has no capture pin, but ICF3 marks TOP in that mode).
+ */
+#include "avr.h"
+#include "printf.h"
+#include "report.h"
+#include "stats.h"
+#include "ticks.h"
+#include "timer3.h"
+#include "trap_report.h"
+
+#define SLOW_TICKS 3                /* the slow handler spins, unmasked, through this many ticks */
+
+void timer3_stop(void)
+{
+    TIMSK3 = 0;
+    TCCR3B = 0;
+}
+
+void timer3_raise_compa(void)
+{
+    timer3_stop();
+    TCCR3A = 0;
+    TCNT3 = 0;
+    OCR3A = 1;
+    TIFR3 = _BV(OCF3A);
+    TIMSK3 = _BV(OCIE3A);
+    TCCR3B = _BV(CS30);             /* normal mode, clock / 1: matches one count later */
+}
+
+void timer3_raise_capt(void)
+{
+    timer3_stop();
+    TCCR3A = 0;
+    TCCR3B = _BV(WGM33) | _BV(WGM32);   /* mode 12 first: QEMU takes ICR3 writes only in it */
+    ICR3 = 16;
+    TCNT3 = 0;
+    TIFR3 = _BV(ICF3);
+    TIMSK3 = _BV(ICIE3);
+    TCCR3B = _BV(WGM33) | _BV(WGM32) | _BV(CS30);
+}
+
+/* abi, nonblocking (avr-gcc `interrupt`, avr-libc ISR_NOBLOCK): its first
+   instruction is `sei`, so the tick, a blocking handler, runs inside it
+   while it waits for SLOW_TICKS ticks, and reports depth=2 note=nested;
+   preempted= counts the ticks that arrived while this one ran. */
+void on_timer3_slow(void)
+{
+    uint32_t pc = ABI_RETURN_PC();
+    timer3_stop();                  /* one match per `int 32` */
+    avr_nesting++;
+    uint64_t start = ticks_now();
+    while (ticks_now() - start < SLOW_TICKS)
+        ;
+    uint64_t preempted = ticks_now() - start;
+    avr_nesting--;
+    stats_count(TIMER3_COMPA_vect_num);
+    avr_report_begin(TIMER3_COMPA_vect_num, "abi", pc);
+    report_field("depth", "1");
+    report_field("nonblocking", "1");
+    report_field("preempted", "%u", (unsigned)preempted);
+    report_end(RESUME);
+}

@@ -1,0 +1,116 @@
+"""avr: the shared shell protocol, the live jmp table, `int N` and its refusals, exit by parking."""
+import contextlib
+import json
+import re
+
+import pexpect
+import pytest
+
+from isr import arch_avr
+from qemu.console import ConsoleError
+from qemu.park import parked_status
+from qemu.qmp.legacy import QEMUMonitorProtocol
+from tools import toolchain
+
+from tests.qemu.report import reports
+from tests.qemu.scenarios import (assert_bad_input_gets_errors, assert_exit_status,
+                                  assert_help_lists_every_command, vector_rows)
+
+
+def manifest():
+    return json.loads((toolchain.build_dir("avr") / "gen" / "manifest.json").read_text())
+
+
+def test_boot_banner_and_prompt(avr):
+    count = manifest()["tables"][0]["count"]
+    assert re.search(rf"boot: avr kernel up, {count} vectors, timer 100 Hz", avr.banner)
+
+
+def test_help_lists_every_command(avr):
+    assert_help_lists_every_command(avr)
+
+
+def test_vectors_shows_the_live_table_as_the_spec_wrote_it(avr):
+    """Decode the JMPs in flash and compare every bound vector with the manifest."""
+    rows = vector_rows(avr)
+    bound = [s for s in manifest()["vectors"] if s["style"] != "default"]
+    assert sorted(rows) == [0] + [s["vector"] for s in bound]
+    assert rows[0]["entry"] == arch_avr.RESET_SYMBOL
+    for slot in bound:
+        row = rows[slot["vector"]]
+        assert (row["name"], row["entry"], row["handler"], row["style"]) == \
+            (slot["name"], slot["entry"], slot["handler"], slot["style"])
+        assert row["nonblocking"] == str(int(slot["options"]["nonblocking"]))
+
+
+def test_vectors_all_covers_every_slot(avr):
+    rows = vector_rows(avr, "all")
+    assert sorted(rows) == list(range(manifest()["tables"][0]["count"]))
+    defaults = [s for s in manifest()["vectors"] if s["style"] == "default"]
+    for slot in defaults:
+        assert (rows[slot["vector"]]["entry"], rows[slot["vector"]]["handler"]) == \
+            (slot["entry"], "isr_default_handler")
+
+
+# What kernel/avr/softint.c makes a device raise: TIMER1 compare B, USART0 UDRE
+# and TX, TIMER3 capture and compare A. The styles they reach come from the manifest.
+RAISED = (18, 26, 27, 31, 32)
+
+
+@pytest.mark.parametrize("vector", RAISED)
+@pytest.mark.console_allows("unexpected-vector")    # a vector the spec leaves out reaches its default
+def test_int_raises_the_vector_through_its_device(avr, vector):
+    slot = next(s for s in manifest()["vectors"] if s["vector"] == vector)
+    output = avr.run(f"int {vector}")
+    report, = [r for r in reports(output) if r["vec"] == str(vector)]   # ticks may nest in 32: their own test
+    assert (report["vec"], report["name"], report["style"], report["then"]) == \
+        (str(vector), slot["name"], slot["style"], "resume")
+    assert output.rstrip().endswith(f"int {vector}: returned")
+    assert re.search(rf"vec={vector} name={slot['name']} count=1", avr.run("stats"))
+
+
+@pytest.mark.parametrize("vector, reason", [
+    (0, "RESET is where the CPU starts"),
+    (17, "it is the tick"),
+    (25, "type a character"),
+    (19, "compare C from OCR1B"),
+    (1, "does not emulate its device"),
+    (21, "does not emulate its device"),
+    (33, "delivers every vector from 33 up as 33"),
+    (56, "delivers every vector from 33 up as 33"),
+])
+def test_int_refuses_what_software_cannot_raise_here(avr, vector, reason):
+    output = avr.run(f"int {vector}")
+    assert re.search(rf"error: vector {vector} \(\w+\) cannot be raised by software: .*{reason}", output), output
+    assert "[trap]" not in output
+
+
+def test_unknown_input_gets_an_error_not_a_crash(avr):
+    assert_bad_input_gets_errors(avr, manifest()["tables"][0]["count"])
+
+
+@pytest.mark.parametrize("status", [0, 5, 127])
+def test_exit_status_is_read_where_the_guest_parks(avr, status):
+    assert_exit_status(avr, status)
+
+
+def test_a_running_guest_is_never_read_as_a_status(avr):
+    """At the prompt the CPU idles in the shell, not at avr_parked: no status, and QEMU runs on."""
+    symbol, register = avr.profile.parked
+    assert parked_status(avr.qmp_path, avr.elf, symbol, register, timeout=0.3) is None
+    assert avr.child.isalive()
+    assert "ticks=" in avr.run("ticks")
+
+
+def test_qemu_quitting_on_its_own_is_never_read_as_a_status(avr):
+    """QEMU told to quit before the guest parks: its exit code 0 is not `exit 0`,
+    and the console says the guest never parked."""
+    qmp = QEMUMonitorProtocol(str(avr.qmp_path))
+    qmp.connect()
+    qmp.cmd("quit")
+    with contextlib.suppress(EOFError):  # QEMU may close the socket first, as it quits
+        qmp.close()
+    avr.child.expect(pexpect.EOF)
+    with pytest.raises(ConsoleError, match="never parked at avr_parked"):
+        avr.wait_exit()
+    assert avr.profile.exit_status(avr.child.exitstatus) is None
