@@ -11,7 +11,7 @@ import signal
 import pytest
 
 from qemu.console import Console, ConsoleError
-from qemu.profiles import PROFILES, profile
+from qemu.profiles import PROFILES
 
 from tests.qemu.scenarios import assert_ending, assert_exit_status
 

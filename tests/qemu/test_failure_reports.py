@@ -2,7 +2,6 @@
 tests written here, each failing in one of the ways a real one does."""
 import subprocess
 import sys
-import textwrap
 
 from tests.conftest import ROOT
 
