@@ -14,11 +14,11 @@ from isr.validate import SpecError
 from qemu.interactive import QUIT_KEYS, run_on_terminal
 from qemu.launcher import gdb_script
 from qemu.profiles import profile
-from tools import toolchain
+from tools import cost, toolchain
 from tools.check_elf import check
 from tools.ctrl_c import quiet_ctrl_c
 
-ARCHES = ["x86_64", "aarch64", "riscv64", "cortex-m", "arm32", "avr"]
+ARCHES = ["x86_64", "aarch64", "riscv64", "cortex-m", "arm32", "avr", "msp430"]
 # GDB_PORT=N doit debug-<arch> picks another port (two debug sessions, or the tests).
 GDB_PORT = int(os.environ.get("GDB_PORT", "1234"))
 ROOT = Path(__file__).resolve().parent
@@ -33,7 +33,7 @@ DEP_FILE.parent.mkdir(exist_ok=True)
 quiet_ctrl_c()
 
 DOIT_CONFIG = {
-    "default_tasks": [f"{step}-{arch}" for arch in ARCHES for step in ("build", "check")],
+    "default_tasks": [f"{step}-{arch}" for arch in ARCHES for step in ("build", "check")] + ["plugin"],
     "dep_file": str(DEP_FILE),
     "backend": "sqlite3",
     "verbosity": 1,
@@ -153,7 +153,7 @@ def task_debug():
         yield {
             "basename": f"debug-{arch}",
             "actions": [(gdb_script, [arch, p["elf"], script, GDB_PORT]),
-                        f"echo 'QEMU waits for GDB on port {GDB_PORT}. In another terminal: {profile(arch).gdb} -x {script}'",
+                        f"echo '{profile(arch).debug_banner or f'QEMU waits for GDB on port {GDB_PORT}. In another terminal: {profile(arch).gdb} -x {script}'}'",
                         f"echo 'The serial console stays here. {QUIT_KEYS}.'",
                         (run_on_terminal, [arch, p["elf"], toolchain.build_dir(arch) / "debug", GDB_PORT])],
             "task_dep": [f"check-{arch}"],
@@ -161,6 +161,26 @@ def task_debug():
             "verbosity": 2,
             "doc": f"Boot the {arch} kernel halted, waiting for GDB on localhost:{GDB_PORT}.",
         }
+
+
+def task_plugin():
+    """Build the QEMU plugin that counts instructions per interrupt, with the host's C compiler."""
+    return {
+        "actions": [(cost.build_plugin, [])],
+        "file_dep": [str(cost.PLUGIN_SOURCE)],
+        "targets": [str(cost.PLUGIN)],
+        "clean": True,
+    }
+
+
+def task_cost():
+    """Instructions and stores per interrupt, per arch, style and compiler (tools/cost.py)."""
+    return {
+        "actions": [Interactive([sys.executable, "-m", "tools.cost"], shell=False)],
+        "task_dep": ["plugin"] + [f"check-{arch}" for arch in ARCHES],
+        "uptodate": [False],
+        "verbosity": 2,
+    }
 
 
 def task_test():

@@ -4,6 +4,11 @@ The CPU reaches handlers through the table, which no code references by
 section, so --gc-sections would drop the table and everything only it names.
 KEEP is what stops that; with keep=False the same fragment is emitted without
 it, to prove that tools/check_elf.py notices what the link then loses.
+
+A table whose manifest entry has an "address" (MSP430: the CPU reads it at
+0xFF80, the top of memory) gets an output section of its own there, after
+.isr, and the location counter goes back to where .isr ended; the others
+open the .isr section, which the arch's script places.
 """
 
 
@@ -16,9 +21,10 @@ def emit(slots, arch, banner, keep=True):
     for slot in slots:
         if slot.style != "default":
             handlers.setdefault(symbol_of(slot), slot)
-    out = [banner, f"/* INCLUDEd by linker/{arch.NAME}.ld inside SECTIONS, before .text. */",
-           f".isr : ALIGN({arch.TABLE_ALIGN}) {{"]
+    out = [banner, f"/* INCLUDEd by linker/{arch.NAME}.ld inside SECTIONS. */", f".isr : ALIGN({arch.TABLE_ALIGN}) {{"]
     for table in arch.TABLES:
+        if "address" in table:
+            continue
         out += [f"    . = ALIGN({table['align']});",
                 f"    {table['start']} = .;",
                 f"    {wrap('*(' + table['section'] + ')')}",
@@ -30,13 +36,24 @@ def emit(slots, arch, banner, keep=True):
             f"    {wrap('*(.text.isr_stubs)')}"]
     for handler, slot in handlers.items():
         out.append(f"    {wrap(f'*(.text.{handler})')}  /* vector {slot.vector} {slot.name}, {slot.style} */")
-    out += ["}", ""]
+    out += ["}"]
+    for table in arch.TABLES:
+        if "address" in table:
+            out += ["__isr_before_fixed = .;",
+                    f".isr{table['section']} 0x{table['address']:X} : {{",
+                    f"    {table['start']} = .;",
+                    f"    {wrap('*(' + table['section'] + ')')}",
+                    f"    {table['end']} = .;", "}", ". = __isr_before_fixed;"]
+    out += [""]
     for table in arch.TABLES:
         out.append(f'ASSERT({table["start"]} % {table["align"]} == 0, '
                    f'"gen/keep.ld: the {table["name"]} table must be {table["align"]}-byte aligned")')
         if keep:   # without KEEP the table is gone on purpose: tools/check_elf.py must be the one to say so
             out.append(f'ASSERT({table["end"]} - {table["start"]} == {table["size"]}, "gen/keep.ld: the '
                        f'{table["name"]} table must be {table["size"]} bytes; was {table["section"]} dropped?")')
+        if keep and "address" in table:
+            out.append(f'ASSERT({table["start"]} == 0x{table["address"]:X}, "gen/keep.ld: the '
+                       f'{table["name"]} table must be at 0x{table["address"]:X}, where the CPU reads it")')
     for handler, slot in handlers.items():
         out.append(f'ASSERT(DEFINED({handler}), "{slot.where}: vector {slot.vector} ({slot.name}): '
                    f'handler {slot.handler} is named by the spec but defined nowhere; define it with the '

@@ -10,7 +10,8 @@ from isr.validate import SpecError
 
 ARCH_MODELS = {"x86_64": "isr.arch_x86_64", "aarch64": "isr.arch_aarch64",
                "riscv64": "isr.arch_riscv64", "cortex-m": "isr.arch_cortex_m",
-               "arm32": "isr.arch_arm32", "avr": "isr.arch_avr"}   # arch name -> arch model package
+               "arm32": "isr.arch_arm32", "avr": "isr.arch_avr",
+               "msp430": "isr.arch_msp430"}   # arch name -> arch model package
 
 
 def arch_model(name):

@@ -7,7 +7,7 @@ what is wrong and how to fix it; all errors are collected so the user sees
 them in one run.
 """
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from isr.spec import STYLES
 
@@ -17,6 +17,11 @@ C_KEYWORDS = frozenset(
     "inline int long register restrict return short signed sizeof static struct switch typedef "
     "union unsigned void volatile while _Bool _Complex _Imaginary _Alignas _Alignof _Atomic "
     "_Generic _Noreturn _Static_assert _Thread_local".split())
+
+# bench= marks a bench vector for tools/cost.py, on every arch: "counter" (the
+# handler increments bench_counter and returns) or "call" (it does so through
+# a call to an ordinary function). The arch models never see this option.
+BENCH_SHAPES = ("counter", "call")
 
 
 class SpecError(Exception):
@@ -39,6 +44,7 @@ class Slot:
     error_code: bool     # the CPU pushes an error code on this vector
     options: dict = field(default_factory=dict, compare=False)   # as the arch model resolved them
     where: str = ""      # spec file:line, or "" for generated defaults
+    bench: str = ""      # one of BENCH_SHAPES for a bench vector, else ""
 
     def option(self, name, default=0):
         return self.options.get(name, default)
@@ -71,6 +77,14 @@ def _check_common(binding, vector, arch, say):
             f"{arch.vector_name(vector)} {fact}; drop error_code= and let the arch decide")
 
 
+def _check_bench(binding, say):
+    bench = binding.option("bench", "")
+    if bench not in ("",) + BENCH_SHAPES:
+        say(f"bench={bench!r} unknown; use one of: {', '.join(BENCH_SHAPES)}")
+        return ""
+    return bench
+
+
 def resolve(bindings, arch):
     """Validate bindings; return one Slot per table entry of the arch, defaults included."""
     problems, slots, prototypes = [], {}, {}
@@ -86,7 +100,9 @@ def resolve(bindings, arch):
         if vector is None:
             continue
         _check_common(binding, vector, arch, say)
-        options = arch.check_options(binding, vector, say)
+        bench = _check_bench(binding, say)
+        options = arch.check_options(replace(binding, options=tuple(o for o in binding.options
+                                                                    if o[0] != "bench")), vector, say)
         if vector in slots:
             first = slots[vector]
             say(f"bound twice: already bound to {first.handler} at {first.where}; keep one line")
@@ -98,7 +114,7 @@ def resolve(bindings, arch):
                 f"shape, so one C prototype cannot serve both; give each its own handler")
         slots[vector] = Slot(vector, arch.vector_name(vector), binding.kind, binding.handler,
                              binding.style, arch.entry_symbol(binding.style, vector, binding.handler),
-                             arch.has_error_code(vector), options, str(where))
+                             arch.has_error_code(vector), options, str(where), bench)
     if problems:
         raise SpecError(problems)
     for vector in arch.HANDLER_VECTORS:

@@ -2,7 +2,9 @@
 #include <stdint.h>
 
 #include "arch.h"
+#include "bench.h"
 #include "line_editor.h"
+#include "probe.h"
 #include "printf.h"
 #include "recovery.h"
 #include "report.h"
@@ -34,6 +36,8 @@ static void cmd_help(const char *arg)
             "  vectors [all]    the live interrupt table (bound vectors, or all)\n"
             "  stats            interrupts taken per vector\n"
             "  irqtrace on|off  report every hardware interrupt too\n"
+            "  bench N|empty    raise bench vector N in a measured window (tools/cost.py)\n"
+            "  probe N|FAULT    prove a handler keeps its style's contract (probe alone lists faults)\n"
             "  exit N           stop the machine with status N (0-127)\n"
             "  reset            reset the machine\n");
 }
@@ -157,6 +161,8 @@ static const struct command {
     {"stats", cmd_stats},
     {"irqtrace", cmd_irqtrace},
     {"exit", cmd_exit},
+    {"bench", cmd_bench},
+    {"probe", cmd_probe},
     {"reset", cmd_reset},
 };
 

@@ -19,7 +19,7 @@ import ptyprocess
 from qemu.diagnosis import log_summary, registers_summary  # noqa: F401 (log_summary: kept importable here)
 from qemu.ending import Ending, classify, guest_status
 from qemu.launcher import command, die_with_parent
-from qemu.monitor import QMP_FAILURES, Monitor
+from qemu.monitor import QMP_FAILURES, Monitor, NoMonitor
 from qemu.park import parked_status
 from qemu.profiles import profile
 from qemu.watch import Watch
@@ -57,7 +57,7 @@ class Console:
         self.icount = icount             # None: guest time is host time
         self.watch = Watch(allow)
         self.ending = None
-        self.monitor = Monitor()
+        self.monitor = Monitor() if self.profile.launcher == "qemu" else NoMonitor()
         self._transcript = open(self.transcript_path, "w", encoding="utf-8")
         # A machine with no exit device gets a second QMP socket, where
         # qemu/park.py reads the parked guest's status.

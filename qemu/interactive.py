@@ -16,7 +16,7 @@ from doit.exceptions import TaskFailed
 
 from qemu.ending import classify
 from qemu.launcher import command, tied_to_this_process
-from qemu.monitor import QMP_FAILURES, Monitor
+from qemu.monitor import QMP_FAILURES, Monitor, NoMonitor
 from qemu.profiles import profile
 
 QUIT_KEYS = "Ctrl-A X quits QEMU (Ctrl-A C: its monitor); Ctrl-C goes to the guest"
@@ -27,7 +27,7 @@ def run_on_terminal(arch, elf, run_dir, gdb=None):
     run_dir = Path(run_dir)
     run_dir.mkdir(parents=True, exist_ok=True)
     serial_log, stderr_log = run_dir / "serial.log", run_dir / "qemu.stderr"
-    monitor = Monitor()
+    monitor = Monitor() if profile(arch).launcher == "qemu" else NoMonitor()
     argv = command(arch, elf, interactive=True, gdb=gdb, monitor=monitor, serial_log=serial_log)
     with open(stderr_log, "w") as stderr:
         qemu = subprocess.Popen(argv, stderr=stderr, pass_fds=monitor.pass_fds(),

@@ -7,6 +7,7 @@ import ctypes
 import os
 import signal
 import subprocess
+import sys
 from pathlib import Path
 
 from qemu.ending import classify
@@ -49,6 +50,15 @@ def command(arch, elf, *, interactive=False, gdb=False, log=None, variant=None, 
     qmp: a Unix socket path where QEMU serves QMP too (qemu/park.py reads a parked guest's status there).
     """
     p = profile(arch)
+    if p.launcher == "mspdebug-sim":
+        # Not QEMU: a bridge with the same shape (its stdio is the console,
+        # its exit code carries the guest's status) that drives mspdebug.
+        argv = [sys.executable, "-m", "qemu.mspdebug_sim", str(elf)]
+        if gdb:
+            argv += ["--gdb", str(gdb)]
+        if log:
+            argv += ["--log", str(log)]
+        return argv
     argv = [p.binary, "-accel", p.accel] + p.machine_for(variant) + ["-no-reboot", p.load, str(elf)]
     # The serial port on our stdio with signal=off: the terminal passes Ctrl-C
     # (0x03) and Ctrl-\ (0x1c) to the guest as bytes instead of turning them

@@ -86,3 +86,32 @@ class Monitor:
             self._client = None
         for end in (self._ours, self._theirs):
             end.close()
+
+
+class NoMonitor:
+    """For a launcher that is not QEMU (qemu/mspdebug_sim.py): no QMP, no
+    events, no registers; the console's other witnesses still apply."""
+
+    def argv(self):
+        return []
+
+    def pass_fds(self):
+        return []
+
+    def connect(self, timeout=10):
+        return {}                            # started, as far as anyone can tell
+
+    def command(self, name, **arguments):
+        raise QMPError(f"this launcher has no QMP monitor (asked for {name!r})")
+
+    def hmp(self, line):
+        return "(this launcher has no QMP monitor: no registers)"
+
+    def events(self):
+        return []
+
+    def shutdown_reason(self):
+        return None
+
+    def close(self):
+        pass

@@ -1,5 +1,7 @@
 """One QEMU profile per arch: binary, machine, devices, and how the guest's exit maps to a status."""
+import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,8 @@ class Profile:
     # the symbol with its status in the register, and the launcher reads both
     # over QMP (qemu/park.py). Empty: QEMU's exit code carries the status.
     parked: tuple = ()
+    launcher: str = "qemu"  # which launcher boots it: "qemu", or "mspdebug-sim" (qemu/mspdebug_sim.py)
+    debug_banner: str = ""  # what `doit debug-<arch>` says instead of the GDB line, where there is no GDB
     icount: bool = True     # the target supports -icount (deterministic guest time)
 
     def machine_for(self, variant=None):
@@ -45,6 +49,10 @@ class Profile:
         if returncode < 0:
             return None
         return next((s for s in range(128) if self.exit_code(s) == returncode), None)
+
+    def guest_seconds(self, log_path):
+        """Guest time so far by the emulator's own count, where its launcher records one; else None."""
+        return None
 
 
 class X86Profile(Profile):
@@ -85,6 +93,21 @@ class AvrParkProfile(Profile):
 
     def exit_status(self, returncode):
         return None
+
+
+class MspdebugSimProfile(Profile):
+    CLOCK_HZ = 8_000_000    # the SMCLK (= MCLK) kernel/msp430/memlayout.h assumes for the simulator's cycles
+
+    def guest_seconds(self, log_path):
+        # qemu/mspdebug_sim.py logs the cycle count at each request the guest makes.
+        counts = re.findall(r"^request .* smclk=(\d+)$", Path(log_path).read_text(), re.M)
+        return int(counts[-1]) / self.CLOCK_HZ if counts else None
+
+    def exit_code(self, status):
+        # qemu/mspdebug_sim.py exits with 128 + N only when the guest parked at
+        # msp430_exit_parked with N in r12; its own failures (and Python's) are
+        # below 128, mspdebug's exit code is never passed on, a signal is negative.
+        return 128 + (status & 0x7f)
 
 
 PROFILES = {
@@ -175,6 +198,36 @@ PROFILES = {
         parked=("avr_parked", "r24"),               # kernel/avr/park.S
         icount=False,                               # QEMU 7.2's AVR refuses -icount: "Bad icount read"
         regs_pc=r"(?m)^PC:\s+([0-9a-fA-F]+)",        # target/avr: a byte address
+    ),
+    "msp430": MspdebugSimProfile(
+        arch="msp430",
+        binary="mspdebug",
+        # mspdebug 0.22's simulator: 64 KiB of RAM and these simio devices, set up
+        # as the MSP430F1611 has them. Interrupt numbers are mspdebug's, word
+        # 0xFFE0 + 2n: vector 48 + n in isr/arch_msp430 (msp430f1611.h offsets / 2).
+        machine=["simio add console console",          # a byte written to 0x00FF is printed
+                 "simio add timer timer_a 3",           # Timer_A3 at 0x160, TAIV at 0x12E
+                 "simio config timer_a irq0 6",         # TIMERA0_VECTOR 0x0C
+                 "simio config timer_a irq1 5",         # TIMERA1_VECTOR 0x0A
+                 "simio add wdt wdt",                   # WDTCTL at 0x120; IE1 0x0000, but IFG1 0x0001 (the 2xx map)
+                 "simio config wdt irq 10",             # WDT_VECTOR 0x14 (NMI is 14, reset 15)
+                 "simio add gpio port1",
+                 "simio config port1 base 0x20",        # P1IN..P1SEL at 0x20-0x26
+                 "simio config port1 irq 4",            # PORT1_VECTOR 0x08
+                 "simio add gpio port2",
+                 "simio config port2 base 0x28",        # P2IN..P2SEL at 0x28-0x2E
+                 "simio config port2 irq 1",            # PORT2_VECTOR 0x02
+                 "simio add tracer tracer 4096",        # the last IRQ and I/O events; `trigger n` raises IRQ n
+                 "simio add tracer clock 2"],           # counts cycles, with the shortest history
+        prompt="msp430> ",
+        launcher="mspdebug-sim",
+        icount=False,                           # not QEMU: the simulator counts its own cycles
+        gdb="gdb-multiarch",                    # has no MSP430 in Debian 12: debug-msp430 is mspdebug's own prompt
+        debug_banner="mspdebug debugger on this terminal (Debian has no MSP430 GDB): setbreak, run, step, regs",
+        # qemu/mspdebug_sim.py logs each stop, request and IRQ event the tracer recorded.
+        log_events=r"(irq handle|system reset|^request|^sim error|^exit)",
+        log_noise=r"irq handle 6$",                      # the tick
+        log_pc=r"pc=0x([0-9a-f]+)",
     ),
 }
 

@@ -11,7 +11,7 @@ the like), and, for a stub, the C handler it calls. Two figures per vector:
   it calls an ordinary function (the compiler cannot know what the callee clobbers);
 - bytes: the code size of that path.
 Words the CPU itself pushes are left out: they are the same for every style (x86_64
-SS/RSP/RFLAGS/CS/RIP, Cortex-M r0-r3/r12/lr/pc/xPSR, AVR the return PC). Static figures: TCG timings
+SS/RSP/RFLAGS/CS/RIP, Cortex-M r0-r3/r12/lr/pc/xPSR, AVR the return PC, MSP430 PC/SR). Static figures: TCG timings
 say nothing about real hardware, but a register saved is a store on any CPU.
 """
 import functools
@@ -31,6 +31,7 @@ from tools.elf_symbols import Image
 # riscv64: sd of one register at off(sp).
 # cortex-m: push/stmdb sp! of a register list, str/strd at [sp...].
 # avr: push of one register (a byte: the AVR's words are its 8-bit registers).
+# msp430: `push rN` (not `push #imm`: a stub's vector).
 _LIST = r"\{([^}]*)\}"
 SAVES = {
     "x86_64": [(re.compile(r"^push[qw]?\s+%"), lambda m: 1)],
@@ -47,6 +48,7 @@ SAVES = {
               (re.compile(r"^stm(?:ia)?\s+\w+, " + _LIST + r"\s*\^"), lambda m: len(m[1].split(","))),
               (re.compile(r"^str\s+\w+, \[sp"), lambda m: 1)],
     "avr": [(re.compile(r"^push\s+r\d+"), lambda m: 1)],
+    "msp430": [(re.compile(r"^push(?:\.w)?\s+r\d+$"), lambda m: 1)],
 }
 
 # An unconditional direct jump (not a call) and the symbol it names: how a stub
@@ -128,10 +130,12 @@ def entry_path(listing, image, slot):
     return path
 
 
-def costs(arch):
-    """[(slot, path, saved words, bytes)] for every vector the spec binds."""
-    elf = toolchain.build_dir(arch) / "kernel.elf"
-    manifest = json.loads((toolchain.build_dir(arch) / "gen" / "manifest.json").read_text())
+def costs(arch, elf=None, manifest=None):
+    """[(slot, path, saved words, bytes)] for every vector the spec binds, in the
+    arch's kernel or in a variant (elf and its manifest, as a dict: tools/cost.py)."""
+    elf = elf or toolchain.build_dir(arch) / "kernel.elf"
+    if manifest is None:
+        manifest = json.loads((toolchain.build_dir(arch) / "gen" / "manifest.json").read_text())
     image = Image(elf)
     # Stub entries, shared save code and dispatchers sit on many paths: disassemble each once.
     listing = functools.cache(lambda symbol: disassemble(arch, elf, symbol))

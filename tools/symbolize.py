@@ -28,7 +28,11 @@ class Symbolizer:
             if not elf.has_dwarf_info():
                 return rows
             dwarf = elf.get_dwarf_info()
-            for unit in dwarf.iter_CUs():
+            try:
+                units = list(dwarf.iter_CUs())
+            except AssertionError:      # pyelftools reads only 4- and 8-byte addresses; MSP430's are 2
+                return rows
+            for unit in units:
                 program = dwarf.line_program_for_CU(unit)
                 if program is None:
                     continue

@@ -131,6 +131,12 @@ def avr_jmp_slots(data, table, base):
     return slots
 
 
+def msp430_words(data, table, base):
+    """MSP430: word N (at 0xFF80 + 2N) is the 16-bit address where vector N enters
+    (SLAU049 2.2.3); no mode bits. Words the part does not use read 0xFFFF."""
+    return {index: (word, {}) for index, (word,) in enumerate(struct.iter_unpack("<H", data))}
+
+
 DECODERS = {
     "x86_64": {"gate-source": x86_64_gate_sources},
     "aarch64": {"vbar-branch": aarch64_vbar_branches, "gic-dispatch": aarch64_gic_entries},
@@ -138,4 +144,5 @@ DECODERS = {
     "cortex-m": {"vector-words": cortex_m_vector_words},
     "arm32": {"vbar-arm-branch": arm32_vbar_branches, "gic-dispatch-32": arm32_gic_entries},
     "avr": {"jmp-slots": avr_jmp_slots},
+    "msp430": {"msp430-words": msp430_words},
 }

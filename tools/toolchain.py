@@ -26,7 +26,7 @@ TARGETS = {
         # memory, where an unaligned access is an alignment fault.
         "cflags": ["-mgeneral-regs-only", "-mstrict-align", "-fno-pic"],
         "ldflags": ["-z", "max-page-size=4096"],
-        "sources": ["boot/aarch64/*.S", "kernel/*.c", "kernel/aarch64/*.c", "kernel/aarch64/*.S"],
+        "sources": ["boot/aarch64/*.S", "kernel/*.c", "kernel/arm/pl011.c", "kernel/aarch64/*.c", "kernel/aarch64/*.S"],
     },
     "riscv64": {
         "triple": "riscv64",
@@ -42,7 +42,7 @@ TARGETS = {
         # Cortex-M3: Thumb-2 only, no FPU, so soft-float and no FP context to stack.
         "cflags": ["-mthumb", "-mcpu=cortex-m3", "-mfloat-abi=soft", "-fno-pic"],
         "ldflags": [],
-        "sources": ["boot/cortex-m/*.S", "kernel/*.c", "kernel/cortex-m/*.c", "kernel/cortex-m/*.S"],
+        "sources": ["boot/cortex-m/*.S", "kernel/*.c", "kernel/arm/udivmod.*", "kernel/cortex-m/*.c", "kernel/cortex-m/*.S"],
     },
     "arm32": {
         "triple": "armv7a-none-eabi",
@@ -53,7 +53,7 @@ TARGETS = {
         # every access is Device memory, where an unaligned one faults.
         "cflags": ["-mcpu=cortex-a15", "-marm", "-mfloat-abi=soft", "-mno-unaligned-access", "-fno-pic"],
         "ldflags": ["-z", "max-page-size=4096"],
-        "sources": ["boot/arm32/*.S", "kernel/*.c", "kernel/arm32/*.c", "kernel/arm32/*.S"],
+        "sources": ["boot/arm32/*.S", "kernel/*.c", "kernel/arm/*.c", "kernel/arm/*.S", "kernel/arm32/*.c", "kernel/arm32/*.S"],
     },
     "avr": {
         "triple": "avr",
@@ -73,6 +73,20 @@ TARGETS = {
         "objdump": "avr-objdump",
         "sources": ["boot/avr/*.S", "kernel/*.c", "kernel/avr/*.c", "kernel/avr/*.S"],
     },
+    "msp430": {
+        "triple": "msp430",
+        # The MSP430F1611 (isr/arch_msp430): -mmcu defines __MSP430F1611__, which
+        # selects its header in msp430mcu's <msp430.h>. A handler whose
+        # signature interrupt(N) refuses must be an error, not a plain function.
+        # No hardware multiplier: its MPY registers are state an interrupt could
+        # corrupt mid-multiply; kernel/msp430/mspabi.c multiplies in software.
+        "cflags": ["-mmcu=msp430f1611", "-mhwmult=none", "-isystem", "/usr/msp430/include",
+                   "-Werror=ignored-attributes"],
+        # periph.x (the part's register symbols) for linker/msp430.ld's INCLUDE;
+        # console_getc asks the launcher for input first (kernel/msp430/mailbox.c).
+        "ldflags": ["-L", "/usr/msp430/lib/ldscripts/msp430f1611", "--wrap=console_getc"],
+        "sources": ["boot/msp430/*.S", "kernel/*.c", "kernel/msp430/*.c", "kernel/msp430/*.S"],
+    },
 }
 
 COMMON_CFLAGS = [
@@ -82,6 +96,12 @@ COMMON_CFLAGS = [
 ]
 
 GENERATED_SOURCES = ("isr_table.S", "isr_stubs.S", "isr_info.c")
+
+# Flags for one hand-written source on top of the arch's. The bench handlers
+# (kernel/<arch>/bench.c, measured by tools/cost.py) are built as a production
+# kernel builds an interrupt handler: no frame pointer in a leaf function. The
+# rest of the kernel keeps one in every function, for backtraces.
+SOURCE_CFLAGS = {"kernel/{arch}/bench.c": ["-momit-leaf-frame-pointer"]}
 
 
 # What `doit` needs to build every kernel from nothing.
@@ -126,7 +146,10 @@ def compile_command(arch, source, obj, gen_dir):
     target = TARGETS[arch]
     includes = [f"-I{d}" for d in include_dirs(arch, gen_dir)]
     compiler = target.get("cc", ["clang", f"--target={target['triple']}"])
-    return (compiler + COMMON_CFLAGS + target["cflags"] + includes +
+    extra = [flag for pattern, flags in SOURCE_CFLAGS.items()
+             if Path(source) == ROOT / pattern.format(arch=arch) or Path(source) == Path(pattern.format(arch=arch))
+             for flag in flags]
+    return (compiler + COMMON_CFLAGS + target["cflags"] + extra + includes +
             ["-MMD", "-MF", f"{obj}.d", "-c", str(source), "-o", str(obj)])
 
 

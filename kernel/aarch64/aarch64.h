@@ -5,6 +5,8 @@
 
 #include <stdint.h>
 
+#include "arm/mmio.h"
+
 #define SYSREG_READ(name, reg)                                  \
     static inline uint64_t r_##name(void)                       \
     {                                                           \
@@ -53,28 +55,6 @@ static inline void irq_disable(void)
 static inline void wfi(void)
 {
     __asm__ volatile("wfi" ::: "memory");
-}
-
-/* MMIO: the MMU is off, so every data access is Device-nGnRnE (D8.2.10) and
-   needs no barrier to stay in order with other device accesses. */
-static inline uint32_t mmio_read32(uintptr_t addr)
-{
-    return *(volatile uint32_t *)addr;
-}
-
-static inline void mmio_write32(uintptr_t addr, uint32_t v)
-{
-    *(volatile uint32_t *)addr = v;
-}
-
-static inline void mmio_write8(uintptr_t addr, uint8_t v)
-{
-    *(volatile uint8_t *)addr = v;
-}
-
-static inline uint8_t mmio_read8(uintptr_t addr)
-{
-    return *(volatile uint8_t *)addr;
 }
 
 #endif

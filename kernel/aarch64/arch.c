@@ -3,7 +3,7 @@
 #include "arch.h"
 #include "gic.h"
 #include "isr.h"
-#include "pl011.h"
+#include "arm/pl011.h"
 #include "timer.h"
 
 #define TIMER_HZ 100

@@ -9,6 +9,7 @@
 #include "arch.h"
 #include "isr.h"
 #include "panic.h"
+#include "probe.h"
 #include "recovery.h"
 #include "stats.h"
 #include "trap_report.h"
@@ -26,7 +27,7 @@ static enum outcome settle(uint64_t esr)
     case EC_BRK64:
         return RESUME;
     default:
-        return active_recovery ? RECOVER : HALT;
+        return probe_fault_next ? RESUME : active_recovery ? RECOVER : HALT;
     }
 }
 
@@ -34,11 +35,15 @@ static void fault_taken(struct trap_frame *frame, const char *style, const char 
 {
     unsigned vector = (unsigned)frame->vector;
     uint64_t elr = frame->elr;
+    PROBE_NOTE_CALL();
     stats_count(vector);
     enum outcome outcome = settle(frame->esr);
     a64_report(vector, style, frame, outcome, note);    /* ELR as the CPU saved it */
     if (ESR_EC(frame->esr) == EC_BRK64) {
         frame->elr += A64_INSN;         /* step past the BRK */
+    } else if (outcome == RESUME && probe_fault_next) {
+        frame->elr = probe_fault_next;  /* `probe dabt`: step past the fault, once */
+        probe_fault_next = 0;
     } else if (outcome == RECOVER) {
         frame->elr = (uint64_t)recovery_resume;
         frame->spsr = SPSR_RECOVER;

@@ -3,7 +3,7 @@
 #include "aarch64.h"
 #include "gic.h"
 #include "isr.h"
-#include "pl011.h"
+#include "arm/pl011.h"
 #include "stats.h"
 #include "ticks.h"
 #include "timer.h"

@@ -14,7 +14,7 @@
 #include "arm32.h"
 #include "gic.h"
 #include "isr.h"
-#include "pl011.h"
+#include "arm/pl011.h"
 #include "stats.h"
 #include "ticks.h"
 #include "timer.h"

@@ -46,6 +46,13 @@ static inline uint32_t r_primask(void)
     return v;
 }
 
+static inline uint32_t r_basepri(void)
+{
+    uint32_t v;
+    __asm__ volatile("mrs %0, basepri" : "=r"(v));
+    return v;
+}
+
 static inline uint32_t r_ipsr(void)
 {
     uint32_t v;

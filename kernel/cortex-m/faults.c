@@ -10,6 +10,7 @@
 #include "memlayout.h"
 #include "nvic.h"
 #include "panic.h"
+#include "probe.h"
 #include "printf.h"
 #include "recovery.h"
 #include "scb.h"
@@ -81,10 +82,12 @@ static void report_hard_fault(const struct exception_frame *f, uint32_t hfsr, ui
 void fault_taken(unsigned vector, const char *style, struct exception_frame *frame,
                  uint32_t exc_return, const char *note)
 {
+    PROBE_NOTE_CALL();
     stats_count(vector);
     uint32_t cfsr = mmio_read(SCB_CFSR), hfsr = mmio_read(SCB_HFSR);
     uint32_t pc = frame->pc;
-    enum outcome outcome = active_recovery ? RECOVER : HALT;
+    /* `probe undef|bus`: step past the fault, once. */
+    enum outcome outcome = probe_fault_next ? RESUME : active_recovery ? RECOVER : HALT;
     cm_report_begin(vector, style, frame);
     report_cfsr(cfsr);
     if (vector == EXC_HARDFAULT)
@@ -97,6 +100,11 @@ void fault_taken(unsigned vector, const char *style, struct exception_frame *fra
     mmio_write(SCB_HFSR, hfsr);
     if (outcome == HALT)
         panic("unrecoverable %s at pc=0x%x", arch_vector_name(vector), (unsigned)pc);
+    if (outcome == RESUME) {
+        frame->pc = (uint32_t)probe_fault_next;
+        probe_fault_next = 0;
+        return;
+    }
     /* The exception return lands in recovery_resume, in Thumb state with no
        IT block pending; the stacked alignment bit must stay as it was. A
        fault in Handler mode (the stacked IPSR is not 0: `break` broke an

@@ -6,6 +6,7 @@
 #include "arch.h"
 #include "exceptions.h"
 #include "panic.h"
+#include "probe.h"
 #include "recovery.h"
 #include "riscv.h"
 #include "stats.h"
@@ -28,6 +29,11 @@ static enum outcome settle(unsigned vector, struct trap_csrs *csrs)
         csrs->mepc = past(csrs->mepc);
         return RESUME;
     default:
+        if (probe_fault_next) {         /* `probe store|load`: step past the fault, once */
+            csrs->mepc = probe_fault_next;
+            probe_fault_next = 0;
+            return RESUME;
+        }
         return active_recovery ? RECOVER : HALT;
     }
 }
@@ -41,6 +47,7 @@ void send_to_recovery(struct trap_csrs *csrs)
 
 void exception_taken(unsigned vector, const char *style, struct trap_csrs *csrs, const char *note)
 {
+    PROBE_NOTE_CALL();
     stats_count(vector);
     struct trap_csrs seen = *csrs;
     enum outcome outcome = settle(vector, csrs);

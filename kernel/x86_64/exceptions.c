@@ -8,6 +8,7 @@
 #include "fpu.h"
 #include "gdt.h"
 #include "panic.h"
+#include "probe.h"
 #include "recovery.h"
 #include "stats.h"
 #include "trap_report.h"
@@ -41,6 +42,11 @@ static enum outcome settle(unsigned vector, struct interrupt_frame *frame)
         fpu_reset_x87();
         return RESUME;
     default:
+        if (probe_fault_next) {         /* `probe gp|pf`: step past the fault, once */
+            frame->rip = probe_fault_next;
+            probe_fault_next = 0;
+            return RESUME;
+        }
         return active_recovery ? RECOVER : HALT;
     }
 }
@@ -64,6 +70,7 @@ ISR_CALLEE void send_to_recovery(struct interrupt_frame *frame)
 ISR_CALLEE void exception_taken(unsigned vector, const char *style, bool has_error, uint64_t error,
                                 struct interrupt_frame *frame, const char *note)
 {
+    PROBE_NOTE_CALL();                  /* the abi handlers' call: was their stack aligned? */
     stats_count(vector);
     uint64_t rip = frame->rip;
     enum outcome outcome = settle(vector, frame);

@@ -1,4 +1,5 @@
 """What the ELF tests of every arch share: the build's files, variant links, the check command."""
+import json
 import subprocess
 import sys
 
@@ -29,3 +30,11 @@ def run_check_command(arch, elf):
                             capture_output=True, text=True, cwd=toolchain.ROOT)
     assert result.returncode == 0, result.stderr
     return result.stdout
+
+
+def check_summary(arch):
+    """The last line check_elf prints for the built kernel, its counts from the
+    manifest (a spec edit, or a bench vector, changes them)."""
+    manifest = json.loads((gen_dir(arch) / "manifest.json").read_text())
+    bound = sum(1 for s in manifest["vectors"] if s["style"] != "default")
+    return f"{len(manifest['vectors'])} table entries and {bound} spec handlers check out"

@@ -5,6 +5,7 @@ import struct
 import pytest
 
 from isr.generate import generate
+from tests.elf import artifacts
 from tools import toolchain
 from tools.check_elf import check
 from tools.elf_symbols import Image
@@ -30,7 +31,7 @@ def test_built_kernel_passes_the_check(aarch64_kernel):
 
 
 def test_check_command_exits_zero(aarch64_kernel):
-    assert "80 table entries and 8 spec handlers check out" in run_check_command(ARCH, aarch64_kernel)
+    assert artifacts.check_summary("aarch64") in run_check_command(ARCH, aarch64_kernel)
 
 
 def test_vbar_table_is_2k_aligned_and_2k_long(aarch64_kernel):

@@ -4,7 +4,7 @@ import pytest
 
 from tools import handler_cost
 
-ARCHES = ("x86_64", "aarch64", "riscv64", "cortex-m", "arm32", "avr")
+ARCHES = ("x86_64", "aarch64", "riscv64", "cortex-m", "arm32", "avr", "msp430")
 
 # Register words a generated stub (with the shared code it jumps to, without the C
 # handler) stores, from each arch's trap frame:
@@ -15,6 +15,7 @@ STUB_SAVES = {
     "cortex-m": 11,    # r4-r11, the exception number, the frame pointer, EXC_RETURN (+1 pad word, not a store)
     "arm32": 18,       # r0-r12, SP and LR of the USR/SYS bank, the return address, SPSR, the vector
     "avr": 36,         # r0-r31, SREG, RAMPZ, EIND, the vector: one byte each
+    "msp430": 12,      # r4-r15; the vector is an immediate
 }
 
 
@@ -36,7 +37,7 @@ def test_every_stub_stores_exactly_its_trap_frame(rows, arch):
         assert saved == STUB_SAVES[arch], f"vector {slot['vector']} ({slot['name']}): {' -> '.join(entry_only)}"
 
 
-@pytest.mark.parametrize("arch", ["x86_64", "riscv64", "cortex-m"])
+@pytest.mark.parametrize("arch", ["x86_64", "riscv64", "cortex-m", "msp430"])
 def test_abi_handlers_store_fewer_words_than_any_stub_path(rows, arch):
     """The point of the compiler's interrupt convention: save what the handler
     uses (and what its calls may clobber), not the whole register file."""

@@ -5,6 +5,7 @@ import subprocess
 import pytest
 
 from isr.generate import generate
+from tests.elf import artifacts
 from tools import toolchain
 from tools.check_elf import check
 from tools.elf_symbols import Image
@@ -19,7 +20,7 @@ def test_built_kernel_passes_the_check(x86_64_kernel):
 
 
 def test_check_command_exits_zero(x86_64_kernel):
-    assert "256 table entries and 22 spec handlers check out" in run_check_command(ARCH, x86_64_kernel)
+    assert artifacts.check_summary("x86_64") in run_check_command(ARCH, x86_64_kernel)
 
 
 def test_every_spec_handler_is_a_function_in_executable_code(x86_64_kernel):

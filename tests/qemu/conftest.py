@@ -68,3 +68,9 @@ def a32(boot_console, kernel):
 def avr(boot_console, kernel):
     """A booted avr guest (QEMU mega2560) at its prompt."""
     return boot_console("avr", kernel("avr"))
+
+
+@pytest.fixture
+def msp(boot_console, kernel):
+    """A booted msp430 guest (MSP430F1611 under mspdebug's sim) at its prompt."""
+    return boot_console("msp430", kernel("msp430"))

@@ -1,13 +1,16 @@
-"""Nesting on x86_64, riscv64 and avr, as aarch64 and cortex-m show it: `trap nest`
+"""Nesting on x86_64, riscv64, avr and msp430, as aarch64 and cortex-m show it: `trap nest`
 raises an interrupt whose handler turns interrupts back on and waits three
 ticks; the timer preempts it each time (note=nested depth=2), then the slow
 handler reports at depth 1 with the ticks it waited. Each nested report is
 one that QEMU logged: the timer's vector, taken at the PC inside the slow
 handler that the report names (on avr, whose QEMU logs no interrupts, a
-PC in kernel code outside the tick handler)."""
+PC in kernel code outside the tick handler; on msp430, one that mspdebug's
+tracer recorded between the slow interrupt and the next)."""
+import re
+
 import pytest
 
-from isr import arch_avr, arch_riscv64, arch_x86_64
+from isr import arch_avr, arch_msp430, arch_riscv64, arch_x86_64
 from tools.elf_symbols import Image
 
 from tests.qemu.qemu_log import finished_log, riscv_traps, x86_events
@@ -21,6 +24,8 @@ ROWS = [
     ("riscv64", arch_riscv64.IRQ_BASE + 1, arch_riscv64.IRQ_BASE + 7),
     # avr: TIMER3 compare A's nonblocking abi handler (sei first), the TIMER1 compare A tick.
     ("avr", arch_avr.BY_NAME["timer3_compa"], arch_avr.BY_NAME["timer1_compa"]),
+    # msp430: an edge on P1.1 (PORT1, abi) whose handler sets GIE; Timer_A CCR0 is the tick.
+    ("msp430", arch_msp430.BY_NAME["port1"], arch_msp430.BY_NAME["timera0"]),
 ]
 
 
@@ -58,6 +63,16 @@ def test_timer_nests_in_a_handler_that_turns_interrupts_back_on(boot_console, ke
             pc = int(report["pc"], 16)
             assert code[0][0] <= pc < image.symbols["__data_load_start"].address, report
             assert not tick.address <= pc < tick.address + tick.size, report
+    elif arch == "msp430":
+        # The tracer logs no PC: every nested tick must be an IRQ it handled
+        # after the slow interrupt and before the next (the next line's input).
+        console.send("exit 0\r")
+        assert console.wait_exit() == 0
+        events = re.findall(r"irq handle (\d+)$", console.log_path.read_text(), re.M)
+        first = events.index(str(slow_vector - arch_msp430.PART_FIRST))
+        window = events[first + 1:]
+        window = window[:window.index(str(arch_msp430.BY_NAME["usart0rx"] - arch_msp430.PART_FIRST))]
+        assert window.count(str(timer_vector - arch_msp430.PART_FIRST)) >= len(nested), events
     else:
         traps = riscv_traps(finished_log(console))
         for report in nested:

@@ -98,5 +98,7 @@ def test_interrupt_gate_clears_if_and_trap_gate_keeps_it(x86):
     for slot in raisable:
         gate = slot["options"]["gate"]
         assert rows[slot["vector"]] == gate
+        if slot.get("bench"):
+            continue    # a bench handler (tools/cost.py) only counts: it prints no report line
         report = one_report(x86.run(f"int {slot['vector']}"))
         assert report["if"] == ("1" if gate == "trap" else "0"), (slot["vector"], gate, report)

@@ -1,10 +1,12 @@
-/* PL011 UART0 (ARM PrimeCell UART TRM, DDI 0183): polled output, interrupt-fed input. */
+/* PL011 UART0 (ARM PrimeCell UART TRM, DDI 0183) of QEMU virt, shared by aarch64
+ * and arm32: polled output, interrupt-fed input. UART0_BASE is each arch's
+ * memlayout.h fact (the same 0x09000000 on both). */
 #include <stdint.h>
 
-#include "aarch64.h"
+#include "arm/mmio.h"
+#include "arm/pl011.h"
 #include "console.h"
 #include "memlayout.h"
-#include "pl011.h"
 
 #define UART_DR 0x000      /* data: read pops a received byte, write queues one to send */
 #define UART_FR 0x018      /* flags */

@@ -1,6 +1,7 @@
-/* 64-bit division for the shared C code (printf, sleep_ms): the M3 divides
- * 32-bit numbers in hardware, and clang calls __aeabi_uldivmod (udivmod.S)
- * for 64-bit ones, which a freestanding kernel must provide. */
+/* 64-bit division for the shared C code (printf, sleep_ms) on the 32-bit ARM
+ * arches (cortex-m, arm32): the Cortex-M3 and Cortex-A15 divide 32-bit numbers
+ * in hardware (UDIV), and clang calls __aeabi_uldivmod (udivmod.S) for 64-bit
+ * ones, which a freestanding kernel must provide. */
 #include <stdint.h>
 
 uint64_t udivmod64(uint64_t n, uint64_t d, uint64_t *rem);

@@ -1,5 +1,5 @@
-#ifndef PL011_H
-#define PL011_H
+#ifndef ARM_PL011_H
+#define ARM_PL011_H
 
 void uart_init(void);
 void uart_putc(char c);

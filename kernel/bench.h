@@ -1,0 +1,29 @@
+/* Bench vectors (isr/<arch>.py, bench=): the same minimal handler in every
+ * style, raised one at a time by `bench N` inside a window that tools/cost.py
+ * measures with a QEMU plugin (tools/plugin/window.c). */
+#ifndef BENCH_H
+#define BENCH_H
+
+#include <stdbool.h>
+
+/* What every bench handler does: one increment. A plain global, not
+   volatile: the compiler must still store it, and may do so in one
+   instruction where the arch has a memory increment (x86 incq). */
+extern unsigned long bench_counter;
+
+/* The "calls a function" variant's callee: an ordinary function in another
+   file, so the handler that calls it must assume every caller-saved
+   register clobbered. */
+void bench_bump(void);
+
+void cmd_bench(const char *arg);
+
+/* kernel/<arch>/bench.c. Raise vector N once, from software, with every
+   other asynchronous interrupt masked, through the arch's measured window;
+   false (and nothing raised) when software cannot raise N that way. Weak: an
+   arch without bench.c links them as null, and `bench` says it has none. */
+__attribute__((weak)) bool arch_bench_raise(unsigned vector, const char **why);
+/* The same window with nothing raised: the baseline. */
+__attribute__((weak)) void arch_bench_empty(void);
+
+#endif

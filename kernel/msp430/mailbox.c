@@ -1,0 +1,52 @@
+/* Console input without a UART: when the shell wants a byte and none is
+ * queued, the kernel asks the launcher (HOST_INPUT); the launcher writes the
+ * typed bytes into msp430_mailbox and raises USART0RX, whose handler queues
+ * them for console_getc and wakes the CPU, as a UART's RX interrupt would.
+ *
+ * tools/toolchain.py links msp430 with --wrap=console_getc: the
+ * shell's calls come here first, so kernel/console.c needs no change.
+ */
+#include "console.h"
+#include "host.h"
+#include "mailbox.h"
+#include "mcu.h"
+#include "stats.h"
+#include "trap_report.h"
+
+struct mailbox msp430_mailbox;
+static volatile uint16_t queued;    /* bytes handed to the console and not yet read */
+
+char __real_console_getc(void);
+char __wrap_console_getc(void);
+
+char __wrap_console_getc(void)
+{
+    if (queued == 0)
+        msp430_host_request(HOST_INPUT, MAILBOX_SIZE, VECTOR_OF(USART0RX_VECTOR) - ISR_IRQ_BASE);
+    char c = __real_console_getc();
+    dint();
+    queued--;
+    eint();
+    return c;
+}
+
+/* stub: it must wake console_getc, asleep in LPM0. */
+void on_mailbox_rx(struct trap_frame *tf)
+{
+    struct cpu_frame *frame = (struct cpu_frame *)&tf->sr;
+    uint8_t len = msp430_mailbox.len;
+    if (len > MAILBOX_SIZE)
+        len = MAILBOX_SIZE;
+    for (uint8_t i = 0; i < len; i++)
+        console_rx_push((char)msp430_mailbox.data[i]);
+    queued += len;
+    msp430_mailbox.len = 0;
+    stats_count(tf->vector);
+    bool woke = (frame->sr & SR_LPM_BITS) != 0;
+    if (report_irqs) {
+        msp430_report_begin(tf->vector, "stub", frame);     /* the SR as the CPU saved it */
+        report_field("bytes", "%u", len);
+        msp430_report_end(frame, woke);
+    }
+    frame->sr &= ~SR_LPM_BITS;          /* RETI restores an SR that runs the CPU */
+}

@@ -1,0 +1,256 @@
+"""mspdebug's `sim` driver as a launcher with QEMU's shape: this process's stdin
+and stdout are the guest's console, and its exit code carries the guest's status.
+
+    python -m qemu.mspdebug_sim KERNEL.elf [--log FILE] [--gdb PORT]
+
+(--gdb: `doit debug-msp430`, mspdebug's own debugger prompt instead of a run.)
+
+mspdebug 0.22 has no UART and no exit device, so this bridge drives mspdebug's
+own prompt and stops the simulation at two breakpoints (kernel/msp430/host.h):
+
+- msp430_host_call: a request (r12 what, r13/r14 arguments, r15 a sequence
+  number): fill the input mailbox and raise its interrupt, raise an interrupt
+  with the tracer's `trigger`, pulse a port pin or the RST/NMI pin;
+- msp430_exit_parked: the guest's status is in r12; exit with 128 + status.
+
+Every other ending (mspdebug's own error, such as an invalid opcode; input
+that ends; Ctrl-A X) exits below 128, so it is never read as a guest status
+(qemu/profiles.py MspdebugSimProfile). mspdebug dies with this process, and
+this process with whoever started it (PR_SET_PDEATHSIG, qemu/launcher.py).
+
+The simio console prints a line only at '\\n': at each input request the
+bridge reads the unfinished line (the prompt) with `simio info console`, so
+the prompt shows before the guest waits.
+"""
+import argparse
+import os
+import re
+import signal
+import sys
+import termios
+import tty
+
+from qemu.mspdebug import PROMPT, Mspdebug
+from qemu.profiles import profile
+from tools.elf_symbols import Image
+
+EXIT_GUEST = 128            # + the guest's status
+EXIT_INPUT_ENDED = 2        # the guest asked for input after stdin closed
+EXIT_SIM_ERROR = 3          # mspdebug stopped the simulation with an error
+EXIT_QUIT = 4               # Ctrl-A X
+EXIT_UNEXPECTED = 5         # a stop at no known breakpoint
+
+HOST_INPUT, HOST_TRIGGER, HOST_PIN, HOST_NMI_PIN = 1, 2, 3, 4     # kernel/msp430/host.h enum host_request
+QUIT_KEYS = b"\x01x"        # Ctrl-A X, as QEMU's -nographic
+REGISTER = re.compile(r"\(\s*(PC|SP|SR|R\d+):\s*([0-9a-f]+)\)")
+BUFFER_PREFIX = "Buffer:         "          # simio_console.c console_info
+MW_BYTES = 16               # bytes per `mw`: readline scrolls (and garbles the echo of) long lines
+
+
+class Bridge:
+    """One guest run: mspdebug set up as the part, the kernel loaded, its requests served."""
+
+    def __init__(self, elf, log_path):
+        self.log_file = open(log_path, "w") if log_path else None
+        image = Image(elf)
+        self.symbols = {name: image.symbols[name].address
+                        for name in ("msp430_host_call", "msp430_exit_parked", "msp430_mailbox")}
+        self.input = b""
+        self.input_closed = False
+        self.partial = ""           # the unfinished console line already written out
+        self.last_request = None
+        self.terminal = None
+        if os.isatty(0):
+            self.terminal = termios.tcgetattr(0)
+            tty.setraw(0)
+        self.sim = Mspdebug(self.log)
+        for command in profile("msp430").machine:
+            self.sim.command(command)
+        self.sim.command(f"prog {elf}")
+        for name in ("msp430_host_call", "msp430_exit_parked"):
+            self.sim.command(f"setbreak 0x{self.symbols[name]:x}")
+
+    def log(self, text):
+        if self.log_file:
+            self.log_file.write(text + "\n")
+            self.log_file.flush()
+
+    def out(self, text):
+        os.write(1, text.encode())
+
+    def close(self):
+        if self.terminal is not None:
+            termios.tcsetattr(0, termios.TCSADRAIN, self.terminal)
+        self.sim.close()
+        if self.log_file:
+            self.log_file.close()
+
+    # -- the console --------------------------------------------------------
+    def console_line(self, text):
+        """A complete line the simio console printed: the part not written yet, and a newline."""
+        if text.startswith(self.partial):
+            text = text[len(self.partial):]
+        self.partial = ""
+        self.out(text + "\n")
+
+    def flush_partial(self):
+        """Write the console's unfinished line (a prompt, an echo) as far as it goes."""
+        for line in self.sim.command("simio info console"):
+            if line.startswith(BUFFER_PREFIX):
+                buffered = line[len(BUFFER_PREFIX):]
+                if buffered.startswith(self.partial):
+                    self.out(buffered[len(self.partial):])
+                    self.partial = buffered
+
+    def read_stdin(self):
+        if self.input_closed:
+            return
+        data = os.read(0, 4096)
+        if not data:
+            self.input_closed = True
+            return
+        self.input += data
+        if QUIT_KEYS in self.input:
+            raise SystemExit(self.finish(EXIT_QUIT, "quit: Ctrl-A X"))
+
+    # -- running --------------------------------------------------------------
+    def run(self):
+        """Run until the simulation stops; return its registers, or None after an error."""
+        state = {"dump": False, "lines": 0}
+
+        def on_line(text):
+            state["lines"] += 1
+            if state["lines"] == 1 or text.startswith(("Running. Press Ctrl+C", "Stepping over breakpoint")):
+                return                        # readline's echo of `run`, and mspdebug's own words
+            if text.lstrip().startswith("( PC:") and REGISTER.search(text):
+                state["dump"] = True          # cmd_run's register dump: the simulation stopped
+            if state["dump"]:
+                for name, value in REGISTER.findall(text):
+                    state.setdefault("regs", {})[name] = int(value, 16)
+            else:
+                self.console_line(text)
+
+        self.sim.send("run")
+        stdin_fd = None if self.input_closed else 0
+        self.sim.read_until_prompt(on_line, stdin_fd, self.read_stdin)
+        if self.sim.errors or "regs" not in state:
+            self.log(f"sim error: {'; '.join(self.sim.errors) or 'stopped without registers'}")
+            return None
+        return state["regs"]
+
+    def serve(self):
+        """Run the guest to its end; return this process's exit code."""
+        while True:
+            regs = self.run()
+            if regs is None:
+                self.flush_partial()
+                return self.finish(EXIT_SIM_ERROR, "the simulator stopped with an error (not a guest exit)")
+            pc = regs["PC"]
+            if pc == self.symbols["msp430_exit_parked"]:
+                status = regs["R12"]
+                self.flush_partial()
+                return self.finish(EXIT_GUEST + status if status < 128 else EXIT_UNEXPECTED,
+                                   f"exit status={status} pc=0x{pc:x}")
+            if pc != self.symbols["msp430_host_call"]:
+                return self.finish(EXIT_UNEXPECTED, f"stop at pc=0x{pc:x}, no breakpoint of ours")
+            request = (regs["R12"], regs["R13"], regs["R14"], regs["R15"])
+            if request[3] == self.last_request:
+                continue                    # the same call again, after an interrupt taken while stepping
+            self.last_request = request[3]
+            code = self.serve_request(*request[:3])
+            if code is not None:
+                return code
+
+    def cycles(self):
+        """SMCLK cycles simulated so far, from the `clock` tracer (qemu/profiles.py): guest
+        time, since the simulator stops MCLK in LPM0 but runs SMCLK with it otherwise."""
+        for line in self.sim.command("simio info clock"):
+            if line.startswith("SMCLK"):
+                return int(line.split()[-1])
+        return -1
+
+    def serve_request(self, what, arg, arg2):
+        self.log(f"request what={what} arg={arg} arg2={arg2} seq={self.last_request} smclk={self.cycles()}")
+        if what == HOST_INPUT:
+            self.flush_partial()
+            while not self.input and not self.input_closed:
+                self.read_stdin()
+            if not self.input:
+                return self.finish(EXIT_INPUT_ENDED, "input ended while the guest waited for it")
+            chunk, self.input = self.input[:arg], self.input[arg:]
+            mailbox = self.symbols["msp430_mailbox"]          # struct mailbox: len, then data
+            for at in range(0, len(chunk), MW_BYTES):
+                piece = chunk[at:at + MW_BYTES]
+                self.sim.command(f"mw 0x{mailbox + 1 + at:x} " + " ".join(f"{byte:x}" for byte in piece))
+            self.sim.command(f"mw 0x{mailbox:x} {len(chunk):x}")
+            self.sim.command(f"simio config tracer trigger {arg2}")
+        elif what == HOST_TRIGGER:
+            self.sim.command(f"simio config tracer trigger {arg}")
+        elif what == HOST_PIN:
+            self.sim.command(f"simio config port{arg} set {arg2} 1")
+            self.sim.command(f"simio config port{arg} set {arg2} 0")
+        elif what == HOST_NMI_PIN:
+            self.sim.command("simio config wdt nmi 0")
+            self.sim.command("simio config wdt nmi 1")
+        else:
+            return self.finish(EXIT_UNEXPECTED, f"unknown request {what}")
+        return None
+
+    def finish(self, code, why):
+        """Log why the run ends and what the tracer counted; return the exit code."""
+        self.log(why)
+        if code != EXIT_GUEST and not why.startswith("exit"):
+            os.write(2, f"\r\nmspdebug_sim: {why}\r\n".encode())
+        try:
+            for line in self.sim.command("simio info tracer"):
+                self.log(line)
+        except (RuntimeError, EOFError, OSError):
+            pass
+        return code
+
+
+def debug(elf):
+    """mspdebug at its own prompt, the kernel loaded with its symbols and the
+    part's devices set up; this process relays lines both ways. Ctrl-C reaches
+    mspdebug itself (same process group) and stops a `run`."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    sim = Mspdebug(lambda text: None)
+    for command in profile("msp430").machine + [f"prog {elf}"]:
+        sim.command(command)
+    print("mspdebug's prompt, kernel.elf loaded: setbreak SYMBOL, run, step, regs, dis SYMBOL, md ADDR; "
+          "console lines print as they end (no input: mw msp430_mailbox by hand); Ctrl-D quits.\n", flush=True)
+    try:
+        while True:
+            sys.stdout.write(PROMPT.decode())
+            sys.stdout.flush()
+            line = sys.stdin.readline()
+            if not line:
+                return 0
+            sim.send(line.rstrip("\n"))
+            for text in sim.read_until_prompt()[1:] + sim.errors:
+                print(text, flush=True)
+    finally:
+        sim.close()
+
+
+def main(argv):
+    parser = argparse.ArgumentParser(prog="python -m qemu.mspdebug_sim", description=__doc__.splitlines()[0])
+    parser.add_argument("elf")
+    parser.add_argument("--log", help="file for the requests, stops and the tracer's counts")
+    parser.add_argument("--gdb", type=int, metavar="PORT",
+                        help="debug instead of running: mspdebug's own prompt on this terminal (Debian's "
+                             "gdb-multiarch has no MSP430, so its GDB server has no client); PORT is unused")
+    args = parser.parse_args(argv)
+    if args.gdb:
+        return debug(args.elf)
+    bridge = Bridge(args.elf, args.log)
+    try:
+        return bridge.serve()
+    except SystemExit as stop:
+        return stop.code
+    finally:
+        bridge.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
