@@ -3,7 +3,6 @@
 Steps are functions in isr/, tools/ and qemu/; this file only says which
 files feed which step, so that a second `doit` run does nothing.
 """
-import os
 import sys
 from pathlib import Path
 
@@ -11,16 +10,15 @@ from doit.tools import Interactive
 
 from isr.generate import OUTPUTS, generate
 from isr.validate import SpecError
+from qemu import replay
 from qemu.interactive import QUIT_KEYS, run_on_terminal
-from qemu.launcher import gdb_script
+from qemu.launcher import free_port, gdb_script
 from qemu.profiles import profile
-from tools import cost, toolchain
+from tools import cost, explain, toolchain
 from tools.check_elf import check
 from tools.ctrl_c import quiet_ctrl_c
 
 ARCHES = ["x86_64", "aarch64", "riscv64", "cortex-m", "arm32", "avr", "msp430"]
-# GDB_PORT=N doit debug-<arch> picks another port (two debug sessions, or the tests).
-GDB_PORT = int(os.environ.get("GDB_PORT", "1234"))
 ROOT = Path(__file__).resolve().parent
 
 # doit's state in SQLite: each update is a transaction, so a doit killed in
@@ -145,6 +143,22 @@ def task_boot():
         }
 
 
+_debug_ports = {}      # arch -> the port debug-<arch> chose, for its QEMU action
+
+
+def _debug_prepare(arch, elf, script, port):
+    """Pick the GDB port (a free one unless --port), write the GDB script, print how to attach."""
+    _debug_ports[arch] = port or free_port()
+    gdb_script(arch, elf, script, _debug_ports[arch])
+    print(profile(arch).debug_banner or
+          f"QEMU waits for GDB on 127.0.0.1:{_debug_ports[arch]}. In another terminal: {profile(arch).gdb} -x {script}")
+    print(f"The serial console stays here. {QUIT_KEYS}.")
+
+
+def _debug_boot(arch, elf, run_dir):
+    return run_on_terminal(arch, elf, run_dir, _debug_ports[arch])
+
+
 def task_debug():
     """Boot halted with a GDB server; the printed GDB command attaches with symbols. Ctrl-A X quits."""
     for arch in ARCHES:
@@ -152,14 +166,14 @@ def task_debug():
         script = toolchain.build_dir(arch) / "gdbinit"
         yield {
             "basename": f"debug-{arch}",
-            "actions": [(gdb_script, [arch, p["elf"], script, GDB_PORT]),
-                        f"echo '{profile(arch).debug_banner or f'QEMU waits for GDB on port {GDB_PORT}. In another terminal: {profile(arch).gdb} -x {script}'}'",
-                        f"echo 'The serial console stays here. {QUIT_KEYS}.'",
-                        (run_on_terminal, [arch, p["elf"], toolchain.build_dir(arch) / "debug", GDB_PORT])],
+            "actions": [(_debug_prepare, [arch, p["elf"], script]),
+                        (_debug_boot, [arch, p["elf"], toolchain.build_dir(arch) / "debug"])],
+            "params": [{"name": "port", "long": "port", "type": int, "default": 0,
+                        "help": "TCP port of QEMU's GDB server (default: a free one, printed)"}],
             "task_dep": [f"check-{arch}"],
             "uptodate": [False],
             "verbosity": 2,
-            "doc": f"Boot the {arch} kernel halted, waiting for GDB on localhost:{GDB_PORT}.",
+            "doc": f"Boot the {arch} kernel halted, waiting for GDB (--port N, default a free port). Ctrl-A X quits.",
         }
 
 
@@ -178,6 +192,53 @@ def task_cost():
     return {
         "actions": [Interactive([sys.executable, "-m", "tools.cost"], shell=False)],
         "task_dep": ["plugin"] + [f"check-{arch}" for arch in ARCHES],
+        "uptodate": [False],
+        "verbosity": 2,
+    }
+
+
+def _explain_step(arch, vector, run):
+    run = run or "--run" in vector          # doit takes options before the vector only
+    vector = [v for v in vector if v != "--run"]
+    if len(vector) != 1:
+        print(f"usage: doit explain-{arch} VECTOR [--run]   (a number, 0x hex, or the arch's name: #PF, MSI)",
+              file=sys.stderr)
+        return False
+    return explain.main([arch, vector[0]] + (["--run"] if run else [])) == 0
+
+
+def task_explain():
+    """Trace one vector: spec line, table entry, symbols, CPU pushes, saves, acknowledgement, tests."""
+    for arch in ARCHES:
+        yield {
+            "basename": f"explain-{arch}",
+            "actions": [(_explain_step, [arch])],
+            "pos_arg": "vector",
+            "params": [{"name": "run", "long": "run", "type": bool, "default": False,
+                        "help": "boot, raise the vector, and show the report line beside QEMU's log line"}],
+            "task_dep": [f"check-{arch}"],
+            "uptodate": [False],
+            "verbosity": 2,
+            "doc": f"Explain one {arch} vector: doit explain-{arch} VECTOR [--run].",
+        }
+
+
+def _replay_step(test, gdb):
+    gdb = gdb or "--gdb" in test
+    test = [t for t in test if t != "--gdb"]
+    if len(test) != 1:
+        print("usage: doit replay TEST [--gdb]   (a test name as pytest prints it)", file=sys.stderr)
+        return False
+    return replay.main(test + (["--gdb"] if gdb else [])) == 0
+
+
+def task_replay():
+    """Boot a failed test's kernel with its QEMU command line, type its lines up to the failing one, hand over."""
+    return {
+        "actions": [_replay_step],
+        "pos_arg": "test",
+        "params": [{"name": "gdb", "long": "gdb", "type": bool, "default": False,
+                    "help": "also serve GDB on a free port and print the command that attaches"}],
         "uptodate": [False],
         "verbosity": 2,
     }

@@ -1,5 +1,8 @@
 """C text that every arch's gen/isr.h shares: frame structs with offset checks,
-and the declarations that gen/isr_info.c (isr/emit_info.py) defines."""
+the declarations that gen/isr_info.c (isr/emit_info.py) defines, and vector
+numbers as constants, so that kernel C never writes one by hand."""
+import re
+from collections import Counter
 
 
 def struct(name, fields, tail=(), word="uint64_t", types={}):
@@ -32,16 +35,47 @@ def info_declarations(arch):
             "extern const struct isr_symbol __isr_symbols_start[], __isr_symbols_end[];",
             "extern const char *const isr_vector_names[ISR_VECTOR_COUNT];",
             "extern const uint8_t isr_vector_error_code[ISR_VECTOR_COUNT];",
+            "/* What the vector's handler must do to acknowledge its source (the arch model's words). */",
+            "const char *isr_vector_ack(unsigned vector);",
             "/* The generated entry (stub, default or handler) at an address, or NULL. */",
-            "const struct isr_symbol *isr_symbol_at(uintptr_t entry);"]
+            "const struct isr_symbol *isr_symbol_at(uintptr_t entry);",
+            "",
+            "/* Vector numbers by the arch's name for them (names it gives one vector only). */"] + \
+        vector_constants(arch)
 
 
-def handler_prototypes(slots, prototype, describe):
-    """One declaration per spec handler, each after a comment naming its vector and spec line."""
+def constant_name(text):
+    """A C macro name from an arch's vector name or a handler: "#DB" -> DB, "load-fault" -> LOAD_FAULT."""
+    return re.sub(r"[^A-Za-z0-9]+", "_", text.lstrip("#")).strip("_").upper()
+
+
+def vector_constants(arch):
+    names = [arch.vector_name(v) for v in range(arch.VECTOR_COUNT)]
+    once = Counter(names)
+    return [f"#define ISR_VEC_{constant_name(name)} {v}" for v, name in enumerate(names) if once[name] == 1]
+
+
+def vector_comment(slot, arch, first_line):
+    """The comment above a prototype: first_line (vector, style, spec line), then the
+    x86_64 crate's three parts from the arch model: what raises it, where the saved PC
+    points, and its number."""
+    raised, saved = arch.describe(slot.vector)
+    return [first_line.removesuffix(" */"),
+            f" *   Raised by: {raised}.",
+            f" *   Saved {arch.SAVED_PC_NAME}: {saved}.",
+            f" *   The vector number of {slot.name} is {slot.vector} (0x{slot.vector:x}). */"]
+
+
+def handler_prototypes(slots, prototype, describe, arch):
+    """One declaration per spec handler, each after a comment naming its vector and
+    spec line, then its vector as ISR_VECTOR_<handler> (its first, if it has
+    several): kernel code raises, nests and damages vectors by these names, so
+    a spec edit moves it too."""
     out, seen = [], set()
     for slot in slots:
         if slot.style == "default" or slot.handler in seen:
             continue
         seen.add(slot.handler)
-        out += [describe(slot), prototype(slot)]
+        out += vector_comment(slot, arch, describe(slot)) + [prototype(slot)]
+        out.append(f"#define ISR_VECTOR_{slot.handler} {slot.vector}")
     return out

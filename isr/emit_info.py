@@ -1,4 +1,10 @@
-"""Emit gen/isr_info.c: vector names, error-code facts, and entry symbols by address."""
+"""Emit gen/isr_info.c: vector names, error-code facts, acknowledgements, and entry symbols by address."""
+
+
+def c_string(text):
+    """A C string literal of text (the arch models' plain prose)."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
 
 def emit(slots, arch, banner):
     vectors = range(arch.VECTOR_COUNT)
@@ -8,7 +14,18 @@ def emit(slots, arch, banner):
            f"const char *const isr_vector_names[ISR_VECTOR_COUNT] = {{{names}}};", "",
            "/* 1 where the CPU reports an error code (x86_64 pushes it, AArch64 leaves a syndrome",
            "   in ESR_EL1): `int N` cannot supply one, so the shell refuses those vectors. */",
-           f"const uint8_t isr_vector_error_code[ISR_VECTOR_COUNT] = {{{codes}}};", ""]
+           f"const uint8_t isr_vector_error_code[ISR_VECTOR_COUNT] = {{{codes}}};", "",
+           "/* What each vector's handler must do so that its source does not interrupt again",
+           "   at once (the arch model's acknowledge()): the storm guard (kernel/storm.c) says it.",
+           "   Each text once, and a byte per vector: the AVR keeps constants in its 8 KiB of SRAM. */"]
+    texts = list(dict.fromkeys(arch.acknowledge(v) for v in vectors))
+    out += ["static const char *const ack_texts[] = {"] + [f"    {c_string(text)}," for text in texts] + ["};"]
+    ids = ", ".join(str(texts.index(arch.acknowledge(v))) for v in vectors)
+    out += [f"static const uint8_t ack_of_vector[ISR_VECTOR_COUNT] = {{{ids}}};", "",
+            "const char *isr_vector_ack(unsigned vector)",
+            "{",
+            '    return vector < ISR_VECTOR_COUNT ? ack_texts[ack_of_vector[vector]] : "";',
+            "}", ""]
     # Generated assembly entries need a C declaration here; an entry that is the
     # handler itself (abi, naked, or a C function the arch calls directly) has
     # its prototype in isr.h already. So does an entry that is the handler under

@@ -9,6 +9,7 @@
 
 #include "arch.h"
 #include "console.h"
+#include "storm.h"
 
 #define RX_RING_SIZE 256       /* a power of two: indices wrap with a mask */
 
@@ -42,6 +43,7 @@ char console_getc(void)
     arch_irq_disable();
     while (rx_head == rx_tail) {
         arch_wait_for_interrupt();   /* returns with interrupts masked again */
+        storm_thread_ran();          /* got past the interrupts: no storm holds us */
     }
     char c = rx_ring[rx_tail % RX_RING_SIZE];
     rx_tail = rx_tail + 1;

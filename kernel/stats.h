@@ -3,7 +3,8 @@
 
 #include <stdint.h>
 
-/* Per-vector counts of interrupts taken; bumped by every handler. */
+/* Per-vector counts of interrupts taken; bumped by every handler, and watched
+   for storms (storm.h). */
 void stats_count(unsigned vector);
 uint64_t stats_get(unsigned vector);
 /* Print "vec=N name=X count=C" for every vector taken at least once. */

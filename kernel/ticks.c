@@ -1,4 +1,5 @@
 #include "arch.h"
+#include "storm.h"
 #include "ticks.h"
 
 volatile uint64_t ticks;
@@ -24,7 +25,9 @@ void sleep_ms(uint64_t ms)
     /* Interrupts stay masked between the check and the wait, so a tick cannot
        slip in after the check and leave the CPU asleep until the next one. */
     arch_irq_disable();
-    while (ticks_now() < until)
+    while (ticks_now() < until) {
         arch_wait_for_interrupt();
+        storm_thread_ran();
+    }
     arch_irq_enable();
 }

@@ -7,6 +7,7 @@ socket. A failed expectation raises a ConsoleError that shows what was awaited,
 the transcript tail, what QEMU's log says happened last and the CPU's
 registers; output that no test expects (qemu.watch) fails at once.
 """
+import json
 import re
 import tempfile
 import time
@@ -67,10 +68,17 @@ class Console:
             self.qmp_path = Path(self._qmp_dir.name) / "qmp.sock"
         argv = command(arch, elf, log=self.log_path if interrupt_log else None, variant=variant,
                        monitor=self.monitor, icount=icount, qmp=self.qmp_path)
+        # For `doit replay`: the command line, without this process's QMP socket
+        # (a replay has none to pass), and what was typed, apart from what the guest said.
+        replayable = command(arch, elf, log=self.log_path if interrupt_log else None, variant=variant,
+                             icount=icount, qmp=self.qmp_path)
+        (run_dir / f"{name}.argv.json").write_text(json.dumps(replayable) + "\n")
+        self._typed = open(run_dir / f"{name}.typed", "w", encoding="utf-8", newline="")
         self.child = _Spawn(argv[0], argv[1:], encoding="utf-8", codec_errors="replace",
                             timeout=timeout, logfile=self._transcript, echo=False,
                             preexec_fn=die_with_parent, pass_fds=self.monitor.pass_fds(),
                             dimensions=(50, 200))
+        self.child.logfile_send = self._typed
         try:
             self.qemu_version = self.monitor.connect()
         except QMP_FAILURES:
@@ -236,6 +244,7 @@ class Console:
         finally:
             self.monitor.close()
             self._transcript.close()
+            self._typed.close()
             if self.qmp_path:
                 self._qmp_dir.cleanup()
 

@@ -6,6 +6,7 @@ process that started it dies (PR_SET_PDEATHSIG), whatever kills that.
 import ctypes
 import os
 import signal
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -108,4 +109,13 @@ def gdb_script(arch, elf, path, port):
     """Write a GDB script that sets the arch up, loads the kernel's symbols and
     attaches to QEMU's GDB server."""
     setup = "".join(f"{line}\n" for line in profile(arch).gdb_setup)
-    Path(path).write_text(f"{setup}file {Path(elf).resolve()}\ntarget remote 127.0.0.1:{port}\n")
+    # No "--Type <RET> for more" in the middle of `info registers` or a long `bt`.
+    Path(path).write_text(f"set pagination off\n{setup}file {Path(elf).resolve()}\n"
+                          f"target remote 127.0.0.1:{port}\n")
+
+
+def free_port():
+    """A TCP port on 127.0.0.1 that nothing listens on now (for QEMU's GDB server)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]

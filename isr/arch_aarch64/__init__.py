@@ -156,5 +156,51 @@ GENERAL_REGISTERS = tuple(f"x{i}" for i in range(31))
 TRAP_FRAME = GENERAL_REGISTERS + ("elr", "spsr", "esr", "far", "vector")
 
 
+# The devices on the INTIDs this kernel uses (QEMU virt), and how each lowers its level.
+GIC_DEVICES = {30: ("the EL1 physical timer (CNTP), level-sensitive PPI",
+                    "re-arm CNTP_CVAL_EL0 or set CNTP_CTL_EL0.IMASK (timer_rearm)"),
+               33: ("the PL011 UART0 receive interrupt, level-sensitive SPI",
+                    "drain the PL011 receive FIFO or clear UARTICR.RXIC (uart_drain_rx)")}
+
+
+SAVED_PC_NAME = "PC (ELR_EL1)"  # how gen/isr.h names the saved program counter
+
+
+def describe(vector):
+    """(what raises the vector, where the saved PC, ELR_EL1, points)."""
+    if vector < VBAR_ENTRIES:
+        group, kind = GROUPS[vector // 4], KINDS[vector % 4][0]
+        if kind == "SYNC":
+            return (f"a synchronous exception taken from the {group.title} (SVC, BRK, aborts, undefined "
+                    f"instructions; ESR_EL1 says which)",
+                    "the instruction that caused it (aborts, undefined, BRK) or the one after it (SVC)")
+        if kind == "SERROR":
+            return (f"an SError (asynchronous external abort) from the {group.title}",
+                    "where the CPU was when it arrived, not the access that caused it")
+        return (f"an {kind} from the {group.title}: the GIC signals it (gic_dispatch takes IRQs)",
+                "the next instruction of the interrupted code")
+    intid = vector - IRQ_BASE
+    if intid < SGI_COUNT:
+        raised = f"SGI {intid}: software, through GICD_SGIR (`int {vector}`)"
+    else:
+        raised = GIC_DEVICES.get(intid, (f"{'PPI' if intid < 32 else 'SPI'} INTID {intid}: a device "
+                                         f"on the GIC (nothing drives it on this machine)",))[0]
+    return raised + f", dispatched by gic_dispatch from EL1H_IRQ", \
+        "the next instruction of the interrupted code (ELR_EL1 in the EL1H_IRQ stub's frame)"
+
+
+def acknowledge(vector):
+    """What a handler must do so that its source does not interrupt again at once."""
+    if vector < VBAR_ENTRIES:
+        if KINDS[vector % 4][0] in ("IRQ", "FIQ"):
+            return "acknowledge at the GIC (GICC_IAR), lower the source, end it (GICC_EOIR): gic_dispatch does"
+        return "move ELR_EL1 past the instruction or remove the cause: ERET re-runs it"
+    intid = vector - IRQ_BASE
+    done = "gic_dispatch reads GICC_IAR and writes GICC_EOIR; "
+    if intid < SGI_COUNT:
+        return done + "an SGI needs nothing more"
+    return done + "the handler must lower the level: " + GIC_DEVICES.get(intid, (None, "silence the device"))[1]
+
+
 # The arch's emitters, for isr/generate.py: gen/isr.h, gen/isr_table.S, gen/isr_stubs.S.
 from isr.arch_aarch64 import emit_header, emit_stubs, emit_table  # noqa: E402,F401

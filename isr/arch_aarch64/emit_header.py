@@ -47,7 +47,7 @@ def emit(slots, arch, banner):
             "extern const struct isr_gic_entry __isr_gic_table_start[], __isr_gic_table_end[];",
             "",
             "/* Handlers named by the spec. */"]
-    out += handler_prototypes(slots, lambda slot: prototype(slot, arch), _describe)
+    out += handler_prototypes(slots, lambda slot: prototype(slot, arch), _describe, arch)
     out += ["", "/* Every VBAR entry the spec leaves out reaches this through a generated stub,",
             "   and gic_dispatch calls it for an INTID the spec leaves out. */",
             "void isr_default_handler(struct trap_frame *frame);", "", "#endif", ""]

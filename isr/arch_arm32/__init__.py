@@ -242,5 +242,46 @@ GENERAL_REGISTERS = tuple(f"r{i}" for i in range(13))
 TRAP_FRAME = GENERAL_REGISTERS + ("sp_usr", "lr_usr", "pc", "spsr", "vector")
 
 
+SAVED_PC_NAME = "PC (LR of the vector's mode)"  # how gen/isr.h names the saved program counter
+# The devices on the INTIDs this kernel uses (QEMU virt), and how each lowers its level.
+GIC_DEVICES = {27: ("the virtual timer (CNTV), level-sensitive PPI", "re-arm or stop CNTV (CNTV_CTL)"),
+               30: ("the PL1 physical timer (CNTP), level-sensitive PPI",
+                    "re-arm CNTP_CVAL or set CNTP_CTL.IMASK (timer_rearm)"),
+               33: ("the PL011 UART0 receive interrupt, level-sensitive SPI",
+                    "drain the PL011 receive FIFO or clear UARTICR.RXIC (uart_drain_rx)")}
+
+
+def describe(vector):
+    """(what raises the vector, where the saved PC points): NOTES says both for VBAR words."""
+    if vector < VBAR_ENTRIES:
+        raised, _, returns = NOTES[vector].partition("; returns to: ")
+        saved = (f"LR_{MODES[vector]} - {LR_OFFSET[vector]} is {returns}" if returns
+                 else "nothing: never taken here")
+        return f"{raised} (entered in {MODES[vector].upper()} mode)", saved
+    intid = vector - IRQ_BASE
+    if intid < SGI_COUNT:
+        raised = f"SGI {intid}: software, through GICD_SGIR (`int {vector}`)"
+    else:
+        raised = GIC_DEVICES.get(intid, (f"{'PPI' if intid < 32 else 'SPI'} INTID {intid}: a device on the GIC "
+                                         f"(nothing drives it on this machine)",))[0]
+    return raised + ", dispatched by gic_irq (group 1) or gic_fiq (group 0)", \
+        "the next instruction of the interrupted code"
+
+
+def acknowledge(vector):
+    """What a handler must do so that its source does not interrupt again at once."""
+    if vector < VBAR_ENTRIES:
+        if KINDS.get(vector) in ("IRQ", "FIQ"):
+            return "acknowledge at the GIC (GICC_IAR), lower the source, end it (GICC_EOIR): gic_irq and gic_fiq do"
+        if KINDS.get(vector) == "SWI":
+            return "nothing: SVC returns past itself"
+        return "move the return address past the instruction or remove the cause: the return re-runs it"
+    done = "gic_irq / gic_fiq read GICC_IAR and write GICC_EOIR; "
+    intid = vector - IRQ_BASE
+    if intid < SGI_COUNT:
+        return done + "an SGI needs nothing more"
+    return done + "the handler must lower the level: " + GIC_DEVICES.get(intid, (None, "silence the device"))[1]
+
+
 # The arch's emitters, for isr/generate.py: gen/isr.h, gen/isr_table.S, gen/isr_stubs.S.
 from isr.arch_arm32 import emit_header, emit_stubs, emit_table  # noqa: E402,F401

@@ -75,7 +75,7 @@ def emit(slots, arch, banner):
             "extern const struct isr_gic_entry __isr_gic_table_start[], __isr_gic_table_end[];",
             "",
             "/* Handlers named by the spec. */"]
-    out += handler_prototypes(slots, lambda slot: prototype(slot, arch), lambda slot: _describe(slot, arch))
+    out += handler_prototypes(slots, lambda slot: prototype(slot, arch), lambda slot: _describe(slot, arch), arch)
     out += ["", "/* Every VBAR entry the spec leaves out reaches this through a generated stub. */",
             "void isr_default_handler(struct trap_frame *frame);",
             "/* The IRQ/FIQ entries call this (through isr_default_intid) for an INTID the spec leaves out. */",

@@ -7,7 +7,14 @@ gen/isr.h), calls the C handler with a pointer to that frame, restores SPSR
 and the registers from it (the handler may change pc: step past an
 instruction, go to the recovery point) and returns with `movs pc, lr`,
 which also copies SPSR to CPSR (B9.3.20).
+
+Every entry carries unwind information (CFI, in .debug_frame) so that GDB's
+`bt` from a C handler walks through the stub into the interrupted code: the
+PC column is the return column, restored from the frame's pc, and SP and LR
+from the USR/SYS bank's copies, where the shell runs (SYS mode).
 """
+
+PC_COLUMN = 15          # DWARF for the Arm Architecture: r15 is the PC
 
 
 def _save_restore(arch):
@@ -16,10 +23,14 @@ def _save_restore(arch):
     save = [".macro ISR_SAVE vector, offset",
             "    sub lr, lr, #\\offset     /* the preferred return address */",
             f"    sub sp, sp, #{size}",
-            "    stmia sp, {r0-r12}",
+            f"    .cfi_def_cfa_offset {size}",
+            "    stmia sp, {r0-r12}"] + [f"    .cfi_offset r{i}, {frame[f'r{i}'] - size}" for i in range(13)] + [
             f"    add r0, sp, #{frame['sp_usr']}",
             "    stmia r0, {sp, lr}^          /* ^: the USR/SYS bank's SP and LR */",
+            f"    .cfi_offset sp, {frame['sp_usr'] - size}",
+            f"    .cfi_offset lr, {frame['lr_usr'] - size}",
             f"    str lr, [sp, #{frame['pc']}]",
+            f"    .cfi_offset {PC_COLUMN}, {frame['pc'] - size}",
             "    mrs r0, spsr",
             f"    str r0, [sp, #{frame['spsr']}]",
             "    mov r0, #\\vector",
@@ -37,16 +48,20 @@ def _save_restore(arch):
 
 def _entry(name, vector, offset, target, comment):
     return ["", comment, f"    .globl {name}", f"    .type {name}, %function", f"{name}:",
+            "    .cfi_startproc", "    .cfi_signal_frame", f"    .cfi_return_column {PC_COLUMN}",
+            "    .cfi_def_cfa sp, 0",
             f"    ISR_SAVE {vector}, {offset}",
             "    mov r0, sp               /* the trap frame is the C handler's argument */",
             f"    bl {target}",
             "    ISR_RESTORE",
             "    movs pc, lr              /* to frame->pc, CPSR = SPSR */",
+            "    .cfi_endproc",
             f"    .size {name}, . - {name}"]
 
 
 def emit(slots, arch, banner):
-    out = [banner, "    .arm", '    .section .text.isr_stubs, "ax"'] + _save_restore(arch)
+    out = [banner, "    .arm", "    .cfi_sections .debug_frame", '    .section .text.isr_stubs, "ax"']
+    out += _save_restore(arch)
     vbar = slots[:arch.VBAR_ENTRIES]
     for slot in vbar:
         if slot.style == "stub":

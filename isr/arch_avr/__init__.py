@@ -183,4 +183,32 @@ STUB_SAVED = 36                 # everything before pc_hi: what the stub itself 
 STUB_ENTRY_PUSHES = ("r31", "r30", "r29")
 
 
+SAVED_PC_NAME = "PC (the return address the CPU pushed)"  # how gen/isr.h names the saved program counter
+# How each device's interrupt flag clears (datasheet: USART 22.7, timers 17.11).
+ACKNOWLEDGE = {"RX": "read UDRn (RXCn stays set while data waits)",
+               "UDRE": "write UDRn or clear UDRIEn (UDREn stays set while UDRn is empty)",
+               "TX": "nothing: TXCn clears as the vector is taken"}
+
+
+def describe(vector):
+    """(what raises the vector, where the saved PC points)."""
+    source = SOURCES[vector]
+    raised = f"{source.device} ({source.name}_vect)"
+    if not source.emulated:
+        raised += ": QEMU 7.2 does not emulate it, so nothing raises it there"
+    elif vector >= FIRST_MISDELIVERED:
+        raised += f": QEMU 7.2 delivers it as vector {FIRST_MISDELIVERED}"
+    return raised, "the next instruction of the interrupted code (the 3-byte return PC the CPU pushed)"
+
+
+def acknowledge(vector):
+    """What a handler must do so that its source does not interrupt again at once."""
+    kind = SOURCES[vector].name.rsplit("_", 1)[-1]
+    if SOURCES[vector].device.startswith("USART") and kind in ACKNOWLEDGE:
+        return ACKNOWLEDGE[kind]
+    if SOURCES[vector].device.startswith("TIMER"):
+        return "nothing: the timer's flag clears as the vector is taken"
+    return "clear the device's interrupt flag"
+
+
 from isr.arch_avr import emit_header, emit_stubs, emit_table  # noqa: E402,F401

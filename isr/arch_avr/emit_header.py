@@ -44,7 +44,7 @@ def emit(slots, arch, banner):
             "/* 1 where the spec made the abi handler nonblocking (gen/isr_stubs.S). */",
             "extern const uint8_t isr_nonblocking[ISR_VECTOR_COUNT];",
             "", "/* Handlers named by the spec. */"]
-    out += handler_prototypes(slots, lambda slot: prototype(slot, arch), lambda slot: _describe(slot, arch))
+    out += handler_prototypes(slots, lambda slot: prototype(slot, arch), lambda slot: _describe(slot, arch), arch)
     out += ["", "/* Every vector the spec leaves out reaches this through its isr_default_N entry. */",
             "void isr_default_handler(struct trap_frame *frame);", "", "#endif", ""]
     return "\n".join(out)

@@ -158,5 +158,44 @@ EXCEPTION_FRAME = ("r0", "r1", "r2", "r3", "r12", "lr", "pc", "xpsr")
 TRAP_FRAME = ("r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "vector", "frame", "exc_return", "pad")
 
 
+# Where the stacked PC points (ARMv7-M ARM B1.5.6), by exception.
+FAULTS = frozenset({3, 4, 5, 6})
+
+
+SAVED_PC_NAME = "PC (stacked)"  # how gen/isr.h names the saved program counter
+
+
+def describe(vector):
+    """(what raises the exception, where the stacked PC points)."""
+    if vector in EXCEPTIONS:
+        e = EXCEPTIONS[vector]
+        if vector == 1:
+            saved = "nothing is stacked: the CPU loads PC from word 1"
+        elif vector in FAULTS:
+            saved = "the faulting instruction for a precise fault (an imprecise BusFault: a later one)"
+        elif vector == 11:
+            saved = "the instruction after the svc"
+        else:
+            saved = "the next instruction of the interrupted code"
+        return f"{e.name}: {e.note}", saved
+    if vector < IRQ_BASE:
+        return "nothing: reserved by ARMv7-M", "-"
+    line = vector - IRQ_BASE
+    device = IRQ_NAMES.get(line)
+    what = f"{device}, " if device else "nothing on the AN385, or "
+    return f"external interrupt {line} of the NVIC: {what}software through NVIC_STIR (`int {vector}`)", \
+        "the next instruction of the interrupted code"
+
+
+def acknowledge(vector):
+    """What a handler must do so that its source does not interrupt again at once."""
+    if vector >= IRQ_BASE:
+        return ("clear the interrupt in the device (CMSDK UART and timers: write INTCLEAR); the NVIC "
+                "clears the pending bit on entry, but a line still high pends it again")
+    if vector in FAULTS:
+        return "remove the cause or move the stacked PC past the instruction: exception return re-runs it"
+    return "nothing: it is pended once per event"
+
+
 # The arch's emitters, for isr/generate.py: gen/isr.h, gen/isr_table.S, gen/isr_stubs.S.
 from isr.arch_cortex_m import emit_header, emit_stubs, emit_table  # noqa: E402,F401

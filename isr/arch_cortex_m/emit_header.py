@@ -42,7 +42,7 @@ def emit(slots, arch, banner):
             "/* The spec's priority per exception (gen/isr_stubs.S); -1 where it is fixed. */",
             "extern const int16_t isr_priorities[ISR_VECTOR_COUNT];",
             "", "/* Handlers named by the spec. */"]
-    out += handler_prototypes(slots, lambda slot: prototype(slot, arch), _describe)
+    out += handler_prototypes(slots, lambda slot: prototype(slot, arch), _describe, arch)
     out += ["", "/* Every exception the spec leaves out reaches this through isr_default_entry. */",
             "void isr_default_handler(struct trap_frame *frame);", "", "#endif", ""]
     return "\n".join(out)

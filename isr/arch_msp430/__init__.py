@@ -126,4 +126,32 @@ CPU_FRAME = ("sr", "pc")
 TRAP_FRAME = ("vector", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15") + CPU_FRAME
 
 
+SAVED_PC_NAME = "PC (pushed before SR)"  # how gen/isr.h names the saved program counter
+# What clears each source's flag (MSP430x1xx family guide: each module's interrupt section).
+ACKNOWLEDGE = {
+    "DACDMA": "clear DAC12IFG or DMAIFG", "PORT2": "clear the pin's bit in P2IFG",
+    "USART1TX": "write U1TXBUF or clear UTXIE1", "USART1RX": "read U1RXBUF",
+    "PORT1": "clear the pin's bit in P1IFG", "TIMERA1": "read TAIV: that clears the flag it names",
+    "TIMERA0": "nothing: CCIFG clears as the vector is taken", "ADC12": "read ADC12IV or the result",
+    "USART0TX": "write U0TXBUF or clear UTXIE0", "USART0RX": "read U0RXBUF",
+    "WDT": "nothing: WDTIFG clears as the vector is taken", "COMPARATORA": "nothing: CAIFG clears as taken",
+    "TIMERB1": "read TBIV: that clears the flag it names", "TIMERB0": "nothing: CCIFG clears as taken",
+    "NMI": "clear NMIIFG, OFIFG or ACCVIFG, and set NMIIE again (taking NMI clears it)",
+    "RESET": "nothing: it restarts the part",
+}
+
+
+def describe(vector):
+    """(what raises the vector, where the saved PC points)."""
+    if vector not in VECTORS:
+        return "nothing: the F1611 has no source on this word", "-"
+    name, note = VECTORS[vector]
+    return f"{name}: {note}", "the next instruction of the interrupted code (the CPU pushed PC, then SR)"
+
+
+def acknowledge(vector):
+    """What a handler must do so that its source does not interrupt again at once."""
+    return ACKNOWLEDGE.get(vector_name(vector), "nothing: no source")
+
+
 from isr.arch_msp430 import emit_header, emit_stubs, emit_table  # noqa: E402,F401

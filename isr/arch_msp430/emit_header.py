@@ -34,7 +34,7 @@ def emit(slots, arch, banner):
         "", "/* Bounds placed by gen/keep.ld around the table (linker/msp430.ld puts it at ISR_TABLE_BASE). */",
         "extern const uint16_t __isr_table_start[], __isr_table_end[];",
         "", "/* Handlers named by the spec. */"]
-    out += handler_prototypes(slots, lambda slot: prototype(slot, arch), lambda slot: _describe(slot, arch))
+    out += handler_prototypes(slots, lambda slot: prototype(slot, arch), lambda slot: _describe(slot, arch), arch)
     out += ["", "/* Every vector the spec leaves out reaches this through isr_default_N. */",
             "void isr_default_handler(struct trap_frame *frame);", "", "#endif", ""]
     return "\n".join(out)

@@ -170,5 +170,39 @@ def offset(field):
     return 8 * TRAP_FRAME.index(field)
 
 
+# What raises each interrupt cause here, and how its handler lowers it.
+INTERRUPT_FACTS = {
+    1: ("mip.SSIP, set by software (`int 17`)", "clear mip.SSIP"),
+    3: ("the CLINT's msip register for this hart (`int 19`)", "clear the CLINT's msip (clint_soft_clear)"),
+    5: ("mip.STIP, set by software (`int 21`)", "clear mip.STIP"),
+    7: ("the CLINT: mtime reached mtimecmp", "move mtimecmp past mtime (clint_timer_rearm)"),
+    9: ("mip.SEIP, set by software (`int 25`)", "clear mip.SEIP"),
+    11: ("the PLIC: a device source above the threshold (the UART is source 10)",
+         "claim the source at the PLIC, serve the device, then complete it (plic_claim, plic_complete)"),
+}
+
+
+SAVED_PC_NAME = "PC (mepc)"  # how gen/isr.h names the saved program counter
+
+
+def describe(vector):
+    """(what raises the vector, where the saved PC, mepc, points)."""
+    if vector in EXCEPTIONS:
+        c = EXCEPTIONS[vector]
+        return f"{c.title}: {c.note}", "the trapping instruction; a handler that resumes moves mepc past it"
+    if vector - IRQ_BASE in INTERRUPT_FACTS:
+        return INTERRUPT_FACTS[vector - IRQ_BASE][0], "the next instruction of the interrupted code"
+    return "nothing: the privileged spec reserves this cause", "-"
+
+
+def acknowledge(vector):
+    """What a handler must do so that its source does not interrupt again at once."""
+    if vector - IRQ_BASE in INTERRUPT_FACTS:
+        return INTERRUPT_FACTS[vector - IRQ_BASE][1]
+    if vector in EXCEPTIONS:
+        return "move mepc past the instruction or remove the cause: mret re-runs it"
+    return "nothing: reserved"
+
+
 # The arch's emitters, for isr/generate.py: gen/isr.h, gen/isr_table.S, gen/isr_stubs.S.
 from isr.arch_riscv64 import emit_header, emit_stubs, emit_table  # noqa: E402,F401

@@ -4,17 +4,37 @@ A stub lowers sp by the frame size, saves x1-x31 (sp as it was before),
 mepc, mcause, mtval, mstatus and its vector, calls the C handler with the
 frame, writes mepc and mstatus back (so the handler can step past an
 instruction or send the hart to a recovery point) and returns with mret.
+
+Every entry carries unwind information (CFI, in .debug_frame) so that GDB's
+`bt` from a C handler walks through the stub into the interrupted code. The
+interrupted PC is mepc, not ra, so the stubs name mepc's DWARF column as their
+return-address column: ra keeps its own rule and a leaf function that was
+interrupted still unwinds through its live ra.
 """
+
+CSR_DWARF_BASE = 4096                  # RISC-V ELF psABI: DWARF number of CSR n is 4096 + n
+MEPC_COLUMN = CSR_DWARF_BASE + 0x341
+MSCRATCH_COLUMN = CSR_DWARF_BASE + 0x340
+
+
+def cfi_trap_entry():
+    """CFI at a point the hart jumped to with every register as the trap left it
+    (mtvec slots, dispatcher, trampolines): sp is the interrupted sp, the
+    interrupted PC is still in mepc."""
+    return ["    .cfi_startproc", "    .cfi_signal_frame", f"    .cfi_return_column {MEPC_COLUMN}",
+            "    .cfi_def_cfa sp, 0", f"    .cfi_same_value {MEPC_COLUMN}"]
 
 
 def _macros(arch):
     saved = [r for r in arch.REGISTERS if r not in ("sp", "t0")]
+    at = lambda name: arch.offset(name) - arch.FRAME_SIZE      # noqa: E731  (from the CFA)
     out = [".macro ISR_SAVE        /* t0 saved and holding the vector */",
            f"    sd t0, {arch.offset('vector')}(sp)"]
-    out += [f"    sd {reg}, {arch.offset(reg)}(sp)" for reg in saved]
+    out += [f"    sd {reg}, {arch.offset(reg)}(sp); .cfi_offset {reg}, {at(reg)}" for reg in saved]
     out += [f"    addi t0, sp, {arch.FRAME_SIZE}", f"    sd t0, {arch.offset('sp')}(sp)     /* the interrupted sp */"]
     for csr in arch.CSRS:
         out += [f"    csrr t0, {csr}", f"    sd t0, {arch.offset(csr)}(sp)"]
+    out += [f"    .cfi_offset {MEPC_COLUMN}, {at('mepc')}"]
     out += [".endm", ".macro ISR_RESTORE_MRET"]
     for csr in ("mepc", "mstatus"):
         out += [f"    ld t0, {arch.offset(csr)}(sp)", f"    csrw {csr}, t0"]
@@ -28,32 +48,42 @@ def _function(name):
 
 
 def _enter(arch, vector):
-    return [f"    addi sp, sp, -{arch.FRAME_SIZE}",
-            f"    sd t0, {arch.offset('t0')}(sp)",
-            f"    li t0, {vector}"]
+    return cfi_trap_entry() + [
+        f"    addi sp, sp, -{arch.FRAME_SIZE}",
+        f"    .cfi_def_cfa_offset {arch.FRAME_SIZE}",
+        f"    sd t0, {arch.offset('t0')}(sp)",
+        f"    .cfi_offset t0, {arch.offset('t0') - arch.FRAME_SIZE}",
+        f"    li t0, {vector}"]
+
+
+def _entered_frame(arch):
+    """CFI where _enter's instructions have run: the frame is allocated, t0 saved."""
+    return cfi_trap_entry() + [f"    .cfi_def_cfa_offset {arch.FRAME_SIZE}",
+                               f"    .cfi_offset t0, {arch.offset('t0') - arch.FRAME_SIZE}"]
 
 
 def _call_and_return(target):
     return ["    ISR_SAVE", "    mv a0, sp                   /* the trap frame is the C handler's argument */",
-            f"    call {target}", "    ISR_RESTORE_MRET"]
+            f"    call {target}", "    ISR_RESTORE_MRET", "    .cfi_endproc"]
 
 
 def _dispatcher(arch):
     out = ["/* Table slot 0 jumps here for every synchronous exception. One register is",
            "   free (t0, parked in mscratch), so the exception code is found by counting",
            "   down to zero; each hit jumps to its trampoline, which restores t0. */"]
-    out += _function("isr_exception_dispatch")
-    out += ["    csrw mscratch, t0", "    csrr t0, mcause"]
+    out += _function("isr_exception_dispatch") + cfi_trap_entry()
+    out += ["    csrw mscratch, t0", f"    .cfi_register t0, {MSCRATCH_COLUMN}", "    csrr t0, mcause"]
     for code in range(arch.EXCEPTION_CAUSES):
         out += ["    bnez t0, 1f", f"    j isr_trampoline_{code}", "1:  addi t0, t0, -1"]
     out += ["    /* interrupt cause 0 (the interrupt bit is set) or a code past 15 */",
-            f"    j isr_trampoline_{arch.IRQ_BASE}",
+            f"    j isr_trampoline_{arch.IRQ_BASE}", "    .cfi_endproc",
             "    .size isr_exception_dispatch, . - isr_exception_dispatch"]
     return out
 
 
 def emit(slots, arch, banner):
-    out = [banner, '    .section .text.isr_stubs, "ax"'] + _macros(arch) + [""] + _dispatcher(arch)
+    out = [banner, "    .cfi_sections .debug_frame", '    .section .text.isr_stubs, "ax"']
+    out += _macros(arch) + [""] + _dispatcher(arch)
     for slot in slots:
         if slot.style != "stub":
             continue
@@ -64,7 +94,7 @@ def emit(slots, arch, banner):
     for slot in slots:
         if slot.style == "default":
             out += _function(slot.entry) + _enter(arch, slot.vector)
-            out += ["    j isr_default_common", f"    .size {slot.entry}, . - {slot.entry}"]
-    out += [""] + _function("isr_default_common") + _call_and_return("isr_default_handler")
+            out += ["    j isr_default_common", "    .cfi_endproc", f"    .size {slot.entry}, . - {slot.entry}"]
+    out += [""] + _function("isr_default_common") + _entered_frame(arch) + _call_and_return("isr_default_handler")
     out += ["    .size isr_default_common, . - isr_default_common", ""]
     return "\n".join(out)

@@ -7,13 +7,16 @@ code serves vector 16 (interrupt cause 0), the only other thing that
 reaches BASE, and any exception code past 15. The dispatcher parks t0 in mscratch to find
 the cause; trampoline n puts t0 back and jumps to exception n's entry, so an
 `abi` or `naked` exception handler sees every register as the trap left it.
+The whole table is one unwind entry (CFI) as isr_stubs.S describes a trap
+entry: sp and every register as interrupted, the PC in mepc.
 """
+from isr.arch_riscv64.emit_stubs import cfi_trap_entry
 
 
 def emit(slots, arch, banner):
-    out = [banner, '    .section .isr_table, "ax"', "    .option push",
+    out = [banner, "    .cfi_sections .debug_frame", '    .section .isr_table, "ax"', "    .option push",
            "    .option norvc               /* every slot exactly 4 bytes: no compressed jumps */",
-           f"    .balign {arch.TABLE_ALIGN}",
+           f"    .balign {arch.TABLE_ALIGN}"] + cfi_trap_entry() + [
            "    /* slot 0: synchronous exceptions (interrupt cause 0 is reserved) */",
            "    j isr_exception_dispatch"]
     by_vector = {slot.vector: slot for slot in slots}
@@ -30,5 +33,5 @@ def emit(slots, arch, banner):
                 f"isr_trampoline_{code}:",
                 "    csrr t0, mscratch",
                 f"    j {slot.entry}"]
-    out += ["    .option pop", ""]
+    out += ["    .cfi_endproc", "    .option pop", ""]
     return "\n".join(out)

@@ -200,5 +200,49 @@ STUB_REGISTERS = ("r15", "r14", "r13", "r12", "r11", "r10", "r9", "r8",
 TRAP_FRAME = STUB_REGISTERS + ("vector", "error_code")  # followed by the iret frame
 
 
+# Where the saved RIP points, by exception kind (SDM 6.5).
+SAVED_PC = {"fault": "the faulting instruction, which runs again on return",
+            "trap": "the instruction after the one that trapped",
+            "abort": "no reliable instruction: the interrupted code cannot go on",
+            "interrupt": "the next instruction of the interrupted code"}
+
+
+SAVED_PC_NAME = "RIP"  # how gen/isr.h names the saved program counter
+
+
+def describe(vector):
+    """(what raises the vector, where the saved RIP points): gen/isr.h and `explain` state both."""
+    if vector in EXCEPTIONS:
+        e = EXCEPTIONS[vector]
+        return f"{e.title}: {e.note}", SAVED_PC[e.kind]
+    if vector < FIRST_USER_VECTOR:
+        return "nothing: Intel reserves it", "-"
+    if IRQ_BASE <= vector < IRQ_BASE + IRQ_LINES:
+        line = vector - IRQ_BASE
+        chip = "master" if line < 8 else "slave, through the master's IRQ 2"
+        return f"IRQ {line} of the 8259 pair ({chip}), remapped to vector {vector}", SAVED_PC["interrupt"]
+    return f"software: `int {vector}` (`int 0x{vector:x}`), from ring 0 or as far out as the gate's DPL", \
+        "the instruction after the int"
+
+
+def acknowledge(vector):
+    """What a handler must do so that its source does not interrupt again at once."""
+    if IRQ_BASE <= vector < IRQ_BASE + IRQ_LINES:
+        line = vector - IRQ_BASE
+        chips = "the slave, then the master" if line >= 8 else "the master"
+        return (f"make the device drop IRQ {line} (COM1: read its receive buffer), then send "
+                f"the PIC an EOI (pic_eoi({line}): {chips})")
+    if vector in EXCEPTIONS:
+        kind = EXCEPTIONS[vector].kind
+        if kind == "fault":
+            return "remove the cause or move the saved RIP past the instruction: a fault re-runs it"
+        if kind == "abort":
+            return "never return to the interrupted code (halt, or go to a recovery point): it cannot go on"
+        if kind == "interrupt":
+            return "nothing: the CPU blocks further NMIs until the next iretq"
+        return "nothing: the CPU raises it once per event"
+    return "nothing: `int` raises it once"
+
+
 # The arch's emitters, for isr/generate.py: gen/isr.h, gen/isr_table.S, gen/isr_stubs.S.
 from isr.arch_x86_64 import emit_header, emit_stubs, emit_table  # noqa: E402,F401

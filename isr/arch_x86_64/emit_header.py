@@ -17,14 +17,6 @@ def _describe(slot):
     return f"/* vector {slot.vector} {slot.name}, {slot.style}, {slot.where}: {shape} */"
 
 
-def _vector_constants(slots):
-    seen = {}
-    for slot in slots:
-        if slot.style != "default":
-            seen.setdefault(slot.handler, slot.vector)
-    return [f"#define ISR_VECTOR_{handler} {vector}" for handler, vector in seen.items()]
-
-
 def emit(slots, arch, banner):
     out = [banner, "#ifndef ISR_H", "#define ISR_H", "", "#include <stddef.h>", "#include <stdint.h>", ""]
     out += ["/* What the CPU pushes on every interrupt, lowest address first (SDM 6.14.1). */"]
@@ -61,10 +53,7 @@ def emit(slots, arch, banner):
             "extern const struct isr_table_entry __isr_table_start[], __isr_table_end[];",
             "",
             "/* Handlers named by the spec. */"]
-    out += handler_prototypes(slots, lambda slot: prototype(slot, arch), _describe)
-    out += ["", "/* The vector of each spec handler (its first, if it has several): kernel code",
-            "   raises, nests and damages vectors by these names, so a spec edit moves it too. */"]
-    out += _vector_constants(slots)
+    out += handler_prototypes(slots, lambda slot: prototype(slot, arch), _describe, arch)
     out += ["", "/* Every vector the spec leaves out reaches this through a generated stub. */",
             "void isr_default_handler(struct trap_frame *frame);", "", "#endif", ""]
     return "\n".join(out)

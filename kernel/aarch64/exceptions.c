@@ -61,9 +61,8 @@ void on_sync(struct trap_frame *frame)
    saved only what this call may clobber. Only `trap sp0` gets here, with SVC. */
 void sp0_sync_report(uint64_t esr, uint64_t elr)
 {
-    enum { VEC_EL1T_SYNC = 0 };
-    stats_count(VEC_EL1T_SYNC);
-    a64_report_begin(VEC_EL1T_SYNC, "naked", esr, 0, elr);
+    stats_count(ISR_VEC_EL1T_SYNC);
+    a64_report_begin(ISR_VEC_EL1T_SYNC, "naked", esr, 0, elr);
     a64_report_end(ESR_EC(esr) == EC_SVC64 ? RESUME : HALT, 0);
     if (ESR_EC(esr) != EC_SVC64)
         panic("EL1T_SYNC: only SVC is expected on SP_EL0, esr=0x%lx", esr);

@@ -9,6 +9,7 @@
 
 #define GICD_CTLR 0x000
 #define GICD_ISENABLER 0x100     /* one bit per INTID, 32 per word; writing 1 enables */
+#define GICD_ICENABLER 0x180     /* the same bits; writing 1 disables */
 #define GICD_IPRIORITYR 0x400    /* one byte per INTID, byte accessible */
 #define GICD_ITARGETSR 0x800     /* one byte per INTID: CPU interface bit mask (SPIs only) */
 #define GICD_SGIR 0xf00
@@ -79,6 +80,11 @@ uint32_t gic_set_priority_mask(uint32_t pmr)
 uint8_t gic_priority(unsigned intid)
 {
     return mmio_read8(GICD_BASE + GICD_IPRIORITYR + intid);
+}
+
+void gic_disable(unsigned intid)
+{
+    mmio_write32(GICD_BASE + GICD_ICENABLER + 4 * (intid / 32), 1u << (intid % 32));
 }
 
 bool gic_enabled(unsigned intid)

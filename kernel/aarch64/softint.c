@@ -55,5 +55,5 @@ void arch_cmd_int(const char *arg)
         vector_enter(r_vbar() + ISR_VBAR_ENTRY_SIZE * vector);
     else
         raise_sgi((unsigned)vector);
-    kprintf("int %lu: returned\n", vector);
+    kprintf("int %s: returned\n", arg);      /* as typed: 0x11 stays 0x11 */
 }

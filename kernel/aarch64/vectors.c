@@ -36,7 +36,7 @@ void arch_cmd_vectors(const char *arg)
         const struct isr_symbol *s = isr_symbol_at(target);
         if (!all && (!s || strcmp(s->style, "default") == 0))
             continue;
-        kprintf("vec=%u name=%s entry=%s handler=%s style=%s addr=0x%lx\n", v, arch_vector_name(v),
+        kprintf("vec=%u hex=0x%x name=%s entry=%s handler=%s style=%s addr=0x%lx\n", v, v, arch_vector_name(v),
                 s ? s->symbol : "?", s ? s->handler : "?", s ? s->style : "?", (unsigned long)target);
     }
     for (const struct isr_gic_entry *e = __isr_gic_table_start; e < __isr_gic_table_end; e++) {
@@ -44,8 +44,8 @@ void arch_cmd_vectors(const char *arg)
             continue;
         const struct isr_symbol *s = isr_symbol_at(e->entry);
         unsigned v = ISR_IRQ_BASE + e->intid;
-        kprintf("vec=%u name=%s intid=%u prio=0x%x enabled=%u handler=%s style=%s addr=0x%lx\n",
-                v, arch_vector_name(v), e->intid, gic_priority(e->intid), gic_enabled(e->intid),
+        kprintf("vec=%u hex=0x%x name=%s intid=%u prio=0x%x enabled=%u handler=%s style=%s addr=0x%lx\n",
+                v, v, arch_vector_name(v), e->intid, gic_priority(e->intid), gic_enabled(e->intid),
                 s ? s->handler : "?", s ? s->style : "?", (unsigned long)e->entry);
     }
 }

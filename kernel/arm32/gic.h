@@ -16,6 +16,7 @@ uint32_t gic_highest_pending(void);      /* GICC_HPPIR: INTID of the most urgent
 void gic_send_sgi_to_self(unsigned sgi);
 uint8_t gic_priority(unsigned intid);
 bool gic_enabled(unsigned intid);
+void gic_disable(unsigned intid);
 bool gic_group0(unsigned intid);
 
 #endif

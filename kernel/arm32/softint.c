@@ -20,8 +20,8 @@
 
 #define SGI_WAIT_TICKS 100   /* an SGI to self arrives at once; a second without it is a bug */
 #define SGI_COUNT 16
-#define VEC_IRQ 6
-#define VEC_FIQ 7
+#define VEC_IRQ ISR_VEC_IRQ
+#define VEC_FIQ ISR_VEC_FIQ
 
 void vector_enter(uintptr_t entry, uint32_t mode);   /* vector_enter.S */
 
@@ -45,7 +45,7 @@ void arch_cmd_int(const char *arg)
     unsigned v = (unsigned)vector;
     if (v == VEC_IRQ || v == VEC_FIQ) {
         vector_enter(r_vbar() + 4 * v, v == VEC_IRQ ? MODE_IRQ : MODE_FIQ);
-        kprintf("int %u: returned\n", v);
+        kprintf("int %s: returned\n", arg);      /* as typed: 0x10 stays 0x10 */
         return;
     }
     if (v < ISR_VBAR_ENTRIES) {
@@ -61,5 +61,5 @@ void arch_cmd_int(const char *arg)
         return;
     }
     raise_sgi(v);
-    kprintf("int %u: returned\n", v);
+    kprintf("int %s: returned\n", arg);      /* as typed: 0x10 stays 0x10 */
 }

@@ -37,7 +37,7 @@ void arch_cmd_vectors(const char *arg)
         const struct isr_symbol *s = isr_symbol_at(target);
         if (!all && (!s || strcmp(s->style, "default") == 0))
             continue;
-        kprintf("vec=%u name=%s entry=%s handler=%s style=%s", v, arch_vector_name(v),
+        kprintf("vec=%u hex=0x%x name=%s entry=%s handler=%s style=%s", v, v, arch_vector_name(v),
                 s ? s->symbol : "?", s ? s->handler : "?", s ? s->style : "?");
         if (s && strcmp(s->style, "abi") == 0)
             kprintf(" kind=%s", kinds[v]);     /* the interrupt(KIND) the prototype gave it */
@@ -48,8 +48,8 @@ void arch_cmd_vectors(const char *arg)
             continue;
         const struct isr_symbol *s = isr_symbol_at(e->entry);
         unsigned v = ISR_IRQ_BASE + e->intid;
-        kprintf("vec=%u name=%s intid=%u prio=0x%x group=%u kind=%s enabled=%u handler=%s style=%s addr=0x%x\n",
-                v, arch_vector_name(v), e->intid, gic_priority(e->intid), gic_group0(e->intid) ? 0 : 1,
+        kprintf("vec=%u hex=0x%x name=%s intid=%u prio=0x%x group=%u kind=%s enabled=%u handler=%s style=%s "
+                "addr=0x%x\n", v, v, arch_vector_name(v), e->intid, gic_priority(e->intid), gic_group0(e->intid) ? 0 : 1,
                 gic_group0(e->intid) ? "fiq" : "irq", gic_enabled(e->intid),
                 s ? s->handler : "?", s ? s->style : "?", (unsigned)e->entry);
     }

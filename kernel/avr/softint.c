@@ -69,7 +69,7 @@ void arch_cmd_int(const char *arg)
         poll_interrupts();
     sei();
     if (stats_get(v) == before)
-        kprintf("int %u: not taken within %u ticks\n", v, WAIT_TICKS);
+        kprintf("int %s: not taken within %u ticks\n", arg, WAIT_TICKS);
     else
-        kprintf("int %u: returned\n", v);
+        kprintf("int %s: returned\n", arg);      /* as typed: 0x1a stays 0x1a */
 }

@@ -49,7 +49,7 @@ void arch_cmd_vectors(const char *arg)
         return;
     }
     uint32_t reset = slot_target(0);
-    kprintf("vec=0 name=RESET entry=%s addr=0x%lx\n",
+    kprintf("vec=0 hex=0x0 name=RESET entry=%s addr=0x%lx\n",
             reset == (uintptr_t)avr_reset ? "avr_reset" : "?", (unsigned long)(reset * 2));
     for (unsigned v = 1; v < ISR_VECTOR_COUNT; v++) {
         uint32_t target = slot_target(v);
@@ -57,7 +57,7 @@ void arch_cmd_vectors(const char *arg)
         bool known = symbol_at(target, &s);
         if (!all && known && strcmp(s.style, "default") == 0)
             continue;
-        kprintf("vec=%u name=%s entry=%s handler=%s style=%s nonblocking=%u addr=0x%lx\n", v,
+        kprintf("vec=%u hex=0x%x name=%s entry=%s handler=%s style=%s nonblocking=%u addr=0x%lx\n", v, v,
                 arch_vector_name(v), known ? s.symbol : "?", known ? s.handler : "?", known ? s.style : "?",
                 isr_nonblocking[v], (unsigned long)(target * 2));
     }

@@ -13,10 +13,6 @@
 #include "trap_report.h"
 #include "uart_cmsdk.h"
 
-#define EXC_TIMER0 (ISR_IRQ_BASE + 8)
-#define EXC_TIMER1 (ISR_IRQ_BASE + 9)
-#define EXC_DUALTIMER (ISR_IRQ_BASE + 10)
-
 volatile bool timer0_pends_timer1;
 
 static void irq_taken(unsigned vector, const char *style, const struct exception_frame *frame,
@@ -50,10 +46,10 @@ void on_uart0_rx(struct trap_frame *tf)
    priority it preempts this handler at once, and its report says from=24. */
 void on_timer0(void)
 {
-    ABI_IRQ_TAKEN(EXC_TIMER0, true);
+    ABI_IRQ_TAKEN(ISR_VEC_TIMER0, true);
     if (timer0_pends_timer1) {
         timer0_pends_timer1 = false;
-        nvic_pend(EXC_TIMER1);
+        nvic_pend(ISR_VEC_TIMER1);
     }
 }
 
@@ -64,7 +60,7 @@ void on_timer1(struct trap_frame *tf)
 
 void on_dualtimer(void)
 {
-    ABI_IRQ_TAKEN(EXC_DUALTIMER, true);
+    ABI_IRQ_TAKEN(ISR_VEC_DUALTIMER, true);
 }
 
 void on_irq11(struct trap_frame *tf)

@@ -4,10 +4,14 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-/* Exception numbers (ARMv7-M ARM B1.5.2); external IRQ n is ISR_IRQ_BASE + n. */
+#include "isr.h"
+
+/* Exception numbers (ARMv7-M ARM B1.5.2), from the arch model through gen/isr.h;
+   external IRQ n is ISR_IRQ_BASE + n. */
 enum {
-    EXC_NMI = 2, EXC_HARDFAULT = 3, EXC_MEMMANAGE = 4, EXC_BUSFAULT = 5, EXC_USAGEFAULT = 6,
-    EXC_SVCALL = 11, EXC_PENDSV = 14, EXC_SYSTICK = 15,
+    EXC_NMI = ISR_VEC_NMI, EXC_HARDFAULT = ISR_VEC_HARDFAULT, EXC_MEMMANAGE = ISR_VEC_MEMMANAGE,
+    EXC_BUSFAULT = ISR_VEC_BUSFAULT, EXC_USAGEFAULT = ISR_VEC_USAGEFAULT,
+    EXC_SVCALL = ISR_VEC_SVCALL, EXC_PENDSV = ISR_VEC_PENDSV, EXC_SYSTICK = ISR_VEC_SYSTICK,
 };
 
 /* Program every priority from gen/isr_stubs.S and enable the IRQs the spec binds. */

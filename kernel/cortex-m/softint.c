@@ -28,7 +28,7 @@ void arch_cmd_int(const char *arg)
     unsigned v = (unsigned)vector;
     if (v == EXC_SVCALL) {
         uint32_t r0 = svc_call(0x1000 + v);
-        kprintf("int %u: returned r0=0x%x\n", v, (unsigned)r0);
+        kprintf("int %s: returned r0=0x%x\n", arg, (unsigned)r0);
         return;
     }
     if (v >= ISR_IRQ_BASE)
@@ -38,5 +38,5 @@ void arch_cmd_int(const char *arg)
                 "only by the CPU; use trap instead\n", v, arch_vector_name(v));
         return;
     }
-    kprintf("int %u: returned\n", v);
+    kprintf("int %s: returned\n", arg);      /* as typed: 0x10 stays 0x10 */
 }

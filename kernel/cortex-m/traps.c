@@ -15,9 +15,6 @@
 #include "nvic.h"
 #include "scb.h"
 
-#define EXC_TIMER0 (ISR_IRQ_BASE + 8)
-#define EXC_DUALTIMER (ISR_IRQ_BASE + 10)
-#define EXC_IRQ11 (ISR_IRQ_BASE + 11)
 #define PSP_STACK_WORDS 128
 
 static void raise_undef(void)
@@ -106,7 +103,7 @@ static void raise_nmi(void)
 static void raise_preempt(void)
 {
     timer0_pends_timer1 = true;
-    nvic_pend(EXC_TIMER0);
+    nvic_pend(ISR_VEC_TIMER0);
 }
 
 /* Both pended while PRIMASK masks them, the higher number first: once
@@ -115,8 +112,8 @@ static void raise_preempt(void)
 static void raise_tailchain(void)
 {
     cpsid_i();
-    nvic_pend(EXC_IRQ11);
-    nvic_pend(EXC_DUALTIMER);
+    nvic_pend(ISR_VEC_IRQ11);
+    nvic_pend(ISR_VEC_DUALTIMER);
     cpsie_i();
     barrier();
 }

@@ -27,5 +27,5 @@ void arch_cmd_int(const char *arg)
         return;
     }
     msp430_host_request(HOST_TRIGGER, (uint16_t)(v - ISR_IRQ_BASE), 0);
-    kprintf("int %u: returned\n", v);
+    kprintf("int %s: returned\n", arg);      /* as typed: 0x31 stays 0x31 */
 }

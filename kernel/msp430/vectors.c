@@ -15,14 +15,14 @@ void arch_cmd_vectors(const char *arg)
     for (unsigned v = ISR_IRQ_BASE; v < ISR_VECTOR_COUNT; v++) {
         unsigned word = ISR_TABLE_BASE + 2 * v;
         if (v == ISR_RESET_VECTOR) {
-            kprintf("vec=%u name=%s word=0x%x entry=reset_entry style=fixed addr=0x%x\n",
-                    v, arch_vector_name(v), word, table[v]);
+            kprintf("vec=%u hex=0x%x name=%s word=0x%x entry=reset_entry style=fixed addr=0x%x\n",
+                    v, v, arch_vector_name(v), word, table[v]);
             continue;
         }
         const struct isr_symbol *s = isr_symbol_at(table[v]);
         if (!all && s && strcmp(s->style, "default") == 0)
             continue;
-        kprintf("vec=%u name=%s word=0x%x entry=%s handler=%s style=%s addr=0x%x\n", v, arch_vector_name(v),
-                word, s ? s->symbol : "?", s ? s->handler : "?", s ? s->style : "?", table[v]);
+        kprintf("vec=%u hex=0x%x name=%s word=0x%x entry=%s handler=%s style=%s addr=0x%x\n", v, v,
+                arch_vector_name(v), word, s ? s->symbol : "?", s ? s->handler : "?", s ? s->style : "?", table[v]);
     }
 }

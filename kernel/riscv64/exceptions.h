@@ -4,9 +4,10 @@
 #include "trap_report.h"
 
 /* Exception codes (mcause with the interrupt bit clear) that the kernel treats
-   specially; isr/arch_riscv64/ names them all. */
+   specially, by the names isr/arch_riscv64/ gives them (gen/isr.h). */
 enum {
-    EXC_BREAKPOINT = 3, EXC_STORE_MISALIGNED = 6, EXC_STORE_FAULT = 7, EXC_ECALL_U = 8, EXC_ECALL_M = 11,
+    EXC_BREAKPOINT = ISR_VEC_BREAKPOINT, EXC_STORE_MISALIGNED = ISR_VEC_STORE_MISALIGNED,
+    EXC_STORE_FAULT = ISR_VEC_STORE_FAULT, EXC_ECALL_U = ISR_VEC_ECALL_U, EXC_ECALL_M = ISR_VEC_ECALL_M,
 };
 
 /* Count, report and settle one exception: step past it and resume, send the

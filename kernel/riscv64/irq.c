@@ -148,5 +148,5 @@ void arch_cmd_int(const char *arg)
                 "no standard interrupt has that cause");
         return;
     }
-    kprintf("int %llu: returned\n", (unsigned long long)vector);
+    kprintf("int %s: returned\n", arg);      /* as typed: 0x13 stays 0x13 */
 }

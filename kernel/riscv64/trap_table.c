@@ -61,8 +61,8 @@ void arch_cmd_vectors(const char *arg)
         const struct isr_symbol *s = isr_symbol_at(entry);
         if (!all && s && strcmp(s->style, "default") == 0)
             continue;
-        kprintf("vec=%u name=%s mtvec=%s slot=0x%llx entry=%s handler=%s style=%s addr=0x%llx\n",
-                v, arch_vector_name(v), mode, (unsigned long long)at, s ? s->symbol : "?",
+        kprintf("vec=%u hex=0x%x name=%s mtvec=%s slot=0x%llx entry=%s handler=%s style=%s addr=0x%llx\n",
+                v, v, arch_vector_name(v), mode, (unsigned long long)at, s ? s->symbol : "?",
                 s ? s->handler : "?", s ? s->style : "?", (unsigned long long)entry);
     }
 }

@@ -1,7 +1,8 @@
 /* CPU exception handlers named by isr/x86_64.py, one per vector, in the style
  * that the spec gives it; gen/isr.h holds the prototypes they must match.
  * Stub handlers take the vector from the trap frame, so a report line also
- * proves that the generated stub pushed the right one.
+ * proves that the generated stub pushed the right one. Vector numbers are
+ * gen/isr.h's ISR_VEC_<name> constants, from the arch model.
  */
 #include "arch.h"
 #include "exceptions.h"
@@ -14,11 +15,6 @@
 #include "trap_report.h"
 #include "x86.h"
 
-enum {
-    VEC_DB = 1, VEC_NMI = 2, VEC_BP = 3, VEC_OF = 4, VEC_BR = 5, VEC_NM = 7, VEC_DF = 8,
-    VEC_NP = 11, VEC_SS = 12, VEC_GP = 13, VEC_MF = 16,
-};
-
 /* What happens next. #DB (single step), #BP and #OF are traps: the saved RIP
    already points past the instruction. #NM and #MF are faults whose cause
    the handler removes (CR0.TS cleared; the pending x87 error dropped), so
@@ -28,17 +24,17 @@ enum {
 static enum outcome settle(unsigned vector, struct interrupt_frame *frame)
 {
     switch (vector) {
-    case VEC_DB:
+    case ISR_VEC_DB:
         frame->rflags &= ~RFLAGS_TF;    /* stop single-stepping */
         return RESUME;
-    case VEC_NMI:
-    case VEC_BP:
-    case VEC_OF:
+    case ISR_VEC_NMI:
+    case ISR_VEC_BP:
+    case ISR_VEC_OF:
         return RESUME;
-    case VEC_NM:
+    case ISR_VEC_NM:
         clts();
         return RESUME;
-    case VEC_MF:
+    case ISR_VEC_MF:
         fpu_reset_x87();
         return RESUME;
     default:
@@ -75,7 +71,7 @@ ISR_CALLEE void exception_taken(unsigned vector, const char *style, bool has_err
     uint64_t rip = frame->rip;
     enum outcome outcome = settle(vector, frame);
     x86_report(vector, style, has_error, error, frame, outcome, note);
-    if (vector == VEC_DB)
+    if (vector == ISR_VEC_DB)
         w_dr6(0);                       /* DR6 status bits are sticky */
     if (outcome == RECOVER) {
         send_to_recovery(frame);
@@ -91,7 +87,7 @@ void on_divide_error(struct trap_frame *frame)
 
 ISR_ABI void on_debug(struct interrupt_frame *frame)
 {
-    exception_taken(VEC_DB, "abi", false, 0, frame, 0);
+    exception_taken(ISR_VEC_DB, "abi", false, 0, frame, 0);
 }
 
 void on_nmi(struct trap_frame *frame)
@@ -101,7 +97,7 @@ void on_nmi(struct trap_frame *frame)
 
 ISR_ABI void on_breakpoint(struct interrupt_frame *frame)
 {
-    exception_taken(VEC_BP, "abi", false, 0, frame, 0);
+    exception_taken(ISR_VEC_BP, "abi", false, 0, frame, 0);
 }
 
 void on_overflow(struct trap_frame *frame)
@@ -111,7 +107,7 @@ void on_overflow(struct trap_frame *frame)
 
 ISR_ABI void on_bound_range(struct interrupt_frame *frame)
 {
-    exception_taken(VEC_BR, "abi", false, 0, frame, 0);
+    exception_taken(ISR_VEC_BR, "abi", false, 0, frame, 0);
 }
 
 void on_invalid_opcode(struct trap_frame *frame)
@@ -121,7 +117,7 @@ void on_invalid_opcode(struct trap_frame *frame)
 
 ISR_ABI void on_device_not_available(struct interrupt_frame *frame)
 {
-    exception_taken(VEC_NM, "abi", false, 0, frame, 0);
+    exception_taken(ISR_VEC_NM, "abi", false, 0, frame, 0);
 }
 
 void on_double_fault(struct trap_frame *frame)
@@ -136,12 +132,12 @@ void on_segment_not_present(struct trap_frame *frame)
 
 ISR_ABI void on_stack_segment(struct interrupt_frame *frame, uint64_t error_code)
 {
-    exception_taken(VEC_SS, "abi", true, error_code, frame, 0);
+    exception_taken(ISR_VEC_SS, "abi", true, error_code, frame, 0);
 }
 
 ISR_ABI void on_general_protection(struct interrupt_frame *frame, uint64_t error_code)
 {
-    exception_taken(VEC_GP, "abi", true, error_code, frame, 0);
+    exception_taken(ISR_VEC_GP, "abi", true, error_code, frame, 0);
 }
 
 void on_page_fault(struct trap_frame *frame)

@@ -88,8 +88,8 @@ void arch_cmd_vectors(const char *arg)
         if (!all && s && strcmp(s->style, "default") == 0)
             continue;
         unsigned type = g->type_attr & 0xf;
-        kprintf("vec=%u name=%s gate=%s dpl=%u ist=%u entry=%s handler=%s style=%s addr=0x%lx\n",
-                v, arch_vector_name(v), type == 0xe ? "interrupt" : type == 0xf ? "trap" : "other",
+        kprintf("vec=%u hex=0x%x name=%s gate=%s dpl=%u ist=%u entry=%s handler=%s style=%s addr=0x%lx\n",
+                v, v, arch_vector_name(v), type == 0xe ? "interrupt" : type == 0xf ? "trap" : "other",
                 (g->type_attr >> 5) & 3, g->ist & 7, s ? s->symbol : "?", s ? s->handler : "?",
                 s ? s->style : "?", entry);
     }

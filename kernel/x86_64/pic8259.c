@@ -49,6 +49,12 @@ void pic_unmask(unsigned irq)
     outb(port, inb(port) & ~(1 << (irq & 7)));
 }
 
+void pic_mask(unsigned irq)
+{
+    uint16_t port = irq < 8 ? PIC1_DATA : PIC2_DATA;
+    outb(port, inb(port) | (1 << (irq & 7)));
+}
+
 /* A slave IRQ is in service on both chips: the slave and, through IRQ 2, the master. */
 ISR_CALLEE void pic_eoi(unsigned irq)
 {

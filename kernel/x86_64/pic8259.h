@@ -8,6 +8,7 @@
 
 void pic_init(unsigned vector_base);
 void pic_unmask(unsigned irq);
+void pic_mask(unsigned irq);
 ISR_CALLEE void pic_eoi(unsigned irq);
 ISR_CALLEE bool pic_is_spurious(unsigned irq);
 ISR_CALLEE uint16_t pic_in_service(void);

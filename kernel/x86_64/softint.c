@@ -81,7 +81,7 @@ void arch_cmd_int(const char *arg)
     }
     struct recovery r;
     if (recovery_arm(&r) != 0) {       /* a fault handler sent us back here */
-        kprintf("int %lu: recovered\n", vector);
+        kprintf("int %s: recovered\n", arg);
         return;
     }
     uint64_t rax = 0x1000 + vector;
@@ -90,5 +90,5 @@ void arch_cmd_int(const char *arg)
     __asm__ volatile("call *%2" : "+a"(rax), "+D"(rdi) : "r"(entry)
                      : "rcx", "rdx", "rsi", "r8", "r9", "r10", "r11", "memory", "cc");
     recovery_disarm();
-    kprintf("int %lu: returned rax=0x%lx\n", vector, rax);
+    kprintf("int %s: returned rax=0x%lx\n", arg, rax);    /* as typed: 0x50 stays 0x50 */
 }

@@ -4,8 +4,6 @@
 #include "trap_report.h"
 #include "x86.h"
 
-#define VEC_DB 1
-#define VEC_PF 14
 
 /* #PF error code bits. */
 #define PF_PRESENT (1u << 0)    /* 0: page not present; 1: protection violation */
@@ -39,11 +37,11 @@ void x86_report_begin(unsigned vector, const char *style, bool has_error, uint64
                       const struct interrupt_frame *frame)
 {
     report_begin(vector, arch_vector_name(vector), style, has_error, error, frame->rip);
-    if (vector == VEC_PF)
+    if (vector == ISR_VEC_PF)
         report_page_fault(error);
     else if (has_error && error != 0)
         report_selector(error);
-    if (vector == VEC_DB)
+    if (vector == ISR_VEC_DB)
         report_field("dr6", "0x%lx", r_dr6());
     /* The saved CS's low two bits are the CPL the CPU left (SDM 5.5). */
     report_field("cpl", "%lu", frame->cs & RPL_USER);

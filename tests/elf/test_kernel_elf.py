@@ -11,6 +11,7 @@ from tools.check_elf import check
 from tools.elf_symbols import Image
 
 from tests.elf.artifacts import compile_generated, gen_dir, hand_written_objects, run_check_command
+from tests.facts import first_bound, free_software_vectors, spec_problem_prefix
 
 ARCH = "x86_64"
 
@@ -55,36 +56,39 @@ def test_check_fails_when_the_keep_fragment_is_missing(x86_64_kernel, tmp_path):
     assert toolchain.link(ARCH, hand_written_objects(ARCH) + compile_generated(ARCH, tmp_path), elf, tmp_path)
     problems = check(elf, tmp_path / "manifest.json")
     assert any("idt-source table is 0 bytes, the manifest expects 4096" in p for p in problems)
-    assert any(p.startswith("vector 14 (#PF): isr/x86_64.py:") and "entry isr_stub_14 is not in the ELF" in p
+    stub, abi = first_bound(ARCH, "stub", ("exception",)), first_bound(ARCH, "abi")
+    assert any(p.startswith(spec_problem_prefix(stub)) and f"entry {stub['entry']} is not in the ELF" in p
                for p in problems)
-    assert any(p.startswith("vector 13 (#GP): ") and "entry on_general_protection is not in the ELF" in p
+    assert any(p.startswith(spec_problem_prefix(abi)) and f"entry {abi['entry']} is not in the ELF" in p
                for p in problems)
-    assert "on_page_fault" not in Image(elf).symbols
+    assert stub["handler"] not in Image(elf).symbols
 
 
 def test_check_names_a_table_entry_that_points_elsewhere(x86_64_kernel, tmp_path):
     manifest = json.loads((gen_dir(ARCH) / "manifest.json").read_text())
-    manifest["vectors"][3]["entry"] = "on_debug"        # the table really holds on_breakpoint
+    first, other = [s for s in manifest["vectors"] if s["style"] == "abi"][:2]
+    first["entry"] = other["entry"]            # the table really holds the first one's handler
     wrong = tmp_path / "manifest.json"
     wrong.write_text(json.dumps(manifest))
     problem, = check(x86_64_kernel, wrong)
-    assert problem.startswith("vector 3 (#BP): ")
-    assert "(on_breakpoint), the manifest names on_debug" in problem
+    assert problem.startswith(f"vector {first['vector']} ({first['name']}): ")
+    assert f"({first['handler']}), the manifest names {other['entry']}" in problem
 
 
 def test_link_fails_naming_the_spec_line_of_an_undefined_handler(x86_64_kernel, tmp_path):
+    vector = free_software_vectors(ARCH)[0]             # one the user's spec leaves free
+    added = f'    interrupt({vector}, "on_nowhere", style="abi"),'
     spec = tmp_path / "spec.py"
-    spec.write_text((toolchain.ROOT / "isr" / "x86_64.py").read_text().replace(
-        "VECTORS = [", 'VECTORS = [\n    interrupt(0x50, "on_nowhere", style="abi"),'))
+    spec.write_text((toolchain.ROOT / "isr" / "x86_64.py").read_text().replace("VECTORS = [", "VECTORS = [\n" + added))
     generate(ARCH, spec, tmp_path)
     command = ["ld.lld", "--gc-sections", "-L", str(tmp_path), "-T", str(toolchain.linker_script(ARCH)),
                "-o", str(tmp_path / "kernel.elf")]
     objects = [str(o) for o in hand_written_objects(ARCH) + compile_generated(ARCH, tmp_path)]
     result = subprocess.run(command + objects, capture_output=True, text=True)
     assert result.returncode != 0
-    line = spec.read_text().splitlines().index('    interrupt(0x50, "on_nowhere", style="abi"),') + 1
+    line = spec.read_text().splitlines().index(added) + 1
     assert "undefined symbol: on_nowhere" in result.stderr
-    assert (f"{spec}:{line}: vector 80 (SW): handler on_nowhere is named by the spec but defined "
+    assert (f"{spec}:{line}: vector {vector} (SW): handler on_nowhere is named by the spec but defined "
             f"nowhere; define it with the prototype in gen/isr.h") in result.stderr
 
 

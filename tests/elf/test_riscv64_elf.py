@@ -11,6 +11,8 @@ from tools import toolchain
 from tools.check_elf import check
 from tools.elf_symbols import Image
 
+from tests.facts import bound, first_bound, spec_problem_prefix
+
 ARCH = "riscv64"
 
 
@@ -70,24 +72,30 @@ def test_check_fails_when_the_keep_fragment_is_missing(elf, tmp_path):
     assert toolchain.link(ARCH, objects, variant, tmp_path)
     problems = check(variant, tmp_path / "manifest.json")
     assert any("mtvec table is 0 bytes, the manifest expects 200" in p for p in problems)
-    assert any(p.startswith("vector 23 (MTI): isr/riscv64.py:") and "entry on_machine_timer is not in the ELF" in p
-               for p in problems)
-    assert any(p.startswith("vector 2 (illegal): ") and "entry isr_stub_2 is not in the ELF" in p
-               for p in problems)
-    assert "on_machine_external" not in Image(variant).symbols
+    for s in (first_bound(ARCH, "abi", ("irq",)), first_bound(ARCH, "stub", ("exception",))):
+        assert any(p.startswith(spec_problem_prefix(s)) and f"entry {s['entry']} is not in the ELF" in p
+                   for p in problems), s
+    assert first_bound(ARCH, "stub", ("irq",))["handler"] not in Image(variant).symbols
 
 
 def test_check_names_a_slot_that_points_elsewhere(elf, tmp_path):
     manifest = json.loads((gen_dir() / "manifest.json").read_text())
-    manifest["vectors"][23]["entry"] = "on_breakpoint"      # the slot really jumps to on_machine_timer
+    irq, other = [s for s in manifest["vectors"] if s["kind"] == "irq" and s["style"] in ("abi", "naked")][:2]
+    irq["entry"] = other["entry"]           # the slot really jumps to its own handler
     wrong = tmp_path / "manifest.json"
     wrong.write_text(json.dumps(manifest))
     problem, = check(elf, wrong)
-    assert problem.startswith("vector 23 (MTI): ")
-    assert "(on_machine_timer), the manifest names on_breakpoint" in problem
+    assert problem.startswith(f"vector {irq['vector']} ({irq['name']}): ")
+    assert f"({irq['handler']}), the manifest names {other['entry']}" in problem
 
 
-@pytest.mark.parametrize("symbol", ["_start", "kmain", "recovery_resume", "isr_exception_dispatch",
-                                    "machine_soft_naked_entry"])
+@pytest.mark.parametrize("symbol", ["_start", "kmain", "recovery_resume", "isr_exception_dispatch"])
 def test_symbols_only_assembly_or_the_hart_reach_survive_gc(elf, symbol):
     assert Image(elf).symbols[symbol].executable
+
+
+def test_naked_entries_the_spec_binds_survive_gc(elf):
+    image = Image(elf)
+    for s in bound(ARCH):
+        if s["style"] == "naked":
+            assert image.symbols[s["entry"]].executable, s["entry"]

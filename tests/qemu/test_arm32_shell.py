@@ -45,7 +45,8 @@ def test_vectors_all_covers_both_tables(a32):
     slots = manifest.slots("arm32")
     assert len(lines) == len(slots)
     unbound = next(s for s in slots[8 + 32:] if s["style"] == "default")    # an SPI: SGI enables read as 1
-    assert re.search(rf"vec={unbound['vector']} name={unbound['name']} intid={unbound['vector'] - 8} "
+    assert re.search(rf"vec={unbound['vector']} hex={hex(unbound['vector'])} name={unbound['name']} "
+                     rf"intid={unbound['vector'] - 8} "
                      rf"prio=0x[0-9a-f]+ group=1 kind=irq enabled=0 handler=isr_default_handler", lines[unbound["vector"]])
 
 

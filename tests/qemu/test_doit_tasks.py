@@ -38,18 +38,18 @@ def doit(boot_console, kernel):
     The kernel boots once under the console first: if it cannot, the test fails
     at once with that diagnosis (and later ones with the first), instead of
     waiting for a prompt through doit."""
-    def start(task, arch, env=None):
+    def start(task, arch, args=()):
         boot_console(arch, kernel(arch)).close()
-        return _doit(task, arch, env)
+        return _doit(task, arch, args)
     return start
 
 
-def _doit(task, arch, env=None):
+def _doit(task, arch, args=()):
     with build_lock():
         # doit's own check task is a no-op here (the kernel fixture built it): a
         # boot that takes 0.1 s under pytest gets 20 s before it is called hung.
-        child = pexpect.spawn(sys.executable, ["-m", "doit", f"{task}-{arch}"], cwd=str(ROOT), encoding="utf-8",
-                              timeout=20, env={**os.environ, **(env or {})}, dimensions=(50, 200))
+        child = pexpect.spawn(sys.executable, ["-m", "doit", f"{task}-{arch}", *args], cwd=str(ROOT),
+                              encoding="utf-8", timeout=20, dimensions=(50, 200))
         if task == "debug":
             child.expect("Ctrl-C goes to the guest")
             return child, None
@@ -107,7 +107,7 @@ def test_a_killed_debug_task_frees_its_gdb_port(kernel, doit):
     kernel("x86_64")
     port = free_port()
     for _ in range(2):
-        child, _ = doit("debug", "x86_64", env={"GDB_PORT": str(port)})
+        child, _ = doit("debug", "x86_64", args=["--port", str(port)])
         wait_listening(port)
         qemu = [p for p in children(child.pid) if "qemu-system" in Path(f"/proc/{p}/cmdline").read_text()]
         child.kill(signal.SIGKILL)

@@ -31,7 +31,7 @@ def test_direct_mode_sends_an_interrupt_to_base(rv, kernel):
     mcause = int(report["mcause"], 16)
     assert mcause & INTERRUPT, "an interrupt, not an exception, reached the dispatcher"
     assert output.rstrip().endswith("break direct: resumed")
-    rows = {int(m[1]): m[2] for m in re.finditer(r"vec=(\d+) \S+ mtvec=(\w+)", rv.run("vectors"))}
+    rows = {int(m[1]): m[2] for m in re.finditer(r"vec=(\d+) hex=\S+ name=\S+ mtvec=(\w+)", rv.run("vectors"))}
     assert set(rows.values()) == {"vectored"}, "restored to vectored mode"
     first, _ = ticks(rv)                     # and the interrupt it masked is back on
     rv.run("sleep 30")

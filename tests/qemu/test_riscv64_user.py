@@ -5,6 +5,7 @@ import re
 from tools import toolchain
 from tools.elf_symbols import Image
 
+from tests.facts import style
 from tests.qemu.report import reports, one_report
 
 ELF = toolchain.build_dir("riscv64") / "kernel.elf"
@@ -21,7 +22,7 @@ def test_user_ecall_returns_then_exits_to_the_kernel(rv):
     start, end = user_region()
     for report in (echo, leave):
         assert (report["vec"], report["name"], report["style"], report["mcause"], report["mode"]) == \
-            ("8", "ecall-u", "stub", "0x8", "user")
+            ("8", "ecall-u", style("riscv64", 8), "0x8", "user")
         assert start <= int(report["mepc"], 16) < end, "the ecall is in the user region"
     assert (echo["sys"], echo["a0"], echo["then"]) == ("echo", "0x41", "resume")
     assert (leave["sys"], leave["a0"], leave["then"]) == ("exit", "0x42", "recover")

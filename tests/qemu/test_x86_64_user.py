@@ -94,7 +94,8 @@ def test_interrupt_gate_clears_if_and_trap_gate_keeps_it(x86):
     inside the handler IF is 0 behind an interrupt gate, 1 behind a trap gate,
     and `vectors` shows the live gate type the manifest asked for."""
     raisable = [s for s in manifest.slots("x86_64") if s["kind"] == "software" and s["style"] != "default"]
-    rows = {int(m[1]): m[2] for m in re.finditer(r"vec=(\d+) name=\S+ gate=(\w+)", x86.run("vectors"))}
+    rows = {int(m[1]): m[2] for m in re.finditer(r"vec=(\d+) hex=\S+ name=\S+ gate=(\w+)",
+                                                         x86.run("vectors"))}
     for slot in raisable:
         gate = slot["options"]["gate"]
         assert rows[slot["vector"]] == gate

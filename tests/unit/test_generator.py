@@ -68,7 +68,7 @@ def test_table_has_one_gate_per_vector_with_ist_and_dpl(tmp_path):
 def test_stub_pushes_a_dummy_error_code_only_where_the_cpu_pushes_none(tmp_path):
     stubs = rendered(tmp_path)["isr_stubs.S"]
     ud = stub_body(stubs, "isr_stub_6")
-    assert re.search(r"pushq \$0\b.*\n\s+pushq \$6\n", ud)
+    assert re.search(r"pushq \$0\b.*\n(?:\s+\.cfi\S* [^\n]*\n)*\s+pushq \$6\n", ud)
     gp = stub_body(stubs, "isr_stub_13")
     assert "pushq $0 " not in gp and "pushq $13" in gp
     assert "call gp_stub" in gp and "addq $16, %rsp" in gp and "iretq" in gp
@@ -149,6 +149,48 @@ def test_shipped_spec_mixes_styles_on_each_kind_of_vector():
             kinds.setdefault(shape, set()).add(slot["style"])
     for shape in [("exception", True), ("exception", False), ("irq", None), ("software", None)]:
         assert kinds[shape] == {"abi", "stub"}, shape
+
+
+def test_each_prototype_says_what_raises_it_where_the_pc_points_and_its_number(tmp_path):
+    """The x86_64 crate's three parts, above every prototype, from the arch model's facts."""
+    files = rendered(tmp_path)
+    header = files["isr.h"]
+    for slot in json.loads(files["manifest.json"])["vectors"]:
+        if slot["style"] == "default":
+            continue
+        raised, saved = arch.describe(slot["vector"])
+        block = re.search(rf"/\* vector {slot['vector']} .*?\*/\n(.*);", header, re.S)
+        assert block and re.search(rf"\b{slot['handler']}\(", block[1]), slot["handler"]
+        assert f" *   Raised by: {raised}.\n *   Saved RIP: {saved}.\n" \
+               f" *   The vector number of {slot['name']} is {slot['vector']} (0x{slot['vector']:x}). */" in block[0]
+
+
+def test_vector_numbers_are_generated_constants(tmp_path):
+    header = rendered(tmp_path)["isr.h"]
+    assert "#define ISR_VEC_PF 14\n" in header and "#define ISR_VEC_IRQ4 36\n" in header
+    assert "#define ISR_VECTOR_syscall 128\n" in header and "#define ISR_VECTOR_tick 32\n" in header
+    assert "ISR_VEC_SW " not in header and "ISR_VEC_RSVD " not in header, "names shared by many vectors get none"
+
+
+def test_isr_info_says_how_each_vector_is_acknowledged(tmp_path):
+    info = rendered(tmp_path)["isr_info.c"]
+    texts = info[info.index("ack_texts[] = {"):]
+    texts = re.findall(r'^    "(.*)",$', texts[:texts.index("};")], re.M)
+    ids = re.search(r"ack_of_vector\[ISR_VECTOR_COUNT\] = \{([0-9, ]+)\};", info)[1].split(", ")
+    assert [texts[int(i)] for i in ids] == [arch.acknowledge(v) for v in range(arch.VECTOR_COUNT)]
+    assert len(texts) == len(set(texts))
+
+
+def test_every_generated_entry_has_unwind_information(tmp_path):
+    """CFI in .debug_frame: where the interrupted RIP and RSP sit in the CPU's frame
+    (16 is RIP's DWARF number), so GDB's bt crosses into the interrupted code."""
+    stubs = rendered(tmp_path)["isr_stubs.S"]
+    assert ".cfi_sections .debug_frame" in stubs
+    entries = re.findall(r"^(\w+):\n((?:.*\n)*?)    \.size \1,", stubs, re.M)
+    assert entries and len(entries) == stubs.count(".cfi_startproc") == stubs.count(".cfi_endproc")
+    for name, body in entries:
+        assert body.lstrip().startswith(".cfi_startproc\n    .cfi_signal_frame"), name
+        assert ".cfi_offset 16, -40" in body and ".cfi_offset %rsp, -16" in body, name
 
 
 def test_trap_gate_sets_type_0xf_in_the_table_and_the_manifest(tmp_path):

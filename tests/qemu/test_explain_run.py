@@ -1,0 +1,25 @@
+"""`doit explain-<arch> VECTOR --run`: the kernel's report line beside the line QEMU logged for it."""
+import re
+
+import pytest
+
+from tools import toolchain
+from tools.explain import NO_INTERRUPT_LOG, log_pattern, raise_and_compare
+
+from tests.facts import bound
+from tests.qemu.report import one_report
+
+
+@pytest.mark.parametrize("arch", list(toolchain.TARGETS))
+def test_run_raises_the_vector_and_finds_its_qemu_log_line(kernel, arch):
+    kernel(arch)
+    vector = next(s["vector"] for s in bound(arch) if s["kind"] in ("software", "irq"))
+    lines = raise_and_compare(arch, vector)
+    assert lines[0].startswith("  run:       `"), lines
+    report = one_report(lines[1].split("kernel:", 1)[1].strip())
+    assert report["vec"] == str(vector)
+    logged = lines[2].split("QEMU:", 1)[1].strip()
+    if arch in NO_INTERRUPT_LOG:
+        assert logged == "(QEMU 7.2 logs no interrupts for this arch)", lines
+    else:
+        assert re.search(log_pattern(arch, vector), logged), lines

@@ -1,0 +1,157 @@
+"""Interrupt storms: on each arch, a test-only kernel whose handler never acknowledges its source.
+
+The variant is the build's own objects linked with a spec that rebinds one
+vector to `on_storm` (a C file written here) instead of the kernel's handler.
+The storm guard (kernel/storm.c) must mask the source after STORM_LIMIT
+entries with no shell in between and print one `[storm]` line naming the
+vector, the count, the mask and what the handler should have done, which is
+the arch model's acknowledge() text.
+"""
+import re
+from dataclasses import dataclass
+
+import pytest
+
+from isr.generate import generate
+from isr.load import arch_model
+from qemu.console import Console
+from tools import toolchain
+
+from tests.elf.artifacts import compile_generated, hand_written_objects
+from tests.facts import slot
+
+STORM = re.compile(r"\[storm\] vec=(?P<vec>\d+) name=(?P<name>\S+) count=(?P<count>\d+) "
+                   r"masked=(?P<masked>\S+) ack=(?P<ack>[^\r\n]+)\r*\n")
+
+
+def storm_limit():
+    return int(re.search(r"#define STORM_LIMIT (\d+)", (toolchain.ROOT / "kernel" / "storm.h").read_text())[1])
+
+
+@dataclass
+class Storm:
+    vector: int
+    binding: str        # the variant spec's line for it
+    source: str         # the handler that forgets to acknowledge
+    masked: str         # what the arch's storm mask reports
+    typed: str = ""     # characters that start it (a UART storm); else `int vector`, or nothing
+    command: str = ""
+    shell_survives: bool = True
+
+
+ROWS = {
+    # Forgets clint_soft_clear(): msip stays 1, so MSIP is pending again at mret.
+    "riscv64": Storm(19, 'irq(3, "on_storm", style="abi"),', """\
+#include "isr.h"
+#include "stats.h"
+
+ISR_ABI void on_storm(void)
+{
+    stats_count(ISR_VEC_MSI);
+}
+""", "mie.MSIE", command="int 19"),
+    # Ends the interrupt at the PIC but never reads the UART. An edge-triggered
+    # 8259 would never see the request that stays up again, so the handler
+    # first makes IRQ 4 level-triggered (ELCR), as IOAPIC and PCI lines are:
+    # the second byte typed raises the line that then stays up.
+    "x86_64": Storm(36, 'irq(4, "on_storm", style="stub"),', """\
+#include "isr.h"
+#include "pic8259.h"
+#include "stats.h"
+#include "x86.h"
+
+#define PIC1_ELCR 0x4d0     /* edge/level control of the master's lines */
+
+void on_storm(struct trap_frame *frame)
+{
+    outb(PIC1_ELCR, inb(PIC1_ELCR) | (1 << 4));
+    stats_count((unsigned)frame->vector);
+    pic_eoi(4);
+}
+""", "pic-imr", typed="ab", shell_survives=False),
+    # Never re-arms the timer: its level stays high after gic_dispatch's EOI.
+    "aarch64": Storm(46, 'irq(30, "on_storm", style="stub", priority=0x80),', """\
+#include "isr.h"
+#include "stats.h"
+
+void on_storm(struct trap_frame *frame)
+{
+    stats_count((unsigned)frame->vector);
+}
+""", "gicd-icenabler"),
+    # The same on arm32: the PL1 timer's level stays high after gic_irq's EOI.
+    "arm32": Storm(38, 'irq(30, "on_storm", style="stub", priority=0xa0),', """\
+#include "isr.h"
+#include "stats.h"
+
+void on_storm(const struct gic_irq *irq)
+{
+    stats_count(ISR_IRQ_BASE + irq->intid);
+}
+""", "gicd-icenabler"),
+    # Never clears the CMSDK UART's RX interrupt: the line pends the IRQ again at exception return.
+    "cortex-m": Storm(16, 'irq(0, "on_storm", style="abi", priority=0x80),', """\
+#include "isr.h"
+#include "stats.h"
+
+void on_storm(void)
+{
+    stats_count(ISR_VEC_UART0_RX);
+}
+""", "nvic-icer", typed="a", shell_survives=False),
+}
+
+
+def storm_kernel(arch, row, out):
+    """The build's objects, linked with a spec whose row.vector is bound to on_storm."""
+    spec = (toolchain.ROOT / "isr" / f"{arch}.py").read_text().splitlines()
+    bound = slot(arch, row.vector)
+    if bound["style"] != "default":           # drop the line that binds it now
+        line = int(bound["where"].rsplit(":", 1)[1])
+        assert bound["handler"] in spec[line - 1], bound
+        del spec[line - 1]
+    start = spec.index("VECTORS = [")
+    spec.insert(start + 1, "    " + row.binding)
+    gen = out / "gen"
+    gen.mkdir()
+    (gen / "spec.py").write_text("\n".join(spec) + "\n")
+    generate(arch, gen / "spec.py", gen)
+    source, obj = out / "storm.c", out / "storm.o"
+    source.write_text(row.source)
+    assert toolchain.compile_one(arch, source, obj, gen)
+    elf = out / "kernel.elf"
+    assert toolchain.link(arch, hand_written_objects(arch) + compile_generated(arch, gen) + [obj], elf, gen)
+    return elf
+
+
+def count(stats, vector):
+    match = re.search(rf"^vec={vector} name=\S+ count=(\d+)$", stats, re.M)
+    return int(match[1]) if match else 0
+
+
+@pytest.mark.parametrize("arch", sorted(ROWS))
+def test_a_storm_is_masked_and_reported_once(kernel, arch, tmp_path):
+    kernel(arch)                               # the objects the variant reuses
+    row = ROWS[arch]
+    elf = storm_kernel(arch, row, tmp_path)
+    with Console(arch, elf, tmp_path / "runs", "storm") as console:
+        seen = console.boot()
+        if row.command:
+            seen += console.run(row.command)
+        for char in row.typed:
+            console.send(char)
+        if not STORM.search(seen):
+            console.expect(STORM.pattern)
+            seen += console.child.after
+        storm = STORM.search(seen)
+        limit = storm_limit()
+        assert (int(storm["vec"]), storm["name"], int(storm["count"]), storm["masked"]) == \
+            (row.vector, arch_model(arch).vector_name(row.vector), limit, row.masked), storm[0]
+        assert storm["ack"].strip() == arch_model(arch).acknowledge(row.vector), storm[0]
+        if row.shell_survives:
+            # Masked for good: the shell runs again, and the count stays where the guard stopped it.
+            assert count(console.run("stats"), row.vector) == limit
+            if row.command:
+                console.run(row.command)
+            assert count(console.run("stats"), row.vector) == limit
+            assert len(STORM.findall(seen + console.run("ticks"))) == 1
