@@ -8,11 +8,14 @@
  * non-ASCII bytes (UTF-8 would split a word) are read to their Enter and
  * discarded with an error. Escape sequences (arrow and function keys: ESC [
  * params final, or ESC O final) are swallowed, not typed into the line.
+ * Other control bytes are echoed in caret notation (0x1c as "^\\", as a tty's
+ * echoctl does) and not stored: the host sees that each one arrived.
  */
 #include "console.h"
 #include "line_editor.h"
 #include "printf.h"
 
+#define CTRL_C CONSOLE_CTRL_C
 #define CTRL_U 0x15
 #define ESC 0x1b
 
@@ -60,11 +63,6 @@ size_t read_line(char *buf, size_t size)
             }
             return len;
         }
-        if (c == CONSOLE_CTRL_C) {
-            console_puts("^C\n");
-            buf[0] = '\0';
-            return 0;
-        }
         if (c == ESC) {
             escape = AFTER_ESC;
         } else if (c == 0x7f || c == '\b') {
@@ -72,6 +70,10 @@ size_t read_line(char *buf, size_t size)
                 len--;
                 erase_one();
             }
+        } else if (c == CTRL_C) {          /* drop the line, as a shell does */
+            console_puts("^C\n");
+            buf[0] = '\0';
+            return 0;
         } else if (c == CTRL_U) {
             for (; len > 0; len--)
                 erase_one();
@@ -84,6 +86,9 @@ size_t read_line(char *buf, size_t size)
             } else {
                 too_long = true;
             }
+        } else if ((unsigned char)c < ' ') {
+            console_putc('^');
+            console_putc(c + '@');
         }
     }
 }

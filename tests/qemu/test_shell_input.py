@@ -45,6 +45,7 @@ def test_a_line_too_long_is_refused_whole(guest):
     ticks(guest)
 
 
+@pytest.mark.realtime      # the guest must still be asleep when the paste arrives
 def test_input_lost_to_a_full_receive_buffer_is_reported(uart_guest):
     """A paste that arrives while the shell sleeps fills the ring; the kernel
     counts what it drops and names the vector, then refuses the remains as one
@@ -90,6 +91,7 @@ def test_sleep_refuses_what_it_cannot_count_and_says_the_bound(guest):
     assert "slept ms=0 ticks=0" in guest.run("sleep 0")
 
 
+@pytest.mark.realtime      # the guest must still be asleep when the paste arrives
 def test_ctrl_c_ends_a_sleep(uart_guest):
     bound = re.search(r"at most (\d+) ms", uart_guest.run("sleep 18446744073709551615"))[1]
     uart_guest.send(f"sleep {bound}\r")
