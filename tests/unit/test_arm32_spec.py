@@ -204,3 +204,21 @@ def test_a_kind_claim_is_checked_against_the_vector(tmp_path, line, message):
 def test_a_kind_claim_that_agrees_is_accepted(tmp_path):
     path, _ = write_spec(tmp_path, 'exception("DABT", "h", style="abi", kind="ABORT")')
     assert "ISR_ABI_ABORT void h(void);" in render("arm32", path)["isr.h"]
+
+
+def test_one_bench_handler_on_both_groups_reaches_the_manifest_through_each_entry(tmp_path):
+    """The cost report pairs an IRQ and a FIQ window of the same handler: the
+    spec may bind it on an SGI of each group, and the manifest says which."""
+    path, _ = write_spec(tmp_path, 'exception("IRQ", "irq_entry", style="abi")',
+                         'exception("FIQ", "fiq_entry", style="abi")',
+                         'interrupt(5, "bench_stub", style="stub", priority=0x80, bench="counter")',
+                         'interrupt(8, "bench_stub", style="stub", fiq=True, priority=0x00, bench="counter")')
+    slots = json.loads(render("arm32", path)["manifest.json"])["vectors"]
+    bench = [(s["vector"], s["handler"], s["bench"], s["options"]["fiq"]) for s in slots if s["bench"]]
+    assert bench == [(13, "bench_stub", "counter", False), (16, "bench_stub", "counter", True)]
+
+
+def test_abi_is_not_a_bench_style_of_an_sgi():
+    """tools/variants.py measures every bench style: on arm32 those of an SGI,
+    whose windows go through the abi entries."""
+    assert arch.BENCH_STYLES == tuple(s for s in arch.STYLES if s != "abi")
