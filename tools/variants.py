@@ -62,10 +62,10 @@ def second_compilers(arch):
 def wanted(arch):
     """Every (style, shape) the arch's styles allow; a naked handler is hand-written,
     so it has no "calls a function" shape worth measuring. An arch whose bench
-    vectors cannot take every style (arm32: SGIs behind an abi entry) says
-    which they can in BENCH_STYLES."""
+    vectors cannot take every style of the arch (arm32: SGIs behind an abi
+    entry) names the others in BENCH_REFUSALS."""
     model = arch_model(arch)
-    styles = getattr(model, "BENCH_STYLES", model.STYLES)
+    styles = [s for s in model.STYLES if s not in getattr(model, "BENCH_REFUSALS", {})]
     return [key for key in HANDLERS if key[0] in styles]
 
 
@@ -76,7 +76,8 @@ def missing(arch, have):
 def refusals(arch, compiler):
     """What the report must say where a compiler has no style."""
     model = arch_model(arch)
-    return [f"{arch} {compiler}: no `{style}` style: {why}" for style, why in model.STYLE_REFUSALS.items()]
+    return [f"{arch} {compiler}: no `{style}` style: {why}" for style, why in model.STYLE_REFUSALS.items()] + \
+        [f"{arch} {compiler}: no `{style}` bench row: {why}" for style, why in getattr(model, "BENCH_REFUSALS", {}).items()]
 
 
 def _compiler_argv(arch, compiler, source, obj, gen_dir):
