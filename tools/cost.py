@@ -241,6 +241,9 @@ def kernel_rows(arch, compiler, elf, manifest, run_dir, only=None):
         rows.append({"arch": arch, "compiler": compiler, "style": slot["style"], "shape": slot["bench"],
                      "vector": slot["vector"], "handler": slot["handler"], "insns": insns, "stores": stores,
                      "saved": static[slot["vector"]]})
+        through = handler_cost.dispatched_through(manifest, slot)
+        if through and through["options"].get("kind"):      # arm32: the abi IRQ or FIQ entry, and its kind
+            rows[-1]["entry"] = f"{through['handler']}, {through['style']} {through['options']['kind']}"
     return rows, measured[-1][1]
 
 
@@ -313,6 +316,7 @@ def print_report(rows, summary, notes):
     for r in rows:
         over = "-" if r["over_min"] is None else f"{r['over_min']:+d}"
         mark = " (variant kernel)" if r.get("variant") else ""
+        mark += f" (through {r['entry']})" if r.get("entry") else ""
         print(f"  {r['arch']:<9} {r['compiler']:<8} {r['style']:<6} {r['shape']:<8} {r['vector']:>4} "
               f"{r['insns']:>5} {r['net']:>4} {r['stores']:>6} {r['saved']:>5} {over:>8}{mark}")
     for s in summary:
