@@ -5,14 +5,14 @@ import re
 
 import pytest
 
-from tests.qemu import manifest
+from tests import facts
 from tests.qemu.qemu_log import arm32_exceptions, finished_log
 from tests.qemu.report import one_report, reports
 from tests.qemu.scenarios import assert_timer_rate, ticks
 
 
 def slots():
-    return manifest.slots("arm32")
+    return facts.slots("arm32")
 
 
 def slot(name):
