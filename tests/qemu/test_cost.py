@@ -66,7 +66,7 @@ def test_a_window_whose_pc_is_not_in_the_elf_is_named(kernel):
 
 def test_a_plugin_that_is_not_built_is_named_with_its_task(kernel, monkeypatch, tmp_path):
     monkeypatch.setattr(cost, "PLUGIN", tmp_path / "window.so")
-    with pytest.raises(cost.CostError, match=r"plugin .* is not built: run `python3 -m doit plugin`"):
+    with pytest.raises(cost.CostError, match=r"plugin .* is not built: run `.venv/bin/python -m doit plugin`"):
         cost.measure("x86_64", kernel("x86_64"), manifest("x86_64"), tmp_path)
 
 
