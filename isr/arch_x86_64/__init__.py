@@ -164,7 +164,7 @@ def check_options(binding, vector, say):
             say(f"option {name}= does not exist on {NAME}; known: {', '.join(OPTIONS)}")
             continue
         if name == "gate":
-            if value not in GATE_TYPES:
+            if not isinstance(value, str) or value not in GATE_TYPES:
                 say(f"gate={value!r} unknown; use gate=\"interrupt\" (IF cleared on entry, the default) "
                     f"or gate=\"trap\" (IF left as it was)")
             else:
