@@ -30,11 +30,13 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pexpect
 
 from qemu.launcher import command, die_with_parent
+from qemu.park import parked_status
 from qemu.profiles import profile
 from tools import handler_cost, toolchain, variants
 from tools.elf_symbols import Image
@@ -72,8 +74,19 @@ def build_plugin(source=PLUGIN_SOURCE, out=PLUGIN):
 
 
 def benched(arch):
-    """The arch has a measured window and probes (kernel/<arch>/bench.c)."""
+    """The arch has a measured window (kernel/<arch>/bench.c)."""
     return (ROOT / "kernel" / arch / "bench.c").exists()
+
+
+def probed(arch):
+    """The arch has conformance probes (kernel/<arch>/probe.c)."""
+    return (ROOT / "kernel" / arch / "probe.c").exists()
+
+
+def own_compiler(arch):
+    """What "clang" stands for on arch: its own compiler where clang does not
+    build it (avr: avr-gcc, toolchain.TARGETS "cc")."""
+    return "gcc" if "cc" in toolchain.TARGETS[arch] else "clang"
 
 
 def bench_slots(manifest):
@@ -113,7 +126,11 @@ def session(arch, elf, lines, run_dir, extra=(), what="QEMU", timeout=BOOT_TIMEO
     return each line's output. The transcript goes to run_dir."""
     run_dir = Path(run_dir)
     run_dir.mkdir(parents=True, exist_ok=True)
-    argv = command(arch, elf) + list(extra)
+    # A machine with no exit device (avr) parks its guest: QMP reads it and quits QEMU.
+    parked = profile(arch).parked
+    qmp_dir = tempfile.TemporaryDirectory(prefix="qmp-") if parked else None   # a socket path has 107 bytes
+    qmp = Path(qmp_dir.name) / "qmp.sock" if parked else None
+    argv = command(arch, elf, qmp=qmp) + list(extra)
     prompt = re.escape(profile(arch).prompt)
     transcript = run_dir / "transcript"
     with open(transcript, "w", encoding="utf-8") as sink:
@@ -127,6 +144,10 @@ def session(arch, elf, lines, run_dir, extra=(), what="QEMU", timeout=BOOT_TIMEO
                 child.expect(prompt)
                 outputs.append(child.before.replace("\r", ""))
             child.send("exit 0\r")
+            if parked:
+                child.expect("exit status=0")
+                if parked_status(qmp, elf, *parked, timeout=timeout) != 0:
+                    raise pexpect.TIMEOUT(f"the guest did not park at {parked[0]}")
             child.expect(pexpect.EOF)
         except (pexpect.TIMEOUT, pexpect.EOF) as error:
             sink.flush()
@@ -135,6 +156,8 @@ def session(arch, elf, lines, run_dir, extra=(), what="QEMU", timeout=BOOT_TIMEO
             raise CostError(f"{arch}: QEMU {happened} with {what} ({argv[0]}). Transcript tail:\n{tail}") from None
         finally:
             child.close(force=True)
+            if qmp_dir:
+                qmp_dir.cleanup()
     return outputs
 
 
@@ -236,9 +259,10 @@ def kernel_rows(arch, compiler, elf, manifest, run_dir, only=None):
     static = {slot["vector"]: saved for slot, _, saved, _ in handler_cost.costs(arch, elf=elf, manifest=manifest)}
     rows = []
     for slot, (_, insns, stores) in zip(bench_slots(manifest), measured):
-        if only is not None and (slot["style"], slot["bench"]) not in only:
+        style = variants.style_label(arch, slot)
+        if only is not None and (style, slot["bench"]) not in only:
             continue
-        rows.append({"arch": arch, "compiler": compiler, "style": slot["style"], "shape": slot["bench"],
+        rows.append({"arch": arch, "compiler": compiler, "style": style, "shape": slot["bench"],
                      "vector": slot["vector"], "handler": slot["handler"], "insns": insns, "stores": stores,
                      "saved": static[slot["vector"]]})
     return rows, measured[-1][1]
@@ -282,6 +306,9 @@ def arch_report(arch, compilers=("clang",), probes=True):
                 row["empty"] = empty
                 row["net"] = row["insns"] - empty
         notes += variants.refusals(arch, compiler)
+    for row in rows:
+        if row["compiler"] == "clang":
+            row["compiler"] = own_compiler(arch)
     return rows, notes
 
 
@@ -341,7 +368,9 @@ def main(argv):
                              f"(kernel/{arch}/bench.c, probe.c)")
                 continue
             compilers = args.compiler or ["clang"] + variants.second_compilers(arch)
-            found, said = arch_report(arch, compilers)
+            found, said = arch_report(arch, compilers, probes=probed(arch))
+            if not probed(arch):
+                said.append(f"{arch}: no conformance probes yet (kernel/{arch}/probe.c)")
             rows += found
             notes += said
     except (CostError, variants.VariantError) as error:
