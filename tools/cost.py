@@ -117,7 +117,7 @@ def windows(arch, elf, slots):
     return found, order
 
 
-WINDOW_LINE = re.compile(r"^window (\w+) insns=(\d+) stores=(\d+)$", re.M)
+WINDOW_LINE = re.compile(r"^window (\w+) insns=(\d+) stores=(\d+|-)$", re.M)     # -: not counted
 TAKEN = re.compile(r"^bench (\w+): taken=(\d+)", re.M)
 
 
@@ -135,7 +135,8 @@ def session(arch, elf, lines, run_dir, extra=(), what="QEMU", timeout=BOOT_TIMEO
     transcript = run_dir / "transcript"
     with open(transcript, "w", encoding="utf-8") as sink:
         child = pexpect.spawn(argv[0], argv[1:], encoding="utf-8", codec_errors="replace", timeout=timeout,
-                              logfile=sink, echo=False, preexec_fn=die_with_parent, dimensions=(50, 200))
+                              logfile=sink, echo=False, preexec_fn=die_with_parent, dimensions=(50, 200),
+                              cwd=str(ROOT))
         try:
             outputs = []
             child.expect(prompt)
@@ -175,10 +176,13 @@ def measure(arch, elf, manifest, run_dir):
     log = Path(run_dir) / "plugin.log"
     log.unlink(missing_ok=True)
     plugin_args = ",".join(f"{name}={begin:x}:{end:x}" for name, (begin, end) in found.items())
+    extra = ["-plugin", f"{PLUGIN},{plugin_args}", "-d", "plugin", "-D", str(log)]
+    if profile(arch).launcher == "mspdebug-sim":
+        # No QEMU: the bridge counts one window with the tracer, between two breakpoints.
+        (begin, end), = found.values()
+        extra = ["--window", f"{begin:x}:{end:x}", "--window-log", str(log)]
     try:
-        outputs = session(arch, elf, [line for _, line in order], run_dir,
-                          ["-plugin", f"{PLUGIN},{plugin_args}", "-d", "plugin", "-D", str(log)],
-                          what=f"the plugin {PLUGIN}")
+        outputs = session(arch, elf, [line for _, line in order], run_dir, extra, what=f"the plugin {PLUGIN}")
     except CostError as error:
         loaded = log.read_text(errors="replace")[-800:] if log.exists() else "(no plugin log)"
         raise CostError(f"{error}\nIf QEMU cannot load the plugin, rebuild it: `python3 -m doit plugin`. "
@@ -198,7 +202,7 @@ def measure(arch, elf, manifest, run_dir):
     for (name, line), (got, insns, stores) in zip(order, lines):
         if got != name or int(insns) == 0:
             raise CostError(f"{arch}: window {got} insns={insns} where {name} was expected for `{line}`")
-        results.append((line, int(insns), int(stores)))
+        results.append((line, int(insns), None if stores == "-" else int(stores)))
     return results
 
 
@@ -340,8 +344,9 @@ def print_report(rows, summary, notes):
     for r in rows:
         over = "-" if r["over_min"] is None else f"{r['over_min']:+d}"
         mark = " (variant kernel)" if r.get("variant") else ""
+        stores = "-" if r["stores"] is None else r["stores"]
         print(f"  {r['arch']:<9} {r['compiler']:<8} {r['style']:<6} {r['shape']:<8} {r['vector']:>4} "
-              f"{r['insns']:>5} {r['net']:>4} {r['stores']:>6} {r['saved']:>5} {over:>8}{mark}")
+              f"{r['insns']:>5} {r['net']:>4} {stores:>6} {r['saved']:>5} {over:>8}{mark}")
     for s in summary:
         ratios = ", ".join(f"{shape} {value:g}" for shape, value in s["stub_per_abi"].items()) or "no abi and stub pair"
         print(f"  {s['arch']} {s['compiler']}: hand-written minimum {s['minimum']} instructions, "

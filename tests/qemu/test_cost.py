@@ -9,6 +9,7 @@ import sys
 
 import pytest
 
+from qemu.profiles import profile
 from tools import cost, toolchain, variants
 from tools.elf_symbols import Image
 
@@ -42,8 +43,9 @@ def test_counts_are_identical_over_two_runs_and_abi_costs_less_than_stub(arch, c
     assert first == second
     measured = {(row["style"], row["shape"]): row for row in first}
     assert set(measured) == set(variants.wanted(arch)), "every style the arch has, in both shapes"
+    simulator = profile(arch).launcher == "mspdebug-sim"      # counts instructions, not stores
     for row in first:
-        assert row["insns"] > row["empty"] > 0 and row["stores"] > 0, row
+        assert row["insns"] > row["empty"] > 0 and (row["stores"] is None if simulator else row["stores"] > 0), row
     for shape in cost.SHAPES:
         if ("abi", shape) in measured and ("stub", shape) in measured:
             assert measured["abi", shape]["insns"] < measured["stub", shape]["insns"]
