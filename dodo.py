@@ -11,23 +11,29 @@ from doit.tools import Interactive
 from isr.generate import OUTPUTS, generate
 from isr.validate import SpecError
 from qemu import replay
-from qemu.launcher import command, free_port, gdb_script
+from qemu.interactive import QUIT_KEYS, run_on_terminal
+from qemu.launcher import free_port, gdb_script
 from qemu.profiles import profile
 from tools import cost, explain, toolchain
 from tools.check_elf import check
+from tools.ctrl_c import quiet_ctrl_c
 
 ARCHES = ["x86_64", "aarch64", "riscv64", "cortex-m", "arm32", "avr", "msp430"]
 ROOT = Path(__file__).resolve().parent
 
-DEP_FILE = ROOT / "build" / "doit-deps.json"
+# doit's state in SQLite: each update is a transaction, so a doit killed in
+# the middle of writing leaves the last complete state, where the json
+# backend leaves an empty file that breaks every later run.
+DEP_FILE = ROOT / "build" / "doit-deps.sqlite3"
 # doit writes its state here even when the first task fails (a bad spec on a
 # fresh clone), and cannot create the folder itself.
 DEP_FILE.parent.mkdir(exist_ok=True)
+quiet_ctrl_c()
 
 DOIT_CONFIG = {
     "default_tasks": [f"{step}-{arch}" for arch in ARCHES for step in ("build", "check")] + ["plugin"],
     "dep_file": str(DEP_FILE),
-    "backend": "json",
+    "backend": "sqlite3",
     "verbosity": 1,
 }
 
@@ -123,13 +129,13 @@ def task_check():
 
 
 def task_boot():
-    """Boot interactively: serial on this terminal, Ctrl-A X quits."""
+    """Boot interactively: serial on this terminal, Ctrl-A X quits; ends with the guest's status."""
     for arch in ARCHES:
         p = paths(arch)
         yield {
             "basename": f"boot-{arch}",
-            "actions": [f"echo 'Booting {arch} under QEMU: type help; Ctrl-A X quits.'",
-                        Interactive(command(arch, p["elf"], interactive=True), shell=False)],
+            "actions": [f"echo 'Booting {arch} under QEMU: type help. {QUIT_KEYS}.'",
+                        (run_on_terminal, [arch, p["elf"], toolchain.build_dir(arch) / "boot"])],
             "task_dep": [f"check-{arch}"],
             "uptodate": [False],
             "verbosity": 2,
@@ -146,24 +152,28 @@ def _debug_prepare(arch, elf, script, port):
     gdb_script(arch, elf, script, _debug_ports[arch])
     print(profile(arch).debug_banner or
           f"QEMU waits for GDB on 127.0.0.1:{_debug_ports[arch]}. In another terminal: {profile(arch).gdb} -x {script}")
+    print(f"The serial console stays here. {QUIT_KEYS}.")
+
+
+def _debug_boot(arch, elf, run_dir):
+    return run_on_terminal(arch, elf, run_dir, _debug_ports[arch])
 
 
 def task_debug():
-    """Boot halted with a GDB server; the printed GDB command attaches with symbols."""
+    """Boot halted with a GDB server; the printed GDB command attaches with symbols. Ctrl-A X quits."""
     for arch in ARCHES:
         p = paths(arch)
         script = toolchain.build_dir(arch) / "gdbinit"
         yield {
             "basename": f"debug-{arch}",
             "actions": [(_debug_prepare, [arch, p["elf"], script]),
-                        Interactive(lambda arch=arch, elf=p["elf"]: command(arch, elf, interactive=True,
-                                                                           gdb=_debug_ports[arch]), shell=False)],
+                        (_debug_boot, [arch, p["elf"], toolchain.build_dir(arch) / "debug"])],
             "params": [{"name": "port", "long": "port", "type": int, "default": 0,
                         "help": "TCP port of QEMU's GDB server (default: a free one, printed)"}],
             "task_dep": [f"check-{arch}"],
             "uptodate": [False],
             "verbosity": 2,
-            "doc": f"Boot the {arch} kernel halted, waiting for GDB (--port N, default a free port).",
+            "doc": f"Boot the {arch} kernel halted, waiting for GDB (--port N, default a free port). Ctrl-A X quits.",
         }
 
 

@@ -18,6 +18,9 @@ void arch_irq_enable(void);
    that is already pending wakes it; returns with interrupts masked again. */
 void arch_wait_for_interrupt(void);
 __attribute__((noreturn)) void arch_exit(int status);
+/* Reset the machine as its own reset path does; QEMU runs with -no-reboot, so
+   it stops instead of booting again, and the harness reads that as a reset. */
+__attribute__((noreturn)) void arch_reset(void);
 unsigned arch_timer_hz(void);
 /* kernel/vector_names.c, from the generated gen/isr_info.c. */
 unsigned arch_vector_count(void);

@@ -38,7 +38,8 @@ static void cmd_help(const char *arg)
             "  irqtrace on|off  report every hardware interrupt too\n"
             "  bench N|empty    raise bench vector N in a measured window (tools/cost.py)\n"
             "  probe N|FAULT    prove a handler keeps its style's contract (probe alone lists faults)\n"
-            "  exit N           stop the machine with status N (0-127)\n");
+            "  exit N           stop the machine with status N (0-127)\n"
+            "  reset            reset the machine\n");
 }
 
 static void cmd_ticks(const char *arg)
@@ -139,6 +140,13 @@ static void cmd_exit(const char *arg)
     arch_exit((int)status);
 }
 
+static void cmd_reset(const char *arg)
+{
+    (void)arg;
+    kprintf("resetting\n");
+    arch_reset();
+}
+
 static const struct command {
     const char *name;
     void (*run)(const char *arg);
@@ -155,6 +163,7 @@ static const struct command {
     {"exit", cmd_exit},
     {"bench", cmd_bench},
     {"probe", cmd_probe},
+    {"reset", cmd_reset},
 };
 
 /* Split "name arg" in place; arg is NULL when absent. */

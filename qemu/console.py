@@ -1,22 +1,29 @@
 """A pexpect wrapper around one QEMU guest's serial console.
 
-The console owns the QEMU process: close() kills it, and so does the death of
-the test process (see qemu.launcher.die_with_parent). Every session keeps a
-transcript and QEMU's interrupt log; a failed expectation raises an error that
-shows the transcript tail and what the log says happened last.
+The console owns the QEMU process: close() quits it through QMP or kills it,
+and the death of the test process kills it too (qemu.launcher.die_with_parent).
+Every session keeps a transcript and QEMU's interrupt log, and has its own QMP
+socket. A failed expectation raises a ConsoleError that shows what was awaited,
+the transcript tail, what QEMU's log says happened last and the CPU's
+registers; output that no test expects (qemu.watch) fails at once.
 """
 import json
 import re
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pexpect
+import ptyprocess
 
+from qemu.diagnosis import log_summary, registers_summary  # noqa: F401 (log_summary: kept importable here)
+from qemu.ending import Ending, classify, guest_status
 from qemu.launcher import command, die_with_parent
+from qemu.monitor import QMP_FAILURES, Monitor, NoMonitor
 from qemu.park import parked_status
 from qemu.profiles import profile
-from tools.symbolize import Symbolizer
+from qemu.watch import Watch
 
 TRANSCRIPT_TAIL = 2000
 
@@ -25,29 +32,22 @@ class ConsoleError(AssertionError):
     pass
 
 
-def log_summary(profile, log_path, elf=None, lines=6):
-    """The last exceptions and resets that QEMU's -d log recorded, routine interrupts left
-    out, each interrupted PC named by function and source line when elf is given."""
-    path = Path(log_path)
-    if not path.exists():
-        return "(no QEMU log)"
-    events = [line.strip() for line in path.read_text(errors="replace").splitlines()
-              if re.search(profile.log_events, line)]
-    notable = [line for line in events if not re.search(profile.log_noise, line)]
-    routine = len(events) - len(notable)
-    notable = notable[-lines:]
-    if elf and notable:
-        symbolizer = Symbolizer(elf)
+class _Spawn(pexpect.spawn):
+    """pexpect.spawn that lets the child keep some descriptors (QEMU's end of
+    the QMP socket): ptyprocess closes all others, and pexpect 4.8 does not
+    pass pass_fds through."""
 
-        def named(line):
-            pc = re.search(profile.log_pc, line)
-            return f"{line}\n    at {symbolizer.describe(int(pc[1], 16))}" if pc else line
-        notable = [named(line) for line in notable]
-    return "\n".join(notable + [f"({routine} routine interrupts not shown)"])
+    def __init__(self, *args, pass_fds=(), **kwargs):
+        self._pass_fds = tuple(pass_fds)
+        super().__init__(*args, **kwargs)
+
+    def _spawnpty(self, args, **kwargs):
+        return ptyprocess.PtyProcess.spawn(args, pass_fds=self._pass_fds, **kwargs)
 
 
 class Console:
-    def __init__(self, arch, elf, run_dir, name, timeout=15, interrupt_log=True, variant=None):
+    def __init__(self, arch, elf, run_dir, name, timeout=15, interrupt_log=True, variant=None,
+                 icount=None, allow=()):
         self.profile = profile(arch)
         run_dir = Path(run_dir)
         run_dir.mkdir(parents=True, exist_ok=True)
@@ -55,48 +55,108 @@ class Console:
         self.log_path = run_dir / f"{name}.qemu.log"
         self.timeout = timeout
         self.elf = elf
+        self.icount = icount             # None: guest time is host time
+        self.watch = Watch(allow)
+        self.ending = None
+        self.monitor = Monitor() if self.profile.launcher == "qemu" else NoMonitor()
         self._transcript = open(self.transcript_path, "w", encoding="utf-8")
-        # A machine with no exit device gets a QMP socket to read the parked guest's status.
+        # A machine with no exit device gets a second QMP socket, where
+        # qemu/park.py reads the parked guest's status.
         self.qmp_path = None
         if self.profile.parked:
             self._qmp_dir = tempfile.TemporaryDirectory(prefix="qmp-")    # short: a socket path has 107 bytes
             self.qmp_path = Path(self._qmp_dir.name) / "qmp.sock"
-        argv = command(arch, elf, log=self.log_path if interrupt_log else None, variant=variant, qmp=self.qmp_path)
-        # For `doit replay`: the exact command line, and what was typed, apart from what the guest said.
-        (run_dir / f"{name}.argv.json").write_text(json.dumps(argv) + "\n")
+        argv = command(arch, elf, log=self.log_path if interrupt_log else None, variant=variant,
+                       monitor=self.monitor, icount=icount, qmp=self.qmp_path)
+        # For `doit replay`: the command line, without this process's QMP socket
+        # (a replay has none to pass), and what was typed, apart from what the guest said.
+        replayable = command(arch, elf, log=self.log_path if interrupt_log else None, variant=variant,
+                             icount=icount, qmp=self.qmp_path)
+        (run_dir / f"{name}.argv.json").write_text(json.dumps(replayable) + "\n")
         self._typed = open(run_dir / f"{name}.typed", "w", encoding="utf-8", newline="")
-        self.child = pexpect.spawn(argv[0], argv[1:], encoding="utf-8", codec_errors="replace",
-                                   timeout=timeout, logfile=self._transcript, echo=False,
-                                   preexec_fn=die_with_parent, dimensions=(50, 200))
+        self.child = _Spawn(argv[0], argv[1:], encoding="utf-8", codec_errors="replace",
+                            timeout=timeout, logfile=self._transcript, echo=False,
+                            preexec_fn=die_with_parent, pass_fds=self.monitor.pass_fds(),
+                            dimensions=(50, 200))
         self.child.logfile_send = self._typed
+        try:
+            self.qemu_version = self.monitor.connect()
+        except QMP_FAILURES:
+            self.qemu_version = None     # QEMU died before its monitor ran: boot() says why
+
+    # -- failures -------------------------------------------------------------
+    def transcript_tail(self):
+        self._transcript.flush()
+        return self.transcript_path.read_text(errors="replace")[-TRANSCRIPT_TAIL:]
+
+    def registers(self):
+        """The CPU's registers over QMP, PC named; a sentence when QEMU cannot answer."""
+        if self.qemu_version is None or not self.child.isalive():
+            return "(QEMU is not running: no registers)"
+        try:
+            return registers_summary(self.profile, self.monitor.hmp("info registers"), self.elf)
+        except QMP_FAILURES as error:
+            return f"(QMP did not answer: {error!r})"
+
+    def diagnosis(self):
+        """Everything a failure report shows about this guest, as one text."""
+        ending = f"--- QEMU stopped: {self.ending} ---\n" if self.ending else ""
+        return (f"{ending}--- transcript tail ({self.transcript_path}) ---\n{self.transcript_tail()}\n"
+                f"--- QEMU log ({self.log_path}) ---\n{log_summary(self.profile, self.log_path, self.elf)}\n"
+                f"--- registers ---\n{self.registers()}")
+
+    def _fail(self, what):
+        __tracebackhide__ = True
+        raise ConsoleError(f"{what}\n{self.diagnosis()}") from None
+
+    @contextmanager
+    def disable_check(self, *names):
+        """Let these bad patterns (qemu.watch.BAD_PATTERNS) through inside the block."""
+        before = set(self.watch.allowed)
+        self.watch.allowed |= set(names)
+        try:
+            yield self
+        finally:
+            self.watch.allowed = before
 
     # -- expectations -------------------------------------------------------
-    def _fail(self, what):
-        self._transcript.flush()
-        tail = self.transcript_path.read_text(errors="replace")[-TRANSCRIPT_TAIL:]
-        raise ConsoleError(f"{what}\n--- transcript tail ({self.transcript_path}) ---\n{tail}\n"
-                           f"--- QEMU log ({self.log_path}) ---\n{log_summary(self.profile, self.log_path, self.elf)}")
-
     def expect(self, pattern, timeout=None):
         """Wait for a regex; return its match object."""
+        __tracebackhide__ = True
+        waited = timeout or self.timeout
         try:
-            self.child.expect(pattern, timeout=timeout or self.timeout)
+            self.child.expect(pattern, timeout=waited)
         except pexpect.TIMEOUT:
-            self._fail(f"timed out after {timeout or self.timeout}s waiting for {pattern!r}")
+            self._check(self.child.before)
+            self._fail(f"timed out after {waited}s waiting for {pattern!r}")
         except pexpect.EOF:
-            self._fail(f"QEMU exited (status {self.wait_exit(1)}) while waiting for {pattern!r}")
+            self._check(self.child.before)
+            self._finish()
+            self._fail(f"QEMU exited ({self.ending}) while waiting for {pattern!r}")
+        self._check(self.child.before + self.child.after)
         return self.child.match
+
+    def _check(self, text):
+        __tracebackhide__ = True
+        bad = self.watch.check(text if isinstance(text, str) else "")
+        if bad:
+            name, line, why = bad
+            self._fail(f"the console showed a line no test expects ({why}):\n    {line}\n"
+                       f"(a test that expects it says @pytest.mark.console_allows({name!r}))")
 
     def wait_prompt(self, timeout=None):
         """Everything printed before the next prompt."""
+        __tracebackhide__ = True
         self.expect(re.escape(self.profile.prompt), timeout)
         return self.child.before
 
     def send(self, text):
+        self.watch.typed(text)
         self.child.send(text)
 
     def run(self, line, timeout=None):
         """Type a command and Enter; return its output up to the next prompt, echo stripped."""
+        __tracebackhide__ = True
         self.send(line + "\r")
         output = self.wait_prompt(timeout).replace("\r", "")  # the guest and the pty both add CRs
         echoed = line + "\n"
@@ -104,46 +164,85 @@ class Console:
 
     def boot(self, timeout=None):
         """Wait for the first prompt; return the boot banner."""
+        __tracebackhide__ = True
         return self.wait_prompt(timeout)
 
     # -- the end --------------------------------------------------------------
-    def wait_exit(self, timeout=None):
-        """Wait for QEMU to stop; return the guest's status (None if it did not choose one)."""
-        deadline = time.monotonic() + (timeout or self.timeout)
-        if self.profile.parked:
-            return self._wait_parked(deadline)
-        while self.child.isalive() and time.monotonic() < deadline:
-            try:
-                self.child.expect(pexpect.EOF, timeout=max(0.1, deadline - time.monotonic()))
-            except pexpect.TIMEOUT:
-                break
-        if self.child.isalive():
-            self._fail("QEMU did not exit")
+    def _finish(self):
+        """Reap QEMU and decide, once, how it ended (qemu.ending)."""
+        if self.ending is not None:
+            return self.ending
         self.child.close()
-        return self.profile.exit_status(self.child.exitstatus if self.child.exitstatus is not None else -1)
+        code = self.child.exitstatus if self.child.exitstatus is not None else -self.child.signalstatus
+        log = self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+        self.ending = classify(self.profile, code, self.transcript_tail(), self.monitor.shutdown_reason(), log,
+                               started=self.qemu_version is not None)
+        return self.ending
+
+    def wait_ending(self, timeout=None):
+        """Wait for QEMU to stop; return its qemu.ending.Ending (kind, status, words)."""
+        __tracebackhide__ = True
+        if self.ending is not None:          # already seen to stop (an expect met EOF)
+            return self.ending
+        if self.profile.parked and self.child.isalive():
+            return self._wait_parked(time.monotonic() + (timeout or self.timeout))
+        try:
+            # Read to the end even when QEMU is already gone: its last words
+            # (a startup error) are still in the pty.
+            self.child.expect(pexpect.EOF, timeout=timeout or self.timeout)
+        except pexpect.TIMEOUT:
+            self._check(self.child.before)
+            self._fail("QEMU did not exit")
+        self._check(self.child.before)
+        return self._finish()
 
     def _wait_parked(self, deadline):
-        """No exit device: read the status where the guest parked, and quit QEMU (qemu/park.py)."""
+        """No exit device: read the status where the guest parked, and quit QEMU
+        (qemu/park.py). A status counts when the guest's own line says the same."""
+        __tracebackhide__ = True
         symbol, register = self.profile.parked
-        if not self.child.isalive():
-            self._fail(f"QEMU exited by itself: the guest never parked at {symbol}")
-        status = parked_status(self.qmp_path, self.elf, symbol, register, max(0.1, deadline - time.monotonic()))
-        if status is None:
-            self._fail(f"the guest did not park at {symbol}: no exit status")
+        try:
+            status = parked_status(self.qmp_path, self.elf, symbol, register, max(0.1, deadline - time.monotonic()))
+        except QMP_FAILURES:
+            status = None            # QEMU is going (killed, reset, quit): _finish says how
         try:
             self.child.expect(pexpect.EOF, timeout=max(0.1, deadline - time.monotonic()))
         except pexpect.TIMEOUT:
-            self._fail("QEMU did not quit when told to over QMP")
+            self._fail(f"the guest did not park at {symbol}, and QEMU did not quit" if status is None else
+                       "QEMU did not quit when told to over QMP")
+        self._check(self.child.before)
+        said = guest_status(self.transcript_tail())
+        if status is None or said != status:
+            self._finish()
+            if status is not None:
+                self.ending = Ending("unexplained", f"the guest parked with {register}={status} but printed "
+                                                    f"`exit status={said}`", returncode=self.ending.returncode)
+            return self.ending
         self.child.close()
-        return status
+        self.ending = Ending("exit", f"guest exited with status {status}", status=status, returncode=0)
+        return self.ending
+
+    def wait_exit(self, timeout=None):
+        """Wait for QEMU to stop; return the guest's status, or None when the guest did not choose one."""
+        __tracebackhide__ = True
+        if self.profile.parked and self.ending is None and not self.child.isalive():
+            self._fail(f"QEMU exited by itself: the guest never parked at {self.profile.parked[0]}")
+        return self.wait_ending(timeout).status
 
     def close(self):
-        """Kill QEMU if it still runs; always safe to call."""
+        """Stop QEMU if it still runs (QMP quit, then SIGKILL); always safe to call."""
         try:
+            if self.child.isalive() and self.qemu_version is not None:
+                try:
+                    self.monitor.command("quit")
+                except QMP_FAILURES:
+                    pass
+                self.child.expect([pexpect.EOF, pexpect.TIMEOUT], timeout=2)
             if self.child.isalive():
                 self.child.terminate(force=True)
             self.child.close(force=True)
         finally:
+            self.monitor.close()
             self._transcript.close()
             self._typed.close()
             if self.qmp_path:

@@ -4,12 +4,14 @@ Every QEMU started here is tied to its parent: it gets SIGKILL when the
 process that started it dies (PR_SET_PDEATHSIG), whatever kills that.
 """
 import ctypes
+import os
 import signal
 import socket
 import subprocess
 import sys
 from pathlib import Path
 
+from qemu.ending import classify
 from qemu.profiles import profile
 
 PR_SET_PDEATHSIG = 1
@@ -21,14 +23,32 @@ def die_with_parent():
     libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
-def command(arch, elf, *, interactive=False, gdb=False, log=None, variant=None, qmp=None):
+def tied_to_this_process(sig=signal.SIGKILL):
+    """A preexec_fn: the child gets sig when this process dies, even if it
+    died between fork and prctl (then the child's parent is already another
+    process, and the child exits at once)."""
+    parent = os.getpid()
+
+    def preexec():
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, sig)
+        if os.getppid() != parent:
+            os._exit(1)
+    return preexec
+
+
+def command(arch, elf, *, interactive=False, gdb=False, log=None, variant=None, monitor=None,
+            icount=None, serial_log=None, qmp=None):
     """The QEMU argv for booting elf.
 
     interactive: serial and monitor multiplexed on the terminal (Ctrl-A X quits).
     gdb: a TCP port: start halted, with a GDB server on 127.0.0.1 at that port.
     log: file for `-d int,cpu_reset` (every interrupt taken, every reset).
     variant: one of the profile's other machine setups (e.g. aarch64 "el2").
-    qmp: a Unix socket path where QEMU serves QMP (qemu/park.py reads a parked guest's status there).
+    monitor: a qemu.monitor.Monitor whose socket becomes QEMU's QMP monitor.
+    icount: a shift N: guest time from the instruction count (2**N ns each),
+        idle time skipped (DESIGN.md, "Deterministic guest time").
+    serial_log: a file that QEMU fills with everything the guest prints.
+    qmp: a Unix socket path where QEMU serves QMP too (qemu/park.py reads a parked guest's status there).
     """
     p = profile(arch)
     if p.launcher == "mspdebug-sim":
@@ -41,10 +61,24 @@ def command(arch, elf, *, interactive=False, gdb=False, log=None, variant=None, 
             argv += ["--log", str(log)]
         return argv
     argv = [p.binary, "-accel", p.accel] + p.machine_for(variant) + ["-no-reboot", p.load, str(elf)]
+    # The serial port on our stdio with signal=off: the terminal passes Ctrl-C
+    # (0x03) and Ctrl-\ (0x1c) to the guest as bytes instead of turning them
+    # into SIGINT/SIGQUIT for QEMU, which `-serial stdio` and -nographic do.
+    serial = "stdio,id=serial0,signal=off"
+    if serial_log:
+        serial += f",logfile={serial_log},logappend=off"
     if interactive:
-        argv += ["-nographic"]
+        # mux: the monitor shares the terminal behind Ctrl-A, as with -nographic.
+        argv += ["-display", "none", "-chardev", serial + ",mux=on", "-serial", "chardev:serial0",
+                 "-mon", "chardev=serial0,mode=readline"]
     else:
-        argv += ["-display", "none", "-serial", "stdio", "-monitor", "none"]
+        argv += ["-display", "none", "-chardev", serial, "-serial", "chardev:serial0"]
+        if monitor is None:
+            argv += ["-monitor", "none"]
+    if monitor is not None:
+        argv += monitor.argv()
+    if icount is not None:
+        argv += ["-icount", f"shift={icount},align=off,sleep=off"]
     if gdb:
         argv += ["-gdb", f"tcp:127.0.0.1:{gdb}", "-S"]
     if log:
@@ -57,7 +91,8 @@ def command(arch, elf, *, interactive=False, gdb=False, log=None, variant=None, 
 def run(arch, elf, *, stdin_text="", timeout=30, log=None):
     """Boot elf, feed stdin_text to the serial port, wait for the guest to stop.
 
-    Returns (guest status or None, QEMU exit code, serial output).
+    Returns (guest status or None, QEMU exit code, serial output); the status
+    only when the guest chose it (qemu.ending.classify).
     """
     if profile(arch).parked:     # QEMU would never stop by itself: say so rather than time out
         raise ValueError(f"{arch} has no exit device: its guest parks instead of stopping QEMU; boot it "
@@ -65,7 +100,9 @@ def run(arch, elf, *, stdin_text="", timeout=30, log=None):
     argv = command(arch, elf, log=log)
     proc = subprocess.run(argv, input=stdin_text.encode(), capture_output=True, timeout=timeout,
                           preexec_fn=die_with_parent)
-    return profile(arch).exit_status(proc.returncode), proc.returncode, proc.stdout.decode(errors="replace")
+    output = proc.stdout.decode(errors="replace")
+    ending = classify(profile(arch), proc.returncode, output + proc.stderr.decode(errors="replace"))
+    return ending.status, proc.returncode, output
 
 
 def gdb_script(arch, elf, path, port):

@@ -16,6 +16,7 @@ class Profile:
     log_events: str = r"CPU Reset|Triple fault"
     log_noise: str = r"(?!)"
     log_pc: str = r"(?!)"     # captures, in hex, the interrupted PC of a log line
+    regs_pc: str = r"(?!)"    # captures, in hex, the PC in QMP's `info registers` text
     variants: dict = field(default_factory=dict)   # name -> a machine list to use instead (tests)
     gdb_setup: tuple = ()   # GDB commands for this arch, before attaching (doit debug-<arch>)
     gdb: str = "gdb"        # a GDB that knows the guest's architecture
@@ -26,6 +27,7 @@ class Profile:
     parked: tuple = ()
     launcher: str = "qemu"  # which launcher boots it: "qemu", or "mspdebug-sim" (qemu/mspdebug_sim.py)
     debug_banner: str = ""  # what `doit debug-<arch>` says instead of the GDB line, where there is no GDB
+    icount: bool = True     # the target supports -icount (deterministic guest time)
 
     def machine_for(self, variant=None):
         if variant is None:
@@ -34,9 +36,19 @@ class Profile:
             raise KeyError(f"{self.arch} has no machine variant {variant!r}; known: {', '.join(self.variants)}")
         return self.variants[variant]
 
-    def exit_status(self, returncode):
-        """The guest's `exit N` status from QEMU's exit code, or None if the guest did not choose it."""
+    def exit_code(self, status):
+        """The exit code QEMU gives when the guest's `exit status` reaches its exit device."""
         raise NotImplementedError
+
+    def exit_status(self, returncode):
+        """The exit code alone read as a guest status, or None where no status gives it.
+
+        The code alone can lie (x86_64: QEMU's own error is 1, as is `exit 0`;
+        riscv64: a reset is 0, as is `exit 0`): qemu.ending.classify also asks
+        the guest's `exit status=N` line and QEMU's SHUTDOWN event."""
+        if returncode < 0:
+            return None
+        return next((s for s in range(128) if self.exit_code(s) == returncode), None)
 
     def guest_seconds(self, log_path):
         """Guest time so far by the emulator's own count, where its launcher records one; else None."""
@@ -44,47 +56,42 @@ class Profile:
 
 
 class X86Profile(Profile):
-    def exit_status(self, returncode):
-        # isa-debug-exit: a write of V makes QEMU exit with (V << 1) | 1, so a
-        # guest status is always odd; 0 means QEMU quit for another reason.
-        if returncode > 0 and returncode % 2 == 1:
-            return returncode >> 1
-        return None
+    def exit_code(self, status):
+        # isa-debug-exit: a write of V makes QEMU exit with (V << 1) | 1 (the
+        # process keeps the low 8 bits). `exit 0` gives 1, QEMU's own error code.
+        return ((status << 1) | 1) & 0xff
 
 
 class ArmSemihostingProfile(Profile):
-    def exit_status(self, returncode):
-        # SYS_EXIT with ADP_Stopped_ApplicationExit: QEMU exits with the
-        # guest's status itself. A signal (negative code) is not the guest's;
-        # QEMU quitting on its own (Ctrl-A X: 0, an error: 1) cannot be told
-        # apart from `exit 0` / `exit 1`.
-        return returncode if returncode >= 0 else None
+    def exit_code(self, status):
+        # SYS_EXIT / SYS_EXIT_EXTENDED with ADP_Stopped_ApplicationExit: QEMU
+        # exits with the guest's status itself, so `exit 1` gives QEMU's error code.
+        return status & 0xff
 
 
 class Arm32Profile(Profile):
-    def exit_status(self, returncode):
+    def exit_code(self, status):
         # kernel/arm32/arch.c exits through SYS_EXIT_EXTENDED with 128 + N, so
         # a guest status is 128-255; QEMU's own exits (0 when it quits, 1 on
         # an error) and signals (negative) are never one.
-        if 128 <= returncode <= 255:
-            return returncode - 128
-        return None
+        return 128 + (status & 0x7f)
 
 
 class RiscvVirtProfile(Profile):
-    def exit_status(self, returncode):
+    def exit_code(self, status):
         # SiFive test finisher on `virt`: 0x5555 exits QEMU with 0 (pass),
-        # (status << 16) | 0x3333 exits with status (fail); the guest's `exit 0`
-        # is the pass code, so 0 is a guest status too.
-        if returncode >= 0:
-            return returncode
-        return None
+        # (status << 16) | 0x3333 exits with status (fail). A reset (0x7777)
+        # under -no-reboot also ends QEMU with 0.
+        return status & 0xff
 
 
 class AvrParkProfile(Profile):
-    def exit_status(self, returncode):
-        # QEMU's AVR machine has no exit device: its exit code is never the
+    def exit_code(self, status):
+        # QEMU's AVR machine has no exit device: no exit code is ever the
         # guest's (qemu/park.py reads the status of a parked guest instead).
+        return None
+
+    def exit_status(self, returncode):
         return None
 
 
@@ -96,13 +103,11 @@ class MspdebugSimProfile(Profile):
         counts = re.findall(r"^request .* smclk=(\d+)$", Path(log_path).read_text(), re.M)
         return int(counts[-1]) / self.CLOCK_HZ if counts else None
 
-    def exit_status(self, returncode):
+    def exit_code(self, status):
         # qemu/mspdebug_sim.py exits with 128 + N only when the guest parked at
         # msp430_exit_parked with N in r12; its own failures (and Python's) are
         # below 128, mspdebug's exit code is never passed on, a signal is negative.
-        if 128 <= returncode <= 255:
-            return returncode - 128
-        return None
+        return 128 + (status & 0x7f)
 
 
 PROFILES = {
@@ -117,6 +122,7 @@ PROFILES = {
         log_events=r"^\s*\d+: v=|check_exception|Triple fault|CPU Reset",
         log_noise=r"v=2[0-9a-f] ",              # PIC IRQs at 0x20-0x2f: the 100 Hz tick above all
         log_pc=r" pc=([0-9a-f]+)",
+        regs_pc=r"RIP=([0-9a-f]+)",
         gdb_setup=("set disassembly-flavor att",),
     ),
     "aarch64": ArmSemihostingProfile(
@@ -132,6 +138,7 @@ PROFILES = {
         log_events=r"Taking exception|\.\.\.with (?:ESR|FAR|ELR)",
         log_noise=r"\[IRQ\]",                     # the timer tick above all
         log_pc=r"with ELR 0x([0-9a-f]+)",
+        regs_pc=r"\bPC=([0-9a-f]+)",
         # virtualization=on: QEMU starts the kernel at EL2 (boot/aarch64/entry.S drops to EL1).
         variants={"el2": ["-M", "virt,virtualization=on", "-cpu", "cortex-a57", "-m", "64M", "-semihosting"]},
     ),
@@ -144,6 +151,7 @@ PROFILES = {
         machine=["-M", "virt", "-bios", "none", "-smp", "1", "-m", "64M"],
         prompt="riscv64> ",
         gdb="gdb-multiarch",
+        regs_pc=r"(?m)^\s*pc\s+([0-9a-f]+)",
         # riscv_cpu_do_interrupt logs every trap; async:0 are the exceptions
         # (the 100 Hz timer would push them out of the tail).
         log_events=r"(riscv_cpu_do_interrupt: .*async:0|CPU Reset)",
@@ -157,6 +165,7 @@ PROFILES = {
         machine=["-M", "mps2-an385", "-semihosting-config", "enable=on,target=native"],
         prompt="cortex-m> ",
         gdb="gdb-multiarch",
+        regs_pc=r"R15=([0-9a-f]+)",                # target/arm names the M-profile PC R15
         log_events=r"(Taking exception|\.\.\.taking pending|\.\.\.tailchaining|Exception return|CPU Reset|Lockup)",
     ),
     "arm32": Arm32Profile(
@@ -175,6 +184,7 @@ PROFILES = {
         log_events=r"Taking exception|\.\.\.with [DI]FSR|Exception return from AArch32",
         log_noise=r"\[IRQ\]|Exception return from AArch32 irq ",   # the timer tick above all
         log_pc=r"Exception return from AArch32 \w+ to \w+ PC 0x([0-9a-f]+)",
+        regs_pc=r"R15=([0-9a-f]+)",
     ),
     "avr": AvrParkProfile(
         arch="avr",
@@ -186,6 +196,8 @@ PROFILES = {
         gdb="avr-gdb",                              # Debian's gdb-avr
         load="-bios",
         parked=("avr_parked", "r24"),               # kernel/avr/park.S
+        icount=False,                               # QEMU 7.2's AVR refuses -icount: "Bad icount read"
+        regs_pc=r"(?m)^PC:\s+([0-9a-fA-F]+)",        # target/avr: a byte address
     ),
     "msp430": MspdebugSimProfile(
         arch="msp430",
@@ -209,6 +221,7 @@ PROFILES = {
                  "simio add tracer clock 2"],           # counts cycles, with the shortest history
         prompt="msp430> ",
         launcher="mspdebug-sim",
+        icount=False,                           # not QEMU: the simulator counts its own cycles
         gdb="gdb-multiarch",                    # has no MSP430 in Debian 12: debug-msp430 is mspdebug's own prompt
         debug_banner="mspdebug debugger on this terminal (Debian has no MSP430 GDB): setbreak, run, step, regs",
         # qemu/mspdebug_sim.py logs each stop, request and IRQ event the tracer recorded.

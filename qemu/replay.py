@@ -29,7 +29,8 @@ ESCAPE = "\x1d"         # Ctrl-]: leaves the console (and QEMU dies with us)
 def run_files(test):
     """The newest saved run of a test: the .argv.json path (its siblings share the stem)."""
     name = re.sub(r"[^A-Za-z0-9_.-]+", "_", test.rsplit("::", 1)[-1])
-    runs = list(ROOT.glob(f"build/*/runs/*/{name}-*.argv.json"))
+    # build/<arch>/runs/<run>/<worker>/: one folder per pytest run (tests/conftest.py)
+    runs = list(ROOT.glob(f"build/*/runs/**/{name}-*.argv.json"))
     if not runs:
         raise SystemExit(f"error: no saved run of {test!r} under build/*/runs/ (looked for {name}-N.argv.json); "
                          f"run the test first")

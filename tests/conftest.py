@@ -1,9 +1,9 @@
 """Fixtures shared by every test layer: the repository on sys.path, built kernels, QEMU consoles."""
-import fcntl
 import os
 import re
-import subprocess
+import shutil
 import sys
+import uuid
 from pathlib import Path
 
 import pytest
@@ -11,22 +11,46 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from qemu.console import Console  # noqa: E402
+# pytest rewrites `assert` only in test modules and conftests: these helper
+# modules hold the scenarios' assertions, whose failures must say expected/got.
+pytest.register_assert_rewrite("tests.qemu.scenarios", "tests.qemu.report")
+
+from qemu.console import Console, ConsoleError  # noqa: E402
+from qemu.profiles import profile  # noqa: E402
+from tests.build_lock import build_kernel  # noqa: E402,F401 (kept importable from here)
 from tools import toolchain  # noqa: E402
 
+# Guest time from the instruction count (2**0 ns per instruction), idle time
+# skipped: tick counts are exact and `sleep` costs no wall time. A test that
+# measures host time opts out with @pytest.mark.realtime.
+ICOUNT_SHIFT = 0
+# Transcripts of this many runs stay under build/<arch>/runs/; older ones go.
+RUNS_KEPT = 5
 
-def build_kernel(arch):
-    """Run doit's build and check for arch, one process at a time (xdist workers share build/)."""
-    lock_path = ROOT / "build" / ".build.lock"
-    lock_path.parent.mkdir(parents=True, exist_ok=True)
-    with open(lock_path, "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        result = subprocess.run([sys.executable, "-m", "doit", "-f", str(ROOT / "dodo.py"),
-                                 f"build-{arch}", f"check-{arch}"],
-                                cwd=ROOT, capture_output=True, text=True)
-    if result.returncode != 0:
-        pytest.fail(f"doit build-{arch} check-{arch} failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
-    return toolchain.build_dir(arch) / "kernel.elf"
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "realtime: boot without -icount (guest time is host time)")
+    config.addinivalue_line("markers", "console_allows(*names): bad console patterns (qemu/watch.py) "
+                                       "this test expects")
+    # One id per run, shared by the xdist workers: each run keeps its own
+    # transcripts, and a kernel that failed to boot is remembered run-wide.
+    worker_input = getattr(config, "workerinput", None)
+    config.run_id = (worker_input["testrunuid"] if worker_input else uuid.uuid4().hex)[:12]
+    if worker_input is None:
+        prune_old_runs()
+
+
+def prune_old_runs():
+    """Keep the newest RUNS_KEPT run folders per arch (a run still going has the newest)."""
+    for runs in (ROOT / "build").glob("*/runs"):
+        folders = sorted((p for p in runs.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime)
+        for old in folders[:-RUNS_KEPT]:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def run_id(request):
+    return request.config.run_id
 
 
 @pytest.fixture(scope="session")
@@ -56,18 +80,46 @@ def cortex_m_kernel(kernel):
     return kernel("cortex-m")
 
 
+def failed_boot_record(arch, variant, run_id):
+    return toolchain.build_dir(arch) / "runs" / run_id / f"boot-failed-{variant or 'default'}.txt"
+
+
+def fail_if_it_did_not_boot(arch, run_id, variant=None):
+    """Fail at once, with the first diagnosis, if this kernel already failed to boot in this run."""
+    record = failed_boot_record(arch, variant, run_id)
+    if record.exists():
+        pytest.fail(f"the {arch} kernel{f' ({variant})' if variant else ''} did not boot earlier in this "
+                    f"run; not booting it again. First diagnosis, from {record.read_text()}", pytrace=False)
+
+
 @pytest.fixture
-def boot_console(request):
-    """A factory: boot_console(arch, elf, variant=None) -> Console at its first prompt, killed at teardown."""
+def boot_console(request, run_id):
+    """A factory: boot_console(arch, elf, variant=None, icount=..., allow=()) -> Console at its
+    first prompt, stopped at teardown. Once a kernel fails to boot in this run, every later
+    boot of it fails at once with that first diagnosis."""
     consoles = []
+    request.node.consoles = consoles             # for the failure report (tests/qemu/conftest.py)
     worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
     name = re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.name)
+    allowed = [n for mark in request.node.iter_markers("console_allows") for n in mark.args]
+    default_icount = None if request.node.get_closest_marker("realtime") else ICOUNT_SHIFT
 
-    def start(arch, elf, variant=None):
-        run_dir = toolchain.build_dir(arch) / "runs" / worker
-        console = Console(arch, elf, run_dir, f"{name}-{len(consoles)}", variant=variant)
+    def start(arch, elf, variant=None, icount=default_icount, allow=()):
+        if not profile(arch).icount:
+            icount = None
+        fail_if_it_did_not_boot(arch, run_id, variant)
+        record = failed_boot_record(arch, variant, run_id)
+        run_dir = toolchain.build_dir(arch) / "runs" / run_id / worker
+        console = Console(arch, elf, run_dir, f"{name}-{len(consoles)}", variant=variant, icount=icount,
+                          allow=list(allowed) + list(allow))
         consoles.append(console)
-        console.banner = console.boot()
+        try:
+            console.banner = console.boot()
+        except ConsoleError as error:
+            partial = record.with_suffix(f".{worker}.tmp")
+            partial.write_text(f"{request.node.nodeid}:\n{error}")
+            partial.replace(record)
+            raise
         return console
 
     yield start

@@ -4,6 +4,7 @@ Usage: .venv/bin/python -m tools.benchmark [--arch x86_64] [--boots 10] [--suite
 Prints medians; nothing here is asserted (this machine is shared and noisy).
 """
 import argparse
+import shutil
 import statistics
 import subprocess
 import sys
@@ -69,11 +70,49 @@ def suite_times():
     return wall, per_arch
 
 
+def qemu_layer_runs(runs):
+    """Run the QEMU layer runs times: (wall seconds of each run, runs that had a failure)."""
+    walls, flaky = [], 0
+    for _ in range(runs):
+        started = time.monotonic()
+        result = subprocess.run([sys.executable, "-m", "pytest", "-n", "auto", "-q", "tests/qemu"], cwd=ROOT,
+                                capture_output=True, text=True)
+        walls.append(time.monotonic() - started)
+        flaky += result.returncode != 0
+    return walls, flaky
+
+
+def broken_boot_time():
+    """Wall time of the QEMU layer, in a copy of the tree whose kernel never
+    reaches its prompt (kmain spins after arch_init), and its failure count:
+    what a user waits before learning that nothing boots."""
+    with tempfile.TemporaryDirectory() as tmp:
+        tree = Path(tmp)
+        toolchain.copy_sources(tree)
+        shutil.copytree(ROOT / "tests", tree / "tests", ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copy(ROOT / "pytest.ini", tree / "pytest.ini")
+        main_c = tree / "kernel" / "main.c"
+        main_c.write_text(main_c.read_text().replace("    arch_init();\n", "    arch_init();\n    for (;;) {\n    }\n", 1))
+        subprocess.run([sys.executable, "-m", "doit"], cwd=tree, check=True, capture_output=True)
+        started = time.monotonic()
+        report = tree / "junit.xml"
+        result = subprocess.run([sys.executable, "-m", "pytest", "-n", "auto", "-q", "tests/qemu",
+                                 f"--junitxml={report}"], cwd=tree, capture_output=True, text=True)
+        wall = time.monotonic() - started
+        cases = sorted(((float(c.get("time", 0)), c.get("name")) for c in ElementTree.parse(report).iter("testcase")),
+                       reverse=True)
+    summary = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else "(no summary)"
+    return wall, summary, cases[:5]
+
+
 def main(argv):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--arch", default="x86_64")
     parser.add_argument("--boots", type=int, default=10)
     parser.add_argument("--suite", action="store_true", help="also time `pytest -n auto`")
+    parser.add_argument("--qemu-runs", type=int, default=0, help="run tests/qemu N times, count the failed runs")
+    parser.add_argument("--broken-boot", action="store_true",
+                        help="time tests/qemu against a kernel that never reaches its prompt")
     args = parser.parse_args(argv)
     subprocess.run([sys.executable, "-m", "doit", f"build-{args.arch}"], cwd=ROOT, check=True,
                    capture_output=True)
@@ -87,6 +126,15 @@ def main(argv):
         print(f"full test suite (pytest -n auto): {wall:.1f} s wall")
         for arch, seconds in sorted(per_arch.items()):
             print(f"  {arch} tests: {seconds:.1f} s of test time")
+    if args.broken_boot:
+        wall, summary, slowest = broken_boot_time()
+        print(f"QEMU layer with a kernel that cannot boot: {wall:.1f} s wall ({summary})")
+        for seconds, name in slowest:
+            print(f"  {seconds:.1f} s {name}")
+    if args.qemu_runs:
+        walls, flaky = qemu_layer_runs(args.qemu_runs)
+        print(f"QEMU layer, {len(walls)} runs: median {statistics.median(walls):.1f} s wall, "
+              f"{flaky} run(s) with a failure")
     return 0
 
 

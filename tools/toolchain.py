@@ -161,11 +161,20 @@ def _run(argv):
     return subprocess.run(argv, cwd=ROOT).returncode == 0
 
 
+def remove_stale_temporaries(obj):
+    """clang writes <name>-<random>.o.tmp and renames it onto <name>.o: a
+    compile killed before the rename leaves that temporary for good."""
+    obj = Path(obj)
+    for stale in obj.parent.glob(f"{obj.stem}-*{obj.suffix}.tmp"):
+        stale.unlink(missing_ok=True)
+
+
 def compile_one(arch, source, obj, gen_dir):
     """Compile source to obj (clang writes a temporary and renames it, so no
     object is left half-written). On success, returns the digests of the
     headers it read, for headers_unchanged() to compare on the next run."""
     Path(obj).parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_temporaries(obj)
     if not _run(compile_command(arch, source, obj, gen_dir)):
         return False
     return {"headers": {h: _digest(h) for h in header_deps(obj)}}

@@ -67,6 +67,21 @@ void arch_exit(int status)
     }
 }
 
+/* PSCI SYSTEM_RESET (DEN0022, function 0x84000009). QEMU's virt implements
+ * PSCI itself when no firmware runs; the call is HVC when the machine has no
+ * EL2 or EL3 (the default here), SMC under virtualization=on. */
+#define PSCI_SYSTEM_RESET 0x84000009ul
+
+void arch_reset(void)
+{
+    register uint64_t x0 __asm__("x0") = PSCI_SYSTEM_RESET;
+    __asm__ volatile("hvc #0" : "+r"(x0) : : "memory");
+    for (;;) {
+        irq_disable();
+        wfi();
+    }
+}
+
 unsigned arch_timer_hz(void)
 {
     return TIMER_HZ;

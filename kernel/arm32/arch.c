@@ -76,6 +76,20 @@ void arch_exit(int status)
     }
 }
 
+/* PSCI SYSTEM_RESET (DEN0022, function 0x84000009), served by QEMU's virt
+ * itself when no firmware runs; with no EL2 or EL3 (secure=off) the call is HVC. */
+#define PSCI_SYSTEM_RESET 0x84000009u
+
+void arch_reset(void)
+{
+    register uint32_t r0 __asm__("r0") = PSCI_SYSTEM_RESET;
+    __asm__ volatile(".arch_extension virt\n\thvc #0" : "+r"(r0) : : "memory");
+    for (;;) {
+        __asm__ volatile("cpsid if" ::: "memory");
+        wfi();
+    }
+}
+
 unsigned arch_timer_hz(void)
 {
     return TIMER_HZ;

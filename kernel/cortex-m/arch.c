@@ -55,6 +55,13 @@ void arch_exit(int status)
     semihosting_exit(status);
 }
 
+void arch_reset(void)
+{
+    mmio_write(SCB_AIRCR, AIRCR_VECTKEY | AIRCR_SYSRESETREQ);
+    for (;;)                            /* the reset is not instant: wait for it */
+        __asm__ volatile("cpsid i\n\twfi");
+}
+
 unsigned arch_timer_hz(void)
 {
     return TIMER_HZ;

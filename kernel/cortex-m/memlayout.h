@@ -27,6 +27,7 @@
 #define NVIC_IPR 0xE000E400u            /* priority, one byte per IRQ */
 #define SCB_ICSR 0xE000ED04u            /* interrupt control and state */
 #define SCB_VTOR 0xE000ED08u            /* vector table offset */
+#define SCB_AIRCR 0xE000ED0Cu           /* application interrupt and reset control */
 #define SCB_CCR 0xE000ED14u             /* configuration and control */
 #define SCB_SHPR 0xE000ED18u            /* system handler priority, byte N-4 for exception N */
 #define SCB_SHCSR 0xE000ED24u           /* system handler control and state */

@@ -2,6 +2,10 @@
 #ifndef SCB_H
 #define SCB_H
 
+/* AIRCR: writes need the key in the top half, or the core ignores them. */
+#define AIRCR_VECTKEY (0x05FAu << 16)
+#define AIRCR_SYSRESETREQ (1u << 2)     /* ask the system for a reset */
+
 /* CCR */
 #define CCR_UNALIGN_TRP (1u << 3)       /* unaligned LDR/STR (not only LDM/STRD) is a UsageFault */
 #define CCR_DIV_0_TRP (1u << 4)         /* SDIV/UDIV by zero is a UsageFault (else the result is 0) */

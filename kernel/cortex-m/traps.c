@@ -37,6 +37,22 @@ static void raise_bus(void)
     __asm__ volatile("ldr r0, [%0]" : : "r"(UNMAPPED_ADDR) : "r0", "memory");
 }
 
+/* FAULTMASK raises the execution priority to -1, HardFault's own: a fault then
+   has nowhere to go, not even HardFault, and the core locks up (ARMv7-M ARM
+   B1.5.15): it stops executing until a reset. No recovery point brings it back. */
+static void raise_lockup(void)
+{
+    __asm__ volatile("cpsid f\n\tudf #0" ::: "memory");
+}
+
+/* A store the core may buffer: on a Cortex-M3 the write completes after the
+   STR retires, so its bus error is imprecise (IMPRECISERR, PC past it, no
+   BFAR). QEMU 7.2 completes every store at once: the fault comes back precise. */
+static void raise_bus_write(void)
+{
+    __asm__ volatile("str %0, [%1]" : : "r"(0), "r"(UNMAPPED_ADDR) : "memory");
+}
+
 static void raise_xn(void)
 {
     __asm__ volatile("blx %0" : : "r"(XN_ADDR | 1u) : "lr", "memory");          /* | 1: stay in Thumb */
@@ -107,6 +123,8 @@ const struct trap_trigger arch_traps[] = {
     {"div0", "UsageFault: udiv by zero with CCR.DIV_0_TRP", raise_div0, 0},
     {"unaligned", "UsageFault: ldr from an odd address with CCR.UNALIGN_TRP", raise_unaligned, 0},
     {"bus", "BusFault: load from an address nothing decodes (0x60000000)", raise_bus, 0},
+    {"lockup", "lockup: udf with FAULTMASK set (the machine stops for good)", raise_lockup, 0},
+    {"bus-write", "BusFault: store there (imprecise on hardware; QEMU 7.2: precise)", raise_bus_write, 0},
     {"xn", "MemManage: instruction fetch from the XN system region", raise_xn, 0},
     {"forced", "HardFault: udf with PRIMASK set, escalated (HFSR.FORCED)", raise_forced, 0},
     {"forced-bus", "HardFault: bus error with BusFault disabled in SHCSR", raise_forced_bus, enable_bus_fault},

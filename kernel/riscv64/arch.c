@@ -57,6 +57,15 @@ void arch_exit(int status)
     }
 }
 
+void arch_reset(void)
+{
+    mmio_write32(TEST_FINISHER, FINISHER_RESET);
+    for (;;) {
+        intr_off();
+        __asm__ volatile("wfi");
+    }
+}
+
 unsigned arch_timer_hz(void)
 {
     return TIMER_HZ;

@@ -7,6 +7,7 @@
 #define TEST_FINISHER 0x100000ul
 #define FINISHER_PASS 0x5555u
 #define FINISHER_FAIL 0x3333u
+#define FINISHER_RESET 0x7777u          /* QEMU resets the machine (stops, with -no-reboot) */
 
 /* CLINT (SiFive core-local interruptor): per-hart msip at +4*hart, mtimecmp at
    +0x4000 + 8*hart, the free-running mtime at +0xbff8. */

@@ -23,6 +23,7 @@
 #define LAPIC_BASE 0xfee00000
 #define LAPIC_SVR 0x0f0         /* spurious-interrupt vector register, bit 8 = software enable */
 #define LAPIC_LVT_LINT0 0x350   /* local vector table entry of the LINT0 pin */
+#define LAPIC_LVT_LINT1 0x360   /* local interrupt pin 1: the NMI input */
 
 /* QEMU isa-debug-exit (qemu/ profile: iobase=0xf4, iosize=4): writing V ends
    QEMU with exit status (V << 1) | 1. */

@@ -1,4 +1,37 @@
+"""QEMU-layer fixtures, and the failure report every QEMU test gets."""
 import pytest
+
+from qemu.console import ConsoleError
+
+# A wall-clock limit for the body of each QEMU test (pytest-timeout): a test
+# needs seconds; a guest that hangs must not cost minutes. Fixtures are left
+# out (func_only): the first test of a worker builds kernels, which may wait
+# for the build lock (bounded itself, tests/build_lock.py), and a boot has
+# its own limit (Console's timeout).
+QEMU_TEST_TIMEOUT = 60
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/qemu/" in item.nodeid and item.get_closest_marker("timeout") is None:
+            item.add_marker(pytest.mark.timeout(QEMU_TEST_TIMEOUT, func_only=True))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """On any failure of a test that booted a guest (a plain assert, a
+    scenario's assert, a pytest-timeout), add what each guest showed: the
+    transcript tail, QEMU's decoded log, the registers. A ConsoleError
+    carries them already."""
+    outcome = yield
+    report = outcome.get_result()
+    consoles = getattr(item, "consoles", ())
+    if report.when != "call" or not report.failed or not consoles:
+        return
+    if call.excinfo is not None and call.excinfo.errisinstance(ConsoleError):
+        return
+    for i, console in enumerate(consoles):
+        report.sections.append((f"guest {i} ({console.profile.arch})", console.diagnosis()))
 
 
 @pytest.fixture

@@ -17,6 +17,8 @@ def assert_timer_rate(console):
     that is badly slow, with room for a loaded machine. A simulator that counts
     its own cycles (msp430) is held to that count instead: host time says
     nothing about a simulated clock."""
+    assert console.icount is None, \
+        "this scenario measures host time: mark the test @pytest.mark.realtime (it boots under -icount)"
     guest_started = console.profile.guest_seconds(console.log_path)
     started = time.monotonic()
     output = console.run("sleep 1000", timeout=30)
@@ -29,6 +31,18 @@ def assert_timer_rate(console):
     else:
         guest = console.profile.guest_seconds(console.log_path) - guest_started
         assert 0.99 <= guest < 1.05, f"100 ticks took {guest:.4f}s of simulated time"
+
+
+def assert_exact_ticks(console):
+    """Under -icount guest time is the instruction count and idle time is
+    skipped: `sleep MS` at H Hz takes exactly MS * H / 1000 ticks, every time."""
+    assert console.icount is not None, "exact tick counts need -icount: drop @pytest.mark.realtime"
+    _, hz = ticks(console)
+    for ms in (100, 250, 1000):
+        output = console.run(f"sleep {ms}")
+        slept = re.search(rf"slept ms={ms} ticks=(\d+)", output)
+        assert slept, f"expected 'slept ms={ms} ticks=N', got:\n{output}"
+        assert int(slept[1]) == ms * hz // 1000, f"sleep {ms} at {hz} Hz"
 
 
 def assert_trap(console, trap, vector, name, style, err, fields, then):
@@ -66,7 +80,17 @@ def vector_rows(console, arg=""):
 def assert_exit_status(console, status):
     console.send(f"exit {status}\r")
     console.expect(f"exit status={status}")
-    assert console.wait_exit() == status
+    ending = console.wait_ending()
+    assert (ending.kind, ending.status) == ("exit", status), str(ending)
+
+
+def assert_ending(console, line, kind):
+    """Type line (`reset`, `exit 3`); QEMU must stop, and for this reason only."""
+    console.send(f"{line}\r")
+    ending = console.wait_ending()
+    assert ending.kind == kind, str(ending)
+    assert ending.status is None, f"{ending.kind} read as guest status {ending.status}"
+    return ending
 
 
 COMMANDS = ("help", "ticks", "sleep MS", "trap NAME", "int N", "vectors", "stats", "irqtrace", "exit N")

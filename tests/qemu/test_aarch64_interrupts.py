@@ -2,6 +2,8 @@
 SGIs from `int N`, a spurious acknowledge (1023), and nesting."""
 import re
 
+import pytest
+
 from tests.facts import style
 from tests.qemu.report import one_report, reports
 from tests.qemu.scenarios import assert_timer_rate, ticks
@@ -19,6 +21,7 @@ def test_ticks_advance(a64):
     assert ticks(a64)[0] > first
 
 
+@pytest.mark.realtime      # the one test per arch that measures guest time against host time
 def test_timer_runs_at_the_programmed_rate(a64):
     assert_timer_rate(a64)
 
@@ -86,6 +89,7 @@ def test_timer_preempts_a_slow_handler_that_unmasks_irqs(a64):
     assert output.rstrip().endswith("int 17: returned")
 
 
+@pytest.mark.console_allows("unexpected-vector")
 def test_unbound_vbar_entry_reaches_the_default_handler(a64):
     report = one_report(a64.run("int 2"))
     assert (report["vec"], report["name"], report["style"], report["note"], report["then"]) == \

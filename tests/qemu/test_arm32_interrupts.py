@@ -3,6 +3,8 @@ from `int N` to IRQ or FIQ as the spec groups them, a FIQ nesting in a slow
 IRQ handler and never the reverse, and QEMU's log of which entry it took."""
 import re
 
+import pytest
+
 from tests.qemu import manifest
 from tests.qemu.qemu_log import arm32_exceptions, finished_log
 from tests.qemu.report import one_report, reports
@@ -41,6 +43,7 @@ def test_ticks_advance(a32):
     assert ticks(a32)[0] > first
 
 
+@pytest.mark.realtime      # the one test per arch that measures guest time against host time
 def test_timer_runs_at_the_programmed_rate(a32):
     assert_timer_rate(a32)
 
@@ -130,6 +133,7 @@ def test_an_irq_never_preempts_a_slow_fiq_handler(a32):
     assert (fiq["back"], fiq["inner"], fiq["outer"]) == (("fiq", "sys", int(report["pc"], 16)), 0, None)
 
 
+@pytest.mark.console_allows("unexpected-vector")
 def test_unbound_sgi_reaches_the_default_handler(a32):
     unbound = next(s for s in slots()[8:24] if s["style"] == "default")
     report = one_report(a32.run(f"int {unbound['vector']}"))

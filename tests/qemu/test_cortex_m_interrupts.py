@@ -1,6 +1,8 @@
 """cortex-m interrupts: SysTick as the tick, UART0 RX input, NVIC preemption and tail-chaining."""
 import re
 
+import pytest
+
 from tests.facts import slot
 from tests.qemu.report import reports
 
@@ -12,6 +14,7 @@ def style_prio(vector):
 from tests.qemu.scenarios import assert_timer_rate, ticks
 
 
+@pytest.mark.realtime      # the one test per arch that measures guest time against host time
 def test_systick_runs_at_the_programmed_rate(cm):
     """`sleep 1000` waits for 100 SysTick interrupts at 100 Hz: a fast tick would
     end it well under a second; the upper bound only catches a badly slow one."""
@@ -76,6 +79,7 @@ def test_equal_priority_pending_interrupts_tail_chain_in_number_order(cm):
                      r"(?:.*\n)*?.*pending nonsecure exception 27", log), "QEMU logged no tail-chain 26 -> 27"
 
 
+@pytest.mark.console_allows("unexpected-vector")
 def test_int_pends_an_unbound_irq_and_the_default_handler_masks_it(cm):
     report, = reports(cm.run("int 20"))
     assert (report["vec"], report["name"], report["style"], report["note"], report["then"]) == \

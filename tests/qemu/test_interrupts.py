@@ -2,6 +2,8 @@
 8259's spurious IRQ 7 and 15."""
 import re
 
+import pytest
+
 from tests.facts import slot, style
 from tests.qemu.report import reports
 from tests.qemu.scenarios import assert_timer_rate, ticks
@@ -20,6 +22,7 @@ def test_ticks_advance(x86):
     assert ticks(x86)[0] > first
 
 
+@pytest.mark.realtime      # the one test per arch that measures guest time against host time
 def test_timer_runs_at_the_programmed_rate(x86):
     assert_timer_rate(x86)
 

@@ -55,6 +55,7 @@ def test_vectors_all_covers_every_vector_of_the_part(msp):
         assert (rows[slot["vector"]]["entry"], rows[slot["vector"]]["style"]) == (slot["entry"], "default")
 
 
+@pytest.mark.console_allows("unexpected-vector")
 def test_int_raises_every_unbound_vector_through_the_tracer_and_the_default_reports_it(msp):
     defaults = [s for s in manifest()["vectors"] if s["style"] == "default"]
     assert defaults
@@ -99,6 +100,7 @@ def test_a_simulator_error_is_not_a_guest_status(msp):
     assert re.search(r"^sim error: sim: .*opcode.*0x0000", msp.log_path.read_text(), re.M)
 
 
+@pytest.mark.console_allows("reset")          # the second banner is the point
 def test_reset_reboots_the_kernel(msp):
     """A watchdog password violation is a PUC: the simulator resets, the kernel boots again."""
     msp.send("trap reset\r")

@@ -2,6 +2,8 @@
 (cause 11, stub, source 10), and the software-pending interrupts of `int N`."""
 import re
 
+import pytest
+
 from tests.facts import bound_to, style
 from tests.qemu.report import one_report
 from tests.qemu.scenarios import assert_timer_rate, ticks
@@ -12,6 +14,7 @@ def count(stats, vector):
     return int(match[1]) if match else 0
 
 
+@pytest.mark.realtime      # the one test per arch that measures guest time against host time
 def test_timer_runs_at_the_programmed_rate(rv):
     """`sleep 1000` waits for 100 mtimecmp ticks; mtime runs at 10 MHz of guest
     time, so a far too fast timer would end it well under a second."""
@@ -63,6 +66,7 @@ def test_int_raises_the_software_interrupts_in_their_styles(rv):
                 (str(vector), name, style("riscv64", vector), hex((1 << 63) | cause))
 
 
+@pytest.mark.console_allows("unexpected-vector")
 def test_unbound_interrupt_goes_to_the_default_handler_once(rv):
     """A pendable interrupt the spec leaves out (STI, 21, in the shipped spec):
     the default handler reports it and clears the pending bit, so each `int`

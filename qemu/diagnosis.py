@@ -1,0 +1,42 @@
+"""What a failure report shows about the machine: QEMU's interrupt log and the CPU's registers.
+
+Both name each PC by function and source line when the kernel's ELF is known.
+"""
+import re
+from pathlib import Path
+
+from tools.symbolize import Symbolizer
+
+
+def log_summary(profile, log_path, elf=None, lines=6):
+    """The last exceptions and resets that QEMU's -d log recorded, routine interrupts left
+    out, each interrupted PC named by function and source line when elf is given."""
+    path = Path(log_path)
+    if not path.exists():
+        return "(no QEMU log)"
+    events = [line.strip() for line in path.read_text(errors="replace").splitlines()
+              if re.search(profile.log_events, line)]
+    notable = [line for line in events if not re.search(profile.log_noise, line)]
+    routine = len(events) - len(notable)
+    notable = notable[-lines:]
+    if elf and notable:
+        symbolizer = Symbolizer(elf)
+
+        def named(line):
+            pc = re.search(profile.log_pc, line)
+            return f"{line}\n    at {symbolizer.describe(int(pc[1], 16))}" if pc else line
+        notable = [named(line) for line in notable]
+    return "\n".join(notable + [f"({routine} routine interrupts not shown)"])
+
+
+REGISTER_LINES = 10   # the general registers and PC; x86_64 goes on with FPU and SSE state
+
+
+def registers_summary(profile, registers_text, elf=None):
+    """QMP's `info registers` text, its PC named first (the guest's own view of where it is)."""
+    pc = re.search(profile.regs_pc, registers_text)
+    registers_text = "\n".join(registers_text.splitlines()[:REGISTER_LINES])
+    if not pc:
+        return registers_text.rstrip()
+    where = Symbolizer(elf).describe(int(pc[1], 16)) if elf else f"0x{int(pc[1], 16):x}"
+    return f"PC 0x{int(pc[1], 16):x} is in {where}\n{registers_text.rstrip()}"

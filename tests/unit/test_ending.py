@@ -1,0 +1,58 @@
+"""qemu/ending.py without QEMU: each witness alone can lie, together they cannot."""
+import pytest
+
+from qemu.ending import classify, guest_status
+from qemu.profiles import profile
+
+
+def test_x86_64_exit_zero_needs_the_guest_line():
+    x86 = profile("x86_64")
+    assert x86.exit_code(0) == 1
+    assert classify(x86, 1, "x86_64> exit 0\r\nexit status=0\r\n").status == 0
+    error = classify(x86, 1, "qemu: could not open kernel file 'k.elf'\n")
+    assert (error.kind, error.status) == ("error", None)
+    assert "could not open kernel file" in str(error)
+
+
+def test_riscv64_reset_is_not_exit_zero():
+    rv = profile("riscv64")
+    ending = classify(rv, 0, "riscv64> reset\r\nresetting\r\n", shutdown_reason="guest-reset")
+    assert (ending.kind, ending.status) == ("reset", None)
+    assert classify(rv, 0, "riscv64> \r\n").status is None, "code 0 alone is no status"
+
+
+def test_a_shutdown_event_wins_over_a_guest_line():
+    ending = classify(profile("aarch64"), 0, "exit status=0\n", shutdown_reason="host-qmp-quit")
+    assert ending.kind == "quit" and ending.status is None
+
+
+def test_a_code_that_disagrees_with_the_line_is_unexplained():
+    ending = classify(profile("cortex-m"), 1, "exit status=3\n")
+    assert ending.kind == "unexplained" and "not the 3" in str(ending)
+
+
+def test_a_signal_is_a_kill():
+    ending = classify(profile("x86_64"), -9, "exit status=0\n")
+    assert ending.kind == "killed" and "SIGKILL" in str(ending)
+
+
+def test_a_lockup_is_named_from_qemus_fatal_line():
+    ending = classify(profile("cortex-m"), -6, "qemu: fatal: Lockup: can't escalate 3 to HardFault\n")
+    assert ending.kind == "lockup"
+    assert classify(profile("cortex-m"), -6, "").kind == "killed", "SIGABRT from outside is a kill"
+
+
+def test_a_triple_fault_is_named_from_the_log():
+    ending = classify(profile("x86_64"), 0, "", shutdown_reason="guest-reset", qemu_log_text="Triple fault\n")
+    assert ending.kind == "triple-fault"
+
+
+def test_no_qmp_answer_is_a_startup_failure():
+    ending = classify(profile("riscv64"), 1, "", started=False)
+    assert ending.kind == "error" and "failed to start" in str(ending)
+
+
+@pytest.mark.parametrize("text, status", [("exit status=5\r\n", 5), ("a\nexit status=1\nexit status=7\n", 7),
+                                          ("echo exit status=5 later\n", None), ("", None)])
+def test_guest_status_reads_only_whole_lines(text, status):
+    assert guest_status(text) == status
