@@ -28,4 +28,15 @@ VECTORS = [
     interrupt(2, "sgi_naked_entry", style="naked", priority=0xc0),
     interrupt(3, "on_sgi_fiq", style="stub", fiq=True, priority=0x40),
     interrupt(4, "on_sgi_fiq_slow", style="stub", fiq=True, priority=0x40),   # IRQs wait until it ends
+    # Bench vectors (tools/cost.py): SGIs through the real path, the VBAR word,
+    # the abi entry of their group (gic_irq or gic_fiq), acknowledge, handler,
+    # end. The same handlers on IRQ and on FIQ: only the entry's convention
+    # differs, and FIQ's banked r8-r12 save words. `bench N` sends each with
+    # GICC_PMR one step above its priority, inside a measured window.
+    interrupt(5, "bench_stub", style="stub", priority=0x80, bench="counter"),
+    interrupt(6, "bench_naked", style="naked", priority=0x80, bench="counter"),
+    interrupt(7, "bench_stub_call", style="stub", priority=0x80, bench="call"),
+    interrupt(8, "bench_stub", style="stub", fiq=True, priority=0x00, bench="counter"),
+    interrupt(9, "bench_naked", style="naked", fiq=True, priority=0x00, bench="counter"),
+    interrupt(10, "bench_stub_call", style="stub", fiq=True, priority=0x00, bench="call"),
 ]

@@ -1,7 +1,7 @@
 """Boot a test's kernel again with the same QEMU command line, type what the test
 typed up to the line it failed on, and hand the console over.
 
-Usage: python3 -m qemu.replay TEST [--gdb]      (or `doit replay TEST [--gdb]`)
+Usage: .venv/bin/python -m qemu.replay TEST [--gdb]      (or `doit replay TEST [--gdb]`)
 
 TEST is a test's name as pytest prints it (`test_trap_reports_and_comes_back[pf]`,
 with or without its file and `::`). Every Console keeps, beside its transcript,

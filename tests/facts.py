@@ -28,6 +28,17 @@ def style(arch, vector):
     return slot(arch, vector)["style"]
 
 
+def slot_of(arch, handler):
+    """The slot of a handler that the kernel binds by name (its gen/isr.h ISR_VECTOR_* constant)."""
+    found = [s for s in slots(arch) if s["handler"] == handler]
+    assert found, f"{arch}: no vector bound to {handler} in the manifest, but kernel/{arch} raises it"
+    return found[0]
+
+
+def tables(arch):
+    return manifest(arch)["tables"]
+
+
 def bound(arch):
     """The slots the spec binds, in vector order."""
     return [s for s in slots(arch) if s["style"] != "default"]

@@ -1,6 +1,6 @@
 """What each handler style costs per interrupt, counted exactly inside QEMU.
 
-Usage: python3 -m tools.cost [--json FILE] [--compiler clang|gcc] [ARCH ...]
+Usage: .venv/bin/python -m tools.cost [--json FILE] [--compiler clang|gcc] [ARCH ...]
        (default: every arch, with clang and the arch's GCC where Debian has one)
 
 For every bench vector of the arch's manifest (isr/<arch>.py, bench=), the
@@ -101,7 +101,7 @@ def windows(arch, elf, slots):
     def address(symbol):
         if symbol not in image.symbols:
             raise CostError(f"{elf}: no symbol {symbol}: the window's begin or end PC is not in the ELF; "
-                            f"rebuild with `python3 -m doit build-{arch}` (kernel/{arch}/bench*.S defines it)")
+                            f"rebuild with `.venv/bin/python -m doit build-{arch}` (kernel/{arch}/bench*.S defines it)")
         address = image.symbols[symbol].address
         return address & ~1 if arch == "cortex-m" else address   # Thumb: the PC, not the interworking address
 
@@ -166,7 +166,7 @@ def measure(arch, elf, manifest, run_dir):
     """Boot elf with the plugin, run every bench window once; return
     [(command, insns, stores)] in `bench` order."""
     if not PLUGIN.exists():
-        raise CostError(f"the QEMU plugin {PLUGIN} is not built: run `python3 -m doit plugin` "
+        raise CostError(f"the QEMU plugin {PLUGIN} is not built: run `.venv/bin/python -m doit plugin` "
                         f"(it needs a host C compiler: apt-get install gcc)")
     slots = bench_slots(manifest)
     if not slots:
@@ -185,7 +185,7 @@ def measure(arch, elf, manifest, run_dir):
         outputs = session(arch, elf, [line for _, line in order], run_dir, extra, what=f"the plugin {PLUGIN}")
     except CostError as error:
         loaded = log.read_text(errors="replace")[-800:] if log.exists() else "(no plugin log)"
-        raise CostError(f"{error}\nIf QEMU cannot load the plugin, rebuild it: `python3 -m doit plugin`. "
+        raise CostError(f"{error}\nIf QEMU cannot load the plugin, rebuild it: `.venv/bin/python -m doit plugin`. "
                         f"Plugin log tail:\n{loaded}") from None
     for (_, line), output in zip(order, outputs):
         taken = TAKEN.search(output)
@@ -270,6 +270,9 @@ def kernel_rows(arch, compiler, elf, manifest, run_dir, only=None):
         rows.append({"arch": arch, "compiler": compiler, "style": style, "shape": slot["bench"],
                      "vector": slot["vector"], "handler": slot["handler"], "insns": insns, "stores": stores,
                      "saved": static[slot["vector"]]})
+        through = handler_cost.dispatched_through(manifest, slot)
+        if through and through["options"].get("kind"):      # arm32: the abi IRQ or FIQ entry, and its kind
+            rows[-1]["entry"] = f"{through['handler']}, {through['style']} {through['options']['kind']}"
     return rows, measured[-1][1]
 
 
@@ -279,7 +282,7 @@ def arch_report(arch, compilers=("clang",), probes=True):
     manifest = json.loads((toolchain.build_dir(arch) / "gen" / "manifest.json").read_text())
     elf = toolchain.build_dir(arch) / "kernel.elf"
     if not elf.exists():
-        raise CostError(f"{elf} is not built: run `python3 -m doit build-{arch}`")
+        raise CostError(f"{elf} is not built: run `.venv/bin/python -m doit build-{arch}`")
     rows, notes = [], []
     for compiler in compilers:
         if compiler == "clang":
@@ -344,8 +347,9 @@ def print_report(rows, summary, notes):
           f"{'stores':>6} {'saved':>5} {'over min':>8}")
     for r in rows:
         over = "-" if r["over_min"] is None else f"{r['over_min']:+d}"
-        mark = " (variant kernel)" if r.get("variant") else ""
         stores = "-" if r["stores"] is None else r["stores"]
+        mark = " (variant kernel)" if r.get("variant") else ""
+        mark += f" (through {r['entry']})" if r.get("entry") else ""
         print(f"  {r['arch']:<9} {r['compiler']:<8} {r['style']:<6} {r['shape']:<8} {r['vector']:>4} "
               f"{r['insns']:>5} {r['net']:>4} {stores:>6} {r['saved']:>5} {over:>8}{mark}")
     for s in summary:
@@ -357,7 +361,7 @@ def print_report(rows, summary, notes):
 
 
 def main(argv):
-    parser = argparse.ArgumentParser(prog="python3 -m tools.cost", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog=".venv/bin/python -m tools.cost", description=__doc__.split("\n")[0])
     parser.add_argument("arches", nargs="*", metavar="ARCH")
     parser.add_argument("--json", metavar="FILE", help="also write the rows and summary as JSON")
     parser.add_argument("--compiler", action="append", choices=("clang",) + variants.SECOND_COMPILER_NAMES,

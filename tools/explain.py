@@ -1,6 +1,6 @@
 """One vector's whole path, from the spec line to the tests that cover it.
 
-Usage: python3 -m tools.explain ARCH VECTOR [--run]     (or `doit explain-ARCH VECTOR [--run]`)
+Usage: .venv/bin/python -m tools.explain ARCH VECTOR [--run]     (or `doit explain-ARCH VECTOR [--run]`)
 
 VECTOR is a number (14, 0x50) or the arch's name for it (#PF, MSI, SysTick).
 Everything comes from the build: the manifest, the ELF (table entry decoded by
@@ -287,7 +287,7 @@ def main(argv):
         return 2
     arch = args[0]
     if not (toolchain.build_dir(arch) / "kernel.elf").exists():
-        print(f"error: no {arch} kernel: run `python3 -m doit build-{arch}` first", file=sys.stderr)
+        print(f"error: no {arch} kernel: run `.venv/bin/python -m doit build-{arch}` first", file=sys.stderr)
         return 1
     vector = vector_of(arch, args[1])
     lines = explain(arch, vector)

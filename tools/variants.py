@@ -38,6 +38,9 @@ GCC = {
     "aarch64": {"cc": "aarch64-linux-gnu-gcc", "package": "gcc-aarch64-linux-gnu",
                 "bench_cflags": ["-momit-leaf-frame-pointer"],
                 "cflags": ["-mgeneral-regs-only", "-mstrict-align", "-fno-pic", "-fno-pie"]},
+    # The same GCC in ARM state for the A15: interrupt("IRQ"/"FIQ"/...) as in clang.
+    "arm32": {"cc": "arm-none-eabi-gcc", "package": "gcc-arm-none-eabi", "bench_cflags": ["-fomit-frame-pointer"],
+              "cflags": ["-marm", "-mcpu=cortex-a15", "-mfloat-abi=soft", "-mno-unaligned-access", "-fno-pic"]},
     "cortex-m": {"cc": "arm-none-eabi-gcc", "package": "gcc-arm-none-eabi", "bench_cflags": ["-fomit-frame-pointer"],
                  "cflags": ["-mthumb", "-mcpu=cortex-m3", "-mfloat-abi=soft", "-fno-pic"]},
 }
@@ -72,8 +75,12 @@ def second_compilers(arch):
 
 def wanted(arch):
     """Every (style, shape) the arch's styles allow; a naked handler is hand-written,
-    so it has no "calls a function" shape worth measuring."""
-    styles = arch_model(arch).STYLES + tuple(style_variants(arch))
+    so it has no "calls a function" shape worth measuring. An arch whose bench
+    vectors cannot take every style of the arch (arm32: SGIs behind an abi
+    entry) names the others in BENCH_REFUSALS; one that measures a kind of a
+    style as a style of its own (avr: abi-nb) in BENCH_STYLE_VARIANTS."""
+    model = arch_model(arch)
+    styles = [s for s in model.STYLES if s not in getattr(model, "BENCH_REFUSALS", {})] + list(style_variants(arch))
     return [key for key in HANDLERS if key[0] in styles]
 
 
@@ -84,7 +91,8 @@ def missing(arch, have):
 def refusals(arch, compiler):
     """What the report must say where a compiler has no style."""
     model = arch_model(arch)
-    return [f"{arch} {compiler}: no `{style}` style: {why}" for style, why in model.STYLE_REFUSALS.items()]
+    return [f"{arch} {compiler}: no `{style}` style: {why}" for style, why in model.STYLE_REFUSALS.items()] + \
+        [f"{arch} {compiler}: no `{style}` bench row: {why}" for style, why in getattr(model, "BENCH_REFUSALS", {}).items()]
 
 
 def _compiler_argv(arch, compiler, source, obj, gen_dir):

@@ -30,6 +30,11 @@ VECTOR_COUNT = IRQ_BASE + GIC_INTIDS
 HANDLER_VECTORS = range(VECTOR_COUNT)
 STYLES = ("abi", "stub", "naked")
 STYLE_REFUSALS = {}
+# The styles a bench vector (an SGI, tools/cost.py) cannot have, and why: the
+# report says so instead of leaving a gap.
+BENCH_REFUSALS = {"abi": "a bench vector is an SGI, whose handler the IRQ or FIQ entry calls as an ordinary "
+                         "function; every arm32 window goes through the abi entry of its group, "
+                         "interrupt(\"IRQ\") or interrupt(\"FIQ\"), and its row says which"}
 ERROR_CODE_FACTS = ("leaves no fault status in DFSR/IFSR", "reports a fault status in DFSR/IFSR")
 TABLE_ENTRY_SIZE = 4             # one ARM instruction per vector
 TABLE_ALIGN = 32                 # B4.1.156 VBAR: bits [4:0] are RES0

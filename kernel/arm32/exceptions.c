@@ -15,6 +15,7 @@
 #include "arm32.h"
 #include "isr.h"
 #include "panic.h"
+#include "probe.h"
 #include "recovery.h"
 #include "stats.h"
 #include "trap_report.h"
@@ -86,10 +87,14 @@ void on_prefetch_abort(struct trap_frame *frame)
     stats_count(VEC_PABT);
     a32_report_begin(VEC_PABT, "stub", pc + 4, frame->spsr);   /* LR_abt as the CPU set it */
     enum outcome outcome = RESUME;
-    if (bkpt)
+    if (bkpt) {
         frame->pc += ARM_INSN;          /* step past the BKPT */
-    else
+    } else if (probe_fault_next) {      /* `probe pabt`: resume where the probe says, once */
+        frame->pc = probe_fault_next;
+        probe_fault_next = 0;
+    } else {
         outcome = settle_fault(frame);
+    }
     a32_report_end(outcome, 0);
     if (outcome == HALT)
         panic("prefetch abort at 0x%x", (unsigned)pc);

@@ -74,7 +74,24 @@ uint32_t gic_highest_pending(void)
 
 void gic_send_sgi_to_self(unsigned sgi)
 {
-    mmio_write32(GICD_BASE + GICD_SGIR, SGIR_TO_SELF | (sgi & 0xf));
+    mmio_write32(GICD_BASE + GICD_SGIR, gic_sgir_to_self(sgi));
+}
+
+uintptr_t gic_sgir_address(void)
+{
+    return GICD_BASE + GICD_SGIR;
+}
+
+uint32_t gic_sgir_to_self(unsigned sgi)
+{
+    return SGIR_TO_SELF | (sgi & 0xf);
+}
+
+uint32_t gic_set_priority_mask(uint32_t pmr)
+{
+    uint32_t old = mmio_read32(GICC_BASE + GICC_PMR);
+    mmio_write32(GICC_BASE + GICC_PMR, pmr);
+    return old;
 }
 
 uint8_t gic_priority(unsigned intid)

@@ -14,6 +14,10 @@ uint32_t gic_acknowledge(void);          /* GICC_IAR: INTID in bits 9:0, source 
 void gic_end(uint32_t iar);              /* GICC_EOIR with the IAR value */
 uint32_t gic_highest_pending(void);      /* GICC_HPPIR: INTID of the most urgent pending one */
 void gic_send_sgi_to_self(unsigned sgi);
+/* The store that sends an SGI, for a caller that makes it itself (bench, probe). */
+uintptr_t gic_sgir_address(void);
+uint32_t gic_sgir_to_self(unsigned sgi);
+uint32_t gic_set_priority_mask(uint32_t pmr);   /* GICC_PMR; returns the old mask */
 uint8_t gic_priority(unsigned intid);
 bool gic_enabled(unsigned intid);
 void gic_disable(unsigned intid);

@@ -25,7 +25,7 @@ def compile_generated(arch, out):
 
 
 def run_check_command(arch, elf):
-    """`python3 -m tools.check_elf` on the build's manifest; returns its stdout after asserting success."""
+    """`python -m tools.check_elf` on the build's manifest; returns its stdout after asserting success."""
     result = subprocess.run([sys.executable, "-m", "tools.check_elf", str(elf), str(gen_dir(arch) / "manifest.json")],
                             capture_output=True, text=True, cwd=toolchain.ROOT)
     assert result.returncode == 0, result.stderr

@@ -5,7 +5,7 @@ import re
 
 from tools.elf_symbols import Image
 
-from tests.qemu import manifest
+from tests import facts
 from tests.qemu.qemu_log import a64_exceptions, finished_log
 from tests.qemu.report import one_report
 from tests.qemu.scenarios import ticks
@@ -13,8 +13,8 @@ from tests.qemu.scenarios import ticks
 
 def entry_of(name):
     """A VBAR entry's vector and its offset in the table (the manifest's entry size)."""
-    table = next(t for t in manifest.tables("aarch64") if t["start"] == "__isr_table_start")
-    slot = next(s for s in manifest.slots("aarch64") if s["name"] == name)
+    table = next(t for t in facts.tables("aarch64") if t["start"] == "__isr_table_start")
+    slot = next(s for s in facts.slots("aarch64") if s["name"] == name)
     return slot, slot["vector"] * table["entry_size"]
 
 

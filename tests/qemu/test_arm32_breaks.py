@@ -6,7 +6,7 @@ import re
 
 from tools.elf_symbols import Image
 
-from tests.qemu import manifest
+from tests import facts
 from tests.qemu.qemu_log import arm32_exceptions, finished_log
 from tests.qemu.report import one_report
 from tests.qemu.scenarios import ticks
@@ -14,8 +14,8 @@ from tests.qemu.scenarios import ticks
 
 def word_of(name):
     """A VBAR word's slot and its offset in the table (the manifest's entry size)."""
-    table = next(t for t in manifest.tables("arm32") if t["start"] == "__isr_table_start")
-    slot = next(s for s in manifest.slots("arm32") if s["name"] == name)
+    table = next(t for t in facts.tables("arm32") if t["start"] == "__isr_table_start")
+    slot = next(s for s in facts.slots("arm32") if s["name"] == name)
     return slot, slot["vector"] * table["entry_size"]
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from tools.elf_symbols import Image
 
-from tests.qemu import manifest
+from tests import facts
 from tests.qemu.qemu_log import arm32_exceptions, finished_log
 from tests.qemu.report import one_report
 from tests.qemu.scenarios import assert_faults_keep_recovering, assert_trap
@@ -18,7 +18,7 @@ QEMU_NAMES = {"UNDEF": "Undefined Instruction", "SVC": "SVC", "PABT": "Prefetch 
 
 
 def slot(name):
-    return next(s for s in manifest.slots("arm32") if s["name"] == name)
+    return next(s for s in facts.slots("arm32") if s["name"] == name)
 
 
 # trap name, vector name, fault status (err=), extra fields, outcome

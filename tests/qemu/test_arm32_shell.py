@@ -5,12 +5,12 @@ import subprocess
 from qemu.launcher import command, die_with_parent
 from qemu.profiles import profile
 
-from tests.qemu import manifest
+from tests import facts
 from tests.qemu.scenarios import assert_exit_status, vector_rows
 
 
 def test_boot_banner_and_prompt(a32):
-    count = len(manifest.slots("arm32"))
+    count = len(facts.slots("arm32"))
     assert re.search(rf"boot: arm32 kernel up, {count} vectors, timer 100 Hz", a32.banner)
 
 
@@ -26,7 +26,7 @@ def test_help_and_trap_list(a32):
 def test_vectors_shows_the_live_tables_as_the_spec_wrote_them(a32):
     """VBAR's branches and the distributor's priorities, groups and enables, against the manifest."""
     rows = vector_rows(a32)
-    bound = [s for s in manifest.slots("arm32") if s["style"] != "default"]
+    bound = [s for s in facts.slots("arm32") if s["style"] != "default"]
     assert sorted(rows) == [s["vector"] for s in bound]
     for slot in bound:
         row = rows[slot["vector"]]
@@ -42,7 +42,7 @@ def test_vectors_shows_the_live_tables_as_the_spec_wrote_them(a32):
 
 def test_vectors_all_covers_both_tables(a32):
     lines = a32.run("vectors all").splitlines()
-    slots = manifest.slots("arm32")
+    slots = facts.slots("arm32")
     assert len(lines) == len(slots)
     unbound = next(s for s in slots[8 + 32:] if s["style"] == "default")    # an SPI: SGI enables read as 1
     assert re.search(rf"vec={unbound['vector']} hex={hex(unbound['vector'])} name={unbound['name']} "

@@ -12,7 +12,7 @@ from qemu.launcher import command, die_with_parent
 from qemu.profiles import profile
 
 from tests.qemu.test_debug import free_port, wait_listening
-from tests.qemu.manifest import slot_of
+from tests.facts import slot_of
 from tests.qemu.report import reports
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from tools.elf_symbols import Image
 
-from tests.qemu import manifest
+from tests import facts
 from tests.qemu.qemu_log import cortex_m_invstate, finished_log
 from tests.qemu.report import one_report
 from tests.qemu.scenarios import ticks
@@ -26,8 +26,8 @@ def test_break_alone_lists_them(cm):
 @pytest.mark.parametrize("name", ["thumb", "vtor-empty"])
 def test_broken_usage_fault_vector_escalates_to_hard_fault(cm, cortex_m_kernel, name):
     image = Image(cortex_m_kernel)
-    usage = next(s for s in manifest.slots("cortex-m") if s["vector"] == USAGE_FAULT)
-    hard = next(s for s in manifest.slots("cortex-m") if s["vector"] == HARD_FAULT)
+    usage = next(s for s in facts.slots("cortex-m") if s["vector"] == USAGE_FAULT)
+    hard = next(s for s in facts.slots("cortex-m") if s["vector"] == HARD_FAULT)
     output = cm.run(f"break {name}")
     vtor = int(re.search(r"^break: vtor=(0x[0-9a-f]+)", output, re.M)[1], 16)
     report = one_report(output)

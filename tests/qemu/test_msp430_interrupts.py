@@ -8,7 +8,7 @@ import pytest
 from isr import arch_msp430
 from tools import toolchain
 
-from tests.qemu.report import one_report, reports
+from tests.qemu.report import reports
 from tests.qemu.scenarios import assert_timer_rate, assert_trap, ticks
 
 FIRST = arch_msp430.PART_FIRST

@@ -6,7 +6,7 @@ import re
 
 from tools.elf_symbols import Image
 
-from tests.qemu import manifest
+from tests import facts
 from tests.qemu.qemu_log import finished_log, riscv_traps
 from tests.qemu.report import one_report
 from tests.qemu.scenarios import ticks
@@ -25,7 +25,7 @@ def test_direct_mode_sends_an_interrupt_to_base(rv, kernel):
     output = rv.run("break direct")
     assert f"break: mtvec={hex(base)} mode=direct" in output
     report = one_report(output)
-    at_base = next(s for s in manifest.slots("riscv64") if s["vector"] == arch_riscv64.IRQ_BASE)
+    at_base = next(s for s in facts.slots("riscv64") if s["vector"] == arch_riscv64.IRQ_BASE)
     assert (report["vec"], report["style"], report["note"], report["then"]) == \
         (str(at_base["vector"]), at_base["style"], "mtvec-direct", "resume")
     mcause = int(report["mcause"], 16)

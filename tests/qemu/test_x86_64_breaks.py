@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tests.qemu import manifest
+from tests import facts
 from tests.qemu.qemu_log import finished_log, qemu_idt_error, x86_events, x86_logged
 from tests.qemu.report import one_report, reports
 
@@ -25,8 +25,8 @@ def test_break_alone_lists_the_experiments(x86):
 
 @pytest.mark.parametrize("name, handler, fault, cpl", CASES, ids=[c[0] for c in CASES])
 def test_break_reports_the_fault_naming_the_gate_and_the_table_comes_back(x86, name, handler, fault, cpl):
-    vector = manifest.slot_of("x86_64", handler)["vector"]
-    fault_slot = next(s for s in manifest.slots("x86_64") if s["vector"] == fault[0])
+    vector = facts.slot_of("x86_64", handler)["vector"]
+    fault_slot = next(s for s in facts.slots("x86_64") if s["vector"] == fault[0])
     output = x86.run(f"break {name}")
     assert re.search(rf"^break: .*vec={vector}\b", output, re.M), "the damage is announced"
     report = one_report(output)
@@ -48,7 +48,7 @@ def test_idt_limit_zero_is_a_triple_fault_that_the_harness_diagnoses(x86):
     limit the int is #GP, #GP's own delivery fails into #DF, and #DF's into a
     shutdown. QEMU (-no-reboot) exits without a guest status, and the failed
     wait for the prompt shows QEMU's account of the chain."""
-    vector = manifest.slot_of("x86_64", "on_soft_abi")["vector"]
+    vector = facts.slot_of("x86_64", "on_soft_abi")["vector"]
     x86.send("break limit-zero\r")
     with pytest.raises(AssertionError) as failed:
         x86.wait_prompt()

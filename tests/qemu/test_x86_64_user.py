@@ -10,13 +10,13 @@ import pytest
 
 from tools.elf_symbols import Image
 
-from tests.qemu import manifest
+from tests import facts
 from tests.qemu.qemu_log import finished_log, qemu_idt_error, x86_events, x86_logged
 from tests.qemu.report import one_report, reports
 
 
 def slot_of(handler):
-    return manifest.slot_of("x86_64", handler)
+    return facts.slot_of("x86_64", handler)
 
 
 def user_region(elf):
@@ -93,7 +93,7 @@ def test_interrupt_gate_clears_if_and_trap_gate_keeps_it(x86):
     """`int N` from the shell (IF=1) for every software vector the spec binds:
     inside the handler IF is 0 behind an interrupt gate, 1 behind a trap gate,
     and `vectors` shows the live gate type the manifest asked for."""
-    raisable = [s for s in manifest.slots("x86_64") if s["kind"] == "software" and s["style"] != "default"]
+    raisable = [s for s in facts.slots("x86_64") if s["kind"] == "software" and s["style"] != "default"]
     rows = {int(m[1]): m[2] for m in re.finditer(r"vec=(\d+) hex=\S+ name=\S+ gate=(\w+)",
                                                          x86.run("vectors"))}
     for slot in raisable:

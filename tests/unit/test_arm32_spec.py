@@ -8,6 +8,7 @@ from isr import arch_arm32 as arch
 from isr.generate import render
 from isr.validate import SpecError
 from tests.unit.spec_files import write_spec
+from tools import variants
 
 SPEC_LINES = [
     'exception("UNDEF", "on_und", style="abi")',
@@ -204,3 +205,23 @@ def test_a_kind_claim_is_checked_against_the_vector(tmp_path, line, message):
 def test_a_kind_claim_that_agrees_is_accepted(tmp_path):
     path, _ = write_spec(tmp_path, 'exception("DABT", "h", style="abi", kind="ABORT")')
     assert "ISR_ABI_ABORT void h(void);" in render("arm32", path)["isr.h"]
+
+
+def test_one_bench_handler_on_both_groups_reaches_the_manifest_through_each_entry(tmp_path):
+    """The cost report pairs an IRQ and a FIQ window of the same handler: the
+    spec may bind it on an SGI of each group, and the manifest says which."""
+    path, _ = write_spec(tmp_path, 'exception("IRQ", "irq_entry", style="abi")',
+                         'exception("FIQ", "fiq_entry", style="abi")',
+                         'interrupt(5, "bench_stub", style="stub", priority=0x80, bench="counter")',
+                         'interrupt(8, "bench_stub", style="stub", fiq=True, priority=0x00, bench="counter")')
+    slots = json.loads(render("arm32", path)["manifest.json"])["vectors"]
+    bench = [(s["vector"], s["handler"], s["bench"], s["options"]["fiq"]) for s in slots if s["bench"]]
+    assert bench == [(13, "bench_stub", "counter", False), (16, "bench_stub", "counter", True)]
+
+
+def test_abi_is_no_bench_style_of_an_sgi_and_the_report_says_why():
+    """tools/variants.py measures every bench style an SGI can have; the
+    report names the one it cannot, never a gap."""
+    assert {style for style, _ in variants.wanted("arm32")} == {"stub", "naked"}
+    note, = variants.refusals("arm32", "gcc")
+    assert note.startswith("arm32 gcc: no `abi` bench row: a bench vector is an SGI") and "interrupt(\"FIQ\")" in note
