@@ -58,21 +58,21 @@ bool arch_bench_raise(unsigned vector, const char **why)
         return false;
     }
     cli();
-    timer1_bench_mask_tick(true);
+    timer1_bench_mask_tick();
     poll_interrupts();              /* a tick that was already pending runs now, outside the window */
     cli();
     timer1_bench_pend_compc();
     bench_window();
-    timer1_bench_mask_tick(false);
+    timer1_bench_unmask_tick();
     return true;
 }
 
 void arch_bench_empty(void)
 {
     cli();
-    timer1_bench_mask_tick(true);
+    timer1_bench_mask_tick();
     poll_interrupts();
     cli();
     bench_window();
-    timer1_bench_mask_tick(false);
+    timer1_bench_unmask_tick();
 }

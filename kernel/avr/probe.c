@@ -18,9 +18,6 @@ uint8_t probe_want[REGISTERS];
 uint8_t probe_got[REGISTERS];
 uint16_t probe_sp_before, probe_sp_after;
 
-const struct probe_fault arch_probe_faults[0];
-const unsigned arch_probe_fault_count = 0;
-
 bool arch_probe_vector(unsigned vector, const char **why)
 {
     if (vector != TIMER1_COMPC_vect_num) {
@@ -32,12 +29,12 @@ bool arch_probe_vector(unsigned vector, const char **why)
     probe_want[REGISTERS - 1] = SREG_SENTINEL;
     unsigned long before = bench_counter;
     cli();
-    timer1_bench_mask_tick(true);
+    timer1_bench_mask_tick();
     poll_interrupts();          /* a pending tick runs now, not with the sentinels loaded */
     cli();
     timer1_bench_pend_compc();
     probe_run();
-    timer1_bench_mask_tick(false);
+    timer1_bench_unmask_tick();
     char name[4] = "r";         /* built here: every string constant lives in SRAM */
     for (unsigned i = 0; i < REGISTERS - 1; i++) {
         if (i < 10) {

@@ -53,12 +53,14 @@ void on_timer1_compb(struct trap_frame *frame)
     avr_report_frame(frame, "stub", RESUME);
 }
 
-void timer1_bench_mask_tick(bool masked)
+void timer1_bench_mask_tick(void)
 {
-    if (masked)
-        TIMSK1 &= (uint8_t)~_BV(OCIE1A);
-    else
-        TIMSK1 = (uint8_t)(TIMSK1 & ~_BV(OCIE1C)) | _BV(OCIE1A);
+    TIMSK1 &= (uint8_t)~_BV(OCIE1A);
+}
+
+void timer1_bench_unmask_tick(void)
+{
+    TIMSK1 = (uint8_t)(TIMSK1 & ~_BV(OCIE1C)) | _BV(OCIE1A);
 }
 
 /* QEMU 7.2 schedules compare C when OCR1C is below the next event and fires

@@ -21,9 +21,6 @@ uint16_t probe_want[REGISTERS];
 uint16_t probe_got[REGISTERS];
 uint16_t probe_sp_before, probe_sp_after;
 
-const struct probe_fault arch_probe_faults[0];
-const unsigned arch_probe_fault_count = 0;
-
 static const char *const names[REGISTERS] = {
     "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15", "sr",
 };
