@@ -1,5 +1,13 @@
-"""Load a user's spec module from its file, turning Python errors into spec errors."""
+"""Load a user's spec module from its file, turning Python errors into spec errors.
+
+Whatever the spec does while it runs, the user gets a SpecError naming a file
+and a line > 0: a Python error at the user's own line (in the spec, or in a
+module it imports), sys.exit() refused, VECTORS at its assignment.
+"""
+import ast
 import importlib.util
+import sys
+import sysconfig
 import traceback
 from pathlib import Path
 
@@ -20,27 +28,122 @@ def arch_model(name):
     return importlib.import_module(ARCH_MODELS[name])
 
 
-def load_bindings(path):
-    """Execute the spec file and return its VECTORS list."""
-    path = Path(path)
-    if not path.is_file():
-        raise SpecError([f"{path}: spec file not found; create it with a VECTORS list"])
+def same_file(a, b):
+    """Python records a module's file as it was found (often absolute); doit
+    passes the spec relative to the repository: compare where they point."""
+    return Path(a).resolve() == Path(b).resolve()
+
+
+def shown(file):
+    """A file as messages name it: relative to the working directory when inside it."""
+    try:
+        return str(Path(file).resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(file)
+
+
+def _not_the_users():
+    """Files whose frames are never the user's line: isr's own modules and Python's library."""
+    ours = {str(Path(m.__file__).resolve()) for name, m in list(sys.modules.items())
+            if (name == "isr" or name.startswith("isr.")) and getattr(m, "__file__", None)}
+    libraries = {str(Path(sysconfig.get_paths()[k]).resolve()) for k in ("stdlib", "purelib", "platlib")}
+    return ours, libraries
+
+
+def _users_frame(error, path):
+    """(file, line) of the innermost frame in the user's own code; the spec's
+    frame that led there when that is another file; or None."""
+    ours, libraries = _not_the_users()
+    frames = traceback.extract_tb(error.__traceback__)
+
+    def users(frame):
+        resolved = str(Path(frame.filename).resolve())
+        return resolved not in ours and not any(resolved.startswith(lib + "/") for lib in libraries) \
+            and not frame.filename.startswith("<")
+    in_spec = [f for f in frames if same_file(f.filename, path)]
+    user = [f for f in frames if users(f) or same_file(f.filename, path)]
+    innermost = user[-1] if user else None
+    return innermost, (in_spec[-1] if in_spec else None)
+
+
+def _describe(error):
+    try:
+        return f"{type(error).__name__}: {error}"
+    except Exception:  # an exception whose str() fails still gets named
+        return type(error).__name__
+
+
+def _run(path):
+    """Execute the spec file as a module; return it."""
     spec = importlib.util.spec_from_file_location(f"_isr_spec_{path.stem}", path)
     module = importlib.util.module_from_spec(spec)
     try:
         spec.loader.exec_module(module)
     except SyntaxError as error:
-        raise SpecError([f"{path}:{error.lineno}: syntax error: {error.msg}"]) from None
+        where = path if not error.filename or same_file(error.filename, path) else shown(error.filename)
+        raise SpecError([f"{where}:{error.lineno or 1}: syntax error: {error.msg}"]) from None
+    except SystemExit as error:
+        _, spec_frame = _users_frame(error, path)
+        line = spec_frame.lineno if spec_frame else 1
+        raise SpecError([f"{path}:{line}: the spec calls sys.exit({error.code!r}): a spec only declares "
+                         f"VECTORS, and exiting would end the build without building anything; "
+                         f"remove the call"]) from None
     except Exception as error:  # the user's file: report where it broke, in their file
-        frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == str(path)]
-        line = frames[-1].lineno if frames else 0
-        raise SpecError([f"{path}:{line}: {type(error).__name__}: {error}"]) from None
+        frame, spec_frame = _users_frame(error, path)
+        if frame is None or same_file(frame.filename, path):
+            line = frame.lineno if frame else (spec_frame.lineno if spec_frame else 1)
+            raise SpecError([f"{path}:{line or 1}: {_describe(error)}"]) from None
+        via = f" (reached from {path}:{spec_frame.lineno})" if spec_frame else ""
+        raise SpecError([f"{shown(frame.filename)}:{frame.lineno}: {_describe(error)}{via}"]) from None
+    return module
+
+
+def _vectors_lines(path):
+    """Line of the VECTORS assignment and of each element when it is a literal list ({} if none)."""
+    try:
+        tree = ast.parse(path.read_text())
+    except (SyntaxError, ValueError, UnicodeDecodeError):
+        return 1, []
+    for node in tree.body:
+        targets = node.targets if isinstance(node, ast.Assign) else \
+            [node.target] if isinstance(node, (ast.AnnAssign, ast.AugAssign)) else []
+        if any(isinstance(t, ast.Name) and t.id == "VECTORS" for t in targets):
+            value = node.value
+            elements = [e.lineno for e in value.elts] if isinstance(value, (ast.List, ast.Tuple)) else []
+            return node.lineno, elements
+    return 1, []
+
+
+def load_bindings(path):
+    """Execute the spec file and return its VECTORS list."""
+    return load_spec(path)[0]
+
+
+def load_spec(path):
+    """Execute the spec file; return (its VECTORS list, where VECTORS is)."""
+    path = Path(path)
+    if not path.is_file():
+        raise SpecError([f"{path}:1: spec file not found; create it with a VECTORS list"])
+    module = _run(path)
+    line, elements = _vectors_lines(path)
     bindings = getattr(module, "VECTORS", None)
     if not isinstance(bindings, (list, tuple)):
-        raise SpecError([f"{path}: defines no VECTORS list; add VECTORS = [exception(...), irq(...), ...]"])
-    strangers = [f"{path}: VECTORS[{i}] is {b!r}, not a binding; build it with exception(), irq() "
-                 f"or interrupt() from isr.spec" for i, b in enumerate(bindings) if not isinstance(b, Binding)]
+        what = "defines no VECTORS list" if bindings is None else \
+            f"VECTORS is a {type(bindings).__name__}, not a list"
+        raise SpecError([f"{path}:{line}: {what}; write VECTORS = [exception(...), irq(...), ...]"])
+    strangers = [f"{path}:{elements[i] if i < len(elements) else line}: VECTORS[{i}] is {_short(b)}, "
+                 f"not a binding; build it with exception(), irq() or interrupt() from isr.spec"
+                 for i, b in enumerate(bindings) if not isinstance(b, Binding)]
     if strangers:
         raise SpecError(strangers)
-    # Name the file as the user gave it, not as the import machinery resolved it.
-    return [replace(b, where=Where(str(path), b.where.line)) for b in bindings]
+    # Name the spec as the user gave it; a binding made in another module keeps that module's file.
+    return [replace(b, where=Where(str(path) if same_file(b.where.file, path) else shown(b.where.file),
+                                   b.where.line)) for b in bindings], Where(str(path), line)
+
+
+def _short(value, limit=60):
+    try:
+        text = repr(value)
+    except Exception:
+        text = f"a {type(value).__name__}"
+    return text if len(text) <= limit else text[:limit] + "..."

@@ -25,8 +25,13 @@ class Where:
 
 
 def _caller() -> Where:
-    # Two frames up: past the constructor, to the line in the user's spec.
-    frame = sys._getframe(2)
+    """The module-level statement that made the binding: in the spec, the line
+    of VECTORS even when a helper function built it; in a module the spec
+    imports, that module's line. Starts two frames up, past the constructor."""
+    caller = frame = sys._getframe(2)
+    while frame is not None and frame.f_code.co_name != "<module>":
+        frame = frame.f_back
+    frame = frame or caller      # called from no module's top level at all: the call itself
     return Where(frame.f_code.co_filename, frame.f_lineno)
 
 

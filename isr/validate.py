@@ -61,17 +61,46 @@ def direct_entry_symbol(style, vector, handler):
     return f"isr_default_{vector}"
 
 
-def _check_common(binding, vector, arch, say):
-    if not isinstance(binding.handler, str) or not C_IDENTIFIER.match(binding.handler) \
-            or binding.handler in C_KEYWORDS:
-        say(f"handler {binding.handler!r} is not a C identifier; use letters, digits and _, "
+def is_int(value):
+    """A number a user can mean as a vector, line or option: True is an int to
+    Python (dpl=True would be DPL 1), never to the user."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _short(value, limit=60):
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit] + "..."
+
+
+def _check_handler(binding, say):
+    """True if the handler is a usable C name (later checks need a string)."""
+    handler = binding.handler
+    if not isinstance(handler, str):
+        say(f"handler {_short(handler)} is a {type(handler).__name__}, not a name; give the C function "
+            f"as a string, e.g. \"on_timer\"")
+        return False
+    if handler in C_KEYWORDS:
+        say(f"handler {handler!r} is a C keyword, so no function can have that name; name it e.g. "
+            f"\"on_{handler}\"")
+        return False
+    if not C_IDENTIFIER.match(handler):
+        say(f"handler {handler!r} is not a C identifier; use letters, digits and _, "
             f"not starting with a digit")
-    if binding.style not in STYLES:
-        say(f"style {binding.style!r} unknown; use one of: {', '.join(STYLES)}")
-    elif binding.style not in arch.STYLES:
-        say(f"style {binding.style!r} is not available on {arch.NAME}: {arch.STYLE_REFUSALS[binding.style]}")
+        return False
+    return True
+
+
+def _check_common(binding, vector, arch, say):
+    style = binding.style
+    if not isinstance(style, str) or style not in STYLES:
+        say(f"style {_short(style)} unknown; use one of: {', '.join(STYLES)}")
+    elif style not in arch.STYLES:
+        say(f"style {style!r} is not available on {arch.NAME}: {arch.STYLE_REFUSALS[style]}")
+    if binding.error_code is not None and not isinstance(binding.error_code, bool):
+        say(f"error_code={_short(binding.error_code)} must be True or False; or drop it and let the arch decide")
+        return
     pushes = arch.has_error_code(vector)
-    if binding.error_code is not None and bool(binding.error_code) != pushes:
+    if binding.error_code is not None and binding.error_code != pushes:
         fact = arch.ERROR_CODE_FACTS[pushes]
         say(f"error_code={binding.error_code!r} disagrees with the CPU: "
             f"{arch.vector_name(vector)} {fact}; drop error_code= and let the arch decide")
@@ -85,8 +114,25 @@ def _check_bench(binding, say):
     return bench
 
 
-def resolve(bindings, arch):
-    """Validate bindings; return one Slot per table entry of the arch, defaults included."""
+def _without_bools(binding, arch, say):
+    """The binding minus bool options, each refused: True is no IST, DPL or
+    priority. An arch's yes-or-no options (arm32 fiq=) are its own to check."""
+    kept = []
+    for name, value in binding.options:
+        if isinstance(value, bool) and name not in getattr(arch, "BOOL_OPTIONS", ()):
+            say(f"option {name}={value!r} is a bool; give a number ({name}=1, not {name}=True)")
+        else:
+            kept.append((name, value))
+    return replace(binding, options=tuple(kept))
+
+
+def resolve(bindings, arch, refuse_name=None, spec=None, needed=None):
+    """Validate bindings; return one Slot per table entry of the arch, defaults included.
+
+    refuse_name(name, vector) -> why a handler may not have that name, or None
+    (isr/kernel_symbols.py: the kernel's own and generated symbols).
+    spec: where VECTORS is, for what is missing from it (arch.REQUIRED, needed).
+    needed: {handler: where the kernel's code names its vector}: each must be bound."""
     problems, slots, prototypes = [], {}, {}
     for binding in bindings:
         where = binding.where
@@ -96,13 +142,24 @@ def resolve(bindings, arch):
             subject = f"vector {vector} ({arch.vector_name(vector)}): " if vector is not None else ""
             problems.append(f"{where}: {subject}{message}")
 
+        if isinstance(binding.number, bool):
+            say(f"{binding.kind} number {binding.number!r} is a bool, not a vector; give a number or the "
+                f"arch's name for it")
+            continue
         vector = arch.resolve_vector(binding, say)
         if vector is None:
             continue
+        named = _check_handler(binding, say)
         _check_common(binding, vector, arch, say)
         bench = _check_bench(binding, say)
-        options = arch.check_options(replace(binding, options=tuple(o for o in binding.options
-                                                                    if o[0] != "bench")), vector, say)
+        without_bench = replace(binding, options=tuple(o for o in binding.options if o[0] != "bench"))
+        options = arch.check_options(_without_bools(without_bench, arch, say), vector, say)
+        if not named:
+            continue
+        refusal = refuse_name and refuse_name(binding.handler, vector)
+        if refusal:
+            say(f"handler {refusal}")
+            continue
         if vector in slots:
             first = slots[vector]
             say(f"bound twice: already bound to {first.handler} at {first.where}; keep one line")
@@ -117,6 +174,7 @@ def resolve(bindings, arch):
                              arch.has_error_code(vector), options, str(where), bench)
     if problems:
         raise SpecError(problems)
+    bound = set(slots)
     for vector in arch.HANDLER_VECTORS:
         if vector not in slots:
             slots[vector] = Slot(vector, arch.vector_name(vector), "default", "isr_default_handler",
@@ -125,6 +183,19 @@ def resolve(bindings, arch):
     resolved = [slots[v] for v in arch.HANDLER_VECTORS]
     across = getattr(arch, "check_slots", None)      # an arch's rules between bindings, if it has any
     problems = across(resolved) if across else []
+    # What is missing is reported once what is there is right: a spec with a
+    # typo in its timer line is told about the typo, not that the timer is missing.
+    if not problems:
+        handlers = {slots[v].handler for v in bound}
+        required = getattr(arch, "REQUIRED", {})
+        for key, (line, reason) in required.items():     # a vector, or a handler's name
+            if isinstance(key, str) and key not in handlers:
+                problems.append(f"{spec}: handler {key} must be bound: {reason}; add {line}")
+            elif not isinstance(key, str) and key not in bound:
+                problems.append(f"{spec}: vector {key} ({arch.vector_name(key)}) must be bound: {reason}; add {line}")
+        problems += [f"{spec}: handler {name} must be bound to a vector: the kernel's code names its vector as "
+                     f"ISR_VECTOR_{name} ({where}), so without it the kernel does not compile; bind a vector to {name}"
+                     for name, where in sorted((needed or {}).items()) if name not in handlers and name not in required]
     if problems:
         raise SpecError(problems)
     return resolved

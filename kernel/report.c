@@ -5,6 +5,21 @@
 #include "report.h"
 
 volatile bool report_irqs;
+static volatile int report_once = -1;
+
+void report_irq_once(int vector)
+{
+    report_once = vector;
+}
+
+bool report_irq_wanted(unsigned vector)
+{
+    if (report_once == (int)vector) {
+        report_once = -1;
+        return true;
+    }
+    return report_irqs;
+}
 
 static const char *const outcome_names[] = {
     [RESUME] = "resume",

@@ -24,6 +24,13 @@ enum outcome {
    would otherwise bury the console. */
 extern volatile bool report_irqs;
 
+/* `int N` on a hardware IRQ's vector: that vector's next interrupt reports
+   even with irqtrace off, so `int N` always answers with a report line.
+   report_irq_once(-1) withdraws the request; report_irq_wanted() is what an
+   IRQ handler asks (and it takes the request). */
+void report_irq_once(int vector);
+bool report_irq_wanted(unsigned vector);
+
 void report_begin(unsigned vector, const char *name, const char *style,
                   bool has_error, uint64_t error, uint64_t pc);
 void report_field(const char *key, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

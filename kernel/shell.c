@@ -3,6 +3,7 @@
 
 #include "arch.h"
 #include "bench.h"
+#include "console.h"
 #include "line_editor.h"
 #include "probe.h"
 #include "printf.h"
@@ -53,9 +54,14 @@ static void cmd_sleep(const char *arg)
     uint64_t ms;
     if (!parse_arg(arg, &ms, "sleep MS"))
         return;
+    if (ms > SLEEP_MS_MAX) {
+        kprintf("error: sleep %llu: at most %llu ms\n", (unsigned long long)ms, SLEEP_MS_MAX);
+        return;
+    }
     uint64_t before = ticks_now();
-    sleep_ms(ms);
-    kprintf("slept ms=%llu ticks=%llu\n", (unsigned long long)ms, (unsigned long long)(ticks_now() - before));
+    bool whole = sleep_ms(ms);
+    kprintf("%s ms=%llu ticks=%llu\n", whole ? "slept" : "sleep interrupted by Ctrl-C:",
+            (unsigned long long)ms, (unsigned long long)(ticks_now() - before));
 }
 
 /* `trap NAME` and `break NAME`: a fault comes back here through the
@@ -166,6 +172,27 @@ static const struct command {
     {"reset", cmd_reset},
 };
 
+/* Blanks around the line are not part of the command. */
+static char *trim(char *line)
+{
+    while (*line == ' ')
+        line++;
+    size_t len = strlen(line);
+    while (len > 0 && line[len - 1] == ' ')
+        line[--len] = '\0';
+    return line;
+}
+
+/* Input lost before the shell could read it is reported, never silent. */
+static void report_overrun(void)
+{
+    unsigned vector;
+    uint32_t dropped = console_take_overrun(&vector);
+    if (dropped)
+        kprintf("error: input overrun: %u bytes dropped by vector %u (%s): receive buffer full\n",
+                (unsigned)dropped, vector, arch_vector_name(vector));
+}
+
 /* Split "name arg" in place; arg is NULL when absent. */
 static const char *split(char *line)
 {
@@ -182,10 +209,16 @@ static const char *split(char *line)
 
 void shell_run(void)
 {
-    char line[LINE_MAX];
+    char buffer[LINE_MAX];
     for (;;) {
+        report_overrun();
+        arch_irq_disable();     /* a Ctrl-C typed during the last command discards what was typed ahead */
+        console_take_break();
+        arch_irq_enable();
         kprintf("%s> ", arch_name());
-        if (read_line(line, sizeof(line)) == 0)
+        read_line(buffer, sizeof(buffer));
+        char *line = trim(buffer);
+        if (!*line)
             continue;
         const char *arg = split(line);
         const struct command *found = 0;

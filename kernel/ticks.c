@@ -1,4 +1,5 @@
 #include "arch.h"
+#include "console.h"
 #include "storm.h"
 #include "ticks.h"
 
@@ -18,16 +19,24 @@ uint64_t ticks_now(void)
     return first;
 }
 
-void sleep_ms(uint64_t ms)
+/* ms is bounded by the shell (SLEEP_MS_MAX), so ms * hz cannot wrap. Returns
+   false if a Ctrl-C ended the sleep early. */
+bool sleep_ms(uint64_t ms)
 {
     unsigned hz = arch_timer_hz();
     uint64_t until = ticks_now() + (ms * hz + 999) / 1000;   /* round up: never sleep short */
-    /* Interrupts stay masked between the check and the wait, so a tick cannot
-       slip in after the check and leave the CPU asleep until the next one. */
+    bool whole = true;
+    /* Interrupts stay masked between the check and the wait, so a tick (or the
+       UART's Ctrl-C) cannot slip in after the check and leave the CPU asleep. */
     arch_irq_disable();
     while (ticks_now() < until) {
+        if (console_take_break()) {
+            whole = false;
+            break;
+        }
         arch_wait_for_interrupt();
         storm_thread_ran();
     }
     arch_irq_enable();
+    return whole;
 }

@@ -13,6 +13,12 @@ static inline void ticks_advance(void)
 }
 
 uint64_t ticks_now(void);
-void sleep_ms(uint64_t ms);
+#include <stdbool.h>
+
+/* The longest sleep the shell accepts: a day, far below where ms * hz wraps. */
+#define SLEEP_MS_MAX 86400000ull
+
+/* Sleep on the timer; false if Ctrl-C ended it early. */
+bool sleep_ms(uint64_t ms);
 
 #endif

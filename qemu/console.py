@@ -26,6 +26,7 @@ from qemu.profiles import profile
 from qemu.watch import Watch
 
 TRANSCRIPT_TAIL = 2000
+RX_RING_BYTES = 256     # kernel/console.c RX_RING_SIZE: input the guest holds before the shell reads it
 
 
 class ConsoleError(AssertionError):
@@ -151,6 +152,29 @@ class Console:
         return self.child.before
 
     def send(self, text):
+        """Type text as a user does: one line at a time, each after the prompt that
+        answers the line before. The guest buffers RX_RING_BYTES of typed-ahead
+        input and reports an overrun past that; a line is far shorter, so typed
+        input never overruns by accident. paste() sends all at once."""
+        parts = text.split("\r")
+        pieces = [part + "\r" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
+        for i, piece in enumerate(pieces):
+            if len(piece.encode()) > RX_RING_BYTES:
+                raise ValueError(f"a line of {len(piece)} characters could overrun the guest's receive "
+                                 f"buffer ({RX_RING_BYTES} bytes); paste() it if that is the point")
+            if i:
+                self.wait_prompt()
+            self.watch.typed(piece)
+            self.child.send(piece)
+
+    def transcript(self):
+        """Everything the session has shown so far."""
+        self._transcript.flush()
+        return self.transcript_path.read_text(errors="replace")
+
+    def paste(self, text):
+        """Send text at once, however long, as a terminal paste does: what the guest
+        cannot buffer it drops, and says so."""
         self.watch.typed(text)
         self.child.send(text)
 

@@ -18,6 +18,8 @@ through it.
 """
 from dataclasses import dataclass
 
+from isr.validate import is_int
+
 NAME = "aarch64"
 VBAR_ENTRIES = 16
 IRQ_BASE = VBAR_ENTRIES          # vector of INTID 0
@@ -82,7 +84,7 @@ def has_error_code(vector):
 
 
 def _intid(number, low, high, what, say):
-    if not isinstance(number, int) or not low <= number <= high:
+    if not is_int(number) or not low <= number <= high:
         say(f"{what} {number!r} out of range {low}-{high}")
         return None
     return IRQ_BASE + number
@@ -97,13 +99,13 @@ def resolve_vector(binding, say):
                 say(f"exception {number!r} is not a VBAR_EL1 entry; use one of: {', '.join(VBAR_NAMES)}")
                 return None
             return VBAR_NAMES.index(number.upper())
-        if not isinstance(number, int) or not 0 <= number < VBAR_ENTRIES:
+        if not is_int(number) or not 0 <= number < VBAR_ENTRIES:
             say(f"exception {number!r} out of range 0-{VBAR_ENTRIES - 1} (the VBAR_EL1 entries); "
                 f"bind GIC interrupts with irq() or interrupt()")
             return None
         return number
     if kind == "irq":
-        if isinstance(number, int) and 0 <= number < SGI_COUNT:
+        if is_int(number) and 0 <= number < SGI_COUNT:
             say(f"INTID {number} is an SGI, raised by software; bind it with interrupt({number}, ...)")
             return None
         return _intid(number, SGI_COUNT, GIC_INTIDS - 1, "INTID (PPI 16-31, SPI 32-63)", say)
@@ -118,7 +120,7 @@ def check_options(binding, vector, say):
             known = "priority" if vector >= IRQ_BASE else "none (VBAR entries take no option)"
             say(f"option {name}= does not exist here on {NAME}; known: {known}")
             continue
-        if not isinstance(value, int) or not 0 <= value < GIC_PRIORITY_MASK or value % GIC_PRIORITY_STEP:
+        if not is_int(value) or not 0 <= value < GIC_PRIORITY_MASK or value % GIC_PRIORITY_STEP:
             say(f"priority {value!r} must be a multiple of {GIC_PRIORITY_STEP} from 0 to "
                 f"0x{GIC_PRIORITY_MASK - GIC_PRIORITY_STEP:x} (lower is more urgent; "
                 f"0x{GIC_PRIORITY_MASK:x} and above are masked by GICC_PMR)")
@@ -146,6 +148,24 @@ def table_fields(slot):
     if slot.vector < IRQ_BASE:
         return {}
     return {"priority": slot.option("priority"), "enabled": int(slot.style != "default")}
+
+
+# The kernel's own needs: a spec without these builds a kernel that never
+# answers. vector -> (the line that binds the kernel's handler, why).
+REQUIRED = {
+    VBAR_NAMES.index("EL1H_IRQ"): ('exception("EL1H_IRQ", "gic_dispatch", style="stub")',
+                                   "every GIC interrupt, the timer and the UART among them, enters "
+                                   "there and gic_dispatch calls the INTID's handler (kernel/aarch64/irq.c)"),
+    IRQ_BASE + 30: ('irq(30, "on_timer_tick", style="stub", priority=0x80)',
+                    "the EL1 physical timer is the kernel's clock: ticks and sleep count it"),
+    IRQ_BASE + 33: ('irq(33, "on_uart_rx", style="stub", priority=0x80)',
+                    "the PL011's receive interrupt is the shell's only input"),
+}
+
+
+def spec_number(kind, vector):
+    """What a spec passes to exception(), irq() or interrupt() for this vector."""
+    return vector - IRQ_BASE if vector >= IRQ_BASE else vector
 
 
 # One definition of the trap frame, lowest address first: what a generated

@@ -21,6 +21,8 @@ the GIC and call through it.
 the vector needs (KINDS): the return instruction differs per kind, so the
 generated prototype carries it and tools/return_checks.py proves it in the ELF.
 """
+from isr.validate import is_int
+
 NAME = "arm32"
 VBAR_ENTRIES = 8
 IRQ_BASE = VBAR_ENTRIES          # vector of INTID 0
@@ -47,6 +49,7 @@ GIC_PRIORITY_MASK = 0xF0         # kernel/arm32/gic.c writes GICC_PMR = 0xF0
 # priorities are below FIQ_PRIORITY_LIMIT, IRQ priorities at or above it.
 FIQ_PRIORITY_LIMIT = 0x80
 DEFAULT_PRIORITY = {False: 0xa0, True: 0x40}
+BOOL_OPTIONS = ("fiq",)          # validation leaves fiq=True/False to check_options
 
 TABLES = ({"name": "vbar", "format": "vbar-arm-branch", "section": ".isr_table",
            "start": "__isr_table_start", "end": "__isr_table_end", "entry_size": TABLE_ENTRY_SIZE,
@@ -117,7 +120,7 @@ def resolve_vector(binding, say):
                 say(f"exception {number!r} is not an ARMv7-A vector; use one of: {', '.join(VBAR_NAMES)}")
                 return None
             number = VBAR_NAMES.index(number.upper())
-        if not isinstance(number, int) or not 0 <= number < VBAR_ENTRIES:
+        if not is_int(number) or not 0 <= number < VBAR_ENTRIES:
             say(f"exception {number!r} out of range 0-{VBAR_ENTRIES - 1} (the VBAR words); "
                 f"bind GIC interrupts with irq() or interrupt()")
             return None
@@ -236,6 +239,25 @@ def table_fields(slot):
         return {}
     return {"priority": slot.option("priority"), "fiq": int(slot.option("fiq", False)),
             "enabled": int(slot.style != "default")}
+
+
+# The kernel's own needs: a spec without these builds a kernel that never
+# answers. vector -> (the line that binds the kernel's handler, why).
+REQUIRED = {
+    VBAR_NAMES.index("IRQ"): ('exception("IRQ", "gic_irq", style="abi")',
+                              "the timer and the UART interrupt through GIC group 1, which enters at "
+                              "the IRQ word; gic_irq acknowledges the GIC and calls the INTID's handler "
+                              "(kernel/arm32/irq.c)"),
+    IRQ_BASE + 30: ('irq(30, "on_timer_tick", style="stub", priority=0xa0)',
+                    "the PL1 physical timer is the kernel's clock: ticks and sleep count it"),
+    IRQ_BASE + 33: ('irq(33, "on_uart_rx", style="stub", priority=0xa0)',
+                    "the PL011's receive interrupt is the shell's only input"),
+}
+
+
+def spec_number(kind, vector):
+    """What a spec passes to exception(), irq() or interrupt() for this vector."""
+    return vector - IRQ_BASE if vector >= IRQ_BASE else vector
 
 
 # One definition of the trap frame, lowest address first (words): what a

@@ -22,6 +22,7 @@ What QEMU 7.2 does here (measured, ../shared/DESIGN.md "AVR"):
 from dataclasses import dataclass
 
 NAME = "avr"
+BOOL_OPTIONS = ("nonblocking",)   # validation leaves nonblocking=True/False to check_options
 IRQ_BASE = 0                    # vector N is interrupt N: no exceptions come first
 VECTOR_COUNT = 57               # iom2560.h _VECTORS_SIZE 228 / 4
 HANDLER_VECTORS = range(1, VECTOR_COUNT)   # slot 0 is RESET: a jump to the startup code
@@ -215,3 +216,18 @@ def acknowledge(vector):
 
 
 from isr.arch_avr import emit_header, emit_stubs, emit_table  # noqa: E402,F401
+
+
+# The kernel's own needs: a spec without these builds a kernel that never
+# answers. vector -> (the line that binds the kernel's handler, why).
+REQUIRED = {
+    BY_NAME["timer1_compa"]: ('irq("TIMER1_COMPA", "on_tick", style="abi")',
+                              "TIMER1's compare match A is the kernel's 100 Hz tick: ticks and sleep count it"),
+    BY_NAME["usart0_rx"]: ('irq("USART0_RX", "on_usart0_rx", style="stub")',
+                           "USART0's receive interrupt is the shell's only input"),
+}
+
+
+def spec_number(kind, vector):
+    """What a spec passes to irq() for this vector: vector N is interrupt N."""
+    return vector

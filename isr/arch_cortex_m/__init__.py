@@ -9,7 +9,7 @@ a valid handler: that is what `abi` means here.
 """
 from dataclasses import dataclass
 
-from isr.validate import direct_entry_symbol
+from isr.validate import direct_entry_symbol, is_int
 
 NAME = "cortex-m"
 IRQ_BASE = 16                   # exception 16 is external interrupt 0 (B1.5.2)
@@ -99,7 +99,7 @@ def resolve_vector(binding, say):
                 say(f"exception {number!r} is not a {NAME} exception; use one of: {known}")
                 return None
             return BY_NAME[number.lower()]
-        if not isinstance(number, int) or not 0 <= number < IRQ_BASE:
+        if not is_int(number) or not 0 <= number < IRQ_BASE:
             say(f"exception {number!r} out of range 1-{IRQ_BASE - 1}; bind external interrupts with irq()")
             return None
         if number == 0:
@@ -111,7 +111,7 @@ def resolve_vector(binding, say):
             return None
         return number
     if kind == "irq":
-        if not isinstance(number, int) or not 0 <= number < IRQ_LINES:
+        if not is_int(number) or not 0 <= number < IRQ_LINES:
             say(f"IRQ {number!r} out of range 0-{IRQ_LINES - 1} (mps2-an385 wires {IRQ_LINES} lines)")
             return None
         return IRQ_BASE + number
@@ -130,7 +130,7 @@ def check_options(binding, vector, say):
         if "priority" not in resolved:
             say(f"{vector_name(vector)} has a fixed priority (Reset -3, NMI -2, HardFault -1); drop priority=")
             continue
-        if not isinstance(value, int) or not 0 <= value <= PRIORITY_MAX or value % PRIORITY_STEP:
+        if not is_int(value) or not 0 <= value <= PRIORITY_MAX or value % PRIORITY_STEP:
             say(f"priority {value!r} must be a multiple of 0x{PRIORITY_STEP:x} in 0-{PRIORITY_MAX}: "
                 f"the AN385's Cortex-M3 implements only the top 3 bits (0 is the highest)")
             continue
@@ -146,6 +146,25 @@ def default_options(vector):
 def table_fields(slot):
     """Every table word of a handler is its Thumb address: bit 0 set (B1.5.3)."""
     return {"thumb": 1}
+
+
+# The kernel's own needs: a spec without these builds a kernel that never
+# answers, or never starts. vector -> (the line that binds the kernel's handler, why).
+RESET_VECTOR = 1                # its handler is the ELF's ENTRY: boot code by design
+REQUIRED = {
+    RESET_VECTOR: ('exception("Reset", "reset_entry", style="naked")',
+                   "table word 1 is where the CPU starts: without it the kernel never runs "
+                   "(boot/cortex-m/entry.S)"),
+    15: ('exception("SysTick", "on_systick", style="abi", priority=0x60)',
+         "SysTick is the kernel's clock: ticks and sleep count it"),
+    IRQ_BASE + 0: ('irq(0, "on_uart0_rx", style="stub", priority=0x80)',
+                   "UART0's receive interrupt is the shell's only input"),
+}
+
+
+def spec_number(kind, vector):
+    """What a spec passes to exception(), irq() or interrupt() for this vector."""
+    return vector - IRQ_BASE if kind == "irq" else vector
 
 
 # One definition of each frame layout, lowest address first (words).

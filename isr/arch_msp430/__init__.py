@@ -156,3 +156,18 @@ def acknowledge(vector):
 
 
 from isr.arch_msp430 import emit_header, emit_stubs, emit_table  # noqa: E402,F401
+
+
+# The kernel's own needs: a spec without these builds a kernel that never
+# answers. vector -> (the line that binds the kernel's handler, why).
+REQUIRED = {
+    BY_NAME["timera0"]: ('interrupt("TIMERA0", "on_timer_a0", style="stub")',
+                         "Timer_A's CCR0 is the kernel's 100 Hz tick, and its stub wakes main from LPM0"),
+    BY_NAME["usart0rx"]: ('interrupt("USART0RX", "on_mailbox_rx", style="stub")',
+                          "the launcher raises it after filling the input mailbox: the shell's only input"),
+}
+
+
+def spec_number(kind, vector):
+    """What a spec passes to interrupt() for this vector: clang's interrupt(N) number."""
+    return vector

@@ -15,7 +15,7 @@ entry by mcause.
 """
 from dataclasses import dataclass
 
-from isr.validate import direct_entry_symbol
+from isr.validate import direct_entry_symbol, is_int
 
 NAME = "riscv64"
 EXCEPTION_CAUSES = 16           # exception codes 0-15 are defined or reserved by the spec
@@ -108,7 +108,7 @@ def resolve_vector(binding, say):
                 say(f"exception {number!r} is not a {NAME} exception; use one of: {', '.join(BY_NAME)}")
                 return None
             return BY_NAME[number]
-        if not isinstance(number, int) or not 0 <= number < EXCEPTION_CAUSES:
+        if not is_int(number) or not 0 <= number < EXCEPTION_CAUSES:
             say(f"exception code {number!r} out of range 0-{EXCEPTION_CAUSES - 1}; give an mcause "
                 f"exception code or one of: {', '.join(BY_NAME)}")
             return None
@@ -117,7 +117,7 @@ def resolve_vector(binding, say):
             return None
         return number
     if kind == "irq":
-        if not isinstance(number, int) or number not in INTERRUPTS:
+        if not is_int(number) or number not in INTERRUPTS:
             causes = ", ".join(f"{c} ({n})" for c, n in INTERRUPTS.items())
             say(f"interrupt cause {number!r} is not a standard {NAME} interrupt; use one of: {causes}. "
                 f"PLIC sources (the UART is 10) are claimed by the MEI handler, irq(11, ...)")
@@ -153,6 +153,23 @@ def table_offset(vector):
 def table_fields(slot):
     """What the table entry of a slot holds besides its target (checked after the link)."""
     return {"offset": table_offset(slot.vector)}
+
+
+# The kernel's own needs: a spec without these builds a kernel that never
+# answers. vector -> (the line that binds the kernel's handler, why).
+REQUIRED = {
+    IRQ_BASE + 7: ('irq(7, "on_machine_timer", style="abi")',
+                   "the CLINT timer is the kernel's clock: ticks and sleep count it, and the kernel "
+                   "enables MTIE at boot (kernel/riscv64/irq.c)"),
+    IRQ_BASE + 11: ('irq(11, "on_machine_external", style="stub")',
+                    "the PLIC's machine external interrupt carries the UART's receive interrupt, the "
+                    "shell's only input"),
+}
+
+
+def spec_number(kind, vector):
+    """What a spec passes to exception(), irq() or interrupt() for this vector."""
+    return vector - IRQ_BASE if kind == "irq" else vector
 
 
 # One definition of the stub frame, lowest address first: the integer

@@ -6,7 +6,7 @@ interrupted code can resume.
 """
 from dataclasses import dataclass
 
-from isr.validate import direct_entry_symbol
+from isr.validate import direct_entry_symbol, is_int
 
 NAME = "x86_64"
 VECTOR_COUNT = 256
@@ -121,7 +121,7 @@ def resolve_vector(binding, say):
                 say(f"exception {number!r} is not an {NAME} exception; use one of: {known}")
                 return None
             return MNEMONICS[key]
-        if not isinstance(number, int) or not 0 <= number < VECTOR_COUNT:
+        if not is_int(number) or not 0 <= number < VECTOR_COUNT:
             say(f"vector {number!r} out of range 0-{VECTOR_COUNT - 1}; give an exception number or mnemonic")
             return None
         if number >= FIRST_USER_VECTOR:
@@ -133,11 +133,11 @@ def resolve_vector(binding, say):
             return None
         return number
     if kind == "irq":
-        if not isinstance(number, int) or not 0 <= number < IRQ_LINES:
+        if not is_int(number) or not 0 <= number < IRQ_LINES:
             say(f"IRQ {number!r} out of range 0-{IRQ_LINES - 1} ({IRQ_LINES} interrupt lines)")
             return None
         return IRQ_BASE + number
-    if not isinstance(number, int) or not 0 <= number < VECTOR_COUNT:
+    if not is_int(number) or not 0 <= number < VECTOR_COUNT:
         say(f"vector {number!r} out of range 0-{VECTOR_COUNT - 1}")
         return None
     if number < FIRST_USER_VECTOR:
@@ -171,7 +171,7 @@ def check_options(binding, vector, say):
                 resolved[name] = value
             continue
         low, high, title, hint = OPTIONS[name]
-        if not isinstance(value, int) or not low <= value <= high:
+        if not is_int(value) or not low <= value <= high:
             say(f"{title} {value!r} out of range {low}-{high}{hint}")
             continue
         resolved[name] = value
@@ -189,6 +189,35 @@ def table_fields(slot):
     """What the table entry of a slot holds besides its target (checked after the link)."""
     gate = GATE_TYPES[slot.option("gate", "interrupt")]
     return {"ist": slot.option("ist"), "type_attr": GATE_PRESENT | (slot.option("dpl") << 5) | gate}
+
+
+# The kernel's own needs: a spec without these builds a kernel that never
+# answers (no timer, no keyboard), or none at all. vector, or handler name ->
+# (the line that binds the kernel's handler, why the kernel cannot do without it).
+REQUIRED = {
+    IRQ_BASE + 0: ('irq(0, "on_pit_tick", style="abi")',
+                   "the PIT tick is the kernel's clock: ticks and sleep count it, and the default "
+                   "handler sends the 8259 no EOI, which then holds back every lower line, COM1's too "
+                   "(kernel/x86_64/irq.c)"),
+    IRQ_BASE + 4: ('irq(4, "on_com1", style="stub")',
+                   "COM1's receive interrupt is the shell's only input: without it nothing you type "
+                   "reaches the kernel (kernel/x86_64/irq.c)"),
+    # Handlers the kernel's code raises by their vector (ISR_VECTOR_<handler>
+    # in gen/isr.h): bound to any vector, but bound, or the kernel does not compile.
+    "on_soft_abi": ('interrupt(0x41, "on_soft_abi", style="abi")',
+                    "`int` reports it by its vector, and the ring-3 task and `break` raise it as the "
+                    "DPL 0 software gate (kernel/x86_64/softint.c, user.c, breaks.c)"),
+    "soft_naked_entry": ('interrupt(0x43, "soft_naked_entry", style="naked")',
+                         "its report names its vector (kernel/x86_64/softint.c)"),
+    "on_syscall": ('interrupt(0x80, "on_syscall", style="stub", dpl=3, gate="trap")',
+                   "the ring-3 task's system calls and `break` raise it as the DPL 3 gate "
+                   "(kernel/x86_64/user.c, breaks.c)"),
+}
+
+
+def spec_number(kind, vector):
+    """What a spec passes to exception(), irq() or interrupt() for this vector."""
+    return vector - IRQ_BASE if kind == "irq" else vector
 
 
 # One definition of each frame layout, lowest address first. The stub

@@ -60,7 +60,7 @@ void on_timer_tick(struct trap_frame *frame)
 
 void on_uart_rx(struct trap_frame *frame)
 {
-    uart_drain_rx();        /* emptying the receiver lowers RXRIS */
+    uart_drain_rx((unsigned)frame->vector);        /* emptying the receiver lowers RXRIS */
     irq_taken(frame, 0);
 }
 

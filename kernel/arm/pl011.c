@@ -57,9 +57,9 @@ void uart_enable_rx_interrupt(void)
     set(UART_IMSC, INT_RX);
 }
 
-void uart_drain_rx(void)
+void uart_drain_rx(unsigned vector)
 {
     /* Reading DR until RXFE lowers the receive interrupt (level triggered). */
     while (!(reg(UART_FR) & FR_RXFE))
-        console_rx_push((char)(reg(UART_DR) & 0xff));
+        console_rx_push((char)(reg(UART_DR) & 0xff), vector);
 }

@@ -5,6 +5,7 @@ void uart_init(void);
 void uart_putc(char c);
 void uart_enable_rx_interrupt(void);
 /* Move every received byte into the console ring; called from the RX interrupt. */
-void uart_drain_rx(void);
+/* vector: the one being handled, named if the console's ring overflows */
+void uart_drain_rx(unsigned vector);
 
 #endif

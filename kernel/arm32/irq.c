@@ -87,7 +87,7 @@ void on_timer_tick(const struct gic_irq *irq)
 
 void on_uart_rx(const struct gic_irq *irq)
 {
-    uart_drain_rx();        /* emptying the receiver lowers RXRIS */
+    uart_drain_rx(ISR_IRQ_BASE + irq->intid);        /* emptying the receiver lowers RXRIS */
     irq_taken(irq, 0);
 }
 

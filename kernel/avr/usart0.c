@@ -33,7 +33,7 @@ void usart0_putc(char c)
 void on_usart0_rx(struct trap_frame *frame)
 {
     while (UCSR0A & _BV(RXC0))
-        console_rx_push((char)UDR0);
+        console_rx_push((char)UDR0, (unsigned)frame->vector);
     stats_count(frame->vector);
     if (report_irqs)
         avr_report_frame(frame, "stub", RESUME);

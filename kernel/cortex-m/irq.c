@@ -19,7 +19,7 @@ static void irq_taken(unsigned vector, const char *style, const struct exception
                       uint32_t exc_return, bool always)
 {
     stats_count(vector);
-    if (!report_irqs && !always)
+    if (!report_irq_wanted(vector) && !always)
         return;
     cm_report_begin(vector, style, frame);
     report_field("prio", "0x%x", (unsigned)nvic_priority(vector));
@@ -38,7 +38,7 @@ void on_systick(void)
 
 void on_uart0_rx(struct trap_frame *tf)
 {
-    uart_drain_rx();
+    uart_drain_rx(tf->vector);
     irq_taken(tf->vector, "stub", tf->frame, tf->exc_return, false);
 }
 

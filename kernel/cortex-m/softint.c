@@ -9,6 +9,7 @@
 #include "isr.h"
 #include "nvic.h"
 #include "printf.h"
+#include "report.h"
 #include "string.h"
 
 static uint32_t svc_call(uint32_t r0_in)
@@ -33,7 +34,15 @@ void arch_cmd_int(const char *arg)
     }
     if (v >= ISR_IRQ_BASE)
         nvic_enable(v - ISR_IRQ_BASE);           /* a pended IRQ is taken only when enabled */
-    if (!nvic_pend(v)) {
+    /* SysTick's and the IRQs' handlers report only with irqtrace on: ask for
+       this one report, with PRIMASK set so that no other interrupt takes it first. */
+    arch_irq_disable();
+    report_irq_once((int)v);
+    bool pended = nvic_pend(v);
+    arch_irq_enable();
+    barrier();                                   /* the pended exception is taken here */
+    report_irq_once(-1);
+    if (!pended) {
         kprintf("error: exception %u (%s) cannot be pended by software: Reset and the faults are raised "
                 "only by the CPU; use trap instead\n", v, arch_vector_name(v));
         return;

@@ -33,9 +33,9 @@ void uart_putc(char c)
 
 /* Clear the interrupt before draining: a byte that lands after the last read
    sets it again, so none waits without an interrupt to fetch it. */
-void uart_drain_rx(void)
+void uart_drain_rx(unsigned vector)
 {
     mmio_write(INTCLEAR, INT_RX);
     while (mmio_read(STATE) & STATE_RX_FULL)
-        console_rx_push((char)mmio_read(DATA));
+        console_rx_push((char)mmio_read(DATA), vector);
 }

@@ -14,20 +14,17 @@
 #include "trap_report.h"
 
 struct mailbox msp430_mailbox;
-static volatile uint16_t queued;    /* bytes handed to the console and not yet read */
 
 char __real_console_getc(void);
 char __wrap_console_getc(void);
 
 char __wrap_console_getc(void)
 {
-    if (queued == 0)
+    /* The console's own count, not one kept here: a Ctrl-C discards what was
+       typed ahead of it (console_take_break) without reading it. */
+    if (console_rx_pending() == 0)
         msp430_host_request(HOST_INPUT, MAILBOX_SIZE, VECTOR_OF(USART0RX_VECTOR) - ISR_IRQ_BASE);
-    char c = __real_console_getc();
-    dint();
-    queued--;
-    eint();
-    return c;
+    return __real_console_getc();
 }
 
 /* stub: it must wake console_getc, asleep in LPM0. */
@@ -38,8 +35,7 @@ void on_mailbox_rx(struct trap_frame *tf)
     if (len > MAILBOX_SIZE)
         len = MAILBOX_SIZE;
     for (uint8_t i = 0; i < len; i++)
-        console_rx_push((char)msp430_mailbox.data[i]);
-    queued += len;
+        console_rx_push((char)msp430_mailbox.data[i], (unsigned)tf->vector);
     msp430_mailbox.len = 0;
     stats_count(tf->vector);
     bool woke = (frame->sr & SR_LPM_BITS) != 0;

@@ -66,7 +66,7 @@ void on_machine_external(struct trap_frame *frame)
     unsigned source = plic_claim();
     const char *note = 0;
     if (source == UART0_IRQ)
-        uart_drain_rx();
+        uart_drain_rx(ISR_IRQ_BASE + IRQ_M_EXT);
     else
         note = source ? "unexpected-source" : "spurious";
     irq_taken(IRQ_M_EXT, "stub", trap_csrs_of(frame), report_irqs, source, note);

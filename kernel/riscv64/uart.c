@@ -43,8 +43,8 @@ void arch_uart_putc(char c)
 }
 
 /* Reading RBR until LSR says empty also drops the UART's interrupt line. */
-void uart_drain_rx(void)
+void uart_drain_rx(unsigned vector)
 {
     while (reg_read(LSR) & LSR_DATA_READY)
-        console_rx_push((char)reg_read(RBR));
+        console_rx_push((char)reg_read(RBR), vector);
 }

@@ -4,6 +4,7 @@
 void uart_init(void);
 void uart_enable_rx_interrupt(void);
 /* From the external interrupt handler: queue every received byte. */
-void uart_drain_rx(void);
+/* vector: the one being handled, named if the console's ring overflows */
+void uart_drain_rx(unsigned vector);
 
 #endif

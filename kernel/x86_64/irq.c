@@ -19,7 +19,7 @@ ISR_CALLEE static void irq_taken(unsigned irq, const char *style,
                                  const struct interrupt_frame *frame, const char *note)
 {
     stats_count(ISR_IRQ_BASE + irq);
-    if (report_irqs || note)
+    if (report_irq_wanted(ISR_IRQ_BASE + irq) || note)
         x86_report(ISR_IRQ_BASE + irq, style, false, 0, frame, RESUME, note);
 }
 
@@ -78,7 +78,7 @@ static void com1_slow_path(const struct interrupt_frame *frame)
 void on_com1(struct trap_frame *frame)
 {
     irq_depth = irq_depth + 1;
-    uart_drain_rx();
+    uart_drain_rx((unsigned)frame->vector);
     if (com1_slow) {
         com1_slow = false;
         com1_slow_path(&frame->iret);

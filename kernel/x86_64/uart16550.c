@@ -61,8 +61,8 @@ void arch_uart_putc(char c)
 }
 
 /* Reading RBR until LSR says empty also clears the receive interrupt. */
-void uart_drain_rx(void)
+void uart_drain_rx(unsigned vector)
 {
     while (inb(COM1_PORT + LSR) & LSR_DATA_READY)
-        console_rx_push((char)inb(COM1_PORT + RBR));
+        console_rx_push((char)inb(COM1_PORT + RBR), vector);
 }

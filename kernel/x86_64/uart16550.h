@@ -9,6 +9,7 @@ void uart_enable_rx_interrupt(void);
 void uart_raise_tx_interrupt(void);
 ISR_CALLEE void uart_end_tx_interrupt(void);
 /* Move every byte that the receiver holds into the console ring. */
-void uart_drain_rx(void);
+/* vector: the one being handled, named if the console's ring overflows */
+void uart_drain_rx(unsigned vector);
 
 #endif

@@ -44,9 +44,11 @@ def test_report_pc_is_the_return_pc_the_cpu_pushed(kernel, tmp_path, handler, ty
         qemu.stdin.write(typed)          # held by QEMU until the guest enables its receiver
         qemu.stdin.flush()
         wait_listening(port)
+        # report_irqs is written as a byte: avr-gdb misreads avr-gcc's DWARF type of a
+        # `volatile bool` (it refuses `set var report_irqs = 1` with "Invalid cast").
         gdb = subprocess.run([profile("avr").gdb, "-batch", "-nx", "-ex", f"file {elf}",
                               "-ex", f"target remote 127.0.0.1:{port}", "-ex", f"break *{slot['entry']}",
-                              "-ex", "continue", "-ex", "set var report_irqs = 1",
+                              "-ex", "continue", "-ex", "set var *(unsigned char *)&report_irqs = 1",
                               "-ex", "x/3xb $sp + 1", "-ex", "detach"],
                              capture_output=True, text=True, timeout=60)
         pushed = re.search(r":\s+0x([0-9a-f]{2})\s+0x([0-9a-f]{2})\s+0x([0-9a-f]{2})\s*$", gdb.stdout, re.M)

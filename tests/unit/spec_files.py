@@ -17,3 +17,11 @@ def write_raw(tmp_path, text, name="spec.py"):
     path = tmp_path / name
     path.write_text(textwrap.dedent(text))
     return path
+
+
+def required_lines(arch_name, *skip):
+    """The lines that bind what the arch model says the kernel cannot do without
+    (arch.REQUIRED), but those for the vectors or handlers in skip: add them to
+    a spec that must validate."""
+    from isr.load import arch_model
+    return [line for key, (line, _) in arch_model(arch_name).REQUIRED.items() if key not in skip]

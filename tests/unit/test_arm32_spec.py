@@ -7,7 +7,7 @@ import pytest
 from isr import arch_arm32 as arch
 from isr.generate import render
 from isr.validate import SpecError
-from tests.unit.spec_files import write_spec
+from tests.unit.spec_files import required_lines, write_spec
 from tools import variants
 
 SPEC_LINES = [
@@ -20,6 +20,7 @@ SPEC_LINES = [
     'irq(30, "tick", style="stub", priority=0x80)',
     'irq(27, "fast", style="stub", fiq=True)',
     'interrupt(2, "sgi_entry", style="naked", fiq=True, priority=0x10)',
+    'irq(33, "uart", style="stub")',
 ]
 
 
@@ -203,7 +204,7 @@ def test_a_kind_claim_is_checked_against_the_vector(tmp_path, line, message):
 
 
 def test_a_kind_claim_that_agrees_is_accepted(tmp_path):
-    path, _ = write_spec(tmp_path, 'exception("DABT", "h", style="abi", kind="ABORT")')
+    path, _ = write_spec(tmp_path, 'exception("DABT", "h", style="abi", kind="ABORT")', *required_lines("arm32"))
     assert "ISR_ABI_ABORT void h(void);" in render("arm32", path)["isr.h"]
 
 
@@ -213,7 +214,8 @@ def test_one_bench_handler_on_both_groups_reaches_the_manifest_through_each_entr
     path, _ = write_spec(tmp_path, 'exception("IRQ", "irq_entry", style="abi")',
                          'exception("FIQ", "fiq_entry", style="abi")',
                          'interrupt(5, "bench_stub", style="stub", priority=0x80, bench="counter")',
-                         'interrupt(8, "bench_stub", style="stub", fiq=True, priority=0x00, bench="counter")')
+                         'interrupt(8, "bench_stub", style="stub", fiq=True, priority=0x00, bench="counter")',
+                         *required_lines("arm32", arch.VBAR_NAMES.index("IRQ")))
     slots = json.loads(render("arm32", path)["manifest.json"])["vectors"]
     bench = [(s["vector"], s["handler"], s["bench"], s["options"]["fiq"]) for s in slots if s["bench"]]
     assert bench == [(13, "bench_stub", "counter", False), (16, "bench_stub", "counter", True)]

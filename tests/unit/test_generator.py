@@ -5,7 +5,7 @@ import re
 
 from isr import arch_x86_64 as arch
 from isr.generate import generate, render, write_if_changed
-from tests.unit.spec_files import write_spec
+from tests.unit.spec_files import required_lines, write_spec
 
 SPEC_LINES = [
     'exception("#BP", "bp_abi", style="abi")',
@@ -14,9 +14,9 @@ SPEC_LINES = [
     'exception("#GP", "gp_stub", style="stub")',
     'exception("#DF", "df_stub", style="stub", ist=1)',
     'irq(0, "tick", style="abi")',
-    'interrupt(0x43, "my_entry", style="naked")',
-    'interrupt(0x80, "syscall", style="stub", dpl=3)',
-]
+    'interrupt(0x43, "soft_naked_entry", style="naked")',
+    'interrupt(0x80, "on_syscall", style="stub", dpl=3)',
+] + required_lines("x86_64", arch.IRQ_BASE + 0, "soft_naked_entry", "on_syscall")
 
 
 def rendered(tmp_path):
@@ -41,7 +41,7 @@ def test_prototypes_follow_style_and_error_code(tmp_path):
     assert "ISR_ABI void pf_abi(struct interrupt_frame *frame, uint64_t error_code);" in header
     assert "void ud_stub(struct trap_frame *frame);" in header
     assert "void gp_stub(struct trap_frame *frame);" in header
-    assert re.search(r"void my_entry\(void\);", header)
+    assert re.search(r"void soft_naked_entry\(void\);", header)
     assert "void isr_default_handler(struct trap_frame *frame);" in header
 
 
@@ -60,7 +60,7 @@ def test_table_has_one_gate_per_vector_with_ist_and_dpl(tmp_path):
     assert by_vector[3] == ("bp_abi", 0, 0x8E, 3)           # abi: the gate is the C function
     assert by_vector[6] == ("isr_stub_6", 0, 0x8E, 6)       # stub: the gate is the stub
     assert by_vector[8] == ("isr_stub_8", 1, 0x8E, 8)       # IST 1
-    assert by_vector[67] == ("my_entry", 0, 0x8E, 67)       # naked: the user's entry
+    assert by_vector[67] == ("soft_naked_entry", 0, 0x8E, 67)       # naked: the user's entry
     assert by_vector[128] == ("isr_stub_128", 0, 0xEE, 128)  # DPL 3
     assert by_vector[200] == ("isr_default_200", 0, 0x8E, 200)
 
@@ -92,7 +92,7 @@ def test_default_entries_report_their_vector(tmp_path):
 def test_keep_fragment_keeps_table_and_every_handler(tmp_path):
     keep = rendered(tmp_path)["keep.ld"]
     for pattern in ("*(.isr_table)", "*(.isr_symbols)", "*(.text.isr_stubs)", "*(.text.bp_abi)",
-                    "*(.text.my_entry)", "*(.text.syscall)"):
+                    "*(.text.soft_naked_entry)", "*(.text.on_syscall)"):
         assert f"KEEP({pattern})" in keep
     assert 'ASSERT(DEFINED(pf_abi), "' in keep and "vector 14 (#PF)" in keep
 
@@ -168,7 +168,7 @@ def test_each_prototype_says_what_raises_it_where_the_pc_points_and_its_number(t
 def test_vector_numbers_are_generated_constants(tmp_path):
     header = rendered(tmp_path)["isr.h"]
     assert "#define ISR_VEC_PF 14\n" in header and "#define ISR_VEC_IRQ4 36\n" in header
-    assert "#define ISR_VECTOR_syscall 128\n" in header and "#define ISR_VECTOR_tick 32\n" in header
+    assert "#define ISR_VECTOR_on_syscall 128\n" in header and "#define ISR_VECTOR_tick 32\n" in header
     assert "ISR_VEC_SW " not in header and "ISR_VEC_RSVD " not in header, "names shared by many vectors get none"
 
 
@@ -195,8 +195,8 @@ def test_every_generated_entry_has_unwind_information(tmp_path):
 
 def test_trap_gate_sets_type_0xf_in_the_table_and_the_manifest(tmp_path):
     """gate="trap" keeps IF as it was on entry (type 0xF); the default interrupt gate clears it (0xE)."""
-    path, _ = write_spec(tmp_path, 'interrupt(0x80, "syscall", style="stub", dpl=3, gate="trap")',
-                         'interrupt(0x42, "soft", style="stub")')
+    path, _ = write_spec(tmp_path, 'interrupt(0x80, "on_syscall", style="stub", dpl=3, gate="trap")',
+                         'interrupt(0x42, "soft", style="stub")', *required_lines("x86_64", "on_syscall"))
     files = render("x86_64", path)
     by_vector = {e[3]: e for e in table_entries(files["isr_table.S"])}
     assert by_vector[0x80][2] == 0xEF and by_vector[0x42][2] == 0x8E
@@ -208,5 +208,5 @@ def test_trap_gate_sets_type_0xf_in_the_table_and_the_manifest(tmp_path):
 
 def test_header_names_each_handler_vector(tmp_path):
     header = rendered(tmp_path)["isr.h"]
-    assert "#define ISR_VECTOR_syscall 128" in header and "#define ISR_VECTOR_bp_abi 3" in header
+    assert "#define ISR_VECTOR_on_syscall 128" in header and "#define ISR_VECTOR_bp_abi 3" in header
     assert "ISR_VECTOR_isr_default_handler" not in header

@@ -14,6 +14,7 @@ SPEC_LINES = [
     'interrupt("wdt_vector", "dog", style="abi")',
     'interrupt(49, "p2", style="naked")',
     'interrupt("NMI", "nmi", style="abi")',
+    'interrupt("USART0RX", "rx", style="stub")',
 ]
 
 

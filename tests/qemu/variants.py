@@ -1,0 +1,70 @@
+"""Build kernels from variants of a spec without touching build/: generate into
+a folder of the test's own, compile the repository's sources against it and
+link there. A source that reads nothing from gen/ (by its dependency file from
+the last real build) is compiled once for all variants: most of the kernel
+never sees gen/isr.h."""
+import shutil
+import subprocess
+from pathlib import Path
+
+from isr.generate import generate
+from isr.load import arch_model
+from tools import toolchain
+
+CONSTRUCTORS = {"exception": "exception", "irq": "irq", "software": "interrupt"}
+
+
+def spec_line(arch, slot):
+    """The spec line that binds a manifest slot as the manifest records it."""
+    model = arch_model(arch)
+    options = "".join(f", {name}={value!r}" for name, value in sorted(slot["options"].items()))
+    return (f'{CONSTRUCTORS[slot["kind"]]}({model.spec_number(slot["kind"], slot["vector"])}, '
+            f'{slot["handler"]!r}, style={slot["style"]!r}{options})')
+
+
+def write_spec(path, arch, slots):
+    body = "".join(f"    {spec_line(arch, slot)},\n" for slot in slots)
+    Path(path).write_text(f"from isr.spec import exception, interrupt, irq\n\nVECTORS = [\n{body}]\n")
+
+
+class VariantBuilder:
+    """build(spec) -> kernel.elf for one arch, every variant in its own folder under work."""
+
+    def __init__(self, arch, work):
+        self.arch, self.work = arch, Path(work)
+        self.shared = {}         # source that reads nothing from gen/ -> its object, compiled once
+        real_gen = (toolchain.build_dir(arch) / "gen").resolve()
+
+        def reads_gen(source):
+            deps = toolchain.header_deps(toolchain.object_path(arch, source))
+            # No dependency file: assume the worst and compile it for every variant.
+            return not deps or any(Path(d).resolve().is_relative_to(real_gen) for d in deps)
+        self.reads_gen = reads_gen
+
+    def _compile(self, source, obj, gen):
+        obj.parent.mkdir(parents=True, exist_ok=True)
+        reuse = not Path(source).is_absolute() and not self.reads_gen(source)
+        if reuse and source in self.shared:
+            shutil.copy(self.shared[source], obj)
+            return
+        argv = toolchain.compile_command(self.arch, source, obj, gen)     # the arch's own compiler
+        result = subprocess.run(argv, cwd=toolchain.ROOT, capture_output=True, text=True)
+        assert result.returncode == 0, f"{source} does not compile against {gen}:\n{result.stderr}"
+        if reuse:
+            self.shared[source] = obj
+
+    def build(self, name, spec):
+        """Generate from spec (SpecError if it is refused), compile and link; return the ELF."""
+        folder = self.work / name
+        gen = folder / "gen"
+        generate(self.arch, spec, gen)
+        sources = toolchain.sources(self.arch) + [gen / n for n in toolchain.GENERATED_SOURCES]
+        objects = []
+        for source in sources:
+            obj = folder / "obj" / (Path(source).name + ".o") if Path(source).is_absolute() else \
+                folder / "obj" / Path(f"{source}.o")
+            self._compile(source, obj, gen)
+            objects.append(obj)
+        elf = folder / "kernel.elf"
+        assert toolchain.link(self.arch, objects, elf, gen), f"{name}: the link failed (see stderr)"
+        return elf
