@@ -42,6 +42,7 @@ struct probe_fault {
     const char *what;
     void (*run)(void);          /* raises it, then checks what the arch can */
 };
+/* An arch with no fault to raise defines neither (kernel/avr/probe.c). */
 extern const struct probe_fault arch_probe_faults[] __attribute__((weak));
 extern const unsigned arch_probe_fault_count __attribute__((weak));
 /* Where a fault raised by a probe resumes, 0 when no probe runs: the fault

@@ -1,9 +1,13 @@
 """mspdebug's `sim` driver as a launcher with QEMU's shape: this process's stdin
 and stdout are the guest's console, and its exit code carries the guest's status.
 
-    python -m qemu.mspdebug_sim KERNEL.elf [--log FILE] [--gdb PORT]
+    python -m qemu.mspdebug_sim KERNEL.elf [--log FILE] [--gdb PORT] [--window BEGIN:END --window-log FILE]
 
-(--gdb: `doit debug-msp430`, mspdebug's own debugger prompt instead of a run.)
+(--gdb: `doit debug-msp430`, mspdebug's own debugger prompt instead of a run.
+--window: two more breakpoints, at hex byte addresses; each time the guest
+goes from BEGIN to END, one line `window window insns=N stores=-` goes to the
+window log: the instructions the tracer counted, BEGIN included, END not, as
+tools/plugin/window.c counts them in QEMU; the simulator counts no stores.)
 
 mspdebug 0.22 has no UART and no exit device, so this bridge drives mspdebug's
 own prompt and stops the simulation at two breakpoints (kernel/msp430/host.h):
@@ -50,8 +54,11 @@ MW_BYTES = 16               # bytes per `mw`: readline scrolls (and garbles the 
 class Bridge:
     """One guest run: mspdebug set up as the part, the kernel loaded, its requests served."""
 
-    def __init__(self, elf, log_path):
+    def __init__(self, elf, log_path, window=None, window_log=None):
         self.log_file = open(log_path, "w") if log_path else None
+        self.window = window                    # (begin, end) byte addresses, or None
+        self.window_log = open(window_log, "w") if window_log else None
+        self.window_start = None                # the tracer's instruction count at BEGIN
         image = Image(elf)
         self.symbols = {name: image.symbols[name].address
                         for name in ("msp430_host_call", "msp430_exit_parked", "msp430_mailbox")}
@@ -69,6 +76,8 @@ class Bridge:
         self.sim.command(f"prog {elf}")
         for name in ("msp430_host_call", "msp430_exit_parked"):
             self.sim.command(f"setbreak 0x{self.symbols[name]:x}")
+        for address in window or ():
+            self.sim.command(f"setbreak 0x{address:x}")
 
     def log(self, text):
         if self.log_file:
@@ -84,6 +93,9 @@ class Bridge:
         self.sim.close()
         if self.log_file:
             self.log_file.close()
+        if self.window_log:
+            self.window_log.write("windows done\n" if self.window_start is None else "window window open\n")
+            self.window_log.close()
 
     # -- the console --------------------------------------------------------
     def console_line(self, text):
@@ -151,6 +163,9 @@ class Bridge:
                 self.flush_partial()
                 return self.finish(EXIT_GUEST + status if status < 128 else EXIT_UNEXPECTED,
                                    f"exit status={status} pc=0x{pc:x}")
+            if self.window and pc in self.window:
+                self.window_stop(pc)
+                continue
             if pc != self.symbols["msp430_host_call"]:
                 return self.finish(EXIT_UNEXPECTED, f"stop at pc=0x{pc:x}, no breakpoint of ours")
             request = (regs["R12"], regs["R13"], regs["R14"], regs["R15"])
@@ -160,6 +175,23 @@ class Bridge:
             code = self.serve_request(*request[:3])
             if code is not None:
                 return code
+
+    def window_stop(self, pc):
+        """At BEGIN note the tracer's instruction count; at END log the window's count."""
+        count = self.instructions()
+        if pc == self.window[0] and self.window_start is None:
+            self.window_start = count
+        elif pc == self.window[1] and self.window_start is not None:
+            self.window_log.write(f"window window insns={count - self.window_start} stores=-\n")
+            self.window_log.flush()
+            self.window_start = None
+
+    def instructions(self):
+        """Instructions simulated so far, from the tracer's own count."""
+        for line in self.sim.command("simio info tracer"):
+            if line.startswith("Instruction count:"):
+                return int(line.split()[-1])
+        raise RuntimeError("mspdebug: `simio info tracer` printed no instruction count")
 
     def cycles(self):
         """SMCLK cycles simulated so far, from the `clock` tracer (qemu/profiles.py): guest
@@ -240,10 +272,13 @@ def main(argv):
     parser.add_argument("--gdb", type=int, metavar="PORT",
                         help="debug instead of running: mspdebug's own prompt on this terminal (Debian's "
                              "gdb-multiarch has no MSP430, so its GDB server has no client); PORT is unused")
+    parser.add_argument("--window", metavar="BEGIN:END", help="count the instructions from BEGIN to END (hex)")
+    parser.add_argument("--window-log", metavar="FILE", help="where the window counts go (with --window)")
     args = parser.parse_args(argv)
     if args.gdb:
         return debug(args.elf)
-    bridge = Bridge(args.elf, args.log)
+    window = tuple(int(a, 16) for a in args.window.split(":")) if args.window else None
+    bridge = Bridge(args.elf, args.log, window, args.window_log)
     try:
         return bridge.serve()
     except SystemExit as stop:

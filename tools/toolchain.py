@@ -63,6 +63,12 @@ TARGETS = {
         # pushes: leave it to the functions that need it.
         "cc": ["avr-gcc", "-mmcu=atmega2560"],
         "cflags": ["-fomit-frame-pointer"],
+        # avr-gcc has no -momit-leaf-frame-pointer: every function here goes
+        # without a frame pointer already (SOURCE_CFLAGS). The bench and probe
+        # hooks return bool, and avr-gcc's stabs for a function returning bool
+        # make avr-gdb 13 assert (gdbtypes.h "field") whenever it reads any
+        # symbol of the kernel: those two files go without debug information.
+        "source_cflags": {"kernel/{arch}/bench.c": ["-g0"], "kernel/{arch}/probe.c": ["-g0"]},
         # Our own startup (boot/avr/entry.S) instead of avr-libc's crt; libgcc for
         # the 64-bit arithmetic of the shared code. --no-stubs: on the 2560 avr-ld
         # otherwise routes every code pointer (gs()) through a JMP stub of its
@@ -146,7 +152,7 @@ def compile_command(arch, source, obj, gen_dir):
     target = TARGETS[arch]
     includes = [f"-I{d}" for d in include_dirs(arch, gen_dir)]
     compiler = target.get("cc", ["clang", f"--target={target['triple']}"])
-    extra = [flag for pattern, flags in SOURCE_CFLAGS.items()
+    extra = [flag for pattern, flags in target.get("source_cflags", SOURCE_CFLAGS).items()
              if Path(source) == ROOT / pattern.format(arch=arch) or Path(source) == Path(pattern.format(arch=arch))
              for flag in flags]
     return (compiler + COMMON_CFLAGS + target["cflags"] + extra + includes +

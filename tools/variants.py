@@ -48,7 +48,21 @@ GCC = {
 # The handler each (style, shape) binds: kernel/<arch>/bench.c and bench_naked.S.
 HANDLERS = {("abi", "counter"): "bench_abi", ("stub", "counter"): "bench_stub",
             ("naked", "counter"): "bench_naked", ("abi", "call"): "bench_abi_call",
-            ("stub", "call"): "bench_stub_call"}
+            ("stub", "call"): "bench_stub_call", ("abi-nb", "counter"): "bench_abi_nonblocking"}
+
+
+def style_variants(arch):
+    """{row style: (spec style, options)} for the styles an arch model adds to
+    the bench as an option of another (avr: "abi-nb", abi with nonblocking=True)."""
+    return getattr(arch_model(arch), "BENCH_STYLE_VARIANTS", {})
+
+
+def style_label(arch, slot):
+    """The bench row style of a manifest slot: its style, or the variant its options make."""
+    for label, (style, options) in style_variants(arch).items():
+        if slot["style"] == style and all(slot["options"].get(k) == v for k, v in options):
+            return label
+    return slot["style"]
 
 
 class VariantError(Exception):
@@ -63,9 +77,10 @@ def wanted(arch):
     """Every (style, shape) the arch's styles allow; a naked handler is hand-written,
     so it has no "calls a function" shape worth measuring. An arch whose bench
     vectors cannot take every style of the arch (arm32: SGIs behind an abi
-    entry) names the others in BENCH_REFUSALS."""
+    entry) names the others in BENCH_REFUSALS; one that measures a kind of a
+    style as a style of its own (avr: abi-nb) in BENCH_STYLE_VARIANTS."""
     model = arch_model(arch)
-    styles = [s for s in model.STYLES if s not in getattr(model, "BENCH_REFUSALS", {})]
+    styles = [s for s in model.STYLES if s not in getattr(model, "BENCH_REFUSALS", {})] + list(style_variants(arch))
     return [key for key in HANDLERS if key[0] in styles]
 
 
@@ -94,6 +109,7 @@ def _compiler_argv(arch, compiler, source, obj, gen_dir):
 def _variant_spec(arch, spec, out, style, shape):
     """Write a spec that rebinds the first bench vector of spec to (style, shape)."""
     handler = HANDLERS[(style, shape)]
+    style, extra = style_variants(arch).get(style, (style, ()))
     out.write_text(
         f'"""isr/{arch}.py with its first bench vector rebound to {handler} ({style}, {shape}),\n'
         f'for tools/cost.py (tools/variants.py). Generated: do not edit."""\n'
@@ -101,7 +117,7 @@ def _variant_spec(arch, spec, out, style, shape):
         "from isr.load import load_bindings\n\n"
         f"_SPEC = load_bindings({str(spec)!r})\n"
         "_BENCH = next(b for b in _SPEC if b.option('bench', ''))\n"
-        f"_OPTIONS = tuple(o for o in _BENCH.options if o[0] != 'bench') + (('bench', {shape!r}),)\n"
+        f"_OPTIONS = tuple(o for o in _BENCH.options if o[0] != 'bench') + (('bench', {shape!r}),) + {extra!r}\n"
         f"VECTORS = [replace(b, handler={handler!r}, style={style!r}, options=_OPTIONS) if b is _BENCH else b\n"
         "           for b in _SPEC]\n")
 

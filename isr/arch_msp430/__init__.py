@@ -28,6 +28,7 @@ IRQ_BASE = PART_FIRST           # gen/isr.h ISR_IRQ_BASE: the first word the par
 HANDLER_VECTORS = range(PART_FIRST, RESET)      # RESET (63) is reset_entry, not a handler
 TABLE_FIXED = {RESET: "reset_entry"}             # boot/msp430/entry.S
 STYLES = ("abi", "stub", "naked")
+CPU_EXCEPTIONS = False          # no faults to raise: `probe` has none (tests/qemu/test_probes.py)
 STYLE_REFUSALS = {}
 TABLE_ENTRY_SIZE = 2
 TABLE_ALIGN = 2

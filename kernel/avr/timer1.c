@@ -52,3 +52,30 @@ void on_timer1_compb(struct trap_frame *frame)
     stats_count(frame->vector);
     avr_report_frame(frame, "stub", RESUME);
 }
+
+void timer1_bench_mask_tick(void)
+{
+    TIMSK1 &= (uint8_t)~_BV(OCIE1A);
+}
+
+void timer1_bench_unmask_tick(void)
+{
+    TIMSK1 = (uint8_t)(TIMSK1 & ~_BV(OCIE1C)) | _BV(OCIE1A);
+}
+
+/* QEMU 7.2 schedules compare C when OCR1C is below the next event and fires
+   it when TCNT1 reaches OCR1B (avr_timer16_set_alarm), so OCR1C = 0 and
+   OCR1B just ahead. Its TIFR1 keeps what is written (a real one clears the
+   flags written as 1): writing 1 and then 0 clears OCF1C on both, and the
+   flag then says that the interrupt is pending. */
+void timer1_bench_pend_compc(void)
+{
+    uint16_t now = TCNT1;
+    OCR1C = 0;
+    OCR1B = now + COMPB_AHEAD < top ? now + COMPB_AHEAD : COMPB_AHEAD;
+    TIFR1 = _BV(OCF1C);
+    TIFR1 = 0;
+    TIMSK1 |= _BV(OCIE1C);
+    while (!(TIFR1 & _BV(OCF1C)))
+        ;
+}

@@ -29,6 +29,14 @@ void watchdog_interval(uint16_t cycles)
     write_control();
 }
 
+void watchdog_irq_enable(int on)
+{
+    if (on)
+        IE1 |= WDTIE;
+    else
+        IE1 &= ~WDTIE;
+}
+
 void watchdog_violate_password(void)
 {
     WDTCTL = WDTHOLD;                   /* no WDTPW: a password violation, PUC */

@@ -8,6 +8,8 @@ void watchdog_init(void);
 void watchdog_interval(uint16_t cycles);
 /* A write without the password: the watchdog resets the part (PUC). */
 void watchdog_violate_password(void);
+/* Its interrupt on or off (IE1.WDTIE): the bench masks it (kernel/msp430/bench.c). */
+void watchdog_irq_enable(int on);
 extern volatile uint16_t watchdog_count;
 /* When non-zero: count WDT interrupts down, and at zero enable the tick again (`trap lpm`). */
 extern volatile uint16_t watchdog_then_tick;

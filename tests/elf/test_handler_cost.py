@@ -40,9 +40,11 @@ def test_every_stub_stores_exactly_its_trap_frame(rows, arch):
 @pytest.mark.parametrize("arch", ["x86_64", "riscv64", "cortex-m", "msp430"])
 def test_abi_handlers_store_fewer_words_than_any_stub_path(rows, arch):
     """The point of the compiler's interrupt convention: save what the handler
-    uses (and what its calls may clobber), not the whole register file."""
+    uses (and what its calls may clobber), not the whole register file. Among
+    the kernel's own handlers: a bench stub's empty C body (msp430: 12 words,
+    the stub alone) is held like for like to its abi twin in tests/qemu/test_cost.py."""
     abi = {slot["handler"]: saved for slot, _, saved, _ in rows[arch] if slot["style"] == "abi"}
-    stub = [saved for slot, _, saved, _ in rows[arch] if slot["style"] == "stub"]
+    stub = [saved for slot, _, saved, _ in rows[arch] if slot["style"] == "stub" and not slot["bench"]]
     assert abi and stub
     assert max(abi.values()) < min(stub), abi
 

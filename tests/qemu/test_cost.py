@@ -9,6 +9,7 @@ import sys
 
 import pytest
 
+from qemu.profiles import profile
 from tools import cost, toolchain, variants
 from tools.elf_symbols import Image
 
@@ -42,8 +43,9 @@ def test_counts_are_identical_over_two_runs_and_abi_costs_less_than_stub(arch, c
     assert first == second
     measured = {(row["style"], row["shape"]): row for row in first}
     assert set(measured) == set(variants.wanted(arch)), "every style the arch has, in both shapes"
+    simulator = profile(arch).launcher == "mspdebug-sim"      # counts instructions, not stores
     for row in first:
-        assert row["insns"] > row["empty"] > 0 and row["stores"] > 0, row
+        assert row["insns"] > row["empty"] > 0 and (row["stores"] is None if simulator else row["stores"] > 0), row
     for shape in cost.SHAPES:
         if ("abi", shape) in measured and ("stub", shape) in measured:
             assert measured["abi", shape]["insns"] < measured["stub", shape]["insns"]
@@ -110,10 +112,3 @@ def test_a_window_that_never_runs_is_an_error_not_a_zero_count(kernel, plugin, m
     monkeypatch.setattr(cost, "windows", misplaced)
     with pytest.raises(cost.CostError, match=r"the plugin reported 0 window\(s\) for 6 `bench` command\(s\)"):
         cost.measure("x86_64", kernel("x86_64"), manifest("x86_64"), tmp_path)
-
-
-@pytest.mark.parametrize("arch", [a for a in toolchain.TARGETS if not cost.benched(a)])
-def test_an_arch_without_a_bench_window_says_so(arch, kernel, boot_console):
-    guest = boot_console(arch, kernel(arch))
-    assert f"error: bench: {arch} has no measured window yet (kernel/{arch}/bench.c)" in guest.run("bench 1")
-    assert f"error: probe: {arch} has no probes yet (kernel/{arch}/probe.c)" in guest.run("probe 1")
