@@ -31,16 +31,21 @@ void timer3_raise_compa(void)
     TCCR3B = _BV(CS30);             /* normal mode, clock / 1: matches one count later */
 }
 
+/* One capture, not a stream: TOP (ICR3) only every 0x4001 clocks, about 1 ms.
+   QEMU's AVR timers run on host time (no -icount on AVR), and a TOP that comes
+   again while the handler is on its way to timer3_stop() leaves the vector
+   pending in the CPU, which neither the mask nor the stop withdraws: with TOP
+   every 17 clocks, a loaded host saw one `int 31` taken twice. */
 void timer3_raise_capt(void)
 {
     timer3_stop();
     TCCR3A = 0;
     TCCR3B = _BV(WGM33) | _BV(WGM32);   /* mode 12 first: QEMU takes ICR3 writes only in it */
-    ICR3 = 16;
+    ICR3 = 0x4000;
     TCNT3 = 0;
     TIFR3 = _BV(ICF3);
     TIMSK3 = _BV(ICIE3);
-    TCCR3B = _BV(WGM33) | _BV(WGM32) | _BV(CS30);
+    TCCR3B = _BV(WGM33) | _BV(WGM32) | _BV(CS30);   /* clock / 1 */
 }
 
 /* abi, nonblocking (avr-gcc `interrupt`, avr-libc ISR_NOBLOCK): its first
