@@ -87,7 +87,8 @@ class Console:
 
     # -- failures -------------------------------------------------------------
     def transcript_tail(self):
-        self._transcript.flush()
+        if not self._transcript.closed:      # a test may have closed its console before it failed
+            self._transcript.flush()
         return self.transcript_path.read_text(errors="replace")[-TRANSCRIPT_TAIL:]
 
     def registers(self):
