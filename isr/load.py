@@ -5,10 +5,11 @@ and a line > 0: a Python error at the user's own line (in the spec, or in a
 module it imports), sys.exit() refused, VECTORS at its assignment.
 """
 import ast
-import importlib.util
+import importlib
 import sys
 import sysconfig
 import traceback
+import types
 from pathlib import Path
 
 from dataclasses import replace
@@ -74,11 +75,14 @@ def _describe(error):
 
 
 def _run(path):
-    """Execute the spec file as a module; return it."""
-    spec = importlib.util.spec_from_file_location(f"_isr_spec_{path.stem}", path)
-    module = importlib.util.module_from_spec(spec)
+    """Execute the spec file as a module; return it. Compiled from its source on
+    every run, never from __pycache__: the import system keys its bytecode by the
+    file's mtime in whole seconds and its size, so an edit of the same length
+    within a second (ist=1 -> ist=3) would run the old spec and build it."""
+    module = types.ModuleType(f"_isr_spec_{path.stem}")
+    module.__file__ = str(path)
     try:
-        spec.loader.exec_module(module)
+        exec(compile(path.read_bytes(), str(path), "exec", dont_inherit=True), module.__dict__)
     except SyntaxError as error:
         where = path if not error.filename or same_file(error.filename, path) else shown(error.filename)
         raise SpecError([f"{where}:{error.lineno or 1}: syntax error: {error.msg}"]) from None

@@ -38,5 +38,9 @@ def registers_summary(profile, registers_text, elf=None):
     registers_text = "\n".join(registers_text.splitlines()[:REGISTER_LINES])
     if not pc:
         return registers_text.rstrip()
-    where = Symbolizer(elf).describe(int(pc[1], 16)) if elf else f"0x{int(pc[1], 16):x}"
-    return f"PC 0x{int(pc[1], 16):x} is in {where}\n{registers_text.rstrip()}"
+    value = int(pc[1], 16)
+    magic = [meaning for start, meaning in profile.magic_pcs if value >= start]
+    if magic:
+        return f"PC 0x{value:x} is {magic[-1]}\n{registers_text.rstrip()}"
+    where = Symbolizer(elf).describe(value) if elf else f"0x{value:x}"
+    return f"PC 0x{value:x} is in {where}\n{registers_text.rstrip()}"

@@ -28,6 +28,8 @@ class Profile:
     launcher: str = "qemu"  # which launcher boots it: "qemu", or "mspdebug-sim" (qemu/mspdebug_sim.py)
     debug_banner: str = ""  # what `doit debug-<arch>` says instead of the GDB line, where there is no GDB
     icount: bool = True     # the target supports -icount (deterministic guest time)
+    # PCs that are no code address but a signal to the CPU: (range start, what it means)
+    magic_pcs: tuple = ()
 
     def machine_for(self, variant=None):
         if variant is None:
@@ -166,6 +168,9 @@ PROFILES = {
         prompt="cortex-m> ",
         gdb="gdb-multiarch",
         regs_pc=r"R15=([0-9a-f]+)",                # target/arm names the M-profile PC R15
+        # An exception return loads EXC_RETURN (0xFFFFFFxx) into the PC; QEMU
+        # shows it there until the next instruction unstacks the frame.
+        magic_pcs=((0xFFFFFF00, "EXC_RETURN: the CPU is returning from an exception"),),
         log_events=r"(Taking exception|\.\.\.taking pending|\.\.\.tailchaining|Exception return|CPU Reset|Lockup)",
     ),
     "arm32": Arm32Profile(

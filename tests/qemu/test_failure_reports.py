@@ -46,9 +46,10 @@ def run_failing_tests(tmp_path):
 
 
 def section(output, test):
+    """One test's failure report: up to the next test's header or the summary's ==== line."""
     start = output.index(f"_ {test} _")
-    end = output.find("\n____", start + 1)
-    return output[start:end if end != -1 else len(output)]
+    ends = [end for end in (output.find("\n____", start + 1), output.find("\n====", start + 1)) if end != -1]
+    return output[start:min(ends, default=len(output))]
 
 
 def test_failure_reports(tmp_path, kernel, boot_console):

@@ -68,6 +68,10 @@ def test_registers_over_qmp_name_the_pc(boot_console, kernel, arch):
     """What a failure report shows: the PC by function and source line."""
     console = boot_console(arch, kernel(arch))
     registers = console.registers()
+    for start, meaning in profile(arch).magic_pcs:      # caught mid exception return: named as such
+        if re.match(rf"PC 0x[0-9a-f]+ is {re.escape(meaning)}", registers):
+            assert int(registers.split()[1], 16) >= start, registers
+            return
     assert re.match(r"PC 0x[0-9a-f]+ is in \w+\+0x[0-9a-f]+", registers), registers
     if arch != "avr":                   # avr-gcc's line table misses the inline asm the CPU idles in
         assert re.match(r"PC 0x[0-9a-f]+ is in \w+\+0x[0-9a-f]+ \(\S+:\d+\)", registers), registers
