@@ -187,6 +187,7 @@ const struct trap_trigger arch_traps[] = {
     {"user-cli", "ring 3: cli with IOPL 0: #GP(0)", raise_user_cli, 0},
     {"user-pf", "ring 3: read of an unmapped page: #PF, U bit", raise_user_pf, 0},
     {"user-kmem", "ring 3: read of a kernel page: #PF, U and P bits", raise_user_kernel_memory, 0},
+    {"user-ac", "ring 3: misaligned load with CR0.AM and RFLAGS.AC: #AC(0)", raise_user_ac, 0},
 };
 
 const unsigned arch_trap_count = sizeof(arch_traps) / sizeof(arch_traps[0]);

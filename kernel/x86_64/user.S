@@ -4,6 +4,7 @@
 
 #define RFLAGS_RESERVED (1 << 1)        /* always 1 */
 #define RFLAGS_IF (1 << 9)
+#define RFLAGS_AC (1 << 18)
 #define SWINT_ENTRY_SIZE 8
 
     /* Linked into the user pages (linker/x86_64.ld): the only code ring 3
@@ -49,6 +50,19 @@ user_hlt_task:
     hlt                         /* privileged: #GP(0) at CPL > 0 */
     jmp user_exit
     .size user_hlt_task, . - user_hlt_task
+
+    /* Alignment check (SDM 6.15): RFLAGS.AC is writable at any CPL, and with
+       CR0.AM set by the kernel a misaligned load at CPL 3 is #AC(0), vector 17. */
+    .globl user_ac_task
+    .type user_ac_task, @function
+user_ac_task:
+    movq %rsi, %rbx
+    pushfq
+    orl $RFLAGS_AC, (%rsp)
+    popfq
+    movl 1(%rsp), %eax          /* four bytes at an odd address */
+    jmp user_exit
+    .size user_ac_task, . - user_ac_task
 
     .globl user_cli_task
     .type user_cli_task, @function

@@ -7,6 +7,7 @@
 #include "memlayout.h"
 #include "ticks.h"
 #include "user.h"
+#include "x86.h"
 
 /* The DPL 3 gate the task calls the kernel through, and a DPL 0 gate it may
    not raise: both from the spec (gen/isr.h). */
@@ -45,4 +46,14 @@ void raise_user_pf(void)
 void raise_user_kernel_memory(void)
 {
     user_enter(user_load_task, (uint64_t)&ticks, SYSCALL_VECTOR);
+}
+
+/* #AC(0) needs all three: CPL 3, CR0.AM and RFLAGS.AC (the task sets AC).
+   CR0.AM stays set: it changes nothing until ring 3 also sets AC, which only
+   this task does. QEMU 7.2's TCG checks no alignment, so the load succeeds and
+   the task exits normally (tests/qemu/test_known_limits.py holds that fact). */
+void raise_user_ac(void)
+{
+    w_cr0(r_cr0() | CR0_AM);
+    user_enter(user_ac_task, 0, SYSCALL_VECTOR);
 }

@@ -17,6 +17,7 @@ void user_int_task(void);       /* RDI = vector: `int` it with RAX = 0x1000 + ve
 void user_hlt_task(void);       /* HLT at CPL 3 */
 void user_cli_task(void);       /* CLI at CPL 3 with IOPL 0 */
 void user_load_task(void);      /* RDI = address: load from it */
+void user_ac_task(void);        /* RFLAGS.AC set, then a misaligned load */
 
 /* Enter task at CPL 3 with RDI = arg, RSI = the system-call vector, on the
    user stack, interrupts on. Never returns: the task comes back through the
@@ -30,6 +31,7 @@ void raise_user_hlt(void);
 void raise_user_cli(void);
 void raise_user_pf(void);
 void raise_user_kernel_memory(void);
+void raise_user_ac(void);
 #endif
 
 #endif

@@ -11,6 +11,7 @@
 #define CR0_EM (1u << 2)        /* emulation: every x87 instruction raises #NM */
 #define CR0_TS (1u << 3)        /* task switched: next x87/SSE instruction raises #NM */
 #define CR0_NE (1u << 5)        /* numeric error: x87 errors raise #MF, not the legacy IRQ 13 */
+#define CR0_AM (1u << 18)       /* alignment mask: with RFLAGS.AC at CPL 3, a misaligned access raises #AC */
 #define CR4_OSFXSR (1u << 9)    /* the OS saves SSE state: SSE instructions are allowed */
 #define CR4_OSXMMEXCPT (1u << 10) /* unmasked SSE errors raise #XM instead of #UD */
 

@@ -38,6 +38,15 @@ def test_x86_64_unmasked_sse_divide_by_zero_raises_xm(x86):
     expect(found, ["#XM"], x86, "`trap xm`")
 
 
+@pytest.mark.xfail(strict=True, raises=StillALimit, reason=f"{MEASURED_ON}: TCG checks no alignment, so a "
+                                       "misaligned load at CPL 3 with CR0.AM and RFLAGS.AC set succeeds")
+@pytest.mark.console_allows("unexpected-vector")     # #AC is not bound in the shipped spec
+def test_x86_64_ring3_misaligned_load_with_alignment_check_raises_ac(x86):
+    output = x86.run("trap user-ac")
+    found = [r["name"] for r in reports(output) if r["name"] != "SW"]     # SW: the task's exit call
+    expect(found, ["#AC"], x86, "`trap user-ac`")
+
+
 @pytest.mark.xfail(strict=True, raises=StillALimit, reason=f"{MEASURED_ON}: one-hart TCG performs a misaligned AMO as a "
                                        "load, and reports load-misaligned (cause 4)")
 def test_riscv64_misaligned_amo_raises_store_misaligned(rv):

@@ -78,7 +78,7 @@ def test_ring3_page_faults_carry_the_user_bit(x86, x86_64_kernel):
 
 def test_every_ring3_report_agrees_with_qemu_and_the_kernel_goes_on(x86):
     taken = []
-    for trap in ("user-syscall", "user-int-dpl0", "user-hlt", "user-cli", "user-pf", "user-kmem"):
+    for trap in ("user-syscall", "user-int-dpl0", "user-hlt", "user-cli", "user-pf", "user-kmem", "user-ac"):
         taken += reports(x86.run(f"trap {trap}"))
     first = int(re.search(r"ticks=(\d+)", x86.run("ticks"))[1])
     x86.run("sleep 30")
