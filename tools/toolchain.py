@@ -26,7 +26,7 @@ TARGETS = {
         # memory, where an unaligned access is an alignment fault.
         "cflags": ["-mgeneral-regs-only", "-mstrict-align", "-fno-pic"],
         "ldflags": ["-z", "max-page-size=4096"],
-        "sources": ["boot/aarch64/*.S", "kernel/*.c", "kernel/arm/pl011.c", "kernel/aarch64/*.c", "kernel/aarch64/*.S"],
+        "sources": ["boot/aarch64/*.S", "kernel/*.c", "kernel/arm/pl011.c", "kernel/arm/gicv2.c", "kernel/aarch64/*.c", "kernel/aarch64/*.S"],
     },
     "riscv64": {
         "triple": "riscv64",

@@ -3,30 +3,12 @@
  * redistributor to wake. Without the security extensions (virt's default)
  * every interrupt is Group 0 and signals IRQ. */
 #include "aarch64.h"
+#include "arm/gicv2.h"
 #include "gic.h"
 #include "isr.h"
 #include "memlayout.h"
 
-#define GICD_CTLR 0x000
-#define GICD_ISENABLER 0x100     /* one bit per INTID, 32 per word; writing 1 enables */
-#define GICD_ICENABLER 0x180     /* the same bits; writing 1 disables */
-#define GICD_IPRIORITYR 0x400    /* one byte per INTID, byte accessible */
-#define GICD_ITARGETSR 0x800     /* one byte per INTID: CPU interface bit mask (SPIs only) */
-#define GICD_SGIR 0xf00
-#define GICC_CTLR 0x000
-#define GICC_PMR 0x004           /* only priorities numerically below this are signalled */
-#define GICC_BPR 0x008
-#define GICC_IAR 0x00c
-#define GICC_EOIR 0x010
-
-#define FIRST_SPI 32
-#define CPU0 0x01
-/* GICD_SGIR TargetListFilter (bits 25:24) = 0b10: forward to the requesting CPU only. */
-#define SGIR_TO_SELF (2u << 24)
 #define PMR_ALLOW_ALL 0xf0       /* isr/arch_aarch64 GIC_PRIORITY_MASK: the spec's priorities are below */
-/* Binary point 3: the group (preemption) priority is bits [7:4], so the spec's
-   multiples of 16 each form their own group and a lower value preempts. */
-#define BPR_GROUP_7_4 3
 
 void gic_init(void)
 {
@@ -35,59 +17,10 @@ void gic_init(void)
         if (!e->enabled)
             continue;
         mmio_write8(GICD_BASE + GICD_IPRIORITYR + e->intid, e->priority);
-        if (e->intid >= FIRST_SPI)
-            mmio_write8(GICD_BASE + GICD_ITARGETSR + e->intid, CPU0);
-        mmio_write32(GICD_BASE + GICD_ISENABLER + 4 * (e->intid / 32), 1u << (e->intid % 32));
+        gicv2_enable(e->intid);
     }
     mmio_write32(GICD_BASE + GICD_CTLR, 1);
     mmio_write32(GICC_BASE + GICC_PMR, PMR_ALLOW_ALL);
     mmio_write32(GICC_BASE + GICC_BPR, BPR_GROUP_7_4);
     mmio_write32(GICC_BASE + GICC_CTLR, 1);
-}
-
-uint32_t gic_acknowledge(void)
-{
-    return mmio_read32(GICC_BASE + GICC_IAR);
-}
-
-void gic_end(uint32_t iar)
-{
-    mmio_write32(GICC_BASE + GICC_EOIR, iar);
-}
-
-void gic_send_sgi_to_self(unsigned sgi)
-{
-    mmio_write32(GICD_BASE + GICD_SGIR, gic_sgir_to_self(sgi));
-}
-
-uintptr_t gic_sgir_address(void)
-{
-    return GICD_BASE + GICD_SGIR;
-}
-
-uint32_t gic_sgir_to_self(unsigned sgi)
-{
-    return SGIR_TO_SELF | (sgi & 0xf);
-}
-
-uint32_t gic_set_priority_mask(uint32_t pmr)
-{
-    uint32_t old = mmio_read32(GICC_BASE + GICC_PMR);
-    mmio_write32(GICC_BASE + GICC_PMR, pmr);
-    return old;
-}
-
-uint8_t gic_priority(unsigned intid)
-{
-    return mmio_read8(GICD_BASE + GICD_IPRIORITYR + intid);
-}
-
-void gic_disable(unsigned intid)
-{
-    mmio_write32(GICD_BASE + GICD_ICENABLER + 4 * (intid / 32), 1u << (intid % 32));
-}
-
-bool gic_enabled(unsigned intid)
-{
-    return (mmio_read32(GICD_BASE + GICD_ISENABLER + 4 * (intid / 32)) >> (intid % 32)) & 1;
 }

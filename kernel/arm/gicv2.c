@@ -1,0 +1,63 @@
+/* What aarch64 and arm32 do alike with their GICv2 (arm/gicv2.h): acknowledge,
+ * end, SGIs, priorities and enables. */
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "arm/gicv2.h"
+#include "arm/mmio.h"
+#include "gic.h"
+#include "memlayout.h"
+
+void gicv2_enable(unsigned intid)
+{
+    if (intid >= FIRST_SPI)
+        mmio_write8(GICD_BASE + GICD_ITARGETSR + intid, CPU0);
+    mmio_write32(GICD_BASE + GICD_ISENABLER + 4 * (intid / 32), 1u << (intid % 32));
+}
+
+uint32_t gic_acknowledge(void)
+{
+    return mmio_read32(GICC_BASE + GICC_IAR);
+}
+
+void gic_end(uint32_t iar)
+{
+    mmio_write32(GICC_BASE + GICC_EOIR, iar);
+}
+
+void gic_send_sgi_to_self(unsigned sgi)
+{
+    mmio_write32(GICD_BASE + GICD_SGIR, gic_sgir_to_self(sgi));
+}
+
+uintptr_t gic_sgir_address(void)
+{
+    return GICD_BASE + GICD_SGIR;
+}
+
+uint32_t gic_sgir_to_self(unsigned sgi)
+{
+    return SGIR_TO_SELF | (sgi & 0xf);
+}
+
+uint32_t gic_set_priority_mask(uint32_t pmr)
+{
+    uint32_t old = mmio_read32(GICC_BASE + GICC_PMR);
+    mmio_write32(GICC_BASE + GICC_PMR, pmr);
+    return old;
+}
+
+uint8_t gic_priority(unsigned intid)
+{
+    return mmio_read8(GICD_BASE + GICD_IPRIORITYR + intid);
+}
+
+void gic_disable(unsigned intid)
+{
+    mmio_write32(GICD_BASE + GICD_ICENABLER + 4 * (intid / 32), 1u << (intid % 32));
+}
+
+bool gic_enabled(unsigned intid)
+{
+    return (mmio_read32(GICD_BASE + GICD_ISENABLER + 4 * (intid / 32)) >> (intid % 32)) & 1;
+}
