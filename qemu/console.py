@@ -15,7 +15,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pexpect
-import ptyprocess
 
 from qemu.diagnosis import log_summary, registers_summary  # noqa: F401 (log_summary: kept importable here)
 from qemu.ending import Ending, classify, guest_status
@@ -23,6 +22,7 @@ from qemu.launcher import command, die_with_parent
 from qemu.monitor import QMP_FAILURES, Monitor, NoMonitor
 from qemu.park import parked_status
 from qemu.profiles import profile
+from qemu.spawn import Spawn
 from qemu.watch import Watch
 
 TRANSCRIPT_TAIL = 2000
@@ -31,19 +31,6 @@ RX_RING_BYTES = 256     # kernel/console.c RX_RING_SIZE: input the guest holds b
 
 class ConsoleError(AssertionError):
     pass
-
-
-class _Spawn(pexpect.spawn):
-    """pexpect.spawn that lets the child keep some descriptors (QEMU's end of
-    the QMP socket): ptyprocess closes all others, and pexpect 4.8 does not
-    pass pass_fds through."""
-
-    def __init__(self, *args, pass_fds=(), **kwargs):
-        self._pass_fds = tuple(pass_fds)
-        super().__init__(*args, **kwargs)
-
-    def _spawnpty(self, args, **kwargs):
-        return ptyprocess.PtyProcess.spawn(args, pass_fds=self._pass_fds, **kwargs)
 
 
 class Console:
@@ -75,7 +62,7 @@ class Console:
                              icount=icount, qmp=self.qmp_path)
         (run_dir / f"{name}.argv.json").write_text(json.dumps(replayable) + "\n")
         self._typed = open(run_dir / f"{name}.typed", "w", encoding="utf-8", newline="")
-        self.child = _Spawn(argv[0], argv[1:], encoding="utf-8", codec_errors="replace",
+        self.child = Spawn(argv[0], argv[1:], encoding="utf-8", codec_errors="replace",
                             timeout=timeout, logfile=self._transcript, echo=False,
                             preexec_fn=die_with_parent, pass_fds=self.monitor.pass_fds(),
                             dimensions=(50, 200))
@@ -257,7 +244,7 @@ class Console:
     def close(self):
         """Stop QEMU if it still runs (QMP quit, then SIGKILL); always safe to call."""
         try:
-            if self.child.isalive() and self.qemu_version is not None:
+            if self.child.isalive() and self.qemu_version is not None and self.monitor.quits:
                 try:
                     self.monitor.command("quit")
                 except QMP_FAILURES:

@@ -45,8 +45,10 @@ def command(arch, elf, *, interactive=False, gdb=False, log=None, variant=None, 
     log: file for `-d int,cpu_reset` (every interrupt taken, every reset).
     variant: one of the profile's other machine setups (e.g. aarch64 "el2").
     monitor: a qemu.monitor.Monitor whose socket becomes QEMU's QMP monitor.
-    icount: a shift N: guest time from the instruction count (2**N ns each),
-        idle time skipped (DESIGN.md, "Deterministic guest time").
+    icount: a shift N: guest time from the instruction count (2**N ns each)
+        while the guest runs, host time while it idles (sleep=on: an idle
+        guest under sleep=off jumps from timer to timer and spins a host core
+        while it waits for input).
     serial_log: a file that QEMU fills with everything the guest prints.
     qmp: a Unix socket path where QEMU serves QMP too (qemu/park.py reads a parked guest's status there).
     """
@@ -78,7 +80,7 @@ def command(arch, elf, *, interactive=False, gdb=False, log=None, variant=None, 
     if monitor is not None:
         argv += monitor.argv()
     if icount is not None:
-        argv += ["-icount", f"shift={icount},align=off,sleep=off"]
+        argv += ["-icount", f"shift={icount},align=off,sleep=on"]
     if gdb:
         argv += ["-gdb", f"tcp:127.0.0.1:{gdb}", "-S"]
     if log:

@@ -25,6 +25,8 @@ logging.getLogger("qemu.qmp").setLevel(logging.CRITICAL)
 
 
 class Monitor:
+    quits = True                             # `quit` over QMP ends QEMU: worth waiting for
+
     def __init__(self):
         self._ours, self._theirs = socket.socketpair()
         self._theirs.set_inheritable(True)   # ptyprocess keeps pass_fds open but leaves CLOEXEC alone
@@ -91,6 +93,8 @@ class Monitor:
 class NoMonitor:
     """For a launcher that is not QEMU (qemu/mspdebug_sim.py): no QMP, no
     events, no registers; the console's other witnesses still apply."""
+
+    quits = False                            # nothing to ask: the console stops the launcher itself
 
     def argv(self):
         return []

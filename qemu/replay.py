@@ -17,10 +17,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import pexpect
-
 from qemu.launcher import die_with_parent, free_port, gdb_script
 from qemu.profiles import PROFILES
+from qemu.spawn import Spawn
 
 ROOT = Path(__file__).resolve().parent.parent
 ESCAPE = "\x1d"         # Ctrl-]: leaves the console (and QEMU dies with us)
@@ -74,8 +73,8 @@ def start(test, gdb=False, timeout=30, show=None):
         gdb_script(prof.arch, elf, script, port)
         gdb_command = f"{prof.gdb} -x {script}"
     lines, failing = split_typed(typed)
-    child = pexpect.spawn(argv[0], argv[1:], encoding="utf-8", codec_errors="replace", timeout=timeout,
-                          echo=False, preexec_fn=die_with_parent, dimensions=(50, 200))
+    child = Spawn(argv[0], argv[1:], encoding="utf-8", codec_errors="replace", timeout=timeout,
+                  echo=False, preexec_fn=die_with_parent, dimensions=(50, 200))
     child.logfile_read = show
     child.expect_exact(prof.prompt)
     for line in lines:

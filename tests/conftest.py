@@ -20,9 +20,10 @@ from qemu.profiles import profile  # noqa: E402
 from tests.build_lock import build_kernel  # noqa: E402,F401 (kept importable from here)
 from tools import toolchain  # noqa: E402
 
-# Guest time from the instruction count (2**0 ns per instruction), idle time
-# skipped: tick counts are exact and `sleep` costs no wall time. A test that
-# measures host time opts out with @pytest.mark.realtime.
+# Guest time from the instruction count (2**0 ns per instruction) while the
+# guest runs, host time while it idles (qemu/launcher.py): a timer fires after
+# an exact number of instructions, so `sleep MS` takes exactly MS * Hz / 1000
+# ticks. A test that measures host time opts out with @pytest.mark.realtime.
 ICOUNT_SHIFT = 0
 # Transcripts of this many runs stay under build/<arch>/runs/; older ones go.
 RUNS_KEPT = 5

@@ -1,6 +1,7 @@
 """Figures for the closing notes: boot-to-prompt, build times, suite wall time.
 
-Usage: .venv/bin/python -m tools.benchmark [--arch x86_64] [--boots 10] [--suite]
+Usage: .venv/bin/python -m tools.benchmark [--arch x86_64] [--boots 10] [--suite] [--broken-boot]
+       .venv/bin/python -m tools.benchmark --only-runs --qemu-runs 200 [--runs-log FILE]
 Prints medians; nothing here is asserted (this machine is shared and noisy).
 """
 import argparse
@@ -70,16 +71,34 @@ def suite_times():
     return wall, per_arch
 
 
-def qemu_layer_runs(runs):
-    """Run the QEMU layer runs times: (wall seconds of each run, runs that had a failure)."""
-    walls, flaky = [], 0
-    for _ in range(runs):
-        started = time.monotonic()
-        result = subprocess.run([sys.executable, "-m", "pytest", "-n", "auto", "-q", "tests/qemu"], cwd=ROOT,
-                                capture_output=True, text=True)
-        walls.append(time.monotonic() - started)
-        flaky += result.returncode != 0
-    return walls, flaky
+def qemu_layer_runs(runs, log=None):
+    """Run the QEMU layer runs times, as CI does (pytest -n auto); print one
+    line per run as it ends (wall time, the tests that failed), and append it
+    to log, so that runs spread over several sittings add up. Returns
+    (wall seconds of each run, runs with a failure, {test: runs it failed in})."""
+    walls, flaky, failed_tests = [], 0, defaultdict(int)
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "junit.xml"
+        for number in range(1, runs + 1):
+            started = time.monotonic()
+            result = subprocess.run([sys.executable, "-m", "pytest", "-n", "auto", "-q", "-p", "no:cacheprovider",
+                                     "tests/qemu", f"--junitxml={report}"], cwd=ROOT, capture_output=True, text=True)
+            walls.append(time.monotonic() - started)
+            failed = [f"{case.get('classname')}::{case.get('name')}" for case in ElementTree.parse(report).iter("testcase")
+                      if case.find("failure") is not None or case.find("error") is not None] \
+                if report.exists() else [f"(no report: pytest exited {result.returncode})"]
+            if result.returncode != 0 and not failed:
+                failed = [f"(pytest exited {result.returncode}: {result.stdout.strip().splitlines()[-1:]})"]
+            flaky += bool(failed)
+            for name in failed:
+                failed_tests[name] += 1
+            line = f"run {number}: {walls[-1]:.1f} s, {len(failed)} failed{': ' + ', '.join(failed) if failed else ''}"
+            print(line, flush=True)
+            if log:
+                with open(log, "a") as sink:
+                    sink.write(f"{time.strftime('%Y-%m-%dT%H:%M:%S')} {line}\n")
+            report.unlink(missing_ok=True)
+    return walls, flaky, failed_tests
 
 
 def broken_boot_time():
@@ -110,17 +129,21 @@ def main(argv):
     parser.add_argument("--arch", default="x86_64")
     parser.add_argument("--boots", type=int, default=10)
     parser.add_argument("--suite", action="store_true", help="also time `pytest -n auto`")
-    parser.add_argument("--qemu-runs", type=int, default=0, help="run tests/qemu N times, count the failed runs")
+    parser.add_argument("--qemu-runs", type=int, default=0,
+                        help="run tests/qemu N times, count the failed runs and name the failed tests")
+    parser.add_argument("--runs-log", help="append one line per QEMU-layer run to this file")
+    parser.add_argument("--only-runs", action="store_true", help="skip the boot and build figures")
     parser.add_argument("--broken-boot", action="store_true",
                         help="time tests/qemu against a kernel that never reaches its prompt")
     args = parser.parse_args(argv)
     subprocess.run([sys.executable, "-m", "doit", f"build-{args.arch}"], cwd=ROOT, check=True,
                    capture_output=True)
-    boots = boot_to_prompt(args.arch, args.boots)
-    print(f"{args.arch} boot-to-prompt: median {statistics.median(boots) * 1000:.0f} ms "
-          f"(min {min(boots) * 1000:.0f}, max {max(boots) * 1000:.0f}, n={len(boots)})")
-    clean, noop = build_times()
-    print(f"doit clean build (all arches): {clean:.2f} s; no-op doit: {noop:.2f} s")
+    if not args.only_runs:
+        boots = boot_to_prompt(args.arch, args.boots)
+        print(f"{args.arch} boot-to-prompt: median {statistics.median(boots) * 1000:.0f} ms "
+              f"(min {min(boots) * 1000:.0f}, max {max(boots) * 1000:.0f}, n={len(boots)})")
+        clean, noop = build_times()
+        print(f"doit clean build (all arches): {clean:.2f} s; no-op doit: {noop:.2f} s")
     if args.suite:
         wall, per_arch = suite_times()
         print(f"full test suite (pytest -n auto): {wall:.1f} s wall")
@@ -132,9 +155,11 @@ def main(argv):
         for seconds, name in slowest:
             print(f"  {seconds:.1f} s {name}")
     if args.qemu_runs:
-        walls, flaky = qemu_layer_runs(args.qemu_runs)
+        walls, flaky, failed_tests = qemu_layer_runs(args.qemu_runs, args.runs_log)
         print(f"QEMU layer, {len(walls)} runs: median {statistics.median(walls):.1f} s wall, "
               f"{flaky} run(s) with a failure")
+        for name, count in sorted(failed_tests.items(), key=lambda item: -item[1]):
+            print(f"  failed in {count} run(s): {name}")
     return 0
 
 

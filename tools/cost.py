@@ -38,6 +38,7 @@ import pexpect
 from qemu.launcher import command, die_with_parent
 from qemu.park import parked_status
 from qemu.profiles import profile
+from qemu.spawn import Spawn
 from tools import handler_cost, toolchain, variants
 from tools.elf_symbols import Image
 
@@ -134,9 +135,8 @@ def session(arch, elf, lines, run_dir, extra=(), what="QEMU", timeout=BOOT_TIMEO
     prompt = re.escape(profile(arch).prompt)
     transcript = run_dir / "transcript"
     with open(transcript, "w", encoding="utf-8") as sink:
-        child = pexpect.spawn(argv[0], argv[1:], encoding="utf-8", codec_errors="replace", timeout=timeout,
-                              logfile=sink, echo=False, preexec_fn=die_with_parent, dimensions=(50, 200),
-                              cwd=str(ROOT))
+        child = Spawn(argv[0], argv[1:], encoding="utf-8", codec_errors="replace", timeout=timeout,
+                      logfile=sink, echo=False, preexec_fn=die_with_parent, dimensions=(50, 200), cwd=str(ROOT))
         try:
             outputs = []
             child.expect(prompt)

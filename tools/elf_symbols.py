@@ -1,8 +1,21 @@
 """Symbols and bytes of a linked ELF, through pyelftools."""
+import struct
+from collections import namedtuple
 from dataclasses import dataclass
 
 from elftools.elf.constants import SH_FLAGS
 from elftools.elf.elffile import ELFFile
+
+
+# An ELF symbol table entry (System V gABI, "Symbol Table"): Elf32_Sym puts
+# value and size before info; Elf64_Sym puts them after shndx.
+Layout = namedtuple("Layout", "format fields")
+SYMBOL_LAYOUT = {32: Layout("IIIBBH", ("name", "value", "size", "info", "other", "shndx")),
+                 64: Layout("IBBHQQ", ("name", "info", "other", "shndx", "value", "size"))}
+SYMBOL_TYPES = {0: "STT_NOTYPE", 1: "STT_OBJECT", 2: "STT_FUNC", 3: "STT_SECTION", 4: "STT_FILE",
+                5: "STT_COMMON", 6: "STT_TLS"}
+STT_FILE = 4
+SHN_LORESERVE = 0xFF00      # section indexes from here on are special (ABS, COMMON, ...), not sections
 
 
 @dataclass(frozen=True)
@@ -24,16 +37,27 @@ class Image:
             self.sections = [(s.name, s["sh_addr"], s["sh_size"], s["sh_flags"], s["sh_type"],
                               s.data() if s["sh_type"] != "SHT_NOBITS" else b"")
                              for s in elf.iter_sections()]
-            self.symbols = {}
-            for sym in elf.get_section_by_name(".symtab").iter_symbols():
-                index = sym["st_shndx"]
-                name, executable = "", False
-                if isinstance(index, int) and index > 0:
-                    name, _, _, flags, _, _ = self.sections[index]
-                    executable = bool(flags & SH_FLAGS.SHF_EXECINSTR)
-                if sym.name and sym["st_info"]["type"] != "STT_FILE":
-                    self.symbols[sym.name] = Symbol(sym.name, sym["st_value"], sym["st_size"],
-                                                    sym["st_info"]["type"], name, executable)
+            symtab = elf.get_section_by_name(".symtab")
+            table, names = symtab.data(), elf.get_section(symtab["sh_link"]).data()
+            layout = SYMBOL_LAYOUT[elf.elfclass]
+            order = "<" if elf.little_endian else ">"
+        # pyelftools parses symbols one by one through construct, a third of a second
+        # for a kernel's few thousand: the fixed-size entries unpack at once instead.
+        self.symbols = {}
+        for fields in struct.iter_unpack(order + layout.format, table):
+            entry = dict(zip(layout.fields, fields))
+            kind = entry["info"] & 0xF                       # ELF st_info: type in the low nibble
+            end = names.index(b"\0", entry["name"])
+            name = names[entry["name"]:end].decode()
+            if not name or kind == STT_FILE:
+                continue
+            index = entry["shndx"]
+            section, executable = "", False
+            if 0 < index < SHN_LORESERVE:
+                section, _, _, flags, _, _ = self.sections[index]
+                executable = bool(flags & SH_FLAGS.SHF_EXECINSTR)
+            self.symbols[name] = Symbol(name, entry["value"], entry["size"], SYMBOL_TYPES.get(kind, f"STT_{kind}"),
+                                        section, executable)
         self.by_address = {}
         for sym in self.symbols.values():
             if sym.kind == "STT_FUNC":

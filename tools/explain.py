@@ -128,19 +128,8 @@ def covering_tests(arch, slot):
     if slot["style"] != "default":
         needles += [rf"\b{re.escape(slot['handler'])}\b", rf"\b{re.escape(slot['entry'])}\b"]
     pattern = re.compile("|".join(needles))
-    found = []
-    for path, text, tree in _test_sources():
-        constants = {t.id: ast.get_source_segment(text, node) for node in tree.body if isinstance(node, ast.Assign)
-                     for t in node.targets if isinstance(t, ast.Name)}
-        for node in tree.body:
-            if not isinstance(node, ast.FunctionDef) or not node.name.startswith("test_"):
-                continue
-            decorators = " ".join(ast.get_source_segment(text, d) for d in node.decorator_list)
-            source = ast.get_source_segment(text, node) + decorators + \
-                "".join(constants[n] for n in constants if re.search(rf"\b{n}\b", decorators))
-            if _about(arch, path, node, source) and pattern.search(source):
-                found.append(f"{path.relative_to(toolchain.ROOT)}::{node.name}")
-    return found
+    return [f"{path.relative_to(toolchain.ROOT)}::{node.name}" for path, node, source in _test_functions()
+            if _about(arch, path, node, source) and pattern.search(source)]
 
 
 @functools.cache
@@ -155,12 +144,33 @@ def _symbolizer(elf, elf_mtime):
 
 
 @functools.cache
-def _test_sources():
-    """(path, text, tree) of every test file."""
+def _test_functions():
+    """(path, node, source) of every test function of every test file: its
+    source, its decorators, and the module-level constants they name (the
+    cases it is parametrized with). Read and cut up once per process."""
     found = []
     for path in sorted((toolchain.ROOT / "tests").rglob("test_*.py")):
-        text = path.read_text()
-        found.append((path, text, ast.parse(text)))
+        text = path.read_bytes()
+        lines = text.splitlines(keepends=True)
+
+        def segment(node):
+            """ast.get_source_segment without splitting the whole file at every call
+            (the offsets are UTF-8 byte offsets)."""
+            first, last = node.lineno - 1, node.end_lineno - 1
+            if first == last:
+                return lines[first][node.col_offset:node.end_col_offset].decode()
+            return (lines[first][node.col_offset:] + b"".join(lines[first + 1:last]) +
+                    lines[last][:node.end_col_offset]).decode()
+        tree = ast.parse(text)
+        constants = {t.id: segment(node) for node in tree.body if isinstance(node, ast.Assign)
+                     for t in node.targets if isinstance(t, ast.Name)}
+        for node in tree.body:
+            if not isinstance(node, ast.FunctionDef) or not node.name.startswith("test_"):
+                continue
+            decorators = " ".join(segment(d) for d in node.decorator_list)
+            source = segment(node) + decorators + \
+                "".join(constants[n] for n in constants if re.search(rf"\b{n}\b", decorators))
+            found.append((path, node, source))
     return found
 
 

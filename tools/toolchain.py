@@ -208,6 +208,22 @@ def header_deps(obj):
     return [d for d in deps.split()[1:] if Path(d).exists()]
 
 
+def reusable_object(arch, source, obj=None):
+    """obj (by default the object doit built for source) when a build against
+    another gen/ (a variant spec, tools/variants.py and the spec-variant tests)
+    may take it as it is, else None. It may when the last real compile of
+    source read nothing from gen/ (its -MMD file says so; no file: assume it
+    did) and obj is newer than source and every header that compile read.
+    The caller compiles with the same compiler and flags as obj was built."""
+    obj = Path(obj or object_path(arch, source))
+    deps = header_deps(object_path(arch, source))
+    gen = (build_dir(arch) / "gen").resolve()
+    if not deps or not obj.exists() or any(Path(d).resolve().is_relative_to(gen) for d in deps):
+        return None
+    built = obj.stat().st_mtime
+    return None if any(Path(p).stat().st_mtime > built for p in [ROOT / source, *deps]) else obj
+
+
 def linker_script(arch):
     return ROOT / "linker" / f"{arch}.ld"
 

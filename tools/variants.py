@@ -140,6 +140,20 @@ def build(arch, compiler, style=None, shape=None):
         return _build(arch, compiler, style, shape)
 
 
+def _reusable(arch, compiler, source, base):
+    """An object built before that this variant may take as it is
+    (tools/toolchain.py reusable_object): doit's own for clang, and for every
+    source that clang assembles; the second compiler's base variant (base,
+    its obj/ folder) for a rebound one. None: compile it."""
+    if Path(source).is_absolute():
+        return None                         # generated: the variant's own gen/
+    if compiler == "clang" or Path(source).suffix == ".S":
+        return toolchain.reusable_object(arch, source)
+    if base is None:
+        return None
+    return toolchain.reusable_object(arch, source, base / Path(source).with_suffix(Path(source).suffix + ".o"))
+
+
 def _build(arch, compiler, style, shape):
     if compiler != "clang":
         if arch not in GCC:
@@ -167,16 +181,21 @@ def _build(arch, compiler, style, shape):
         except SpecError as error:
             raise VariantError(f"{arch} {name}: the variant spec is rejected:\n{error}") from None
         objects = []
+        base = None if compiler == "clang" or not style else _build(arch, compiler, None, None)["dir"] / "obj"
         for source in toolchain.sources(arch) + [gen / n for n in toolchain.GENERATED_SOURCES]:
             relative = Path(source).relative_to(out) if Path(source).is_absolute() else Path(source)
             obj = out / "obj" / relative.with_suffix(relative.suffix + ".o")
             obj.parent.mkdir(parents=True, exist_ok=True)
+            objects.append(obj)
+            reusable = _reusable(arch, compiler, source, base)
+            if reusable is not None:
+                shutil.copy(reusable, obj)
+                continue
             result = subprocess.run(_compiler_argv(arch, compiler, source, obj, gen), cwd=ROOT,
                                     capture_output=True, text=True)
             if result.returncode != 0:
                 raise VariantError(f"{arch}: {compiler} rejects {source}:\n{result.stderr.strip()}")
             warnings += [line for line in result.stderr.splitlines() if "warning:" in line]
-            objects.append(obj)
         if not toolchain.link(arch, objects, elf, gen):
             raise VariantError(f"{arch} {name}: the link failed (ld.lld's message is above)")
         warnings_file.write_text("".join(f"{w}\n" for w in warnings))

@@ -54,6 +54,7 @@ def test_stats_counts_each_interrupt(a64):
     for _ in range(3):
         a64.run("trap svc")
     a64.run("int 16")
+    a64.run("sleep 30")                 # timer ticks (idle time under -icount is host time)
     stats = a64.run("stats")
     assert "vec=4 name=EL1H_SYNC count=3" in stats
     assert "vec=16 name=SGI0 count=1" in stats

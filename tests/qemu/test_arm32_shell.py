@@ -54,6 +54,7 @@ def test_stats_counts_each_interrupt(a32):
     for _ in range(3):
         a32.run("trap svc")
     a32.run("int 8")
+    a32.run("sleep 30")                 # timer ticks (idle time under -icount is host time)
     stats = a32.run("stats")
     assert "vec=2 name=SVC count=3" in stats
     assert "vec=8 name=SGI0 count=1" in stats

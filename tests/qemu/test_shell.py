@@ -63,6 +63,7 @@ def test_stats_counts_each_interrupt_once(x86):
         x86.run("trap bp")
     vector = free_software_vectors("x86_64")[0]
     x86.run(f"int {vector}")
+    x86.run("sleep 30")                 # timer ticks (idle time under -icount is host time)
     stats = x86.run("stats")
     assert "vec=3 name=#BP count=3" in stats
     assert f"vec={vector} name=SW count=1" in stats

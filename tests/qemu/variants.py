@@ -1,8 +1,8 @@
 """Build kernels from variants of a spec without touching build/: generate into
 a folder of the test's own, compile the repository's sources against it and
 link there. A source that reads nothing from gen/ (by its dependency file from
-the last real build) is compiled once for all variants: most of the kernel
-never sees gen/isr.h."""
+the last real build) is not compiled at all: doit's object is taken as it is
+(tools/toolchain.py reusable_object); most of the kernel never sees gen/isr.h."""
 import shutil
 import subprocess
 from pathlib import Path
@@ -32,26 +32,16 @@ class VariantBuilder:
 
     def __init__(self, arch, work):
         self.arch, self.work = arch, Path(work)
-        self.shared = {}         # source that reads nothing from gen/ -> its object, compiled once
-        real_gen = (toolchain.build_dir(arch) / "gen").resolve()
-
-        def reads_gen(source):
-            deps = toolchain.header_deps(toolchain.object_path(arch, source))
-            # No dependency file: assume the worst and compile it for every variant.
-            return not deps or any(Path(d).resolve().is_relative_to(real_gen) for d in deps)
-        self.reads_gen = reads_gen
 
     def _compile(self, source, obj, gen):
         obj.parent.mkdir(parents=True, exist_ok=True)
-        reuse = not Path(source).is_absolute() and not self.reads_gen(source)
-        if reuse and source in self.shared:
-            shutil.copy(self.shared[source], obj)
+        built = None if Path(source).is_absolute() else toolchain.reusable_object(self.arch, source)
+        if built is not None:
+            shutil.copy(built, obj)          # doit's object: same compiler and flags, nothing from gen/
             return
         argv = toolchain.compile_command(self.arch, source, obj, gen)     # the arch's own compiler
         result = subprocess.run(argv, cwd=toolchain.ROOT, capture_output=True, text=True)
         assert result.returncode == 0, f"{source} does not compile against {gen}:\n{result.stderr}"
-        if reuse:
-            self.shared[source] = obj
 
     def build(self, name, spec):
         """Generate from spec (SpecError if it is refused), compile and link; return the ELF."""
