@@ -6,12 +6,12 @@ files feed which step, so that a second `doit` run does nothing.
 import sys
 from pathlib import Path
 
-from doit.tools import Interactive
+from doit.tools import Interactive, config_changed
 
 from isr.generate import OUTPUTS, generate
 from isr.validate import SpecError
 from qemu import replay
-from qemu.interactive import QUIT_KEYS, run_on_terminal
+from qemu.interactive import run_on_terminal
 from qemu.launcher import free_port, gdb_script
 from qemu.profiles import profile
 from tools import cost, explain, toolchain
@@ -92,7 +92,9 @@ def task_compile():
                 "name": f"{arch}:{source}",
                 "actions": [(toolchain.compile_one, [arch, str(source), str(obj), str(gen)])],
                 "file_dep": [str(ROOT / source)],
-                "uptodate": [toolchain.headers_unchanged],
+                # The command itself: a changed flag (tools/toolchain.py) recompiles what it touches.
+                "uptodate": [toolchain.headers_unchanged,
+                             config_changed(" ".join(toolchain.compile_command(arch, source, obj, gen)))],
                 "task_dep": [f"gen:{arch}"],
                 "targets": [str(obj)],
                 "clean": True,
@@ -110,6 +112,7 @@ def task_build():
             "basename": f"build-{arch}",
             "actions": [(toolchain.link, [arch, objects, str(p["elf"]), str(gen)])],
             "file_dep": objects + [str(toolchain.linker_script(arch)), str(gen / "keep.ld")],
+            "uptodate": [config_changed(" ".join(toolchain.link_command(arch, objects, p["elf"], gen)))],
             "targets": [str(p["elf"])],
             "doc": f"Build the {arch} kernel: generate tables, compile, link.",
         }
@@ -128,18 +131,22 @@ def task_check():
         }
 
 
+def _boot_banner(arch):
+    print(f"Booting {arch} under {profile(arch).emulator}: type help. {profile(arch).quit_keys}.", flush=True)
+
+
 def task_boot():
     """Boot interactively: serial on this terminal, Ctrl-A X quits; ends with the guest's status."""
     for arch in ARCHES:
         p = paths(arch)
         yield {
             "basename": f"boot-{arch}",
-            "actions": [f"echo 'Booting {arch} under QEMU: type help. {QUIT_KEYS}.'",
+            "actions": [(_boot_banner, [arch]),
                         (run_on_terminal, [arch, p["elf"], toolchain.build_dir(arch) / "boot"])],
             "task_dep": [f"check-{arch}"],
             "uptodate": [False],
             "verbosity": 2,
-            "doc": f"Boot the {arch} kernel in QEMU with the serial console on this terminal.",
+            "doc": f"Boot the {arch} kernel in {profile(arch).emulator} with the serial console on this terminal.",
         }
 
 
@@ -152,7 +159,7 @@ def _debug_prepare(arch, elf, script, port):
     gdb_script(arch, elf, script, _debug_ports[arch])
     print(profile(arch).debug_banner or
           f"QEMU waits for GDB on 127.0.0.1:{_debug_ports[arch]}. In another terminal: {profile(arch).gdb} -x {script}")
-    print(f"The serial console stays here. {QUIT_KEYS}.")
+    print(f"The serial console stays here. {profile(arch).quit_keys}.")
 
 
 def _debug_boot(arch, elf, run_dir):

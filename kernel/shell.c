@@ -64,8 +64,20 @@ static void cmd_sleep(const char *arg)
             (unsigned long long)ms, (unsigned long long)(ticks_now() - before));
 }
 
-/* `trap NAME` and `break NAME`: a fault comes back here through the
-   recovery point ("recovered"); a trap continues after it ("resumed"). */
+/* A fault comes back here through the recovery point ("recovered"); a trap
+   continues after it ("resumed"). Its own function, so that no local of the
+   caller is live across the longjmp (GCC's -Wclobbered). */
+static const char *raise_and_recover(const struct trap_trigger *t)
+{
+    struct recovery r;
+    if (recovery_arm(&r) != 0)
+        return "recovered";
+    t->raise();
+    recovery_disarm();
+    return "resumed";
+}
+
+/* `trap NAME` and `break NAME`. */
 static void run_trigger(const char *command, const struct trap_trigger *list, unsigned count, const char *arg)
 {
     const struct trap_trigger *t = 0;
@@ -81,13 +93,7 @@ static void run_trigger(const char *command, const struct trap_trigger *list, un
         kprintf("error: unknown %s '%s'; `%s` lists them\n", command, arg, command);
         return;
     }
-    struct recovery r;
-    const char *outcome = "recovered";
-    if (recovery_arm(&r) == 0) {
-        t->raise();
-        recovery_disarm();
-        outcome = "resumed";
-    }
+    const char *outcome = raise_and_recover(t);
     if (t->restore)
         t->restore();
     kprintf("%s %s: %s\n", command, arg, outcome);

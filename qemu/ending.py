@@ -36,7 +36,7 @@ SHUTDOWN_KINDS = {
 @dataclass(frozen=True)
 class Ending:
     kind: str           # exit, reset, triple-fault, lockup, shutdown, panic, quit, killed, error,
-                        # qemu-fatal, unexplained
+                        # qemu-fatal, input-ended (a launcher whose input ended), unexplained
     detail: str         # in words, as the user should read it
     status: int = None  # the guest's status, only when kind == "exit"
     returncode: int = None
@@ -66,6 +66,10 @@ def classify(profile, returncode, serial_text="", shutdown_reason=None, qemu_log
     if returncode is not None and returncode < 0:
         name = signal.Signals(-returncode).name
         return Ending("killed", f"QEMU was killed by {name} before the guest chose a status", returncode=returncode)
+    own = profile.launcher_ending(returncode) if returncode is not None else None
+    if own is not None:
+        kind, words = own
+        return Ending(kind, f"{words}; exit code {returncode}", returncode=returncode)
     if shutdown_reason is not None:
         kind, words = SHUTDOWN_KINDS.get(shutdown_reason, ("unexplained", f"QEMU shut down ({shutdown_reason})"))
         if kind == "reset" and "Triple fault" in (qemu_log_text or ""):

@@ -23,7 +23,6 @@ from qemu.profiles import profile
 from tools.elf_symbols import Image
 
 POLL = 0.2      # seconds between looks at a parking guest's serial log (avr)
-QUIT_KEYS = "Ctrl-A X quits QEMU (Ctrl-A C: its monitor); Ctrl-C goes to the guest"
 
 
 def wait_parked(qemu, monitor, serial_log, elf, parked):

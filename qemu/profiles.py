@@ -26,6 +26,9 @@ class Profile:
     # over QMP (qemu/park.py). Empty: QEMU's exit code carries the status.
     parked: tuple = ()
     launcher: str = "qemu"  # which launcher boots it: "qemu", or "mspdebug-sim" (qemu/mspdebug_sim.py)
+    emulator: str = "QEMU"  # what the user is told runs the kernel (doit boot-<arch>)
+    # How to leave `doit boot-<arch>` and where Ctrl-C goes (-nographic's keys; the serial port has signal=off).
+    quit_keys: str = "Ctrl-A X quits QEMU (Ctrl-A C: its monitor); Ctrl-C goes to the guest"
     debug_banner: str = ""  # what `doit debug-<arch>` says instead of the GDB line, where there is no GDB
     icount: bool = True     # the target supports -icount (deterministic guest time)
     # PCs that are no code address but a signal to the CPU: (range start, what it means)
@@ -56,6 +59,11 @@ class Profile:
         """Guest time so far by the emulator's own count, where its launcher records one; else None."""
         return None
 
+    def launcher_ending(self, returncode):
+        """(kind, words) for an exit code that the launcher gives of itself, never
+        for a guest status; None where the code means nothing of the kind (QEMU)."""
+        return None
+
 
 class X86Profile(Profile):
     def exit_code(self, status):
@@ -77,6 +85,10 @@ class Arm32Profile(Profile):
         # a guest status is 128-255; QEMU's own exits (0 when it quits, 1 on
         # an error) and signals (negative) are never one.
         return 128 + (status & 0x7f)
+
+    def launcher_ending(self, returncode):
+        from qemu.mspdebug_sim import OWN_ENDINGS      # here: the bridge itself imports this module
+        return OWN_ENDINGS.get(returncode)
 
 
 class RiscvVirtProfile(Profile):
@@ -110,6 +122,10 @@ class MspdebugSimProfile(Profile):
         # msp430_exit_parked with N in r12; its own failures (and Python's) are
         # below 128, mspdebug's exit code is never passed on, a signal is negative.
         return 128 + (status & 0x7f)
+
+    def launcher_ending(self, returncode):
+        from qemu.mspdebug_sim import OWN_ENDINGS      # here: the bridge itself imports this module
+        return OWN_ENDINGS.get(returncode)
 
 
 PROFILES = {
@@ -226,6 +242,8 @@ PROFILES = {
                  "simio add tracer clock 2"],           # counts cycles, with the shortest history
         prompt="msp430> ",
         launcher="mspdebug-sim",
+        emulator="mspdebug's simulator",
+        quit_keys="Ctrl-A X quits the simulator (qemu/mspdebug_sim.py QUIT_KEYS); Ctrl-C goes to the guest",
         icount=False,                           # not QEMU: the simulator counts its own cycles
         gdb="gdb-multiarch",                    # has no MSP430 in Debian 12: debug-msp430 is mspdebug's own prompt
         debug_banner="mspdebug debugger on this terminal (Debian has no MSP430 GDB): setbreak, run, step, regs",

@@ -228,16 +228,19 @@ def linker_script(arch):
     return ROOT / "linker" / f"{arch}.ld"
 
 
+def link_command(arch, objects, out, gen_dir):
+    target = TARGETS[arch]
+    linker = target.get("linker", ["ld.lld", "-nostdlib", "--gc-sections"])
+    return (linker + target.get("ldflags", []) +
+            ["-L", str(gen_dir), "-T", str(linker_script(arch)), "-o", str(out)] + [str(o) for o in objects] +
+            target.get("libs", []))
+
+
 def link(arch, objects, elf, gen_dir):
     """Link with --gc-sections; gen_dir supplies the keep.ld that the script INCLUDEs."""
     Path(elf).parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(f"{elf}.tmp")
-    target = TARGETS[arch]
-    linker = target.get("linker", ["ld.lld", "-nostdlib", "--gc-sections"])
-    command = (linker + target.get("ldflags", []) +
-               ["-L", str(gen_dir), "-T", str(linker_script(arch)), "-o", str(tmp)] + [str(o) for o in objects] +
-               target.get("libs", []))
-    if not _run(command):
+    if not _run(link_command(arch, objects, tmp, gen_dir)):
         tmp.unlink(missing_ok=True)
         return False
     tmp.replace(elf)

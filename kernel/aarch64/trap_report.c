@@ -61,7 +61,7 @@ static void report_syndrome(uint64_t esr, uint64_t far)
     case EC_DABT:
     case EC_DABT_LOWER:
         report_field("access", "%s", (iss & ABORT_WNR) ? "write" : "read");
-        /* fall through: both aborts name the address and the fault */
+        __attribute__((fallthrough));   /* both aborts name the address and the fault */
     case EC_IABT:
     case EC_IABT_LOWER:
         if (iss & ABORT_FNV)

@@ -1,5 +1,6 @@
 """The doit graph in a copy of the repository: a no-op run does nothing, one
-changed C file rebuilds one object, a spec change regenerates only tables."""
+changed C file rebuilds one object, a spec change regenerates only tables, a
+changed compile or link flag redoes only what it touches."""
 import re
 import subprocess
 import sys
@@ -87,3 +88,26 @@ def test_changing_a_cortex_m_priority_regenerates_only_its_priority_table(tree):
     assert doit(tree) == ["build-cortex-m", "check-cortex-m", "compile:cortex-m:" + str(gen / "isr_stubs.S"),
                           "gen:cortex-m"]
     assert {name: (gen / name).stat().st_mtime_ns for name in before} == before
+
+
+def test_changing_a_compile_flag_recompiles_what_it_touches(tree):
+    """The compile command is part of each object's state (dodo.py): a flag
+    added for one source recompiles that source on each arch that uses it."""
+    script = tree / "tools" / "toolchain.py"
+    script.write_text(script.read_text().replace(
+        'SOURCE_CFLAGS = {"kernel/{arch}/bench.c": ["-momit-leaf-frame-pointer"]}',
+        'SOURCE_CFLAGS = {"kernel/{arch}/bench.c": ["-momit-leaf-frame-pointer", "-fno-inline"]}'))
+    ran = doit(tree)
+    flagged = [arch for arch in ARCHES if "source_cflags" not in toolchain.TARGETS[arch]]
+    assert [task for task in ran if task.startswith("compile:")] == \
+        sorted(f"compile:{arch}:kernel/{arch}/bench.c" for arch in flagged)
+    assert doit(tree) == []
+
+
+def test_changing_a_link_flag_relinks(tree):
+    script = tree / "tools" / "toolchain.py"
+    script.write_text(script.read_text().replace('"ldflags": ["-z", "max-page-size=4096"],',
+                                                 '"ldflags": ["-z", "max-page-size=4096", "--no-undefined"],', 1))
+    ran = doit(tree)
+    assert "build-x86_64" in ran and all(task.endswith("-x86_64") for task in ran), ran
+    assert doit(tree) == []

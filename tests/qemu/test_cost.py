@@ -38,9 +38,10 @@ def manifest(arch):
 @pytest.mark.parametrize("arch, compiler", KERNELS)
 def test_counts_are_identical_over_two_runs_and_abi_costs_less_than_stub(arch, compiler, kernel, plugin):
     kernel(arch)
-    first, _ = cost.arch_report(arch, [compiler], probes=False)
+    first, notes = cost.arch_report(arch, [compiler], probes=False)
     second, _ = cost.arch_report(arch, [compiler], probes=False)
     assert first == second
+    assert not [note for note in notes if "warning" in note], "the kernel builds without a warning"
     measured = {(row["style"], row["shape"]): row for row in first}
     assert set(measured) == set(variants.wanted(arch)), "every style the arch has, in both shapes"
     simulator = profile(arch).launcher == "mspdebug-sim"      # counts instructions, not stores

@@ -10,6 +10,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
+from qemu.profiles import profile
 from tests.build_lock import LOCK_PATH, acquire
 from tests.conftest import ROOT
 from tests.qemu.test_console import gone
@@ -76,6 +77,17 @@ def test_boot_task_ends_with_the_guest_status_in_words(kernel, doit, arch, line,
     assert words in child.before
     assert child.exitstatus == code, child.before
     assert "returned" not in child.before       # no `Command returned 7` for status 3
+
+
+@pytest.mark.parametrize("arch", ["x86_64", "msp430"])
+def test_boot_task_names_what_runs_the_kernel_and_how_to_quit(kernel, doit, arch):
+    child, _ = doit("boot", arch)
+    emulator, quit_keys = profile(arch).emulator, profile(arch).quit_keys
+    assert f"Booting {arch} under {emulator}: type help. {quit_keys}." in child.before
+    child.send("\x01x")                   # Ctrl-A X, as the banner says
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
 
 
 def test_boot_task_says_a_reset_is_not_a_status(kernel, doit):

@@ -56,3 +56,19 @@ def test_no_qmp_answer_is_a_startup_failure():
                                           ("echo exit status=5 later\n", None), ("", None)])
 def test_guest_status_reads_only_whole_lines(text, status):
     assert guest_status(text) == status
+
+
+@pytest.mark.parametrize("code, kind, words", [
+    (2, "input-ended", "input had ended"),
+    (3, "error", "mspdebug stopped the simulation with an error"),
+    (4, "quit", "Ctrl-A X"),
+    (5, "unexplained", "no breakpoint"),
+])
+def test_the_msp430_bridges_own_codes_are_never_a_guest_status(code, kind, words):
+    ending = classify(profile("msp430"), code, "msp430> ")
+    assert (ending.kind, ending.status) == (kind, None) and words in str(ending)
+    assert profile("msp430").exit_status(code) is None
+
+
+def test_a_qemu_code_is_never_read_as_a_launchers_own():
+    assert all(profile(arch).launcher_ending(code) is None for arch in ("x86_64", "avr") for code in range(8))
