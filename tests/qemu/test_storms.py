@@ -14,7 +14,7 @@ import pytest
 
 from isr.generate import generate
 from isr.load import arch_model
-from qemu.console import Console
+from qemu.console import Console, ConsoleError
 from tools import toolchain
 
 from tests.elf.artifacts import compile_generated, hand_written_objects
@@ -37,6 +37,7 @@ class Storm:
     typed: str = ""     # characters that start it (a UART storm); else `int vector`, or nothing
     command: str = ""
     shell_survives: bool = True
+    command_rearms: bool = False    # the command enables the source again: run it once
 
 
 ROWS = {
@@ -99,6 +100,39 @@ void on_storm(void)
     stats_count(ISR_VEC_UART0_RX);
 }
 """, "nvic-icer", typed="a", shell_survives=False),
+    # Never reads UDR0: on the ATmega2560 RXC0 stays set (datasheet 22.7.3: only
+    # a read of UDR0 clears it), so USART0_RX is taken again after every reti.
+    # QEMU 7.2 clears a source's pending bit when it takes the vector
+    # (target/avr/helper.c, avr_cpu_exec_interrupt), as hardware does only for
+    # flags such as TIMER1's: no storm comes, hence the strict xfail below.
+    "avr": Storm(25, 'irq("USART0_RX", "on_storm", style="stub"),', """\
+#include "isr.h"
+#include "stats.h"
+
+void on_storm(struct trap_frame *frame)
+{
+    (void)frame;
+    stats_count(ISR_VEC_USART0_RX);
+}
+""", "UCSR0B.RXCIE0", typed="a", shell_survives=False),
+    # Never reads TAIV: CCR1's CCIFG stays set (only a TAIV read clears it,
+    # SLAU049 11.2.6), so TIMERA1 is taken again after every reti. `trap ccr1`
+    # arms the compare and waits for timer_a1_count to move, which this does;
+    # running it again would arm it again.
+    "msp430": Storm(53, 'interrupt("TIMERA1", "on_storm", style="abi"),', """\
+#include <stdint.h>
+
+#include "isr.h"
+#include "stats.h"
+
+extern volatile uint16_t timer_a1_count;
+
+ISR_ABI(ISR_VEC_TIMERA1) void on_storm(void)
+{
+    timer_a1_count++;
+    stats_count(ISR_VEC_TIMERA1);
+}
+""", "TACCTL1.CCIE+TACTL.TAIE", command="trap ccr1", command_rearms=True),
 }
 
 
@@ -129,7 +163,19 @@ def count(stats, vector):
     return int(match[1]) if match else 0
 
 
-@pytest.mark.parametrize("arch", sorted(ROWS))
+# A real storm reaches STORM_LIMIT entries in well under a millisecond of guest time.
+STORM_WAIT = 5
+
+# Storms the hardware has and QEMU 7.2 does not: strict, so a QEMU that storms says so.
+QEMU_HAS_NO_STORM = {
+    "avr": "QEMU 7.2 (Debian 12): the AVR CPU clears a source's pending bit when it takes the vector, "
+           "so USART0_RX with RXC0 still set is taken once, not again after reti as on the ATmega2560",
+}
+
+
+@pytest.mark.parametrize("arch", [pytest.param(arch, marks=pytest.mark.xfail(
+    strict=True, raises=ConsoleError, reason=QEMU_HAS_NO_STORM[arch])) if arch in QEMU_HAS_NO_STORM else arch
+    for arch in sorted(ROWS)])
 def test_a_storm_is_masked_and_reported_once(kernel, arch, tmp_path):
     kernel(arch)                               # the objects the variant reuses
     row = ROWS[arch]
@@ -141,7 +187,7 @@ def test_a_storm_is_masked_and_reported_once(kernel, arch, tmp_path):
         for char in row.typed:
             console.send(char)
         if not STORM.search(seen):
-            console.expect(STORM.pattern)
+            console.expect(STORM.pattern, timeout=STORM_WAIT)
             seen += console.child.after
         storm = STORM.search(seen)
         limit = storm_limit()
@@ -151,7 +197,7 @@ def test_a_storm_is_masked_and_reported_once(kernel, arch, tmp_path):
         if row.shell_survives:
             # Masked for good: the shell runs again, and the count stays where the guard stopped it.
             assert count(console.run("stats"), row.vector) == limit
-            if row.command:
+            if row.command and not row.command_rearms:
                 console.run(row.command)
             assert count(console.run("stats"), row.vector) == limit
             assert len(STORM.findall(seen + console.run("ticks"))) == 1
