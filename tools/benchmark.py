@@ -6,6 +6,7 @@ Prints medians; nothing here is asserted (this machine is shared and noisy).
 """
 import argparse
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -16,6 +17,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from qemu.console import Console
+from qemu.launcher import tied_to_this_process
 from tools import toolchain
 
 ROOT = toolchain.ROOT
@@ -34,9 +36,16 @@ def boot_to_prompt(arch, boots):
     return times
 
 
+def run(argv, cwd, check=False):
+    """A doit or pytest run that dies with this benchmark (SIGTERM: pytest then
+    ends its workers, and they their QEMUs), however the benchmark dies."""
+    return subprocess.run(argv, cwd=cwd, check=check, capture_output=True, text=True,
+                          preexec_fn=tied_to_this_process(signal.SIGTERM))
+
+
 def timed(argv, cwd):
     started = time.monotonic()
-    subprocess.run(argv, cwd=cwd, check=True, capture_output=True)
+    run(argv, cwd, check=True)
     return time.monotonic() - started
 
 
@@ -81,8 +90,8 @@ def qemu_layer_runs(runs, log=None):
         report = Path(tmp) / "junit.xml"
         for number in range(1, runs + 1):
             started = time.monotonic()
-            result = subprocess.run([sys.executable, "-m", "pytest", "-n", "auto", "-q", "-p", "no:cacheprovider",
-                                     "tests/qemu", f"--junitxml={report}"], cwd=ROOT, capture_output=True, text=True)
+            result = run([sys.executable, "-m", "pytest", "-n", "auto", "-q", "-p", "no:cacheprovider",
+                          "tests/qemu", f"--junitxml={report}"], ROOT)
             walls.append(time.monotonic() - started)
             failed = [f"{case.get('classname')}::{case.get('name')}" for case in ElementTree.parse(report).iter("testcase")
                       if case.find("failure") is not None or case.find("error") is not None] \
@@ -112,11 +121,10 @@ def broken_boot_time():
         shutil.copy(ROOT / "pytest.ini", tree / "pytest.ini")
         main_c = tree / "kernel" / "main.c"
         main_c.write_text(main_c.read_text().replace("    arch_init();\n", "    arch_init();\n    for (;;) {\n    }\n", 1))
-        subprocess.run([sys.executable, "-m", "doit"], cwd=tree, check=True, capture_output=True)
+        run([sys.executable, "-m", "doit"], tree, check=True)
         started = time.monotonic()
         report = tree / "junit.xml"
-        result = subprocess.run([sys.executable, "-m", "pytest", "-n", "auto", "-q", "tests/qemu",
-                                 f"--junitxml={report}"], cwd=tree, capture_output=True, text=True)
+        result = run([sys.executable, "-m", "pytest", "-n", "auto", "-q", "tests/qemu", f"--junitxml={report}"], tree)
         wall = time.monotonic() - started
         cases = sorted(((float(c.get("time", 0)), c.get("name")) for c in ElementTree.parse(report).iter("testcase")),
                        reverse=True)
@@ -136,8 +144,7 @@ def main(argv):
     parser.add_argument("--broken-boot", action="store_true",
                         help="time tests/qemu against a kernel that never reaches its prompt")
     args = parser.parse_args(argv)
-    subprocess.run([sys.executable, "-m", "doit", f"build-{args.arch}"], cwd=ROOT, check=True,
-                   capture_output=True)
+    run([sys.executable, "-m", "doit", f"build-{args.arch}"], ROOT, check=True)
     if not args.only_runs:
         boots = boot_to_prompt(args.arch, args.boots)
         print(f"{args.arch} boot-to-prompt: median {statistics.median(boots) * 1000:.0f} ms "
