@@ -18,13 +18,14 @@ through it.
 """
 from dataclasses import dataclass
 
+from isr import gicv2
 from isr.validate import is_int
 
 NAME = "aarch64"
 VBAR_ENTRIES = 16
 IRQ_BASE = VBAR_ENTRIES          # vector of INTID 0
-GIC_INTIDS = 64                  # SGI 0-15, PPI 16-31, SPI 32-63: enough for the virt timer and UART
-SGI_COUNT = 16
+GIC_INTIDS = gicv2.INTIDS
+SGI_COUNT = gicv2.SGI_COUNT
 VECTOR_COUNT = IRQ_BASE + GIC_INTIDS
 HANDLER_VECTORS = range(VECTOR_COUNT)   # every VBAR entry and INTID has a handler slot
 STYLES = ("stub", "naked")
@@ -37,8 +38,8 @@ STYLE_REFUSALS = {"abi": "clang and GCC have no AArch64 interrupt attribute (onl
 TABLE_ENTRY_SIZE = 0x80          # D1.10.2: each VBAR_EL1 entry is 32 instructions
 TABLE_ALIGN = 2048               # D17.2 VBAR_EL1: bits [10:0] are RES0, so the base is 2 KiB aligned
 GIC_ENTRY_SIZE = 16              # gen/isr.h struct isr_gic_entry
-GIC_PRIORITY_STEP = 16           # GICv2 (IHI 0048B 3.3) implements at least the top 4 priority bits
-GIC_PRIORITY_MASK = 0xF0         # kernel/aarch64/gic.c writes GICC_PMR = 0xF0: 0xF0 and above never signal
+GIC_PRIORITY_STEP = gicv2.PRIORITY_STEP
+GIC_PRIORITY_MASK = gicv2.PRIORITY_MASK
 DEFAULT_PRIORITY = 0x80
 
 TABLES = ({"name": "vbar", "format": "vbar-branch", "section": ".isr_table",
@@ -72,22 +73,12 @@ VBAR_NAMES = tuple(f"{g.prefix}_{k}" for g in GROUPS for k, _ in KINDS)
 
 def vector_name(vector):
     """EL1H_SYNC for a VBAR entry; SGIn, PPIn or SPIn (n = INTID) for a GIC interrupt."""
-    if vector < VBAR_ENTRIES:
-        return VBAR_NAMES[vector]
-    intid = vector - IRQ_BASE
-    return f"SGI{intid}" if intid < 16 else f"PPI{intid}" if intid < 32 else f"SPI{intid}"
+    return VBAR_NAMES[vector] if vector < VBAR_ENTRIES else GIC.name(vector)
 
 
 def has_error_code(vector):
     """The exception leaves a syndrome in ESR_EL1 (reported as err=)."""
     return vector < VBAR_ENTRIES and KINDS[vector % 4][1]
-
-
-def _intid(number, low, high, what, say):
-    if not is_int(number) or not low <= number <= high:
-        say(f"{what} {number!r} out of range {low}-{high}")
-        return None
-    return IRQ_BASE + number
 
 
 def resolve_vector(binding, say):
@@ -104,12 +95,7 @@ def resolve_vector(binding, say):
                 f"bind GIC interrupts with irq() or interrupt()")
             return None
         return number
-    if kind == "irq":
-        if is_int(number) and 0 <= number < SGI_COUNT:
-            say(f"INTID {number} is an SGI, raised by software; bind it with interrupt({number}, ...)")
-            return None
-        return _intid(number, SGI_COUNT, GIC_INTIDS - 1, "INTID (PPI 16-31, SPI 32-63)", say)
-    return _intid(number, 0, SGI_COUNT - 1, "SGI", say)
+    return GIC.resolve(kind, number, say)
 
 
 def check_options(binding, vector, say):
@@ -120,7 +106,7 @@ def check_options(binding, vector, say):
             known = "priority" if vector >= IRQ_BASE else "none (VBAR entries take no option)"
             say(f"option {name}= does not exist here on {NAME}; known: {known}")
             continue
-        if not is_int(value) or not 0 <= value < GIC_PRIORITY_MASK or value % GIC_PRIORITY_STEP:
+        if not gicv2.priority_ok(value):
             say(f"priority {value!r} must be a multiple of {GIC_PRIORITY_STEP} from 0 to "
                 f"0x{GIC_PRIORITY_MASK - GIC_PRIORITY_STEP:x} (lower is more urgent; "
                 f"0x{GIC_PRIORITY_MASK:x} and above are masked by GICC_PMR)")
@@ -181,6 +167,7 @@ GIC_DEVICES = {30: ("the EL1 physical timer (CNTP), level-sensitive PPI",
                     "re-arm CNTP_CVAL_EL0 or set CNTP_CTL_EL0.IMASK (timer_rearm)"),
                33: ("the PL011 UART0 receive interrupt, level-sensitive SPI",
                     "drain the PL011 receive FIFO or clear UARTICR.RXIC (uart_drain_rx)")}
+GIC = gicv2.Gic(IRQ_BASE, GIC_DEVICES)
 
 
 SAVED_PC_NAME = "PC (ELR_EL1)"  # how gen/isr.h names the saved program counter
@@ -199,13 +186,7 @@ def describe(vector):
                     "where the CPU was when it arrived, not the access that caused it")
         return (f"an {kind} from the {group.title}: the GIC signals it (gic_dispatch takes IRQs)",
                 "the next instruction of the interrupted code")
-    intid = vector - IRQ_BASE
-    if intid < SGI_COUNT:
-        raised = f"SGI {intid}: software, through GICD_SGIR (`int {vector}`)"
-    else:
-        raised = GIC_DEVICES.get(intid, (f"{'PPI' if intid < 32 else 'SPI'} INTID {intid}: a device "
-                                         f"on the GIC (nothing drives it on this machine)",))[0]
-    return raised + f", dispatched by gic_dispatch from EL1H_IRQ", \
+    return GIC.raised_by(vector) + ", dispatched by gic_dispatch from EL1H_IRQ", \
         "the next instruction of the interrupted code (ELR_EL1 in the EL1H_IRQ stub's frame)"
 
 
@@ -215,11 +196,7 @@ def acknowledge(vector):
         if KINDS[vector % 4][0] in ("IRQ", "FIQ"):
             return "acknowledge at the GIC (GICC_IAR), lower the source, end it (GICC_EOIR): gic_dispatch does"
         return "move ELR_EL1 past the instruction or remove the cause: ERET re-runs it"
-    intid = vector - IRQ_BASE
-    done = "gic_dispatch reads GICC_IAR and writes GICC_EOIR; "
-    if intid < SGI_COUNT:
-        return done + "an SGI needs nothing more"
-    return done + "the handler must lower the level: " + GIC_DEVICES.get(intid, (None, "silence the device"))[1]
+    return GIC.acknowledge(vector, "gic_dispatch reads GICC_IAR and writes GICC_EOIR; ")
 
 
 # The arch's emitters, for isr/generate.py: gen/isr.h, gen/isr_table.S, gen/isr_stubs.S.

@@ -21,13 +21,14 @@ the GIC and call through it.
 the vector needs (KINDS): the return instruction differs per kind, so the
 generated prototype carries it and tools/return_checks.py proves it in the ELF.
 """
+from isr import gicv2
 from isr.validate import is_int
 
 NAME = "arm32"
 VBAR_ENTRIES = 8
 IRQ_BASE = VBAR_ENTRIES          # vector of INTID 0
-GIC_INTIDS = 64                  # SGI 0-15, PPI 16-31, SPI 32-63: the virt timers and UART fit
-SGI_COUNT = 16
+GIC_INTIDS = gicv2.INTIDS
+SGI_COUNT = gicv2.SGI_COUNT
 VECTOR_COUNT = IRQ_BASE + GIC_INTIDS
 HANDLER_VECTORS = range(VECTOR_COUNT)
 STYLES = ("abi", "stub", "naked")
@@ -41,8 +42,8 @@ ERROR_CODE_FACTS = ("leaves no fault status in DFSR/IFSR", "reports a fault stat
 TABLE_ENTRY_SIZE = 4             # one ARM instruction per vector
 TABLE_ALIGN = 32                 # B4.1.156 VBAR: bits [4:0] are RES0
 GIC_ENTRY_SIZE = 8               # gen/isr.h struct isr_gic_entry
-GIC_PRIORITY_STEP = 16           # GICv2 implements at least the top 4 priority bits (IHI 0048B 3.3)
-GIC_PRIORITY_MASK = 0xF0         # kernel/arm32/gic.c writes GICC_PMR = 0xF0
+GIC_PRIORITY_STEP = gicv2.PRIORITY_STEP
+GIC_PRIORITY_MASK = gicv2.PRIORITY_MASK
 # GICC_IAR hands out the most urgent pending interrupt of either group, so an
 # IRQ entry could acknowledge a FIQ's interrupt if it were less urgent. Every
 # FIQ (group 0) interrupt therefore outranks every IRQ (group 1) one: FIQ
@@ -93,22 +94,12 @@ FAULT_VECTORS = (3, 4)
 
 def vector_name(vector):
     """DABT for a VBAR entry; SGIn, PPIn or SPIn (n = INTID) for a GIC interrupt."""
-    if vector < VBAR_ENTRIES:
-        return VBAR_NAMES[vector]
-    intid = vector - IRQ_BASE
-    return f"SGI{intid}" if intid < 16 else f"PPI{intid}" if intid < 32 else f"SPI{intid}"
+    return VBAR_NAMES[vector] if vector < VBAR_ENTRIES else GIC.name(vector)
 
 
 def has_error_code(vector):
     """The aborts leave a fault status in DFSR/IFSR (reported as err=)."""
     return vector in FAULT_VECTORS
-
-
-def _intid(number, low, high, what, say):
-    if not isinstance(number, int) or isinstance(number, bool) or not low <= number <= high:
-        say(f"{what} {number!r} out of range {low}-{high}")
-        return None
-    return IRQ_BASE + number
 
 
 def resolve_vector(binding, say):
@@ -130,12 +121,7 @@ def resolve_vector(binding, say):
                 f"remove this line")
             return None
         return number
-    if kind == "irq":
-        if isinstance(number, int) and not isinstance(number, bool) and 0 <= number < SGI_COUNT:
-            say(f"INTID {number} is an SGI, raised by software; bind it with interrupt({number}, ...)")
-            return None
-        return _intid(number, SGI_COUNT, GIC_INTIDS - 1, "INTID (PPI 16-31, SPI 32-63)", say)
-    return _intid(number, 0, SGI_COUNT - 1, "SGI", say)
+    return GIC.resolve(kind, number, say)
 
 
 def abi_refusal(vector):
@@ -188,8 +174,7 @@ def check_options(binding, vector, say):
             continue
         fiq = resolved["fiq"]
         low, high = (0, FIQ_PRIORITY_LIMIT) if fiq else (FIQ_PRIORITY_LIMIT, GIC_PRIORITY_MASK)
-        if not isinstance(value, int) or isinstance(value, bool) or not low <= value < high \
-                or value % GIC_PRIORITY_STEP:
+        if not gicv2.priority_ok(value, low, high):
             say(f"priority {value!r} must be a multiple of {GIC_PRIORITY_STEP} from 0x{low:x} to "
                 f"0x{high - GIC_PRIORITY_STEP:x} for {'a FIQ' if fiq else 'an IRQ'} interrupt: every FIQ "
                 f"must outrank every IRQ (lower is more urgent), or the IRQ entry could acknowledge it")
@@ -276,6 +261,7 @@ GIC_DEVICES = {27: ("the virtual timer (CNTV), level-sensitive PPI", "re-arm or 
                     "re-arm CNTP_CVAL or set CNTP_CTL.IMASK (timer_rearm)"),
                33: ("the PL011 UART0 receive interrupt, level-sensitive SPI",
                     "drain the PL011 receive FIFO or clear UARTICR.RXIC (uart_drain_rx)")}
+GIC = gicv2.Gic(IRQ_BASE, GIC_DEVICES)
 
 
 def describe(vector):
@@ -285,13 +271,7 @@ def describe(vector):
         saved = (f"LR_{MODES[vector]} - {LR_OFFSET[vector]} is {returns}" if returns
                  else "nothing: never taken here")
         return f"{raised} (entered in {MODES[vector].upper()} mode)", saved
-    intid = vector - IRQ_BASE
-    if intid < SGI_COUNT:
-        raised = f"SGI {intid}: software, through GICD_SGIR (`int {vector}`)"
-    else:
-        raised = GIC_DEVICES.get(intid, (f"{'PPI' if intid < 32 else 'SPI'} INTID {intid}: a device on the GIC "
-                                         f"(nothing drives it on this machine)",))[0]
-    return raised + ", dispatched by gic_irq (group 1) or gic_fiq (group 0)", \
+    return GIC.raised_by(vector) + ", dispatched by gic_irq (group 1) or gic_fiq (group 0)", \
         "the next instruction of the interrupted code"
 
 
@@ -303,11 +283,7 @@ def acknowledge(vector):
         if KINDS.get(vector) == "SWI":
             return "nothing: SVC returns past itself"
         return "move the return address past the instruction or remove the cause: the return re-runs it"
-    done = "gic_irq / gic_fiq read GICC_IAR and write GICC_EOIR; "
-    intid = vector - IRQ_BASE
-    if intid < SGI_COUNT:
-        return done + "an SGI needs nothing more"
-    return done + "the handler must lower the level: " + GIC_DEVICES.get(intid, (None, "silence the device"))[1]
+    return GIC.acknowledge(vector, "gic_irq / gic_fiq read GICC_IAR and write GICC_EOIR; ")
 
 
 # The arch's emitters, for isr/generate.py: gen/isr.h, gen/isr_table.S, gen/isr_stubs.S.
