@@ -133,6 +133,7 @@ def broken_boot_time():
 
 
 def main(argv):
+    sys.stdout.reconfigure(line_buffering=True)      # each figure shows as it comes, even if the run is cut short
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--arch", default="x86_64")
     parser.add_argument("--boots", type=int, default=10)
