@@ -5,8 +5,9 @@ INTIDs 0-15 are SGIs, raised by software through GICD_SGIR (bound with
 interrupt()); 16-31 PPIs, private to the CPU (the timers); 32 and up SPIs,
 shared devices (virt's PL011 is SPI 1, INTID 33). This kernel binds the first
 64, enough for QEMU virt's timers and UART (2.2.1). A GICv2 implements at
-least the top four priority bits (3.3), and the kernel writes GICC_PMR = 0xF0
-(kernel/arm/gicv2.c): priorities 0xF0 and above never signal.
+least the top four priority bits (3.3), and each arch's gic_init writes
+GICC_PMR = 0xF0 (kernel/aarch64/gic.c, kernel/arm32/gic.c): priorities 0xF0
+and above never signal.
 """
 from isr.validate import is_int
 

@@ -7,8 +7,8 @@ while they turn echo off) and ptyprocess 100 ms after closing the terminal
 (to let the kernel update the child's state). An emulator's serial port takes
 typed bytes only as fast as the guest's UART does (QEMU's chardev asks before
 it reads; qemu/mspdebug_sim.py buffers them), and a console is closed after its
-emulator has quit or to kill it: with some seventy sends and closes a second
-across the suite, those sleeps were most of its wall time. A child still alive
+emulator has quit or to kill it. Over the suite's thousands of sends and
+closes those sleeps added minutes of worker time, for nothing. A child still alive
 at close() is killed as before (ptyprocess's terminate, which waits)."""
 import pexpect
 import ptyprocess

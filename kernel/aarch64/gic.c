@@ -8,7 +8,7 @@
 #include "isr.h"
 #include "memlayout.h"
 
-#define PMR_ALLOW_ALL 0xf0       /* isr/arch_aarch64 GIC_PRIORITY_MASK: the spec's priorities are below */
+#define PMR_ALLOW_ALL 0xf0       /* isr/gicv2.py PRIORITY_MASK: the spec's priorities are below */
 
 void gic_init(void)
 {

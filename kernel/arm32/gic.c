@@ -13,7 +13,7 @@
    AckCtl (GICC_IAR may acknowledge group 1 too) | FIQEn (group 0 as FIQ) |
    CBPR (GICC_BPR sets the binary point of both groups). */
 #define CPU_CTLR (0x1u | 0x2u | 0x4u | 0x8u | 0x10u)
-#define PMR_ALLOW_ALL 0xf0       /* isr/arch_arm32 GIC_PRIORITY_MASK: the spec's priorities are below */
+#define PMR_ALLOW_ALL 0xf0       /* isr/gicv2.py PRIORITY_MASK: the spec's priorities are below */
 /* BPR_GROUP_7_4 (arm/gicv2.h): a FIQ at 0x40 preempts an IRQ handler running at 0xa0. */
 
 void gic_init(void)
