@@ -43,7 +43,7 @@ def paths(arch):
     return {
         "spec": ROOT / "isr" / f"{arch}.py",
         "gen": build / "gen",
-        "elf": build / "kernel.elf",
+        "elf": toolchain.kernel_elf(arch),
         "manifest": build / "gen" / "manifest.json",
     }
 

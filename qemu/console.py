@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pexpect
 
+from qemu import boot_record
 from qemu.diagnosis import log_summary, registers_summary  # noqa: F401 (log_summary: kept importable here)
 from qemu.ending import Ending, classify, guest_status
 from qemu.launcher import command, die_with_parent
@@ -43,6 +44,7 @@ class Console:
         self.log_path = run_dir / f"{name}.qemu.log"
         self.timeout = timeout
         self.elf = elf
+        self.variant = variant
         self.icount = icount             # None: guest time is host time
         self.watch = Watch(allow)
         self.ending = None
@@ -175,9 +177,18 @@ class Console:
         return output[len(echoed):] if output.startswith(echoed) else output
 
     def boot(self, timeout=None):
-        """Wait for the first prompt; return the boot banner."""
+        """Wait for the first prompt; return the boot banner. In a test run, a
+        kernel that failed to boot before fails at once (qemu.boot_record)."""
         __tracebackhide__ = True
-        return self.wait_prompt(timeout)
+        arch = self.profile.arch
+        earlier = boot_record.earlier_failure(arch, self.elf, self.variant)
+        if earlier:
+            raise ConsoleError(earlier)
+        try:
+            return self.wait_prompt(timeout)
+        except ConsoleError as error:
+            boot_record.remember_failure(arch, self.elf, self.variant, str(error))
+            raise
 
     # -- the end --------------------------------------------------------------
     def _finish(self):

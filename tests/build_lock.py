@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tools import toolchain
+
 ROOT = Path(__file__).resolve().parent.parent
 LOCK_PATH = ROOT / "build" / ".build.lock"
 # A clean build of one arch takes seconds on this 2-core machine; a minute
@@ -63,4 +65,4 @@ def build_kernel(arch, wait=LOCK_WAIT):
         os.close(fd)                                         # releases the lock
     if result.returncode != 0:
         pytest.fail(f"doit build-{arch} check-{arch} failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
-    return ROOT / "build" / arch / "kernel.elf"
+    return toolchain.kernel_elf(arch)

@@ -15,7 +15,8 @@ sys.path.insert(0, str(ROOT))
 # modules hold the scenarios' assertions, whose failures must say expected/got.
 pytest.register_assert_rewrite("tests.qemu.scenarios", "tests.qemu.report")
 
-from qemu.console import Console, ConsoleError  # noqa: E402
+from qemu import boot_record  # noqa: E402
+from qemu.console import Console  # noqa: E402
 from qemu.profiles import profile  # noqa: E402
 from tests.build_lock import build_kernel  # noqa: E402,F401 (kept importable from here)
 from tools import toolchain  # noqa: E402
@@ -37,6 +38,7 @@ def pytest_configure(config):
     # transcripts, and a kernel that failed to boot is remembered run-wide.
     worker_input = getattr(config, "workerinput", None)
     config.run_id = (worker_input["testrunuid"] if worker_input else uuid.uuid4().hex)[:12]
+    os.environ[boot_record.RUN_ENV] = config.run_id        # inherited by every process a test starts
     if worker_input is None:
         prune_old_runs()
 
@@ -81,23 +83,19 @@ def cortex_m_kernel(kernel):
     return kernel("cortex-m")
 
 
-def failed_boot_record(arch, variant, run_id):
-    return toolchain.build_dir(arch) / "runs" / run_id / f"boot-failed-{variant or 'default'}.txt"
-
-
-def fail_if_it_did_not_boot(arch, run_id, variant=None):
-    """Fail at once, with the first diagnosis, if this kernel already failed to boot in this run."""
-    record = failed_boot_record(arch, variant, run_id)
-    if record.exists():
-        pytest.fail(f"the {arch} kernel{f' ({variant})' if variant else ''} did not boot earlier in this "
-                    f"run; not booting it again. First diagnosis, from {record.read_text()}", pytrace=False)
+def fail_if_it_did_not_boot(arch, elf=None, variant=None):
+    """Fail at once, with the first diagnosis, if this kernel (the arch's own by
+    default) already failed to boot in this run (qemu/boot_record.py)."""
+    earlier = boot_record.earlier_failure(arch, elf or toolchain.kernel_elf(arch), variant)
+    if earlier:
+        pytest.fail(earlier, pytrace=False)
 
 
 @pytest.fixture
 def boot_console(request, run_id):
     """A factory: boot_console(arch, elf, variant=None, icount=..., allow=()) -> Console at its
     first prompt, stopped at teardown. Once a kernel fails to boot in this run, every later
-    boot of it fails at once with that first diagnosis."""
+    boot of it fails at once with that first diagnosis (qemu/boot_record.py)."""
     consoles = []
     request.node.consoles = consoles             # for the failure report (tests/qemu/conftest.py)
     worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
@@ -108,19 +106,12 @@ def boot_console(request, run_id):
     def start(arch, elf, variant=None, icount=default_icount, allow=()):
         if not profile(arch).icount:
             icount = None
-        fail_if_it_did_not_boot(arch, run_id, variant)
-        record = failed_boot_record(arch, variant, run_id)
+        fail_if_it_did_not_boot(arch, elf, variant)      # before QEMU starts: a short report
         run_dir = toolchain.build_dir(arch) / "runs" / run_id / worker
         console = Console(arch, elf, run_dir, f"{name}-{len(consoles)}", variant=variant, icount=icount,
                           allow=list(allowed) + list(allow))
         consoles.append(console)
-        try:
-            console.banner = console.boot()
-        except ConsoleError as error:
-            partial = record.with_suffix(f".{worker}.tmp")
-            partial.write_text(f"{request.node.nodeid}:\n{error}")
-            partial.replace(record)
-            raise
+        console.banner = console.boot()
         return console
 
     yield start

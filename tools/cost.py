@@ -35,6 +35,7 @@ from pathlib import Path
 
 import pexpect
 
+from qemu import boot_record
 from qemu.launcher import command, die_with_parent
 from qemu.park import parked_status
 from qemu.profiles import profile
@@ -133,6 +134,9 @@ def session(arch, elf, lines, run_dir, extra=(), what="QEMU", timeout=BOOT_TIMEO
     qmp = Path(qmp_dir.name) / "qmp.sock" if parked else None
     argv = command(arch, elf, qmp=qmp) + list(extra)
     prompt = re.escape(profile(arch).prompt)
+    earlier = boot_record.earlier_failure(arch, elf)      # in a test run: a kernel known not to boot
+    if earlier:
+        raise CostError(f"{arch}: {earlier}")
     transcript = run_dir / "transcript"
     with open(transcript, "w", encoding="utf-8") as sink:
         child = Spawn(argv[0], argv[1:], encoding="utf-8", codec_errors="replace", timeout=timeout,

@@ -118,6 +118,11 @@ def build_dir(arch):
     return ROOT / "build" / arch
 
 
+def kernel_elf(arch):
+    """The arch's own kernel, as `doit build-<arch>` links it."""
+    return build_dir(arch) / "kernel.elf"
+
+
 def copy_sources(destination):
     """Copy SOURCE_TREE into destination, without build/ or caches: a fresh checkout."""
     for name in SOURCE_TREE:

@@ -2,6 +2,7 @@
 import pytest
 
 from qemu.console import ConsoleError
+from tests.conftest import fail_if_it_did_not_boot
 
 # A wall-clock limit for the body of each QEMU test (pytest-timeout): a test
 # needs seconds; a guest that hangs must not cost minutes. Fixtures are left
@@ -15,6 +16,17 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/qemu/" in item.nodeid and item.get_closest_marker("timeout") is None:
             item.add_marker(pytest.mark.timeout(QEMU_TEST_TIMEOUT, func_only=True))
+
+
+@pytest.fixture(autouse=True)
+def _the_arch_boots(request):
+    """A test of an arch whose kernel failed to boot earlier in this run fails at
+    once with that first diagnosis, however it would boot (a Console, doit, GDB,
+    tools.cost): it would only wait out its own limit to say less."""
+    callspec = getattr(request.node, "callspec", None)
+    arch = callspec.params.get("arch") if callspec else None
+    if arch:
+        fail_if_it_did_not_boot(arch)
 
 
 @pytest.hookimpl(hookwrapper=True)

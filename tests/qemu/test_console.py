@@ -1,19 +1,24 @@
 """The console wrapper's promises: no orphan QEMU, and failures that explain themselves."""
+import re
+import shutil
 import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
 
 import pytest
 
+from qemu import boot_record
 from qemu.console import Console, ConsoleError
 from tests.conftest import ROOT, fail_if_it_did_not_boot
+from tools import cost, toolchain
 
 
 @pytest.fixture(autouse=True)
-def _x86_64_boots(run_id):
+def _x86_64_boots():
     """These tests start their own Console: a kernel known not to boot fails them at once."""
-    fail_if_it_did_not_boot("x86_64", run_id)
+    fail_if_it_did_not_boot("x86_64")
 
 
 def gone(pid, within=10.0):
@@ -74,3 +79,33 @@ def test_unexpected_exit_is_reported_with_the_guest_status(x86_64_kernel, tmp_pa
         with pytest.raises(ConsoleError) as failure:
             console.expect("never")
     assert "QEMU exited (guest exited with status 9)" in str(failure.value)
+
+
+@pytest.fixture
+def a_run_where_x86_64_did_not_boot(monkeypatch):
+    """A run of its own (not this one: that would fail every x86_64 test) in which
+    the x86_64 kernel's first boot failed."""
+    run = f"no-boot-{uuid.uuid4().hex[:8]}"
+    monkeypatch.setenv(boot_record.RUN_ENV, run)
+    boot_record.remember_failure("x86_64", toolchain.kernel_elf("x86_64"), None,
+                                 "timed out after 15s waiting for 'x86_64> '")
+    yield
+    shutil.rmtree(toolchain.build_dir("x86_64") / "runs" / run)
+
+
+def test_every_way_of_booting_fails_at_once_after_a_failed_boot(x86_64_kernel, tmp_path,
+                                                                 a_run_where_x86_64_did_not_boot):
+    """Console.boot and tools.cost read the run's record before they wait for a
+    prompt; the fixtures and the tests that boot through GDB or doit read it
+    through tests.conftest.fail_if_it_did_not_boot."""
+    first = "First diagnosis, from tests/qemu/test_console.py::test_every_way_of_booting_fails_at_once"
+    with Console("x86_64", x86_64_kernel, tmp_path, "known") as console:
+        with pytest.raises(ConsoleError) as failure:
+            console.boot()
+    assert str(failure.value).startswith("the x86_64 kernel did not boot earlier in this run; not booting it again")
+    assert first in str(failure.value) and "waiting for 'x86_64> '" in str(failure.value)
+    with pytest.raises(cost.CostError, match="x86_64: the x86_64 kernel did not boot earlier in this run"):
+        cost.session("x86_64", x86_64_kernel, ["ticks"], tmp_path / "cost")
+    another_kernel = re.escape(f"not booting {tmp_path / 'variant.elf'} on x86_64 again")
+    with pytest.raises(pytest.fail.Exception, match=another_kernel):
+        fail_if_it_did_not_boot("x86_64", tmp_path / "variant.elf")

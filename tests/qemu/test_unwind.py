@@ -20,6 +20,7 @@ from qemu.profiles import profile
 from tools import toolchain
 from tools.elf_symbols import Image
 
+from tests.conftest import fail_if_it_did_not_boot
 from tests.facts import slots
 
 
@@ -36,6 +37,7 @@ def default_vector(arch):
 def gdb_backtrace(arch, elf, tmp_path, breakpoint, raise_it):
     """Boot halted, let GDB break at breakpoint, call raise_it(qemu) once the
     shell prompts; return GDB's output."""
+    fail_if_it_did_not_boot(arch, elf)         # a kernel that did not boot would keep GDB waiting 60 s
     port = free_port()
     argv = command(arch, elf, gdb=port)
     qemu = pexpect.spawn(argv[0], argv[1:], encoding="utf-8", timeout=30, preexec_fn=die_with_parent)
