@@ -31,16 +31,20 @@ from tools import toolchain
 RUN_ENV = "KERNEL_TEST_RUN"
 
 
+def _is_the_arch_s_kernel(arch, elf):
+    return Path(elf).resolve() == toolchain.kernel_elf(arch).resolve()
+
+
 def _record(arch, elf, variant):
-    name = "kernel" if Path(elf).resolve() == toolchain.kernel_elf(arch).resolve() else \
+    name = "kernel" if _is_the_arch_s_kernel(arch, elf) else \
         "elf-" + hashlib.sha1(str(Path(elf).resolve()).encode()).hexdigest()[:12]
     return toolchain.build_dir(arch) / "runs" / os.environ[RUN_ENV] / \
         f"boot-failed-{name}{'-' + variant if variant else ''}.txt"
 
 
 def _describe(arch, elf, variant):
-    own = Path(elf).resolve() == toolchain.kernel_elf(arch).resolve()
-    return (f"the {arch} kernel" if own else f"{elf} on {arch}") + (f" ({variant})" if variant else "")
+    whose = f"the {arch} kernel" if _is_the_arch_s_kernel(arch, elf) else f"{elf} on {arch}"
+    return whose + (f" ({variant})" if variant else "")
 
 
 def earlier_failure(arch, elf, variant=None):

@@ -15,9 +15,17 @@ CONSTRUCTORS = {"exception": "exception", "irq": "irq", "software": "interrupt"}
 
 
 def spec_line(arch, slot):
-    """The spec line that binds a manifest slot as the manifest records it."""
+    """The spec line that binds a manifest slot as the manifest records it. The
+    manifest's options are resolved: the arch's defaults and what it derives
+    (arm32's lr_offset and kind_return) are there too, and a spec may not say
+    them all (arm32 refuses kind= on a stub), so only the options that differ
+    from the defaults are written."""
     model = arch_model(arch)
-    options = "".join(f", {name}={value!r}" for name, value in sorted(slot["options"].items()))
+    defaults = model.default_options(slot["vector"])
+    chosen = {name: value for name, value in slot["options"].items() if name not in defaults or defaults[name] != value}
+    if slot["bench"]:
+        chosen["bench"] = slot["bench"]       # recorded apart from the options (isr/validate.py)
+    options = "".join(f", {name}={value!r}" for name, value in sorted(chosen.items()))
     return (f'{CONSTRUCTORS[slot["kind"]]}({model.spec_number(slot["kind"], slot["vector"])}, '
             f'{slot["handler"]!r}, style={slot["style"]!r}{options})')
 
