@@ -10,6 +10,9 @@ import json
 from isr.load import arch_model
 from tools import toolchain
 
+# The spec constructor that binds a manifest slot of each kind.
+CONSTRUCTOR = {"exception": "exception", "irq": "irq", "software": "interrupt"}
+
 
 def manifest(arch):
     return json.loads((toolchain.build_dir(arch) / "gen" / "manifest.json").read_text())

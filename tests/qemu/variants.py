@@ -11,8 +11,7 @@ from isr.generate import generate
 from isr.load import arch_model
 from tools import toolchain
 
-CONSTRUCTORS = {"exception": "exception", "irq": "irq", "software": "interrupt"}
-
+from tests.facts import CONSTRUCTOR
 
 def spec_line(arch, slot):
     """The spec line that binds a manifest slot as the manifest records it. The
@@ -26,7 +25,7 @@ def spec_line(arch, slot):
     if slot["bench"]:
         chosen["bench"] = slot["bench"]       # recorded apart from the options (isr/validate.py)
     options = "".join(f", {name}={value!r}" for name, value in sorted(chosen.items()))
-    return (f'{CONSTRUCTORS[slot["kind"]]}({model.spec_number(slot["kind"], slot["vector"])}, '
+    return (f'{CONSTRUCTOR[slot["kind"]]}({model.spec_number(slot["kind"], slot["vector"])}, '
             f'{slot["handler"]!r}, style={slot["style"]!r}{options})')
 
 
