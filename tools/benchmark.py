@@ -5,6 +5,7 @@ Usage: .venv/bin/python -m tools.benchmark [--arch x86_64] [--boots 10] [--suite
 Prints medians; nothing here is asserted (this machine is shared and noisy).
 """
 import argparse
+import re
 import shutil
 import signal
 import statistics
@@ -80,6 +81,19 @@ def suite_times():
     return wall, per_arch
 
 
+def keep_failure_reports(folder, number, cases):
+    """What pytest reported of each failed test (expected, got, transcript tail,
+    QEMU's log), one file per test and run: the tmp folders of a flaky run are
+    long gone when someone reads the count."""
+    folder.mkdir(exist_ok=True)
+    stamp = time.strftime("%Y%m%dT%H%M%S")
+    for case in cases:
+        outcome = case.find("failure") if case.find("failure") is not None else case.find("error")
+        name = re.sub(r"[^A-Za-z0-9_.-]+", "_", f"{case.get('classname')}.{case.get('name')}")
+        (folder / f"{stamp}-run{number}-{name}.txt").write_text(
+            f"{outcome.get('message', '')}\n\n{outcome.text or ''}")
+
+
 def qemu_layer_runs(runs, log=None):
     """Run the QEMU layer runs times, as CI does (pytest -n auto); print one
     line per run as it ends (wall time, the tests that failed), and append it
@@ -93,9 +107,12 @@ def qemu_layer_runs(runs, log=None):
             result = run([sys.executable, "-m", "pytest", "-n", "auto", "-q", "-p", "no:cacheprovider",
                           "tests/qemu", f"--junitxml={report}"], ROOT)
             walls.append(time.monotonic() - started)
-            failed = [f"{case.get('classname')}::{case.get('name')}" for case in ElementTree.parse(report).iter("testcase")
-                      if case.find("failure") is not None or case.find("error") is not None] \
+            cases = [case for case in ElementTree.parse(report).iter("testcase")
+                     if case.find("failure") is not None or case.find("error") is not None] if report.exists() else []
+            failed = [f"{case.get('classname')}::{case.get('name')}" for case in cases] \
                 if report.exists() else [f"(no report: pytest exited {result.returncode})"]
+            if log and cases:
+                keep_failure_reports(Path(f"{log}.failures"), number, cases)
             if result.returncode != 0 and not failed:
                 failed = [f"(pytest exited {result.returncode}: {result.stdout.strip().splitlines()[-1:]})"]
             flaky += bool(failed)
