@@ -28,6 +28,7 @@ from tools import toolchain  # noqa: E402
 ICOUNT_SHIFT = 0
 # Transcripts of this many runs stay under build/<arch>/runs/; older ones go.
 RUNS_KEPT = 5
+RUN_ID = re.compile(r"[0-9a-f]{12}")     # the name of a run's folder (pytest_configure)
 
 
 def pytest_configure(config):
@@ -44,9 +45,13 @@ def pytest_configure(config):
 
 
 def prune_old_runs():
-    """Keep the newest RUNS_KEPT run folders per arch (a run still going has the newest)."""
+    """Keep the newest RUNS_KEPT run folders per arch (a run still going has the
+    newest). Only run folders: a tool's own folder (tools.cost's cost-gcc,
+    tools.explain's explain) may be in use, by a run that started this one
+    (tests/qemu/test_failure_reports.py runs pytest inside pytest)."""
     for runs in (ROOT / "build").glob("*/runs"):
-        folders = sorted((p for p in runs.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime)
+        folders = sorted((p for p in runs.iterdir() if p.is_dir() and RUN_ID.fullmatch(p.name)),
+                         key=lambda p: p.stat().st_mtime)
         for old in folders[:-RUNS_KEPT]:
             shutil.rmtree(old, ignore_errors=True)
 
@@ -89,6 +94,15 @@ def fail_if_it_did_not_boot(arch, elf=None, variant=None):
     earlier = boot_record.earlier_failure(arch, elf or toolchain.kernel_elf(arch), variant)
     if earlier:
         pytest.fail(earlier, pytrace=False)
+
+
+@pytest.fixture
+def run_folder(request, run_id):
+    """run_folder(arch) -> this test's own folder under build/<arch>/runs/<run>/<worker>/,
+    for tools that keep transcripts (tools.cost): no other test or run writes there."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    name = re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.name)
+    return lambda arch: toolchain.build_dir(arch) / "runs" / run_id / worker / name
 
 
 @pytest.fixture

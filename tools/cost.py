@@ -280,9 +280,10 @@ def kernel_rows(arch, compiler, elf, manifest, run_dir, only=None):
     return rows, measured[-1][1]
 
 
-def arch_report(arch, compilers=("clang",), probes=True):
+def arch_report(arch, compilers=("clang",), probes=True, runs=None):
     """Every measured row of one arch, and its notes (probe failures among them
-    unless probes is False)."""
+    unless probes is False). Transcripts go to runs (build/<arch>/runs by default)."""
+    runs = Path(runs) if runs else toolchain.build_dir(arch) / "runs"
     manifest = json.loads((toolchain.build_dir(arch) / "gen" / "manifest.json").read_text())
     elf = toolchain.build_dir(arch) / "kernel.elf"
     if not elf.exists():
@@ -297,7 +298,7 @@ def arch_report(arch, compilers=("clang",), probes=True):
             if built["warnings"]:
                 notes.append(f"{arch} {compiler}: {len(built['warnings'])} warning(s) building the kernel, "
                              f"first: {built['warnings'][0]}")
-        run_dir = toolchain.build_dir(arch) / "runs" / f"cost-{compiler}"
+        run_dir = runs / f"cost-{compiler}"
         found, empty = kernel_rows(arch, compiler, kernel_elf, kernel_manifest, run_dir)
         rows += found
         if probes:
@@ -305,7 +306,7 @@ def arch_report(arch, compilers=("clang",), probes=True):
         have = {(r["style"], r["shape"]) for r in found}
         for style, shape in variants.missing(arch, have):
             built = variants.build(arch, compiler, style=style, shape=shape)
-            variant_dir = run_dir.parent / f"cost-{compiler}-{style}-{shape}"
+            variant_dir = runs / f"cost-{compiler}-{style}-{shape}"
             extra, _ = kernel_rows(arch, compiler, built["elf"], built["manifest"], variant_dir, only={(style, shape)})
             if probes:
                 notes += [n for n in failures(arch, compiler, probe(arch, built["elf"], built["manifest"], variant_dir))

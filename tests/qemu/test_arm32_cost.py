@@ -4,7 +4,7 @@ stores fewer words, FIQ mode banking r8-r12. The pairs come from the
 manifest (one handler bound on an SGI of each group), never from the spec."""
 import pytest
 
-from tools import cost, toolchain, variants
+from tools import cost, variants
 from tests.qemu.test_cost import manifest, plugin  # noqa: F401 (plugin is a fixture)
 
 ARCH = "arm32"
@@ -20,15 +20,14 @@ def pairs(rows, kernel_manifest):
 
 
 @pytest.mark.parametrize("compiler", ["clang"] + variants.second_compilers(ARCH))
-def test_the_fiq_entry_saves_fewer_words_than_the_irq_entry_for_the_same_handler(compiler, kernel, plugin):  # noqa: F811
+def test_the_fiq_entry_saves_fewer_words_than_the_irq_entry_for_the_same_handler(compiler, kernel, plugin,  # noqa: F811
+                                                                                 run_folder):
     if compiler == "clang":
         elf, kernel_manifest = kernel(ARCH), manifest(ARCH)
     else:
         built = variants.build(ARCH, compiler)
         elf, kernel_manifest = built["elf"], built["manifest"]
-    # A run directory of its own: test_cost.py measures the same kernel in another worker.
-    rows, _ = cost.kernel_rows(ARCH, compiler, elf, kernel_manifest,
-                               toolchain.build_dir(ARCH) / "runs" / f"fiq-irq-{compiler}")
+    rows, _ = cost.kernel_rows(ARCH, compiler, elf, kernel_manifest, run_folder(ARCH))
     found = pairs(rows, kernel_manifest)
     assert found, "the manifest binds a bench handler on an SGI of each group"
     for (handler, shape), both in found.items():

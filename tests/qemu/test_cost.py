@@ -36,10 +36,11 @@ def manifest(arch):
 
 
 @pytest.mark.parametrize("arch, compiler", KERNELS)
-def test_counts_are_identical_over_two_runs_and_abi_costs_less_than_stub(arch, compiler, kernel, plugin):
+def test_counts_are_identical_over_two_runs_and_abi_costs_less_than_stub(arch, compiler, kernel, plugin,
+                                                                         run_folder):
     kernel(arch)
-    first, notes = cost.arch_report(arch, [compiler], probes=False)
-    second, _ = cost.arch_report(arch, [compiler], probes=False)
+    first, notes = cost.arch_report(arch, [compiler], probes=False, runs=run_folder(arch) / "first")
+    second, _ = cost.arch_report(arch, [compiler], probes=False, runs=run_folder(arch) / "second")
     assert first == second
     assert not [note for note in notes if "warning" in note], "the kernel builds without a warning"
     measured = {(row["style"], row["shape"]): row for row in first}
@@ -52,10 +53,9 @@ def test_counts_are_identical_over_two_runs_and_abi_costs_less_than_stub(arch, c
             assert measured["abi", shape]["insns"] < measured["stub", shape]["insns"]
 
 
-def test_every_bench_vector_of_the_manifest_is_measured_in_the_kernel_itself(kernel, plugin):
+def test_every_bench_vector_of_the_manifest_is_measured_in_the_kernel_itself(kernel, plugin, run_folder):
     """x86_64 binds every style; each row of its own kernel is one bench vector of its manifest."""
-    rows, _ = cost.kernel_rows("x86_64", "clang", kernel("x86_64"), manifest("x86_64"),
-                               toolchain.build_dir("x86_64") / "runs" / "cost-manifest")
+    rows, _ = cost.kernel_rows("x86_64", "clang", kernel("x86_64"), manifest("x86_64"), run_folder("x86_64"))
     bench = [(s["vector"], s["handler"], s["style"], s["bench"]) for s in manifest("x86_64")["vectors"] if s["bench"]]
     assert [(r["vector"], r["handler"], r["style"], r["shape"]) for r in rows] == bench
 

@@ -7,7 +7,7 @@ that starts to pass, or a new failure, fails the test."""
 import pytest
 
 from isr.load import arch_model
-from tools import cost, toolchain, variants
+from tools import cost, variants
 from tests.qemu.test_cost import KERNELS, manifest
 
 # (arch, compiler, vector, fault, check): why it fails.
@@ -29,7 +29,7 @@ KNOWN_FAILURES.update({("arm32", "clang", 4, "dabt", register):
 
 
 @pytest.mark.parametrize("arch, compiler", [(arch, compiler) for arch, compiler in KERNELS if cost.probed(arch)])
-def test_every_probe_passes_but_the_known_compiler_failures(arch, compiler, kernel):
+def test_every_probe_passes_but_the_known_compiler_failures(arch, compiler, kernel, run_folder):
     kernel(arch)
     if compiler == "clang":
         kernels = [(kernel(arch), manifest(arch))]
@@ -41,7 +41,7 @@ def test_every_probe_passes_but_the_known_compiler_failures(arch, compiler, kern
     for style, shape in variants.missing(arch, have):
         built = variants.build(arch, compiler, style=style, shape=shape)
         kernels.append((built["elf"], built["manifest"]))
-    run_dir = toolchain.build_dir(arch) / "runs" / f"probe-{compiler}"
+    run_dir = run_folder(arch)
     failed, probed = {}, set()
     for elf, kernel_manifest in kernels:
         checks = cost.probe(arch, elf, kernel_manifest, run_dir)
