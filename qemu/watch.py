@@ -32,16 +32,23 @@ class Watch:
         self.command = ""           # the last line typed
 
     def typed(self, text):
-        """Note what the test sends: the command decides which reports are expected."""
+        """Note what the test sends: the command decides which reports are expected.
+        `irqtrace on` lets hardware reports through from the moment it is typed:
+        the kernel prints them from its handlers, so the first can land inside
+        its own `irqtrace=on` line and split it ("i[trap] ...", then "rqtrace=on"),
+        and none can come before the kernel has turned them on."""
         for line in re.split(r"[\r\n]+", text):
             words = line.split()
             if words:
                 self.command = words[0]
+            if words == ["irqtrace", "on"]:
+                self.irqtrace = True
 
     def check(self, text):
         """The first bad line in text as (name, line, why), or None. Lines are
         read in order: the guest's `irqtrace=on|off` answer switches the
-        hardware interrupt reports on and off where it appears."""
+        hardware interrupt reports on and off where it appears (no report
+        follows the kernel's turning them off, so nothing splits `irqtrace=off`)."""
         for line in text.splitlines():
             line = line.rstrip("\r")
             if line in ("irqtrace=on", "irqtrace=off"):

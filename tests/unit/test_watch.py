@@ -22,6 +22,19 @@ def test_a_report_is_expected_only_from_trap_int_or_irqtrace():
     assert watch.check(f"irqtrace=off\n{REPORT}\n")[0] == "trap"
 
 
+def test_a_report_that_splits_the_irqtrace_on_answer_is_expected():
+    """Seen on avr: the tick's report, printed from its handler, landed inside `irqtrace=on`."""
+    watch = Watch()
+    watch.typed("irqtrace on\r")
+    split = "i[trap] vec=17 name=TIMER1_COMPA style=abi err=- pc=0x375e then=resume\r\nrqtrace=on\r\n"
+    assert watch.check(split + "avr> ") is None
+    watch.typed("ticks\r")
+    assert watch.check(REPORT.replace("vec=3", "vec=25")) is None
+    watch.typed("irqtrace off\r")
+    assert watch.check(f"{REPORT}\nirqtrace=off\n") is None
+    assert watch.check(REPORT)[0] == "trap"
+
+
 @pytest.mark.parametrize("line, name", [("[trap] vec=8 name=#DF style=stub err=0x0 rip=0x1 then=halt", "halt"),
                                         ("[trap] vec=68 name=SW style=default err=- rip=0x1 "
                                          "note=unexpected-vector then=resume", "unexpected-vector")])
