@@ -52,8 +52,11 @@ def earlier_failure(arch, elf, variant=None):
     if RUN_ENV not in os.environ:
         return None
     own = _record(arch, elf, variant)
+    records = [(own, _describe(arch, elf, variant))]
     arch_wide = _record(arch, toolchain.kernel_elf(arch), None)
-    for record, whose in ((own, _describe(arch, elf, variant)), (arch_wide, f"the {arch} kernel")):
+    if arch_wide != own:
+        records.append((arch_wide, f"the {arch} kernel"))
+    for record, whose in records:
         if record.exists():
             return (f"{whose} did not boot earlier in this run; not booting "
                     f"{'it' if record == own else _describe(arch, elf, variant)} again. "

@@ -96,13 +96,21 @@ def fail_if_it_did_not_boot(arch, elf=None, variant=None):
         pytest.fail(earlier, pytrace=False)
 
 
+def worker_folder(arch, run_id):
+    """build/<arch>/runs/<run>/<xdist worker>/: where this process keeps its transcripts."""
+    return toolchain.build_dir(arch) / "runs" / run_id / os.environ.get("PYTEST_XDIST_WORKER", "main")
+
+
+def file_name(node):
+    """A test's name as a file name (its parameters kept, their punctuation replaced)."""
+    return re.sub(r"[^A-Za-z0-9_.-]+", "_", node.name)
+
+
 @pytest.fixture
 def run_folder(request, run_id):
     """run_folder(arch) -> this test's own folder under build/<arch>/runs/<run>/<worker>/,
     for tools that keep transcripts (tools.cost): no other test or run writes there."""
-    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
-    name = re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.name)
-    return lambda arch: toolchain.build_dir(arch) / "runs" / run_id / worker / name
+    return lambda arch: worker_folder(arch, run_id) / file_name(request.node)
 
 
 @pytest.fixture
@@ -112,8 +120,7 @@ def boot_console(request, run_id):
     boot of it fails at once with that first diagnosis (qemu/boot_record.py)."""
     consoles = []
     request.node.consoles = consoles             # for the failure report (tests/qemu/conftest.py)
-    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
-    name = re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.name)
+    name = file_name(request.node)
     allowed = [n for mark in request.node.iter_markers("console_allows") for n in mark.args]
     default_icount = None if request.node.get_closest_marker("realtime") else ICOUNT_SHIFT
 
@@ -121,8 +128,7 @@ def boot_console(request, run_id):
         if not profile(arch).icount:
             icount = None
         fail_if_it_did_not_boot(arch, elf, variant)      # before QEMU starts: a short report
-        run_dir = toolchain.build_dir(arch) / "runs" / run_id / worker
-        console = Console(arch, elf, run_dir, f"{name}-{len(consoles)}", variant=variant, icount=icount,
+        console = Console(arch, elf, worker_folder(arch, run_id), f"{name}-{len(consoles)}", variant=variant, icount=icount,
                           allow=list(allowed) + list(allow))
         consoles.append(console)
         console.banner = console.boot()

@@ -26,7 +26,7 @@ ROOT = toolchain.ROOT
 
 def boot_to_prompt(arch, boots):
     """Seconds from spawning QEMU to the shell's first prompt, one per boot."""
-    elf = toolchain.build_dir(arch) / "kernel.elf"
+    elf = toolchain.kernel_elf(arch)
     times = []
     with tempfile.TemporaryDirectory() as run_dir:
         for i in range(boots):
@@ -107,10 +107,12 @@ def qemu_layer_runs(runs, log=None):
             result = run([sys.executable, "-m", "pytest", "-n", "auto", "-q", "-p", "no:cacheprovider",
                           "tests/qemu", f"--junitxml={report}"], ROOT)
             walls.append(time.monotonic() - started)
-            cases = [case for case in ElementTree.parse(report).iter("testcase")
-                     if case.find("failure") is not None or case.find("error") is not None] if report.exists() else []
-            failed = [f"{case.get('classname')}::{case.get('name')}" for case in cases] \
-                if report.exists() else [f"(no report: pytest exited {result.returncode})"]
+            if report.exists():
+                cases = [case for case in ElementTree.parse(report).iter("testcase")
+                         if case.find("failure") is not None or case.find("error") is not None]
+                failed = [f"{case.get('classname')}::{case.get('name')}" for case in cases]
+            else:
+                cases, failed = [], [f"(no report: pytest exited {result.returncode})"]
             if log and cases:
                 keep_failure_reports(Path(f"{log}.failures"), number, cases)
             if result.returncode != 0 and not failed:

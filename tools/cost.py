@@ -285,7 +285,7 @@ def arch_report(arch, compilers=("clang",), probes=True, runs=None):
     unless probes is False). Transcripts go to runs (build/<arch>/runs by default)."""
     runs = Path(runs) if runs else toolchain.build_dir(arch) / "runs"
     manifest = json.loads((toolchain.build_dir(arch) / "gen" / "manifest.json").read_text())
-    elf = toolchain.build_dir(arch) / "kernel.elf"
+    elf = toolchain.kernel_elf(arch)
     if not elf.exists():
         raise CostError(f"{elf} is not built: run `.venv/bin/python -m doit build-{arch}`")
     rows, notes = [], []

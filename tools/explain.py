@@ -183,7 +183,7 @@ def explain(arch, vector):
     if slot is None:
         return [f"vector {vector} ({model.vector_name(vector)}) has no table entry on {arch} "
                 f"(Cortex-M word 0 is the initial stack pointer)"]
-    elf = build / "kernel.elf"
+    elf = toolchain.kernel_elf(arch)
     symbolizer = _symbolizer(elf, elf.stat().st_mtime)
     image = symbolizer.image
     raised, saved_pc = model.describe(vector)
@@ -246,7 +246,7 @@ def raise_and_compare(arch, vector):
     each `trap` until one reports the vector."""
     from qemu.console import Console, ConsoleError
 
-    elf = toolchain.build_dir(arch) / "kernel.elf"
+    elf = toolchain.kernel_elf(arch)
     run_dir = toolchain.build_dir(arch) / "runs" / "explain"
     with Console(arch, elf, run_dir, f"explain-{vector}") as console:
         console.boot()
@@ -296,7 +296,7 @@ def main(argv):
         print(__doc__.strip().splitlines()[2], file=sys.stderr)
         return 2
     arch = args[0]
-    if not (toolchain.build_dir(arch) / "kernel.elf").exists():
+    if not toolchain.kernel_elf(arch).exists():
         print(f"error: no {arch} kernel: run `.venv/bin/python -m doit build-{arch}` first", file=sys.stderr)
         return 1
     vector = vector_of(arch, args[1])

@@ -133,7 +133,7 @@ def entry_path(listing, image, slot):
 def costs(arch, elf=None, manifest=None):
     """[(slot, path, saved words, bytes)] for every vector the spec binds, in the
     arch's kernel or in a variant (elf and its manifest, as a dict: tools/cost.py)."""
-    elf = elf or toolchain.build_dir(arch) / "kernel.elf"
+    elf = elf or toolchain.kernel_elf(arch)
     if manifest is None:
         manifest = json.loads((toolchain.build_dir(arch) / "gen" / "manifest.json").read_text())
     image = Image(elf)
@@ -167,7 +167,7 @@ def report(arch):
 
 
 def main(argv):
-    arches = argv or [a for a in toolchain.TARGETS if (toolchain.build_dir(a) / "kernel.elf").exists()]
+    arches = argv or [a for a in toolchain.TARGETS if toolchain.kernel_elf(a).exists()]
     if not arches:
         print("no kernel built: run `tools/setup && .venv/bin/python -m doit` first", file=sys.stderr)
         return 1

@@ -26,7 +26,7 @@ def rows(kernel):
 
 @pytest.mark.parametrize("arch", ARCHES)
 def test_every_stub_stores_exactly_its_trap_frame(rows, arch):
-    elf = handler_cost.toolchain.build_dir(arch) / "kernel.elf"
+    elf = handler_cost.toolchain.kernel_elf(arch)
     stubs = [(slot, path) for slot, path, _, _ in rows[arch]
              if slot["style"] == "stub" and slot["entry"] != slot["handler"]]
     assert stubs, f"the {arch} spec binds no generated stub"

@@ -32,7 +32,7 @@ def test_help_and_trap_list(msp):
 
 
 def test_vectors_decodes_the_table_the_cpu_reads(msp):
-    image = Image(toolchain.build_dir("msp430") / "kernel.elf")
+    image = Image(toolchain.kernel_elf("msp430"))
     rows = vector_rows(msp)
     bound = [s for s in manifest()["vectors"] if s["style"] != "default"]
     assert sorted(rows) == [s["vector"] for s in bound] + [arch_msp430.RESET]

@@ -9,7 +9,7 @@ from tests.facts import style as slot_style
 from tests.qemu.report import one_report
 from tests.qemu.scenarios import assert_faults_keep_recovering
 
-ELF = toolchain.build_dir("riscv64") / "kernel.elf"
+ELF = toolchain.kernel_elf("riscv64")
 
 # trap name, vector, name, mcause, fixed fields, outcome; the style comes from the manifest
 CASES = [

@@ -26,7 +26,7 @@ def test_help_and_trap_list(rv):
 
 def test_vectors_decodes_the_live_mtvec_table_as_the_spec_wrote_it(rv):
     manifest = json.loads((GEN / "manifest.json").read_text())
-    image = Image(toolchain.build_dir("riscv64") / "kernel.elf")
+    image = Image(toolchain.kernel_elf("riscv64"))
     base = image.symbols["__isr_table_start"].address
     rows = table_rows(rv.run("vectors"))
     bound = [s for s in manifest["vectors"] if s["style"] != "default"]

@@ -8,7 +8,7 @@ from tools.elf_symbols import Image
 from tests.facts import style
 from tests.qemu.report import reports, one_report
 
-ELF = toolchain.build_dir("riscv64") / "kernel.elf"
+ELF = toolchain.kernel_elf("riscv64")
 
 
 def user_region():

@@ -11,16 +11,12 @@ from isr.generate import generate
 from isr.load import arch_model
 from isr.validate import SpecError
 from qemu.console import Console
+from tests.facts import bound, manifest
 from tests.qemu.variants import VariantBuilder, write_spec
 from tools import toolchain
 from tools.check_elf import check
 
 ARCHES = tuple(toolchain.TARGETS)
-
-
-def bound_slots(arch):
-    manifest = json.loads((toolchain.build_dir(arch) / "gen" / "manifest.json").read_text())
-    return [slot for slot in manifest["vectors"] if slot["style"] != "default"]
 
 
 @pytest.mark.parametrize("arch", ARCHES)
@@ -29,9 +25,9 @@ def test_the_manifest_written_back_as_a_spec_gives_the_same_manifest(arch, kerne
     variant would be "refused with a reason" and the property would hold of nothing."""
     kernel(arch)
     spec = tmp_path / "spec.py"
-    write_spec(spec, arch, bound_slots(arch))
+    write_spec(spec, arch, bound(arch))
     generate(arch, spec, tmp_path / "gen")
-    built = json.loads((toolchain.build_dir(arch) / "gen" / "manifest.json").read_text())["vectors"]
+    built = manifest(arch)["vectors"]
     again = json.loads((tmp_path / "gen" / "manifest.json").read_text())["vectors"]
     assert [{**s, "where": None} for s in again] == [{**s, "where": None} for s in built]
 
@@ -46,7 +42,7 @@ CHUNKS = 3
 @pytest.mark.parametrize("arch", ARCHES)
 def test_a_spec_missing_bindings_is_refused_or_boots_and_answers_ticks(arch, chunk, kernel, tmp_path):
     kernel(arch)                                   # builds the manifest the variants come from
-    slots = bound_slots(arch)
+    slots = bound(arch)
     model = arch_model(arch)
     builder = VariantBuilder(arch, tmp_path)
     variants = [(f"without-{s['vector']}", [t for t in slots if t is not s]) for s in slots]

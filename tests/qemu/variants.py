@@ -13,6 +13,7 @@ from tools import toolchain
 
 from tests.facts import CONSTRUCTOR
 
+
 def spec_line(arch, slot):
     """The spec line that binds a manifest slot as the manifest records it. The
     manifest's options are resolved: the arch's defaults and what it derives
