@@ -14,6 +14,11 @@ const char *arch_name(void);
 void arch_uart_putc(char c);        /* polled: waits for the transmitter */
 void arch_irq_disable(void);
 void arch_irq_enable(void);
+/* Mask every interrupt the kernel takes and return the masks as they were;
+   arch_irq_restore(saved) puts them back. Usable with interrupts on or off
+   (in a handler), so that the console can write a whole line at a time. */
+unsigned long arch_irq_save(void);
+void arch_irq_restore(unsigned long saved);
 /* Called with interrupts masked: unmask and sleep atomically, so an interrupt
    that is already pending wakes it; returns with interrupts masked again. */
 void arch_wait_for_interrupt(void);

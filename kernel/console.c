@@ -30,17 +30,36 @@ static volatile unsigned rx_dropped_vector;
 /* A Ctrl-C arrived and nobody has taken it yet (console_take_break). */
 static volatile bool rx_break;
 
+static volatile bool at_line_start = true;
+
 void console_putc(char c)
 {
     if (c == '\n')
         arch_uart_putc('\r');
     arch_uart_putc(c);
+    at_line_start = c == '\n';
+}
+
+bool console_at_line_start(void)
+{
+    return at_line_start;
+}
+
+unsigned long console_line_break(unsigned long saved)
+{
+    arch_irq_restore(saved);
+    return arch_irq_save();
 }
 
 void console_puts(const char *s)
 {
-    while (*s)
-        console_putc(*s++);
+    unsigned long saved = arch_irq_save();
+    for (; *s; s++) {
+        console_putc(*s);
+        if (*s == '\n' && s[1])
+            saved = console_line_break(saved);
+    }
+    arch_irq_restore(saved);
 }
 
 void console_rx_push(char c, unsigned vector)

@@ -1,6 +1,9 @@
-/* A small printf for the serial console: enough for report lines and tables. */
+/* A small printf for the serial console: enough for report lines and tables.
+   Each line it writes is whole (console.h): interrupts are masked while it
+   writes one. */
 #include <stdint.h>
 
+#include "arch.h"
 #include "console.h"
 #include "printf.h"
 
@@ -28,11 +31,13 @@ static void put_unsigned(uint64_t value, unsigned base, int width, char pad)
     put_padded(buf + sizeof(buf) - len, len, width, pad);
 }
 
-void kvprintf(const char *fmt, va_list args)
+static void format(const char *fmt, va_list args, unsigned long *saved)
 {
     for (; *fmt; fmt++) {
         if (*fmt != '%') {
             console_putc(*fmt);
+            if (*fmt == '\n' && fmt[1])
+                *saved = console_line_break(*saved);
             continue;
         }
         char pad = ' ';
@@ -88,6 +93,13 @@ void kvprintf(const char *fmt, va_list args)
             return;
         }
     }
+}
+
+void kvprintf(const char *fmt, va_list args)
+{
+    unsigned long saved = arch_irq_save();
+    format(fmt, args, &saved);
+    arch_irq_restore(saved);
 }
 
 void kprintf(const char *fmt, ...)

@@ -1,6 +1,7 @@
 #include <stdarg.h>
 
 #include "arch.h"
+#include "console.h"
 #include "printf.h"
 #include "report.h"
 
@@ -30,6 +31,8 @@ static const char *const outcome_names[] = {
 void report_begin(unsigned vector, const char *name, const char *style,
                   bool has_error, uint64_t error, uint64_t pc)
 {
+    if (!console_at_line_start())
+        console_putc('\n');        /* after a prompt or an echoed key: a line of its own */
     kprintf("[trap] vec=%u name=%s style=%s ", vector, name, style);
     if (has_error)
         kprintf("err=0x%llx", (unsigned long long)error);

@@ -34,9 +34,9 @@ class Watch:
     def typed(self, text):
         """Note what the test sends: the command decides which reports are expected.
         `irqtrace on` lets hardware reports through from the moment it is typed:
-        the kernel prints them from its handlers, so the first can land inside
-        its own `irqtrace=on` line and split it ("i[trap] ...", then "rqtrace=on"),
-        and none can come before the kernel has turned them on."""
+        the kernel prints them from its handlers, so the first can come before
+        its own `irqtrace=on` line (whole lines: kernel/console.h), and none
+        can come before the kernel has turned them on."""
         for line in re.split(r"[\r\n]+", text):
             words = line.split()
             if words:

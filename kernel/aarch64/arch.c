@@ -44,6 +44,18 @@ void arch_irq_enable(void)
     irq_enable();
 }
 
+unsigned long arch_irq_save(void)
+{
+    unsigned long daif = r_daif();
+    irq_disable();
+    return daif;
+}
+
+void arch_irq_restore(unsigned long saved)
+{
+    w_daif(saved);
+}
+
 /* WFI wakes on a pending IRQ even while PSTATE.I masks it (Arm ARM D1.16.2),
    so nothing that arrives after the caller's check is slept through; the
    interrupt is then taken in the short unmasked window. */

@@ -51,6 +51,23 @@ void arch_irq_enable(void)
     irq_enable();
 }
 
+/* FIQs too: a FIQ handler reports like any other (the virtual timer, group 0
+   SGIs), and a line is whole only if neither can land inside it. */
+unsigned long arch_irq_save(void)
+{
+    unsigned long cpsr = r_cpsr();
+    irqfiq_disable();
+    return cpsr;
+}
+
+void arch_irq_restore(unsigned long saved)
+{
+    if (!(saved & PSR_I))
+        irq_enable();
+    if (!(saved & PSR_F))
+        fiq_enable();
+}
+
 /* WFI wakes on a pending IRQ even while CPSR.I masks it (B1.8.13), so
    nothing that arrives after the caller's check is slept through; the
    interrupt is then taken in the short unmasked window. */

@@ -85,6 +85,16 @@ static inline void irq_disable(void)
     __asm__ volatile("cpsid i" ::: "memory");
 }
 
+static inline void fiq_enable(void)
+{
+    __asm__ volatile("cpsie f" ::: "memory");
+}
+
+static inline void irqfiq_disable(void)
+{
+    __asm__ volatile("cpsid if" ::: "memory");
+}
+
 static inline void wfi(void)
 {
     __asm__ volatile("wfi" ::: "memory");

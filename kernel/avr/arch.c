@@ -35,6 +35,23 @@ void arch_irq_enable(void)
     sei();
 }
 
+unsigned long arch_irq_save(void)
+{
+    unsigned long sreg = SREG;
+    cli();
+    return sreg;
+}
+
+/* poll_interrupts() first: a plain SEI would let a pending interrupt wait
+   for a block boundary that may come only much later (avr.h). */
+void arch_irq_restore(unsigned long saved)
+{
+    if (saved & _BV(SREG_I)) {
+        poll_interrupts();
+        sei();
+    }
+}
+
 /* Polls rather than sleeps: see poll_interrupts() in avr.h. */
 void arch_wait_for_interrupt(void)
 {

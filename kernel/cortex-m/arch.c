@@ -45,6 +45,19 @@ void arch_irq_enable(void)
     cpsie_i();
 }
 
+unsigned long arch_irq_save(void)
+{
+    unsigned long primask = r_primask();
+    cpsid_i();
+    return primask;
+}
+
+void arch_irq_restore(unsigned long saved)
+{
+    if (!(saved & 1))           /* PRIMASK bit 0 clear: exceptions were let in */
+        cpsie_i();
+}
+
 void arch_wait_for_interrupt(void)
 {
     wfi_then_take();

@@ -40,6 +40,19 @@ void arch_irq_enable(void)
     eint();
 }
 
+unsigned long arch_irq_save(void)
+{
+    unsigned long sr = r_sr();
+    dint();
+    return sr;
+}
+
+void arch_irq_restore(unsigned long saved)
+{
+    if (saved & GIE)
+        eint();
+}
+
 /* LPM0 until an interrupt handler clears CPUOFF in its saved SR: only the
    stub and naked handlers do (README "MSP430": an abi handler cannot). */
 void arch_wait_for_interrupt(void)

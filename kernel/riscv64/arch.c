@@ -43,6 +43,19 @@ void arch_irq_enable(void)
     intr_on();
 }
 
+unsigned long arch_irq_save(void)
+{
+    unsigned long mstatus = r_mstatus();
+    intr_off();
+    return mstatus;
+}
+
+void arch_irq_restore(unsigned long saved)
+{
+    if (saved & MSTATUS_MIE)
+        intr_on();
+}
+
 void arch_wait_for_interrupt(void)
 {
     wfi_then_take();

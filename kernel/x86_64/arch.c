@@ -45,6 +45,19 @@ void arch_irq_enable(void)
     sti();
 }
 
+unsigned long arch_irq_save(void)
+{
+    unsigned long flags = r_rflags();
+    cli();
+    return flags;
+}
+
+void arch_irq_restore(unsigned long saved)
+{
+    if (saved & RFLAGS_IF)
+        sti();
+}
+
 void arch_wait_for_interrupt(void)
 {
     sti_hlt_cli();
