@@ -238,8 +238,9 @@ def _report_of(vector, output):
                  if line.lstrip().startswith("[trap]") and f" vec={vector} " in line), None)
 
 
-def raise_and_compare(arch, vector):
+def raise_and_compare(arch, vector, run_dir=None):
     """Boot, raise the vector, and return the kernel's report line and QEMU's log line.
+    The transcript and QEMU's log go to run_dir (default build/<arch>/runs/explain).
 
     In order: `int N`; the same with `irqtrace on` (hardware interrupts report
     only then; the timer and the UART's own interrupts arrive by themselves);
@@ -247,7 +248,7 @@ def raise_and_compare(arch, vector):
     from qemu.console import Console, ConsoleError
 
     elf = toolchain.kernel_elf(arch)
-    run_dir = toolchain.build_dir(arch) / "runs" / "explain"
+    run_dir = run_dir or toolchain.build_dir(arch) / "runs" / "explain"
     with Console(arch, elf, run_dir, f"explain-{vector}") as console:
         console.boot()
         how, report = f"int {vector}", _report_of(vector, console.run(f"int {vector}"))

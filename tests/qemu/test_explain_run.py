@@ -11,10 +11,10 @@ from tests.qemu.report import one_report
 
 
 @pytest.mark.parametrize("arch", list(toolchain.TARGETS))
-def test_run_raises_the_vector_and_finds_its_qemu_log_line(kernel, arch):
+def test_run_raises_the_vector_and_finds_its_qemu_log_line(kernel, run_folder, arch):
     kernel(arch)
     vector = next(s["vector"] for s in bound(arch) if s["kind"] in ("software", "irq"))
-    lines = raise_and_compare(arch, vector)
+    lines = raise_and_compare(arch, vector, run_folder(arch))  # not the CLI's folder: another run may use it
     assert lines[0].startswith("  run:       `"), lines
     report = one_report(lines[1].split("kernel:", 1)[1].strip())
     assert report["vec"] == str(vector)
