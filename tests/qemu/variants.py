@@ -2,7 +2,9 @@
 a folder of the test's own, compile the repository's sources against it and
 link there. A source that reads nothing from gen/ (by its dependency file from
 the last real build) is not compiled at all: doit's object is taken as it is
-(tools/toolchain.py reusable_object); most of the kernel never sees gen/isr.h."""
+(tools/toolchain.py reusable_object); most of the kernel never sees gen/isr.h.
+What does is kept in build/<arch>/object-cache (tools/object_cache.py): the
+next run builds the same variants from the same sources, and copies them."""
 import shutil
 import subprocess
 from pathlib import Path
@@ -10,6 +12,7 @@ from pathlib import Path
 from isr.generate import generate
 from isr.load import arch_model
 from tools import toolchain
+from tools.object_cache import ObjectCache
 
 from tests.facts import CONSTRUCTOR
 
@@ -40,16 +43,20 @@ class VariantBuilder:
 
     def __init__(self, arch, work):
         self.arch, self.work = arch, Path(work)
+        self.cache = ObjectCache(toolchain.build_dir(arch) / "object-cache")
 
-    def _compile(self, source, obj, gen):
+    def _compile(self, source, obj, gen, spec):
         obj.parent.mkdir(parents=True, exist_ok=True)
         built = None if Path(source).is_absolute() else toolchain.reusable_object(self.arch, source)
         if built is not None:
             shutil.copy(built, obj)          # doit's object: same compiler and flags, nothing from gen/
             return
         argv = toolchain.compile_command(self.arch, source, obj, gen)     # the arch's own compiler
+        if self.cache.fetch(argv, toolchain.ROOT / source, obj, gen, spec):
+            return
         result = subprocess.run(argv, cwd=toolchain.ROOT, capture_output=True, text=True)
         assert result.returncode == 0, f"{source} does not compile against {gen}:\n{result.stderr}"
+        self.cache.store(argv, toolchain.ROOT / source, obj, gen, spec)
 
     def build(self, name, spec):
         """Generate from spec (SpecError if it is refused), compile and link; return the ELF."""
@@ -61,7 +68,7 @@ class VariantBuilder:
         for source in sources:
             obj = folder / "obj" / (Path(source).name + ".o") if Path(source).is_absolute() else \
                 folder / "obj" / Path(f"{source}.o")
-            self._compile(source, obj, gen)
+            self._compile(source, obj, gen, spec)
             objects.append(obj)
         elf = folder / "kernel.elf"
         assert toolchain.link(self.arch, objects, elf, gen), f"{name}: the link failed (see stderr)"
