@@ -20,6 +20,15 @@ void timer3_stop(void)
     TCCR3B = 0;
 }
 
+/* Clock / 1024 (CS32 | CS30, datasheet table 17-6): one count every 64 us
+   at 16 MHz, so a raise comes one count after the start and the same event
+   comes again only a whole period later (compare A: 4.2 s; capture: 1 s). QEMU's AVR timers run
+   on host time (no -icount on AVR): with a short period, a host that stalls
+   QEMU for longer than it sees the event twice, and the second stays pending
+   in the CPU, which neither the mask nor the stop withdraws (one `int 31`
+   reported twice on a loaded host with TOP every 0x4001 clocks, 1 ms). */
+#define ONE_SHOT_CLOCK (_BV(CS32) | _BV(CS30))
+
 void timer3_raise_compa(void)
 {
     timer3_stop();
@@ -28,24 +37,21 @@ void timer3_raise_compa(void)
     OCR3A = 1;
     TIFR3 = _BV(OCF3A);
     TIMSK3 = _BV(OCIE3A);
-    TCCR3B = _BV(CS30);             /* normal mode, clock / 1: matches one count later */
+    TCCR3B = ONE_SHOT_CLOCK;        /* normal mode: matches one count later */
 }
 
-/* One capture, not a stream: TOP (ICR3) only every 0x4001 clocks, about 1 ms.
-   QEMU's AVR timers run on host time (no -icount on AVR), and a TOP that comes
-   again while the handler is on its way to timer3_stop() leaves the vector
-   pending in the CPU, which neither the mask nor the stop withdraws: with TOP
-   every 17 clocks, a loaded host saw one `int 31` taken twice. */
+/* One capture, not a stream: the count starts one below TOP (ICR3), and
+   TOP comes again 0x4001 counts (1 s) later. */
 void timer3_raise_capt(void)
 {
     timer3_stop();
     TCCR3A = 0;
     TCCR3B = _BV(WGM33) | _BV(WGM32);   /* mode 12 first: QEMU takes ICR3 writes only in it */
-    ICR3 = 0x4000;
-    TCNT3 = 0;
+    ICR3 = 0x4000;                  /* QEMU 7.2 raised no capture with TOP 0xffff (seen) */
     TIFR3 = _BV(ICF3);
     TIMSK3 = _BV(ICIE3);
-    TCCR3B = _BV(WGM33) | _BV(WGM32) | _BV(CS30);   /* clock / 1 */
+    TCCR3B = _BV(WGM33) | _BV(WGM32) | ONE_SHOT_CLOCK;
+    TCNT3 = 0x4000 - 1;             /* after the start: written before it, QEMU 7.2 counted from 0 (seen) */
 }
 
 /* abi, nonblocking (avr-gcc `interrupt`, avr-libc ISR_NOBLOCK): its first

@@ -33,6 +33,10 @@ def table_rows(output):
 
 
 def one_report(output):
-    found = reports(output)
-    assert len(found) == 1, f"expected one report line, got {len(found)} in:\n{output}"
+    return only(reports(output), "report line", output)
+
+
+def only(found, what, shown):
+    """The one item of found; otherwise fail, saying what was expected and showing where it was looked for."""
+    assert len(found) == 1, f"expected one {what}, got {len(found)} in:\n{shown}"
     return found[0]

@@ -9,7 +9,7 @@ from tools.elf_symbols import Image
 
 from tests import facts
 from tests.qemu.qemu_log import arm32_exceptions, finished_log
-from tests.qemu.report import one_report
+from tests.qemu.report import one_report, only
 from tests.qemu.scenarios import assert_faults_keep_recovering, assert_trap
 
 UNASSIGNED = "0xb000000"       # kernel/arm32/memlayout.h TRAP_UNASSIGNED
@@ -78,7 +78,8 @@ def test_report_agrees_with_qemu_s_interrupt_log(a32, kernel, trap):
     else:
         back = int(report["lr"], 16) - slot(report["name"])["options"]["kind_return"]
     qemu_name = "Breakpoint" if trap == "bkpt" else QEMU_NAMES[report["name"]]
-    logged, = [e for e in arm32_exceptions(finished_log(a32)) if e["name"] == qemu_name]
+    entries = arm32_exceptions(finished_log(a32))
+    logged = only([e for e in entries if e["name"] == qemu_name], f"{qemu_name} in QEMU's log", entries)
     assert logged["back"] == (report["mode"], report["from"], back)
     if report["name"] == "DABT":
         assert logged["fault"] == ("DFSR", int(report["err"], 16), int(report["dfar"], 16))

@@ -7,7 +7,7 @@ import pytest
 
 from tests import facts
 from tests.qemu.qemu_log import arm32_exceptions, finished_log
-from tests.qemu.report import one_report, reports
+from tests.qemu.report import one_report, only, reports
 from tests.qemu.scenarios import assert_timer_rate, ticks
 
 
@@ -111,7 +111,8 @@ def test_a_fiq_preempts_a_slow_irq_handler(a32):
     assert output.rstrip().endswith(f"int {slow['vector']}: returned")
     # QEMU saw the same: a FIQ taken inside an IRQ, returning to IRQ mode at the reported pc.
     logged = arm32_exceptions(finished_log(a32))
-    fiq, = [e for e in logged if e["back"] == ("fiq", "irq", int(nested["pc"], 16))]
+    fiq = only([e for e in logged if e["back"] == ("fiq", "irq", int(nested["pc"], 16))],
+               "FIQ in QEMU's log that returns to IRQ mode at the reported pc", logged)
     assert fiq["name"] == "FIQ" and logged[fiq["outer"]]["name"] == "IRQ"
 
 
@@ -130,7 +131,8 @@ def test_an_irq_never_preempts_a_slow_fiq_handler(a32):
     assert "note=" not in output
     assert ticks(a32)[0] > before, "the held-off ticks arrive once the FIQ handler returns"
     # QEMU took nothing inside the FIQ, which returned to SYS mode at the reported pc.
-    fiq, = [e for e in arm32_exceptions(finished_log(a32)) if e["name"] == "FIQ"]
+    logged = arm32_exceptions(finished_log(a32))
+    fiq = only([e for e in logged if e["name"] == "FIQ"], "FIQ in QEMU's log", logged)
     assert (fiq["back"], fiq["inner"], fiq["outer"]) == (("fiq", "sys", int(report["pc"], 16)), 0, None)
 
 

@@ -12,7 +12,7 @@ from qemu.park import parked_status
 from qemu.qmp.legacy import QEMUMonitorProtocol
 from tools import toolchain
 
-from tests.qemu.report import reports
+from tests.qemu.report import only, reports
 from tests.qemu.scenarios import (assert_bad_input_gets_errors, assert_exit_status,
                                   assert_help_lists_every_command, vector_rows)
 
@@ -62,7 +62,8 @@ RAISED = (18, 26, 27, 31, 32)
 def test_int_raises_the_vector_through_its_device(avr, vector):
     slot = next(s for s in manifest()["vectors"] if s["vector"] == vector)
     output = avr.run(f"int {vector}")
-    report, = [r for r in reports(output) if r["vec"] == str(vector)]   # ticks may nest in 32: their own test
+    report = only([r for r in reports(output) if r["vec"] == str(vector)], f"report of vector {vector}", output)
+    # (ticks may nest in 32: their own test)
     assert (report["vec"], report["name"], report["style"], report["then"]) == \
         (str(vector), slot["name"], slot["style"], "resume")
     assert output.rstrip().endswith(f"int {vector}: returned")
