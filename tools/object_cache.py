@@ -25,6 +25,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from tools import toolchain
+
 UNUSED_FOR = 7 * 24 * 3600
 STAGING_LEFT_FOR = 3600
 MAX_BYTES = 256 << 20
@@ -44,10 +46,8 @@ def _compiler(argv):
 
 def _headers_read(obj, gen):
     """Headers the compile of obj read, outside gen/ (whose files are in the key)."""
-    text = Path(f"{obj}.d").read_text().replace("\\\n", " ")
-    _, _, deps = text.partition(":")
     gen = Path(gen).resolve()
-    return sorted({str(Path(d).resolve()) for d in deps.split()[1:]
+    return sorted({str(Path(d).resolve()) for d in toolchain.header_deps(obj)
                    if not Path(d).resolve().is_relative_to(gen)})
 
 
