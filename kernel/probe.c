@@ -51,9 +51,14 @@ static void usage(void)
 static void run_fault(const struct probe_fault *f)
 {
     struct recovery r;
-    volatile bool resumed = false;      /* written between recovery_arm's two returns */
+    /* Nothing stays in a register across recovery_arm's two returns: after
+       the second, a register holds what recovery_arm saved, and GCC cannot
+       prove that is still the variable's value (avr-gcc 14 says so for f,
+       -Wclobbered). f is read before, into a local that lives in memory. */
+    void (*volatile run)(void) = f->run;
+    volatile bool resumed = false;
     if (recovery_arm(&r) == 0) {
-        f->run();
+        run();
         recovery_disarm();
         resumed = true;
     }
