@@ -190,6 +190,7 @@ def task_plugin():
         "actions": [(cost.build_plugin, [])],
         "file_dep": [str(cost.PLUGIN_SOURCE)],
         "targets": [str(cost.PLUGIN)],
+        "uptodate": [config_changed(cost.plugin_build_key())],     # a new QEMU may want another plugin API
         "clean": True,
     }
 

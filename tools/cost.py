@@ -40,13 +40,14 @@ from qemu.launcher import command, die_with_parent
 from qemu.park import parked_status
 from qemu.profiles import profile
 from qemu.spawn import Spawn
-from tools import handler_cost, toolchain, variants
+from tools import handler_cost, toolchain, variants, versions
 from tools.elf_symbols import Image
 
 ROOT = toolchain.ROOT
 PLUGIN_SOURCE = ROOT / "tools" / "plugin" / "window.c"
 PLUGIN = ROOT / "build" / "plugin" / "window.so"
 PLUGIN_CC = ["cc", "-shared", "-fPIC", "-O2", "-Wall", "-Wextra", "-Werror"]
+PLUGIN_QEMU = "qemu-system-x86_64"     # asked for the QEMU version: every qemu-system-* of an install has the same
 BOOT_TIMEOUT = 30
 FAULT_TIMEOUT = 15     # a fault probe whose handler cannot resume it storms: no prompt ever comes
 SHAPES = ("counter", "call")
@@ -61,14 +62,27 @@ class CostError(Exception):
     """Something missing or wrong: the message says what and how to fix it."""
 
 
+def plugin_build_key():
+    """What the plugin is built for: the installed QEMU and the plugin API
+    version it accepts (doit rebuilds the plugin when QEMU changes)."""
+    return f"{versions.describe(PLUGIN_QEMU)}, plugin API {versions.plugin_api()}"
+
+
 def build_plugin(source=PLUGIN_SOURCE, out=PLUGIN):
-    """Compile the plugin with the host's C compiler (a doit action)."""
+    """Compile the plugin with the host's C compiler (a doit action), declaring
+    the plugin API version the installed QEMU accepts (tools/versions.py)."""
     if shutil.which(PLUGIN_CC[0]) is None:
         print(f"cannot build the QEMU plugin {source}: no host C compiler `cc`; "
               f"install one: apt-get install gcc", file=sys.stderr)
         return False
+    api = versions.plugin_api()
+    if api is None:
+        print(f"cannot build the QEMU plugin {source}: no {PLUGIN_QEMU} to ask which plugin API it takes; "
+              f"install QEMU: apt-get install qemu-system-x86", file=sys.stderr)
+        return False
     Path(out).parent.mkdir(parents=True, exist_ok=True)
-    result = subprocess.run(PLUGIN_CC + ["-o", str(out), str(source)], capture_output=True, text=True)
+    result = subprocess.run(PLUGIN_CC + [f"-DWINDOW_PLUGIN_API={api}", "-o", str(out), str(source)],
+                            capture_output=True, text=True)
     if result.returncode != 0:
         print(f"cannot build the QEMU plugin {source}:\n{result.stderr}", file=sys.stderr)
         return False
@@ -89,6 +103,13 @@ def own_compiler(arch):
     """What "clang" stands for on arch: its own compiler where clang does not
     build it (avr: avr-gcc, toolchain.TARGETS "cc")."""
     return "gcc" if "cc" in toolchain.TARGETS[arch] else "clang"
+
+
+def compiler_command(arch, compiler):
+    """The command behind a row's compiler: the arch's own (clang, or avr-gcc) or its GCC."""
+    if compiler == "clang":
+        return toolchain.TARGETS[arch].get("cc", ["clang"])[0]
+    return variants.GCC[arch]["cc"]
 
 
 def bench_slots(manifest):
@@ -273,7 +294,10 @@ def kernel_rows(arch, compiler, elf, manifest, run_dir, only=None):
             continue
         rows.append({"arch": arch, "compiler": compiler, "style": style, "shape": slot["bench"],
                      "vector": slot["vector"], "handler": slot["handler"], "insns": insns, "stores": stores,
-                     "saved": static[slot["vector"]]})
+                     "saved": static[slot["vector"]],
+                     # which tools produced the figure: the compiler, and the QEMU that counted
+                     "cc": versions.describe(compiler_command(arch, compiler)),
+                     "qemu": f"{versions.describe(profile(arch).binary)}, plugin API {versions.plugin_api()}"})
         through = handler_cost.dispatched_through(manifest, slot)
         if through and through["options"].get("kind"):      # arm32: the abi IRQ or FIQ entry, and its kind
             rows[-1]["entry"] = f"{through['handler']}, {through['style']} {through['options']['kind']}"
@@ -348,6 +372,10 @@ def summarize(rows):
 
 def print_report(rows, summary, notes):
     print("instructions per interrupt, from the raising instruction to the first one after the return")
+    counted = sorted({r["qemu"] for r in rows})
+    built = sorted({r["cc"] for r in rows})
+    if counted:
+        print(f"  counted by {'; '.join(counted)}; compiled by {', '.join(built)}")
     print(f"  {'arch':<9} {'compiler':<8} {'style':<6} {'shape':<8} {'vec':>4} {'insns':>5} {'net':>4} "
           f"{'stores':>6} {'saved':>5} {'over min':>8}")
     for r in rows:

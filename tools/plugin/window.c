@@ -10,14 +10,24 @@
  * N counts BEGIN and every instruction up to END, END left out; M counts the
  * stores those instructions make (the words a CPU pushes by itself on entry,
  * x86 RIP/CS/RFLAGS/RSP/SS or the Cortex-M exception frame, are made by QEMU's
- * helpers, not by an instruction, and are not in M). At exit: "windows done",
- * or "window wK open" for a window that never closed.
+ * helpers, not by an instruction, and are not in M). The first line says
+ * which plugin API this build declares and which the QEMU that loaded it
+ * accepts; at exit: "windows done", or "window wK open" for a window that
+ * never closed.
  *
- * Debian's QEMU 7.2 loads plugins of API versions 0-1 but ships no
- * qemu-plugin.h, so the few declarations used here are copied by hand from
- * the API v1 header (include/qemu/qemu-plugin.h at v7.2). Stores are counted
- * by a memory callback: in 7.2 the inline memory counter, even registered for
- * stores only, counts loads too. One vCPU: every machine here has one. */
+ * One source for every QEMU since 7.2. QEMU loads a plugin only if the
+ * version it declares (qemu_plugin_version) lies between QEMU's minimum and
+ * current API versions: 7.2 accepts 0-1; 9.0 raised the minimum to 2 when it
+ * removed qemu_plugin_n_vcpus, and 10.0 accepts 2-4 (measured: Debian 13's
+ * 10.0.13 refuses 1 and 5). Build with -DWINDOW_PLUGIN_API=N: tools/cost.py
+ * chooses N from the installed QEMU's version (1 before 9.0, 2 from 9.0).
+ * Every function used here has the same signature in API 1 and API 2-4
+ * (include/qemu/qemu-plugin.h at v7.2 and v10.0); the removed ones
+ * (qemu_plugin_n_vcpus, the un-suffixed inline counters) are not used.
+ * Debian ships no qemu-plugin.h, so the declarations are written out here.
+ * Stores are counted by a memory callback: in 7.2 the inline memory counter,
+ * even registered for stores only, counts loads too. One vCPU: every machine
+ * here has one. */
 #include <inttypes.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -25,7 +35,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- API v1, as QEMU 7.2 declares it ---- */
+#ifndef WINDOW_PLUGIN_API
+#error "build with -DWINDOW_PLUGIN_API=1 (QEMU before 9.0) or 2 (QEMU 9.0 and later): tools/cost.py build_plugin"
+#endif
+
+/* ---- the part of the API this plugin uses, the same in versions 1 to 4 ---- */
 typedef uint64_t qemu_plugin_id_t;
 typedef uint32_t qemu_plugin_meminfo_t;
 struct qemu_plugin_tb;
@@ -68,7 +82,7 @@ bool qemu_plugin_mem_is_store(qemu_plugin_meminfo_t info);
 void qemu_plugin_register_atexit_cb(qemu_plugin_id_t id, qemu_plugin_udata_cb_t cb, void *userdata);
 void qemu_plugin_outs(const char *string);
 
-__attribute__((visibility("default"))) int qemu_plugin_version = 1;
+__attribute__((visibility("default"))) int qemu_plugin_version = WINDOW_PLUGIN_API;
 /* ---- end of the API declarations ---- */
 
 #define MAX_WINDOWS 32
@@ -162,7 +176,10 @@ static bool parse(const char *arg, struct window *w)
 __attribute__((visibility("default")))
 int qemu_plugin_install(qemu_plugin_id_t id, const qemu_info_t *info, int argc, char **argv)
 {
-    (void)info;
+    char line[128];
+    snprintf(line, sizeof(line), "window plugin: API %d declared; this QEMU accepts %d-%d\n",
+             qemu_plugin_version, info->version.min, info->version.cur);
+    qemu_plugin_outs(line);
     if (argc == 0) {
         fprintf(stderr, "window plugin: no window given; pass NAME=BEGIN:END (hex PCs)\n");
         return -1;
