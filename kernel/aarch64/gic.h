@@ -14,6 +14,7 @@ void gic_end(uint32_t iar);              /* GICC_EOIR with the IAR value, as the
 void gic_send_sgi_to_self(unsigned sgi);
 uint8_t gic_priority(unsigned intid);
 bool gic_enabled(unsigned intid);
+bool gic_in_flight(unsigned intid);     /* GICD_ISPENDR or GICD_ISACTIVER bit set */
 void gic_disable(unsigned intid);
 /* For a measured window (bench.c): GICD_SGIR's address, the word that sends
    SGI n to this CPU, and GICC_PMR (returns the mask it replaced). */

@@ -61,3 +61,13 @@ bool gic_enabled(unsigned intid)
 {
     return (mmio_read32(GICD_BASE + GICD_ISENABLER + 4 * (intid / 32)) >> (intid % 32)) & 1;
 }
+
+/* Pending or active at the distributor: not yet taken, or taken and not yet
+   ended. An SGI that reads neither after it was sent has been acknowledged
+   and ended, whichever entry took it and whatever its handler counts. */
+bool gic_in_flight(unsigned intid)
+{
+    uint32_t bit = 1u << (intid % 32), word = 4 * (intid / 32);
+    return (mmio_read32(GICD_BASE + GICD_ISPENDR + word) & bit) ||
+           (mmio_read32(GICD_BASE + GICD_ISACTIVER + word) & bit);
+}

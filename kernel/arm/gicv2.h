@@ -9,6 +9,8 @@
 #define GICD_IGROUPR 0x080       /* one bit per INTID: 1 = group 1, 0 = group 0 */
 #define GICD_ISENABLER 0x100     /* one bit per INTID, 32 per word; writing 1 enables */
 #define GICD_ICENABLER 0x180     /* the same bits; writing 1 disables */
+#define GICD_ISPENDR 0x200       /* one bit per INTID: reads 1 while it is pending */
+#define GICD_ISACTIVER 0x300     /* one bit per INTID: reads 1 while it is active */
 #define GICD_IPRIORITYR 0x400    /* one byte per INTID, byte accessible */
 #define GICD_ITARGETSR 0x800     /* one byte per INTID: CPU interface bit mask (SPIs only) */
 #define GICD_SGIR 0xf00

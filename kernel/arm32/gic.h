@@ -20,6 +20,7 @@ uint32_t gic_sgir_to_self(unsigned sgi);
 uint32_t gic_set_priority_mask(uint32_t pmr);   /* GICC_PMR; returns the old mask */
 uint8_t gic_priority(unsigned intid);
 bool gic_enabled(unsigned intid);
+bool gic_in_flight(unsigned intid);     /* GICD_ISPENDR or GICD_ISACTIVER bit set */
 void gic_disable(unsigned intid);
 bool gic_group0(unsigned intid);
 
