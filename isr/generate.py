@@ -7,7 +7,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from isr import emit_info, emit_keep, emit_manifest, kernel_symbols
+from isr import emit_info, emit_keep, emit_manifest, isolated, kernel_symbols
 from isr.load import arch_model, load_spec
 from isr.validate import SpecError, resolve
 from tools import toolchain
@@ -69,8 +69,10 @@ def render(arch_name, spec_path, keep=True):
 
 
 def generate(arch_name, spec_path, out_dir, keep=True):
-    """Write the generated files; return the names whose content changed."""
-    files = render(arch_name, spec_path, keep)
+    """Write the generated files; return the names whose content changed. The
+    spec runs in a child Python (isr/isolated.py), so whatever it does, the
+    build fails unless every file was rendered, and nothing is written then."""
+    files = isolated.render(arch_name, spec_path, keep)
     return [name for name, text in files.items() if write_if_changed(Path(out_dir) / name, text)]
 
 

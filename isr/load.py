@@ -1,8 +1,11 @@
 """Load a user's spec module from its file, turning Python errors into spec errors.
 
 Whatever the spec does while it runs, the user gets a SpecError naming a file
-and a line > 0: a Python error at the user's own line (in the spec, or in a
-module it imports), sys.exit() refused, VECTORS at its assignment.
+and a line > 0: a Python error at the spec's statement that led to it (with
+the line of the spec's helper function that raised it) or at the line of a
+module the spec imports; sys.exit() and a raised KeyboardInterrupt refused;
+VECTORS at its assignment. A spec that ends its process without an exception
+(os._exit) is isr/isolated.py's to report.
 """
 import ast
 import importlib
@@ -52,8 +55,9 @@ def _not_the_users():
 
 
 def _users_frame(error, path):
-    """(file, line) of the innermost frame in the user's own code; the spec's
-    frame that led there when that is another file; or None."""
+    """(file, line) of the innermost frame in the user's own code, and of the
+    outermost in the spec: the statement of the spec that led there, even
+    through a helper function; either may be None."""
     ours, libraries = _not_the_users()
     frames = traceback.extract_tb(error.__traceback__)
 
@@ -64,14 +68,28 @@ def _users_frame(error, path):
     in_spec = [f for f in frames if same_file(f.filename, path)]
     user = [f for f in frames if users(f) or same_file(f.filename, path)]
     innermost = user[-1] if user else None
-    return innermost, (in_spec[-1] if in_spec else None)
+    return innermost, (in_spec[0] if in_spec else None)
 
 
 def _describe(error):
     try:
-        return f"{type(error).__name__}: {error}"
+        text = str(error)
     except Exception:  # an exception whose str() fails still gets named
-        return type(error).__name__
+        text = ""
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__
+
+
+def _broke(error, path, what):
+    """The problem for an exception the spec raised: at the spec's statement
+    that led to it; where it was raised too, when that is elsewhere."""
+    frame, spec_frame = _users_frame(error, path)
+    line = spec_frame.lineno if spec_frame else (frame.lineno if frame else 1)
+    if frame is None or frame is spec_frame:
+        return f"{path}:{line or 1}: {what}"
+    if same_file(frame.filename, path):       # in a helper function of the spec
+        return f"{path}:{line}: {what} (raised in {frame.name}() at line {frame.lineno})"
+    via = f" (reached from {path}:{line})" if spec_frame else ""
+    return f"{shown(frame.filename)}:{frame.lineno}: {what}{via}"
 
 
 def _run(path):
@@ -87,18 +105,15 @@ def _run(path):
         where = path if not error.filename or same_file(error.filename, path) else shown(error.filename)
         raise SpecError([f"{where}:{error.lineno or 1}: syntax error: {error.msg}"]) from None
     except SystemExit as error:
-        _, spec_frame = _users_frame(error, path)
-        line = spec_frame.lineno if spec_frame else 1
-        raise SpecError([f"{path}:{line}: the spec calls sys.exit({error.code!r}): a spec only declares "
-                         f"VECTORS, and exiting would end the build without building anything; "
-                         f"remove the call"]) from None
+        raise SpecError([_broke(error, path, f"the spec calls sys.exit({error.code!r}): a spec only declares "
+                                             f"VECTORS, and exiting would end the build without building "
+                                             f"anything; remove the call")]) from None
     except Exception as error:  # the user's file: report where it broke, in their file
-        frame, spec_frame = _users_frame(error, path)
-        if frame is None or same_file(frame.filename, path):
-            line = frame.lineno if frame else (spec_frame.lineno if spec_frame else 1)
-            raise SpecError([f"{path}:{line or 1}: {_describe(error)}"]) from None
-        via = f" (reached from {path}:{spec_frame.lineno})" if spec_frame else ""
-        raise SpecError([f"{shown(frame.filename)}:{frame.lineno}: {_describe(error)}{via}"]) from None
+        raise SpecError([_broke(error, path, _describe(error))]) from None
+    except BaseException as error:  # KeyboardInterrupt and the like: not an error but an ending
+        raise SpecError([_broke(error, path, f"the spec raises {_describe(error)}, which stops whatever runs "
+                                             f"it as Ctrl-C does; a spec only declares VECTORS: remove the "
+                                             f"raise")]) from None
     return module
 
 

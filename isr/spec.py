@@ -12,6 +12,13 @@ import sys
 from dataclasses import dataclass, field
 
 STYLES = ("abi", "stub", "naked")
+# Each constructor's own keywords, by binding kind; every other keyword is an
+# option for the arch model. style= is required, yet defaults to None: a
+# misspelt one (stlye=) then lands among the options, where validation names
+# it and the keyword it is near, which Python's "missing 1 required
+# keyword-only argument: 'style'" never does.
+CONSTRUCTORS = {"exception": "exception", "irq": "irq", "software": "interrupt"}
+KEYWORDS = {"exception": ("style", "error_code"), "irq": ("style",), "software": ("style",)}
 
 
 @dataclass(frozen=True)
@@ -41,7 +48,7 @@ class Binding:
     kind: str                 # "exception", "irq" or "software"
     number: object            # exception: number or name; irq: line; software: vector
     handler: str              # C symbol (or assembly entry, for style "naked")
-    style: str                # one of STYLES
+    style: str                # one of STYLES; None if the user gave no style=
     options: tuple = ()       # (name, value) pairs, checked by the arch model
     error_code: object = None  # the user's claim, checked against the arch; None = no claim
     where: Where = field(default=None, compare=False)
@@ -50,16 +57,16 @@ class Binding:
         return dict(self.options).get(name, default)
 
 
-def exception(vector, handler, *, style, error_code=None, **options):
+def exception(vector, handler, *, style=None, error_code=None, **options):
     """Bind a CPU exception, given by number (14) or by the arch's name for it ("#PF")."""
     return Binding("exception", vector, handler, style, tuple(sorted(options.items())), error_code, _caller())
 
 
-def irq(line, handler, *, style, **options):
+def irq(line, handler, *, style=None, **options):
     """Bind a hardware interrupt line of the arch's interrupt controller."""
     return Binding("irq", line, handler, style, tuple(sorted(options.items())), None, _caller())
 
 
-def interrupt(vector, handler, *, style, **options):
+def interrupt(vector, handler, *, style=None, **options):
     """Bind a vector that software raises on purpose (x86_64 `int N`)."""
     return Binding("software", vector, handler, style, tuple(sorted(options.items())), None, _caller())

@@ -6,17 +6,12 @@ slot's table entry is. Every error names the spec file and line, the vector,
 what is wrong and how to fix it; all errors are collected so the user sees
 them in one run.
 """
-import re
+import difflib
 from dataclasses import dataclass, field, replace
 
-from isr.spec import STYLES
-
-C_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
-C_KEYWORDS = frozenset(
-    "auto break case char const continue default do double else enum extern float for goto if "
-    "inline int long register restrict return short signed sizeof static struct switch typedef "
-    "union unsigned void volatile while _Bool _Complex _Imaginary _Alignas _Alignof _Atomic "
-    "_Generic _Noreturn _Static_assert _Thread_local".split())
+from isr import required
+from isr.c_names import C_IDENTIFIER, C_KEYWORDS, clash  # noqa: F401 (C_KEYWORDS: isr/kernel_symbols.py)
+from isr.spec import CONSTRUCTORS, KEYWORDS, STYLES
 
 # bench= marks a bench vector for tools/cost.py, on every arch: "counter" (the
 # handler increments bench_counter and returns) or "call" (it does so through
@@ -72,22 +67,48 @@ def _short(value, limit=60):
     return text if len(text) <= limit else text[:limit] + "..."
 
 
-def _check_handler(binding, say):
+def _check_handler(binding, arch, say):
     """True if the handler is a usable C name (later checks need a string)."""
     handler = binding.handler
     if not isinstance(handler, str):
         say(f"handler {_short(handler)} is a {type(handler).__name__}, not a name; give the C function "
             f"as a string, e.g. \"on_timer\"")
         return False
-    if handler in C_KEYWORDS:
-        say(f"handler {handler!r} is a C keyword, so no function can have that name; name it e.g. "
-            f"\"on_{handler}\"")
+    if clash(handler):
+        say(f"handler {handler!r} {clash(handler)}; name it e.g. \"on_{handler}\"")
         return False
     if not C_IDENTIFIER.match(handler):
         say(f"handler {handler!r} is not a C identifier; use letters, digits and _, "
             f"not starting with a digit")
         return False
+    if handler.lower() in getattr(arch, "REGISTER_NAMES", ()):
+        say(f"handler {handler!r} is also the name of a register on {arch.NAME}: in assembly (the generated "
+            f"table and stubs, or a naked entry's own) an operand spelt {handler} can mean the register, not "
+            f"your function; name it e.g. \"on_{handler}\"")
+        return False
     return True
+
+
+def _without_keyword_typos(binding, arch, say):
+    """The binding as the user meant it: an option that is its constructor's own
+    keyword misspelt (stlye=, eror_code=) is said once, with the keyword it is
+    near, and then read as that keyword, so the rest of the line is checked too."""
+    given = {"style": binding.style, "error_code": binding.error_code}
+    free = [k for k in KEYWORDS.get(binding.kind, ("style",)) if given[k] is None]
+    call = f"{CONSTRUCTORS.get(binding.kind, binding.kind)}()"
+    kept = []
+    for name, value in binding.options:
+        near = difflib.get_close_matches(name, free, 1, 0.75) if isinstance(name, str) else []
+        if near:
+            free.remove(near[0])
+            given[near[0]] = value
+            say(f"{call} has no keyword {name}=; did you mean {near[0]}=? write {near[0]}={_short(value)}")
+        else:
+            kept.append((name, value))
+    if "style" in free:
+        choices = " or ".join(f'style="{style}"' for style in arch.STYLES)
+        say(f"{call} needs style=; add {choices} (the styles {arch.NAME} has)")
+    return replace(binding, options=tuple(kept), **given)
 
 
 def _check_common(binding, vector, arch, say):
@@ -146,10 +167,13 @@ def resolve(bindings, arch, refuse_name=None, spec=None, needed=None):
             say(f"{binding.kind} number {binding.number!r} is a bool, not a vector; give a number or the "
                 f"arch's name for it")
             continue
+        binding = _without_keyword_typos(binding, arch, say)
         vector = arch.resolve_vector(binding, say)
         if vector is None:
             continue
-        named = _check_handler(binding, say)
+        named = _check_handler(binding, arch, say)
+        if binding.style is None:        # said: the arch's checks need a style
+            continue
         _check_common(binding, vector, arch, say)
         bench = _check_bench(binding, say)
         without_bench = replace(binding, options=tuple(o for o in binding.options if o[0] != "bench"))
@@ -186,16 +210,7 @@ def resolve(bindings, arch, refuse_name=None, spec=None, needed=None):
     # What is missing is reported once what is there is right: a spec with a
     # typo in its timer line is told about the typo, not that the timer is missing.
     if not problems:
-        handlers = {slots[v].handler for v in bound}
-        required = getattr(arch, "REQUIRED", {})
-        for key, (line, reason) in required.items():     # a vector, or a handler's name
-            if isinstance(key, str) and key not in handlers:
-                problems.append(f"{spec}: handler {key} must be bound: {reason}; add {line}")
-            elif not isinstance(key, str) and key not in bound:
-                problems.append(f"{spec}: vector {key} ({arch.vector_name(key)}) must be bound: {reason}; add {line}")
-        problems += [f"{spec}: handler {name} must be bound to a vector: the kernel's code names its vector as "
-                     f"ISR_VECTOR_{name} ({where}), so without it the kernel does not compile; bind a vector to {name}"
-                     for name, where in sorted((needed or {}).items()) if name not in handlers and name not in required]
+        problems = required.missing({v: slots[v] for v in bound}, arch, spec, needed or {})
     if problems:
         raise SpecError(problems)
     return resolved

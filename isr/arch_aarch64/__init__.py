@@ -161,6 +161,16 @@ def spec_number(kind, vector):
 GENERAL_REGISTERS = tuple(f"x{i}" for i in range(31))
 TRAP_FRAME = GENERAL_REGISTERS + ("elr", "spsr", "esr", "far", "vector")
 
+# The names the assembler reads as registers, in any case (X0 is x0): a
+# handler may not take one (isr/validate.py). clang's assembler refuses the
+# generated `b x0` and `bl x0` ("expected label or encodable integer pc
+# offset"), for the integer, SIMD and FP register names and for sp, lr, fp,
+# the zero registers, NZCV and SVE's FFR.
+REGISTER_NAMES = frozenset(
+    [f"{width}{i}" for width in "xw" for i in range(32)] +
+    [f"{width}{i}" for width in "vqdshb" for i in range(32)] +
+    ["sp", "wsp", "xzr", "wzr", "lr", "fp", "nzcv", "ffr"])
+
 
 # The devices on the INTIDs this kernel uses (QEMU virt), and how each lowers its level.
 GIC_DEVICES = {30: ("the EL1 physical timer (CNTP), level-sensitive PPI",

@@ -253,6 +253,16 @@ def spec_number(kind, vector):
 GENERAL_REGISTERS = tuple(f"r{i}" for i in range(13))
 TRAP_FRAME = GENERAL_REGISTERS + ("sp_usr", "lr_usr", "pc", "spsr", "vector")
 
+# The names the assembler reads as registers, which isr/validate.py refuses
+# as handler names: r0-r15, their APCS aliases, the VFP/NEON registers and
+# the status registers. clang takes the generated `b pc`, `bl r0` and
+# `.word r0` as a label, but `bx r0` or `mov r1, sp` read the register.
+REGISTER_NAMES = frozenset(
+    [f"r{i}" for i in range(16)] + ["sp", "lr", "pc", "ip", "fp", "sl", "sb"] +
+    [f"a{i}" for i in range(1, 5)] + [f"v{i}" for i in range(1, 9)] +
+    [f"s{i}" for i in range(32)] + [f"d{i}" for i in range(32)] + [f"q{i}" for i in range(16)] +
+    ["cpsr", "spsr", "apsr", "fpscr"])
+
 
 SAVED_PC_NAME = "PC (LR of the vector's mode)"  # how gen/isr.h names the saved program counter
 # The devices on the INTIDs this kernel uses (QEMU virt), and how each lowers its level.

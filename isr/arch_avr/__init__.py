@@ -181,6 +181,12 @@ def table_fields(slot):
 # post-decrement, so the last push is at SP+1): the vector, EIND, RAMPZ, SREG,
 # r0-r31, then the 3-byte return PC that the CPU pushed, high byte lowest.
 TRAP_FRAME = ("vector", "eind", "rampz", "sreg") + tuple(f"r{n}" for n in range(32)) + ("pc_hi", "pc_mid", "pc_lo")
+
+# The names the assembler reads as registers, which isr/validate.py refuses
+# as handler names: r0-r31 and the pointer registers X, Y and Z. avr-as takes
+# the generated `jmp r0` and `lo8(gs(Z))` as a label, but `ld r24, Z` or
+# `mov r24, r0` read the register.
+REGISTER_NAMES = frozenset([f"r{n}" for n in range(32)] + ["x", "y", "z"])
 STUB_SAVED = 36                 # everything before pc_hi: what the stub itself stores
 # Registers the stub entry pushes before jumping to the shared code (the shared
 # code pushes the rest): r31:r30 carry the handler, r29 the vector.

@@ -176,6 +176,16 @@ EXCEPTION_FRAME = ("r0", "r1", "r2", "r3", "r12", "lr", "pc", "xpsr")
 # 8-byte aligned at the call (AAPCS).
 TRAP_FRAME = ("r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "vector", "frame", "exc_return", "pad")
 
+# The names the assembler reads as registers, which isr/validate.py refuses
+# as handler names: r0-r15, their APCS aliases and the special registers of
+# MRS/MSR (B5.2.2). clang takes the generated `.word sp` and `movw r3,
+# #:lower16:r0` as a label, but `bx r0` or `mov r1, sp` read the register.
+REGISTER_NAMES = frozenset(
+    [f"r{i}" for i in range(16)] + ["sp", "lr", "pc", "ip", "fp", "sl", "sb"] +
+    [f"a{i}" for i in range(1, 5)] + [f"v{i}" for i in range(1, 9)] +
+    ["apsr", "iapsr", "eapsr", "xpsr", "ipsr", "epsr", "iepsr", "msp", "psp", "primask", "basepri",
+     "basepri_max", "faultmask", "control"])
+
 
 # Where the stacked PC points (ARMv7-M ARM B1.5.6), by exception.
 FAULTS = frozenset({3, 4, 5, 6})

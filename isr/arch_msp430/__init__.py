@@ -126,6 +126,11 @@ def table_fields(slot):
 CPU_FRAME = ("sr", "pc")
 TRAP_FRAME = ("vector", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15") + CPU_FRAME
 
+# The names the assembler reads as registers, which isr/validate.py refuses
+# as handler names: r0-r15 and the aliases of r0-r3. The generated `call #pc`
+# and `.word pc` are a label, but `call pc` (no #) calls through the register.
+REGISTER_NAMES = frozenset([f"r{n}" for n in range(16)] + ["pc", "sp", "sr", "cg"])
+
 
 SAVED_PC_NAME = "PC (pushed before SR)"  # how gen/isr.h names the saved program counter
 # What clears each source's flag (MSP430x1xx family guide: each module's interrupt section).

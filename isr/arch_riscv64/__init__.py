@@ -180,6 +180,14 @@ REGISTERS = ("ra", "sp", "gp", "tp", "t0", "t1", "t2", "s0", "s1", "a0", "a1", "
              "t3", "t4", "t5", "t6")
 CSRS = ("mepc", "mcause", "mtval", "mstatus")
 TRAP_FRAME = REGISTERS + CSRS + ("vector",)
+
+# The names the assembler reads as registers: x0-x31, f0-f31 and their ABI
+# names; isr/validate.py refuses them as handler names. clang takes the
+# generated `j ra` and `call ra` as a label, but reads the name as the
+# register wherever an operand may be one (`jr ra`, `mv a0, sp`).
+REGISTER_NAMES = frozenset(
+    [f"x{i}" for i in range(32)] + [f"f{i}" for i in range(32)] + ["zero", "fp"] + list(REGISTERS) +
+    [f"ft{i}" for i in range(12)] + [f"fs{i}" for i in range(12)] + [f"fa{i}" for i in range(8)])
 FRAME_SIZE = (8 * len(TRAP_FRAME) + 15) // 16 * 16   # the psABI keeps sp 16-byte aligned
 
 

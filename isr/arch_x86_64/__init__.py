@@ -228,6 +228,17 @@ STUB_REGISTERS = ("r15", "r14", "r13", "r12", "r11", "r10", "r9", "r8",
                   "rbp", "rdi", "rsi", "rdx", "rcx", "rbx", "rax")
 TRAP_FRAME = STUB_REGISTERS + ("vector", "error_code")  # followed by the iret frame
 
+# The names of the registers, which isr/validate.py refuses as handler names.
+# The generated AT&T assembly writes registers with a %, so `call rax` there
+# is a call to a label; after `.intel_syntax noprefix` (a naked entry may use
+# it) the same line calls through the register.
+REGISTER_NAMES = frozenset(
+    [f"{p}{r}" for r in ("ax", "bx", "cx", "dx", "si", "di", "bp", "sp") for p in ("r", "e", "")] +
+    ["al", "ah", "bl", "bh", "cl", "ch", "dl", "dh", "sil", "dil", "bpl", "spl", "rip", "eip", "ip", "st"] +
+    [f"r{n}{s}" for n in range(8, 16) for s in ("", "d", "w", "b")] +
+    ["cs", "ds", "es", "fs", "gs", "ss"] + [f"cr{n}" for n in range(9)] + [f"dr{n}" for n in range(8)] +
+    [f"{v}mm{n}" for v in "xy" for n in range(16)] + [f"mm{n}" for n in range(8)])
+
 
 # Where the saved RIP points, by exception kind (SDM 6.5).
 SAVED_PC = {"fault": "the faulting instruction, which runs again on return",

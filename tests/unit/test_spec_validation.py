@@ -131,9 +131,9 @@ def test_all_problems_are_reported_at_once(tmp_path):
 
 
 def test_python_errors_in_the_spec_name_the_line(tmp_path):
-    path, (line,) = write_spec(tmp_path, 'exception("#DE", "h")')
+    path, (line,) = write_spec(tmp_path, 'exception("#DE", style="stub")')
     problem, = rejected(path)
-    assert problem.startswith(f"{path}:{line}: TypeError") and "style" in problem
+    assert problem.startswith(f"{path}:{line}: TypeError") and "'handler'" in problem
 
 
 def test_syntax_error_names_the_line(tmp_path):
