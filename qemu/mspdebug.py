@@ -58,15 +58,17 @@ class Mspdebug:
                         self.err = rest
                         self.errors += [line.decode(errors="replace") for line in done]
 
-    def send(self, command):
-        self.log(f"> {command}")
+    def send(self, command, quiet=False):
+        """quiet: leave the command out of the log (the bridge's routine stops, a hundred a second)."""
+        if not quiet:
+            self.log(f"> {command}")
         self.errors = []
         self.proc.stdin.write(command.encode() + b"\n")
         self.proc.stdin.flush()
 
-    def command(self, command):
+    def command(self, command, quiet=False):
         """Run one command; its output lines (readline's echo left out); an error raises."""
-        self.send(command)
+        self.send(command, quiet)
         lines = self.read_until_prompt()[1:]
         if self.errors:
             raise RuntimeError(f"mspdebug: {command}: {'; '.join(self.errors)}")

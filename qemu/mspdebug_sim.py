@@ -13,8 +13,10 @@ mspdebug 0.22 has no UART and no exit device, so this bridge drives mspdebug's
 own prompt and stops the simulation at two breakpoints (kernel/msp430/host.h):
 
 - msp430_host_call: a request (r12 what, r13/r14 arguments, r15 a sequence
-  number): fill the input mailbox and raise its interrupt, raise an interrupt
-  with the tracer's `trigger`, pulse a port pin or the RST/NMI pin;
+  number): the CPU is about to sleep, or the shell waits for a byte (fill the
+  input mailbox, if the guest says it has room, and raise its interrupt),
+  raise an interrupt with the tracer's `trigger`, pulse a port pin or the
+  RST/NMI pin;
 - msp430_exit_parked: the guest's status is in r12; exit with 128 + status.
 
 Every other ending (mspdebug's own error, such as an invalid opcode; input
@@ -25,13 +27,29 @@ this process with whoever started it (PR_SET_PDEATHSIG, qemu/launcher.py).
 The simio console prints a line only at '\\n': at each input request the
 bridge reads the unfinished line (the prompt) with `simio info console`, so
 the prompt shows before the guest waits.
+
+Time flows while the guest waits, as Timer_A counts on in LPM0 on the part.
+The simulator steps through LPM0 one cycle at a time (drivers/sim.c
+step_system: a CPUOFF cycle only steps the simio devices) as fast as the host
+lets it, about 16 million cycles per second of host CPU measured here (the
+part's SMCLK is 8 MHz), and never looks at the host's clock. So the guest
+stops here each time it is about to sleep (HOST_IDLE, from
+arch_wait_for_interrupt: at least once a tick while the shell waits for input
+or sleeps), and the bridge holds it until host time has caught up with the
+cycles it spent in LPM since the last stop (the clock tracer's SMCLK - MCLK),
+waiting on stdin meanwhile: a key the mailbox has room for ends the wait.
+Time spent running code is not held back (as QEMU's -icount with sleep=on).
+While the guest idles, the bridge sleeps in select, and mspdebug needs about
+half a host core to step LPM0 in real time.
 """
 import argparse
 import os
 import re
+import select
 import signal
 import sys
 import termios
+import time
 import tty
 
 from qemu.mspdebug import PROMPT, Mspdebug
@@ -51,11 +69,13 @@ OWN_ENDINGS = {
     EXIT_UNEXPECTED: ("unexplained", "the simulation stopped where the bridge set no breakpoint"),
 }
 
-HOST_INPUT, HOST_TRIGGER, HOST_PIN, HOST_NMI_PIN = 1, 2, 3, 4     # kernel/msp430/host.h enum host_request
+HOST_INPUT, HOST_TRIGGER, HOST_PIN, HOST_NMI_PIN, HOST_IDLE = 1, 2, 3, 4, 5   # kernel/msp430/host.h enum host_request
 QUIT_KEYS = b"\x01x"        # Ctrl-A X, as QEMU's -nographic
 REGISTER = re.compile(r"\(\s*(PC|SP|SR|R\d+):\s*([0-9a-f]+)\)")
 BUFFER_PREFIX = "Buffer:         "          # simio_console.c console_info
 MW_BYTES = 16               # bytes per `mw`: readline scrolls (and garbles the echo of) long lines
+CLOCK_HZ = profile("msp430").CLOCK_HZ     # the guest's SMCLK, as kernel/msp430/memlayout.h takes the cycle
+MAX_LEAD = 1.0              # seconds of idle time the guest may be ahead of the host: beyond, it is forgotten
 
 
 class Bridge:
@@ -72,7 +92,15 @@ class Bridge:
         self.input = b""
         self.input_closed = False
         self.partial = ""           # the unfinished console line already written out
+        self.shell_waiting = False  # the shell asked for input (HOST_INPUT) and has had none since
         self.last_request = None
+        self.quiet_run = False      # the next `run` goes on from an idle stop: not logged
+        # Pacing (HOST_IDLE): the clock tracer's LPM cycles at the last idle stop, the
+        # host time (monotonic) by which the guest's idle time so far has passed,
+        # and when the simulation last went on from a stop.
+        self.idle_cycles = 0
+        self.paced_until = 0.0
+        self.resumed = time.monotonic()
         self.terminal = None
         if os.isatty(0):
             self.terminal = termios.tcgetattr(0)
@@ -121,6 +149,15 @@ class Bridge:
                     self.out(buffered[len(self.partial):])
                     self.partial = buffered
 
+    def wait_stdin(self, timeout):
+        """Sleep up to timeout seconds, or until a key comes (read into self.input)."""
+        if self.input_closed:
+            time.sleep(timeout)
+            return
+        ready, _, _ = select.select([0], [], [], timeout)
+        if ready:
+            self.read_stdin()
+
     def read_stdin(self):
         if self.input_closed:
             return
@@ -131,6 +168,14 @@ class Bridge:
         self.input += data
         if QUIT_KEYS in self.input:
             raise SystemExit(self.finish(EXIT_QUIT, "quit: Ctrl-A X"))
+
+    def typed(self):
+        """The input the guest may have now: all of it but a last Ctrl-A, held
+        back until the next key shows whether it began Ctrl-A X (typed by hand,
+        the two keys come in two reads)."""
+        if self.input.endswith(QUIT_KEYS[:1]) and not self.input_closed:
+            return self.input[:-1]
+        return self.input
 
     # -- running --------------------------------------------------------------
     def run(self):
@@ -149,7 +194,8 @@ class Bridge:
             else:
                 self.console_line(text)
 
-        self.sim.send("run")
+        self.sim.send("run", quiet=self.quiet_run)
+        self.resumed = time.monotonic()
         stdin_fd = None if self.input_closed else 0
         self.sim.read_until_prompt(on_line, stdin_fd, self.read_stdin)
         if self.sim.errors or "regs" not in state:
@@ -179,6 +225,7 @@ class Bridge:
             if request[3] == self.last_request:
                 continue                    # the same call again, after an interrupt taken while stepping
             self.last_request = request[3]
+            self.quiet_run = request[0] == HOST_IDLE
             code = self.serve_request(*request[:3])
             if code is not None:
                 return code
@@ -200,29 +247,65 @@ class Bridge:
                 return int(line.split()[-1])
         raise RuntimeError("mspdebug: `simio info tracer` printed no instruction count")
 
-    def cycles(self):
-        """SMCLK cycles simulated so far, from the `clock` tracer (qemu/profiles.py): guest
-        time, since the simulator stops MCLK in LPM0 but runs SMCLK with it otherwise."""
-        for line in self.sim.command("simio info clock"):
-            if line.startswith("SMCLK"):
-                return int(line.split()[-1])
-        return -1
+    def clock(self):
+        """(MCLK, SMCLK) cycles simulated so far, from the `clock` tracer (qemu/profiles.py).
+        SMCLK is guest time; MCLK stops in LPM0 (simio.c simio_step: no MCLK while
+        CPUOFF), so SMCLK - MCLK is the time the CPU slept."""
+        counts = {}
+        for line in self.sim.command("simio info clock", quiet=True):
+            name, _, value = line.partition(" ")
+            if name.rstrip(":") in ("MCLK", "SMCLK"):
+                counts[name.rstrip(":")] = int(value)
+        return counts.get("MCLK", -1), counts.get("SMCLK", -1)
+
+    def pace(self, room):
+        """At an idle stop: hold the guest until host time has caught up with the
+        cycles it slept since the last one, or until a key comes that the mailbox
+        has room for. Guest time that fell behind host time (a host busy
+        elsewhere) is not made up; idle time further ahead than MAX_LEAD is
+        forgotten. Returns the SMCLK count."""
+        mclk, smclk = self.clock()
+        slept = max(0, (smclk - mclk) - self.idle_cycles)
+        self.idle_cycles = smclk - mclk
+        now = time.monotonic()
+        self.paced_until = min(max(self.paced_until, self.resumed) + slept / CLOCK_HZ, now + MAX_LEAD)
+        while not (self.typed() and room) and now < self.paced_until:
+            self.wait_stdin(self.paced_until - now)
+            now = time.monotonic()
+        return smclk
+
+    def deliver(self, room, irq):
+        """Typed bytes into the mailbox, as many as the guest said it has room
+        for, and its interrupt raised; what does not fit waits for the next offer.
+        Returns how many bytes went in."""
+        chunk = self.typed()[:room]
+        if not chunk:
+            return 0
+        self.input = self.input[len(chunk):]
+        mailbox = self.symbols["msp430_mailbox"]          # struct mailbox: len, then data
+        for at in range(0, len(chunk), MW_BYTES):
+            piece = chunk[at:at + MW_BYTES]
+            self.sim.command(f"mw 0x{mailbox + 1 + at:x} " + " ".join(f"{byte:x}" for byte in piece))
+        self.sim.command(f"mw 0x{mailbox:x} {len(chunk):x}")
+        self.sim.command(f"simio config tracer trigger {irq}")
+        self.shell_waiting = False
+        return len(chunk)
 
     def serve_request(self, what, arg, arg2):
-        self.log(f"request what={what} arg={arg} arg2={arg2} seq={self.last_request} smclk={self.cycles()}")
+        if what == HOST_IDLE:       # a hundred a second while the shell waits: logged only when it delivers
+            smclk = self.pace(arg)
+            if self.shell_waiting and not self.input and self.input_closed:
+                return self.finish(EXIT_INPUT_ENDED, "input ended while the guest waited for it")
+            if self.deliver(arg, arg2):
+                self.log(f"idle seq={self.last_request} smclk={smclk}: typed bytes given to the mailbox above")
+            return None
+        self.log(f"request what={what} arg={arg} arg2={arg2} seq={self.last_request} smclk={self.clock()[1]}")
         if what == HOST_INPUT:
             self.flush_partial()
-            while not self.input and not self.input_closed:
-                self.read_stdin()
-            if not self.input:
+            self.shell_waiting = True
+            if not self.input and self.input_closed:
                 return self.finish(EXIT_INPUT_ENDED, "input ended while the guest waited for it")
-            chunk, self.input = self.input[:arg], self.input[arg:]
-            mailbox = self.symbols["msp430_mailbox"]          # struct mailbox: len, then data
-            for at in range(0, len(chunk), MW_BYTES):
-                piece = chunk[at:at + MW_BYTES]
-                self.sim.command(f"mw 0x{mailbox + 1 + at:x} " + " ".join(f"{byte:x}" for byte in piece))
-            self.sim.command(f"mw 0x{mailbox:x} {len(chunk):x}")
-            self.sim.command(f"simio config tracer trigger {arg2}")
+            self.deliver(arg, arg2)
         elif what == HOST_TRIGGER:
             self.sim.command(f"simio config tracer trigger {arg}")
         elif what == HOST_PIN:

@@ -1,6 +1,7 @@
 /* The MSP430 side of kernel/arch.h (MSP430F1611 under mspdebug's `sim`). */
 #include "arch.h"
 #include "host.h"
+#include "mailbox.h"
 #include "memlayout.h"
 #include "mcu.h"
 #include "ports.h"
@@ -54,9 +55,15 @@ void arch_irq_restore(unsigned long saved)
 }
 
 /* LPM0 until an interrupt handler clears CPUOFF in its saved SR: only the
-   stub and naked handlers do (README "MSP430": an abi handler cannot). */
+   stub and naked handlers do (README "MSP430": an abi handler cannot).
+   First a stop at the launcher (HOST_IDLE): mspdebug's simulator steps
+   through LPM0 one cycle at a time as fast as the host can, so the launcher
+   holds it here until host time has caught up with the guest's idle time,
+   and hands over what was typed meanwhile. Interrupts are masked, so an
+   interrupt the launcher raises waits for the LPM0 below and wakes it. */
 void arch_wait_for_interrupt(void)
 {
+    mailbox_offer(HOST_IDLE);
     lpm0_then_mask();
 }
 

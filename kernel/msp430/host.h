@@ -8,10 +8,15 @@
 #include <stdint.h>
 
 enum host_request {
-    HOST_INPUT = 1,         /* fill msp430_mailbox (arg: capacity), then raise irq arg2 */
+    HOST_INPUT = 1,         /* the shell waits for a byte: show the unfinished line (the
+                               prompt), and hand over typed bytes as HOST_IDLE does */
     HOST_TRIGGER = 2,       /* `simio config tracer trigger arg`: raise interrupt arg (0-15) */
     HOST_PIN = 3,           /* pulse pin arg2 of port arg (rising, then falling edge) */
     HOST_NMI_PIN = 4,       /* pulse the RST/NMI pin low and high again */
+    HOST_IDLE = 5,          /* the CPU is about to sleep in LPM0: let host time catch up with
+                               the guest's idle time; typed bytes, if any, go into
+                               msp430_mailbox (arg: its room, 0 until its handler emptied
+                               it), then irq arg2 is raised */
 };
 
 /* The launcher's breakpoint (kernel/msp430/host.S): r12-r14 are the request,

@@ -1,7 +1,14 @@
-/* Console input without a UART: when the shell wants a byte and none is
- * queued, the kernel asks the launcher (HOST_INPUT); the launcher writes the
+/* Console input without a UART: the launcher (qemu/mspdebug_sim.py) writes
  * typed bytes into msp430_mailbox and raises USART0RX, whose handler queues
  * them for console_getc and wakes the CPU, as a UART's RX interrupt would.
+ *
+ * The launcher can write only while the guest is stopped at its breakpoint,
+ * so the guest offers the mailbox at two moments: when the shell wants a byte
+ * and none is queued (HOST_INPUT, here), and each time the CPU is about to
+ * sleep (HOST_IDLE, kernel/msp430/arch.c), which is at least once a tick
+ * while the shell waits or sleeps: typed bytes, a Ctrl-C among them, reach
+ * a sleeping shell as they would through a UART, and what the receive ring
+ * cannot hold is dropped and counted as on every other arch.
  *
  * tools/toolchain.py links msp430 with --wrap=console_getc: the
  * shell's calls come here first, so kernel/console.c needs no change.
@@ -18,12 +25,20 @@ struct mailbox msp430_mailbox;
 char __real_console_getc(void);
 char __wrap_console_getc(void);
 
+/* The launcher must never write over bytes the handler has not taken yet:
+   until it has (len back to 0), the offer has no room. */
+void mailbox_offer(enum host_request why)
+{
+    uint16_t room = msp430_mailbox.len == 0 ? MAILBOX_SIZE : 0;
+    msp430_host_request(why, room, VECTOR_OF(USART0RX_VECTOR) - ISR_IRQ_BASE);
+}
+
 char __wrap_console_getc(void)
 {
     /* The console's own count, not one kept here: a Ctrl-C discards what was
        typed ahead of it (console_take_break) without reading it. */
     if (console_rx_pending() == 0)
-        msp430_host_request(HOST_INPUT, MAILBOX_SIZE, VECTOR_OF(USART0RX_VECTOR) - ISR_IRQ_BASE);
+        mailbox_offer(HOST_INPUT);
     return __real_console_getc();
 }
 

@@ -40,9 +40,7 @@ def test_timer_a_runs_at_the_programmed_rate_by_the_simulators_clock(msp):
 
 def test_irqtrace_reports_the_tick_from_its_stub_and_the_stub_wakes_lpm0(msp):
     """`sleep` waits in LPM0: the tick interrupts it there, and its stub handler
-    clears CPUOFF in the saved SR (wake=1) so the CPU runs on. (Simulated time
-    stands still while the shell waits for a line: the launcher holds the
-    simulator at its breakpoint, so ticks come only while a command runs.)"""
+    clears CPUOFF in the saved SR (wake=1) so the CPU runs on."""
     msp.run("irqtrace on")
     ticks_seen = [r for r in reports(msp.run("sleep 30")) if r["name"] == "TIMERA0"]
     assert len(ticks_seen) >= 3

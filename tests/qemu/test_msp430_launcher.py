@@ -1,6 +1,8 @@
-"""The mspdebug launcher's promises: no process outlives its parent, and no ending but the
-guest's own `exit N` reads as a guest status."""
+"""The mspdebug launcher's promises: no process outlives its parent, no ending but the
+guest's own `exit N` reads as a guest status, and the guest's time flows with the host's
+while it waits, as Timer_A counts on in LPM0 on the part."""
 import os
+import re
 import subprocess
 import sys
 import time
@@ -11,7 +13,11 @@ import pytest
 from qemu import launcher
 from qemu.profiles import profile
 from tests.conftest import ROOT
+from tests.qemu.scenarios import ticks
 from tools.elf_symbols import Image
+
+# Tick periods to wait at the prompt between two `ticks`.
+WAIT_TICKS = 50
 
 
 def gone(pid, within=10.0):
@@ -99,3 +105,52 @@ def test_a_timeout_shows_the_transcript_and_the_launchers_log(kernel, tmp_path):
     message = str(failure.value)
     assert "int 55: returned" in message                                  # the transcript tail
     assert "request what=2 arg=7" in message                              # the launcher's log: the trigger
+
+
+def test_ticks_advance_while_the_shell_waits_for_input(msp):
+    """Between two `ticks` the guest waits at its prompt, in LPM0, for WAIT_TICKS
+    periods of its own timer: the count advances with host time, neither frozen
+    (a simulator held at a breakpoint until a line comes) nor ahead of the host's
+    clock (a simulator left to step LPM0 as fast as it can, a host core spinning).
+    At least a fifth of the periods must come: a loaded host may slow the simulator
+    below the part's speed. At most as many as host time allows from before the first
+    command to after the second, and three: the guest may be up to one period ahead
+    when it reads its count, the commands' own code runs unheld, and a count of
+    whole periods gains one at an edge."""
+    started = time.monotonic()
+    first, hz = ticks(msp)
+    time.sleep(WAIT_TICKS / hz)
+    second, _ = ticks(msp)
+    elapsed = time.monotonic() - started
+    advanced = second - first
+    assert advanced >= WAIT_TICKS // 5, \
+        f"{advanced} ticks in {elapsed:.2f}s at the prompt ({hz} Hz): time stood still while the shell waited"
+    assert advanced <= elapsed * hz + 3, \
+        f"{advanced} ticks in {elapsed:.2f}s at the prompt ({hz} Hz): guest time ran ahead of the host's"
+
+
+def test_a_line_typed_during_a_sleep_arrives_whole_and_in_order(msp):
+    """The longest line the shell takes, typed while it sleeps, reaches it through
+    the mailbox (a fill each time the CPU is about to sleep, more than one for this
+    line) and runs after the sleep with every byte in its place: a number whose
+    digits are all 0 but the last two."""
+    longest = int(re.search(r"at most (\d+) characters", msp.run("sleep " + "0" * 100))[1])
+    line = "sleep " + "0" * (longest - len("sleep ") - 2) + "21"
+    msp.send("sleep 300\r")
+    msp.expect(r"sleep 300\r*\n")             # the shell took the Enter: the sleep begins
+    msp.paste(line + "\r")
+    msp.expect(r"slept ms=300 ticks=\d+")
+    msp.expect(r"slept ms=21 ticks=\d+")
+    msp.wait_prompt()
+    assert "overrun" not in msp.transcript()
+
+
+def test_ctrl_a_then_x_quit_when_typed_apart(msp):
+    """Ctrl-A X, typed by hand, comes in two reads: the launcher holds a Ctrl-A
+    back until the next key, instead of handing it to the guest at its next
+    idle stop and leaving X a letter at the prompt."""
+    _, hz = ticks(msp)
+    msp.paste("\x01")
+    time.sleep(2 / hz)          # two ticks of the guest's: an idle stop has come and gone
+    msp.paste("x")
+    assert msp.wait_ending().kind == "quit"

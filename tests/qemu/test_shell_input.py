@@ -6,33 +6,18 @@ import re
 import pytest
 
 from qemu.console import RX_RING_BYTES
-from qemu.profiles import profile
 from tests.qemu.scenarios import ticks
 from tools import toolchain
 
+# Every arch's input arrives as it is typed, asked for or not: msp430's too,
+# whose launcher fills its mailbox each time the CPU is about to sleep
+# (kernel/msp430/mailbox.c), at least once a tick while a command sleeps.
 ARCHES = tuple(toolchain.TARGETS)
-# msp430's input is a mailbox that its launcher fills only when the shell asks
-# for a byte (kernel/msp430/mailbox.c): typed-ahead input waits in the launcher,
-# so it never overruns, and a Ctrl-C typed during a sleep arrives after it.
-UNASKED = tuple(arch for arch in ARCHES if profile(arch).launcher == "qemu")
-ASKED = tuple(arch for arch in ARCHES if arch not in UNASKED)
 
 
 @pytest.fixture(params=ARCHES)
 def guest(request, boot_console, kernel):
     """A booted guest of each arch, at its prompt."""
-    return boot_console(request.param, kernel(request.param))
-
-
-@pytest.fixture(params=UNASKED)
-def uart_guest(request, boot_console, kernel):
-    """A booted guest whose input arrives as it is typed, asked for or not."""
-    return boot_console(request.param, kernel(request.param))
-
-
-@pytest.fixture(params=ASKED)
-def mailbox_guest(request, boot_console, kernel):
-    """A booted guest whose launcher hands it input only when it asks."""
     return boot_console(request.param, kernel(request.param))
 
 
@@ -46,20 +31,20 @@ def test_a_line_too_long_is_refused_whole(guest):
 
 
 @pytest.mark.realtime      # the guest must still be asleep when the paste arrives
-def test_input_lost_to_a_full_receive_buffer_is_reported(uart_guest):
+def test_input_lost_to_a_full_receive_buffer_is_reported(guest):
     """A paste that arrives while the shell sleeps fills the ring; the kernel
     counts what it drops and names the vector, then refuses the remains as one
     line too long. The paste's last byte, Ctrl-C, ends the sleep once all of it
     has arrived (a Ctrl-C gets through even to a full ring)."""
-    uart_guest.send("sleep 60000\r")
-    uart_guest.paste("x" * (2 * RX_RING_BYTES) + "\x03")
-    uart_guest.expect(r"sleep interrupted by Ctrl-C: ms=60000")
-    report = uart_guest.expect(r"error: input overrun: (\d+) bytes dropped by vector (\d+) \((\S+)\)")
+    guest.send("sleep 60000\r")
+    guest.paste("x" * (2 * RX_RING_BYTES) + "\x03")
+    guest.expect(r"sleep interrupted by Ctrl-C: ms=60000")
+    report = guest.expect(r"error: input overrun: (\d+) bytes dropped by vector (\d+) \((\S+)\)")
     dropped, vector, name = int(report[1]), report[2], report[3]
     assert 0 < dropped <= 2 * RX_RING_BYTES
-    uart_guest.wait_prompt()
-    assert "error: line too long" in uart_guest.run("")
-    assert re.search(rf"^vec={vector} name={re.escape(name)} count=\d+$", uart_guest.run("stats"), re.M)
+    guest.wait_prompt()
+    assert "error: line too long" in guest.run("")
+    assert re.search(rf"^vec={vector} name={re.escape(name)} count=\d+$", guest.run("stats"), re.M)
 
 
 def test_typed_lines_are_paced_so_none_is_lost(guest):
@@ -70,17 +55,6 @@ def test_typed_lines_are_paced_so_none_is_lost(guest):
     guest.wait_prompt()
     transcript = guest.transcript()
     assert transcript.count("slept ms=10 ") == 50 and "overrun" not in transcript
-
-
-def test_input_typed_ahead_waits_in_the_launcher_where_the_shell_asks_for_it(mailbox_guest):
-    """The documented difference: nothing overruns and nothing is lost; the
-    sleep runs its course, and the paste then arrives as one line too long."""
-    mailbox_guest.send("sleep 300\r")
-    mailbox_guest.paste("x" * (2 * RX_RING_BYTES))
-    mailbox_guest.expect(r"slept ms=300 ticks=\d+")
-    mailbox_guest.wait_prompt()
-    output = mailbox_guest.run("")
-    assert "error: line too long" in output and "overrun" not in output
 
 
 def test_sleep_refuses_what_it_cannot_count_and_says_the_bound(guest):
@@ -99,13 +73,13 @@ def test_sleep_refuses_what_it_cannot_count_and_says_the_bound(guest):
 
 
 @pytest.mark.realtime      # the guest must still be asleep when the paste arrives
-def test_ctrl_c_ends_a_sleep(uart_guest):
-    bound = re.search(r"at most (\d+) ms", uart_guest.run("sleep 18446744073709551615"))[1]
-    uart_guest.send(f"sleep {bound}\r")
-    uart_guest.paste("\x03")
-    uart_guest.expect(rf"sleep interrupted by Ctrl-C: ms={bound} ticks=\d+")
-    uart_guest.wait_prompt()
-    ticks(uart_guest)
+def test_ctrl_c_ends_a_sleep(guest):
+    bound = re.search(r"at most (\d+) ms", guest.run("sleep 18446744073709551615"))[1]
+    guest.send(f"sleep {bound}\r")
+    guest.paste("\x03")
+    guest.expect(rf"sleep interrupted by Ctrl-C: ms={bound} ticks=\d+")
+    guest.wait_prompt()
+    ticks(guest)
 
 
 @pytest.mark.parametrize("keys", ["\x1b[A", "\x1b[1;5C", "\x1bOP", "\x1b[15~"],

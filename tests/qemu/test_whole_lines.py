@@ -57,9 +57,7 @@ def test_a_report_lands_between_two_lines_never_inside_one(boot_console, kernel,
     assert amid, f"in {ROUNDS} rounds no report came while the table was being written: nothing was tried"
 
 
-# Not msp430: its guest waits for input by asking the launcher, which stops
-# the simulator until a line comes (qemu/msp430_launcher), so no tick can.
-@pytest.mark.parametrize("arch", [a for a in ARCHES if a != "msp430"])
+@pytest.mark.parametrize("arch", ARCHES)
 def test_a_report_at_the_prompt_starts_a_line_of_its_own(boot_console, kernel, arch):
     console = boot_console(arch, kernel(arch))
     console.run("irqtrace on")                         # returns at the next prompt, which waits for input
