@@ -9,7 +9,9 @@ status is reported only when all of these agree:
 - QEMU's exit code is the one that device gives for N (Profile.exit_code);
 - QEMU sent no SHUTDOWN event: exit devices call exit() directly, while a
   reset, a triple fault, a quit or a signal all go through a shutdown request,
-  whose event names the reason (QMP, `SHUTDOWN` `reason`).
+  whose event names the reason (QMP, `SHUTDOWN` `reason`); or the event is
+  the one the exit device itself gives, on a QEMU whose device requests a
+  shutdown with the code (Profile.exit_event: riscv64's finisher on QEMU 10.0, not 7.2).
 """
 import re
 import signal
@@ -70,12 +72,15 @@ def classify(profile, returncode, serial_text="", shutdown_reason=None, qemu_log
     if own is not None:
         kind, words = own
         return Ending(kind, f"{words}; exit code {returncode}", returncode=returncode)
+    said = guest_status(serial_text)
+    if (shutdown_reason is not None and said is not None and shutdown_reason == profile.exit_event(said)
+            and returncode == profile.exit_code(said)):
+        return Ending("exit", f"guest exited with status {said}", status=said, returncode=returncode)
     if shutdown_reason is not None:
         kind, words = SHUTDOWN_KINDS.get(shutdown_reason, ("unexplained", f"QEMU shut down ({shutdown_reason})"))
         if kind == "reset" and "Triple fault" in (qemu_log_text or ""):
             kind, words = "triple-fault", "the guest triple-faulted, which resets an x86 machine (-no-reboot: QEMU stops)"
         return Ending(kind, f"{words}; exit code {returncode}", returncode=returncode)
-    said = guest_status(serial_text)
     if said is not None and profile.exit_code(said) is None:
         return Ending("unexplained", f"the guest printed `exit status={said}`, but this machine has no exit "
                                      f"device: QEMU's exit code {returncode} is not the guest's", returncode=returncode)

@@ -45,15 +45,18 @@ def qemu_idt_error(vector):
 #   ...with ESR 0x0/0x2000000
 #   ...with ELR 0x40200a80
 #   ...to EL1 PC 0x40200a00 PSTATE 0x3c5
-# (IRQs log no ESR line.)
+# QEMU 7.2 logs no ESR line for an IRQ; 10.0 logs one for IRQs too, and a
+# "...with SPSR 0x3c5" line before ELR (both seen on Debian 13's 10.0.13).
 A64_EXCEPTION = re.compile(r"^Taking exception (?P<number>\d+) \[(?P<name>[^\]]+)\] on CPU \d+\n"
                            r"\.\.\.from EL\d to EL\d\n(?:\.\.\.with ESR 0x[0-9a-f]+/0x(?P<esr>[0-9a-f]+)\n)?"
-                           r"(?:\.\.\.with FAR 0x[0-9a-f]+\n)?\.\.\.with ELR 0x(?P<elr>[0-9a-f]+)\n"
+                           r"(?:\.\.\.with FAR 0x[0-9a-f]+\n)?(?:\.\.\.with SPSR 0x[0-9a-f]+\n)?"
+                           r"\.\.\.with ELR 0x(?P<elr>[0-9a-f]+)\n"
                            r"\.\.\.to EL\d PC 0x(?P<pc>[0-9a-f]+)", re.M)
 
 
 def a64_exceptions(log):
-    """Every AArch64 exception in the log: number, name, esr (None for IRQs), elr, pc (where it went)."""
+    """Every AArch64 exception in the log: number, name, esr (None where QEMU logs none: 7.2's IRQs), elr,
+    pc (where it went)."""
     return [{"number": int(m["number"]), "name": m["name"], "esr": int(m["esr"], 16) if m["esr"] else None,
              "elr": int(m["elr"], 16), "pc": int(m["pc"], 16)} for m in A64_EXCEPTION.finditer(log)]
 

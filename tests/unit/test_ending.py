@@ -21,6 +21,21 @@ def test_riscv64_reset_is_not_exit_zero():
     assert classify(rv, 0, "riscv64> \r\n").status is None, "code 0 alone is no status"
 
 
+@pytest.mark.parametrize("status, reason", [(0, "guest-shutdown"), (3, "guest-panic")])
+def test_riscv64_exit_is_read_with_or_without_the_finishers_shutdown_event(status, reason):
+    """QEMU 7.2's test finisher calls exit(), no event; 10.0.13's requests a
+    shutdown with the code: guest-shutdown for pass, guest-panic for fail."""
+    rv = profile("riscv64")
+    line = f"riscv64> exit {status}\r\nexit status={status}\r\n"
+    for event in (None, reason):
+        ending = classify(rv, status, line, shutdown_reason=event)
+        assert (ending.kind, ending.status) == ("exit", status), (event, str(ending))
+    wrong = classify(rv, 0, "exit status=3\r\n", shutdown_reason="guest-shutdown")
+    assert (wrong.kind, wrong.status) == ("shutdown", None), "the event of another status is no exit"
+    reset = classify(rv, 0, "exit status=0\r\n", shutdown_reason="guest-reset")
+    assert reset.kind == "reset"
+
+
 def test_a_shutdown_event_wins_over_a_guest_line():
     ending = classify(profile("aarch64"), 0, "exit status=0\n", shutdown_reason="host-qmp-quit")
     assert ending.kind == "quit" and ending.status is None
