@@ -37,6 +37,8 @@ def emit(slots, arch, banner, keep=True):
     for handler, slot in handlers.items():
         out.append(f"    {wrap(f'*(.text.{handler})')}  /* vector {slot.vector} {slot.name}, {slot.style} */")
     out += ["}"]
+    if not keep:    # the arch's linker script asserts what only the table reaches unless this is defined
+        out += ["__isr_unkept = 1;"]
     for table in arch.TABLES:
         if "address" in table:
             out += ["__isr_before_fixed = .;",

@@ -37,7 +37,8 @@ SAVES = {
     "x86_64": [(re.compile(r"^push[qw]?\s+%"), lambda m: 1)],
     "aarch64": [(re.compile(r"^stp\s+\w+, \w+, \[sp"), lambda m: 2),
                 (re.compile(r"^str\s+x\w+, \[sp"), lambda m: 1)],
-    "riscv64": [(re.compile(r"^sd\s+\w+, -?\d+\(sp\)"), lambda m: 1)],
+    # llvm-objdump 14 prints the offset in decimal (32(sp)), 19 in hex (0x20(sp))
+    "riscv64": [(re.compile(r"^sd\s+\w+, -?(?:0x[0-9a-f]+|\d+)\(sp\)"), lambda m: 1)],
     "cortex-m": [(re.compile(r"^push(?:\.w)?\s+" + _LIST), lambda m: len(m[1].split(","))),
                  (re.compile(r"^stmdb(?:\.w)?\s+sp!, " + _LIST), lambda m: len(m[1].split(","))),
                  (re.compile(r"^strd(?:\.w)?\s+\w+, \w+, \[sp"), lambda m: 2),

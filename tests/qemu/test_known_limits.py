@@ -1,17 +1,17 @@
-"""What QEMU 7.2 does not raise, as executable facts.
+"""What QEMU does not raise (or raises otherwise than the hardware), as executable facts.
 
 Each test tries to raise the exception the hardware would, and asserts what
-the hardware does. Each is expected to fail (strict): the day a newer QEMU
-raises one, the test passes, strict xfail turns that into a failure, and the
-README's "not raised" list and this mark must change. The reason names the
-QEMU version the fact was measured on; the assertion message names the one
-that ran.
+the hardware does. Each finding (tests/findings.py) names the QEMU versions
+it was seen on and the first seen without it: on an installed QEMU that has
+it the test is a strict xfail, on one that does not it asserts the hardware's
+behaviour. The day a QEMU in between turns out fixed, strict xfail turns that
+into a failure, and the README's findings and the Finding here must change.
+The assertion message names the version that ran.
 """
 import pytest
 
-from tests.qemu.report import reports
-
-MEASURED_ON = "QEMU 7.2 (Debian 12)"
+from tests.findings import AMO_AS_LOAD, IDT_ERROR_CODE_DOUBLED, NO_AC, NO_XM, PRECISE_BUS_FAULT
+from tests.qemu.report import one_report, reports
 
 
 class StillALimit(AssertionError):
@@ -29,8 +29,7 @@ def version(console):
     return f"QEMU {v['major']}.{v['minor']}.{v['micro']}" if v else "QEMU (version unknown)"
 
 
-@pytest.mark.xfail(strict=True, raises=StillALimit, reason=f"{MEASURED_ON}: TCG sets MXCSR.ZE for an unmasked SSE error "
-                                       "and never raises #XM")
+@NO_XM.xfail(raises=StillALimit)
 @pytest.mark.console_allows("unexpected-vector")     # #XM is not bound in the shipped spec
 def test_x86_64_unmasked_sse_divide_by_zero_raises_xm(x86):
     output = x86.run("trap xm")
@@ -38,8 +37,7 @@ def test_x86_64_unmasked_sse_divide_by_zero_raises_xm(x86):
     expect(found, ["#XM"], x86, "`trap xm`")
 
 
-@pytest.mark.xfail(strict=True, raises=StillALimit, reason=f"{MEASURED_ON}: TCG checks no alignment, so a "
-                                       "misaligned load at CPL 3 with CR0.AM and RFLAGS.AC set succeeds")
+@NO_AC.xfail(raises=StillALimit)
 @pytest.mark.console_allows("unexpected-vector")     # #AC is not bound in the shipped spec
 def test_x86_64_ring3_misaligned_load_with_alignment_check_raises_ac(x86):
     output = x86.run("trap user-ac")
@@ -47,17 +45,27 @@ def test_x86_64_ring3_misaligned_load_with_alignment_check_raises_ac(x86):
     expect(found, ["#AC"], x86, "`trap user-ac`")
 
 
-@pytest.mark.xfail(strict=True, raises=StillALimit, reason=f"{MEASURED_ON}: one-hart TCG performs a misaligned AMO as a "
-                                       "load, and reports load-misaligned (cause 4)")
+@AMO_AS_LOAD.xfail(raises=StillALimit)
 def test_riscv64_misaligned_amo_raises_store_misaligned(rv):
     output = rv.run("trap amo-misaligned")
     found = [(r["name"], r["mcause"]) for r in reports(output)]
     expect(found, [("store-misaligned", "0x6")], rv, "`trap amo-misaligned`")
 
 
-@pytest.mark.xfail(strict=True, raises=StillALimit, reason=f"{MEASURED_ON}: every store completes before the next "
-                                       "instruction, so a store's BusFault is precise")
+@PRECISE_BUS_FAULT.xfail(raises=StillALimit)
 def test_cortex_m_buffered_store_bus_fault_is_imprecise(cm):
     output = cm.run("trap bus-write")
     found = [(r["name"], r.get("bus")) for r in reports(output)]
     expect(found, [("BusFault", "imprecise")], cm, "`trap bus-write`")
+
+
+@IDT_ERROR_CODE_DOUBLED.xfail(raises=StillALimit)
+def test_x86_64_a_fault_naming_an_idt_gate_pushes_the_sdm_error_code(x86):
+    """`break not-present` clears the present bit of on_soft_abi's gate and
+    raises its vector: the #NP's error code names the gate, vector * 8 + 2."""
+    from tests import facts
+    from tests.qemu.qemu_log import sdm_idt_error
+    vector = facts.slot_of("x86_64", "on_soft_abi")["vector"]
+    report = one_report(x86.run("break not-present"))
+    found = [(report["name"], int(report["err"], 16))]
+    expect(found, [("#NP", sdm_idt_error(vector))], x86, "`break not-present`")

@@ -3,29 +3,34 @@ keeps every register and the flags, and the stack pointer; x86_64 handlers call
 with the stack aligned; a fault handler of each style resumes by writing its
 saved frame. The targets come from each kernel's manifest and its own `probe`
 listing. What a compiler gets wrong today is listed below, with why: a check
-that starts to pass, or a new failure, fails the test."""
+that starts to pass, or a new failure, fails the test. Each failure is a
+finding keyed by the compiler's version (tests/findings.py): it is expected
+only from a version that has it."""
 import pytest
 
 from isr.load import arch_model
 from tools import cost, variants
+from tests.findings import Finding
 from tests.qemu.test_cost import KERNELS, manifest
 
-# (arch, compiler, vector, fault, check): why it fails.
+# (arch, compiler, vector, fault, check): the finding that makes it fail.
 KNOWN_FAILURES = {
-    ("x86_64", "clang", 13, "gp", "call-alignment"):
-        "clang 14 calls from an `interrupt` function of the error-code shape with RSP 8 bytes off a multiple "
-        "of 16: it pushes one dummy word too many (the alignment bug of LLVM #26851, rust-lang/rust #40180)",
-    ("cortex-m", "gcc", 6, "undef", "resumed"):
+    ("x86_64", "clang", 13, "gp", "call-alignment"): Finding(
+        "clang", ("14.0.6", "19.1.7"),
+        "calls from an `interrupt` function of the error-code shape with RSP 8 bytes off a multiple "
+        "of 16: it pushes one dummy word too many (the alignment bug of LLVM #26851, rust-lang/rust #40180)"),
+    ("cortex-m", "gcc", 6, "undef", "resumed"): Finding(
+        "arm-none-eabi-gcc", ("12.2.1", "14.2.1"),
         "kernel/cortex-m/cm3.h ABI_EXCEPTION_FRAME finds the stacked frame from clang's Thumb frame record "
-        "(r7 + 8); GCC pushes r7 alone, so on_usage_fault writes the wrong words and the fault storms",
+        "(r7 + 8); GCC pushes r7 alone, so on_usage_fault writes the wrong words and the fault storms"),
 }
-# clang 14 builds on_data_abort (interrupt("ABORT")) with a conditional return:
+# clang builds on_data_abort (interrupt("ABORT")) with a conditional return:
 # `popne {r0-r6, r11, r12, lr}`, then the arguments of the panic() it would
 # call otherwise (r0 = the format, r1 = lr - 8, r2 = DFAR) set unconditionally,
 # then `subsne pc, lr, #4`: the resumed code gets those three back. GCC is right.
-KNOWN_FAILURES.update({("arm32", "clang", 4, "dabt", register):
-                       "clang 14 sets panic()'s arguments between the conditional pop and return of "
-                       "an interrupt(\"ABORT\") function" for register in ("r0", "r1", "r2")})
+ABORT_CLOBBERS = Finding("clang", ("14.0.6", "19.1.7"), "sets panic()'s arguments between the conditional pop "
+                                                      "and return of an interrupt(\"ABORT\") function")
+KNOWN_FAILURES.update({("arm32", "clang", 4, "dabt", register): ABORT_CLOBBERS for register in ("r0", "r1", "r2")})
 
 
 @pytest.mark.parametrize("arch, compiler", [(arch, compiler) for arch, compiler in KERNELS if cost.probed(arch)])
@@ -51,7 +56,8 @@ def test_every_probe_passes_but_the_known_compiler_failures(arch, compiler, kern
             if not c["ok"]:
                 failed[(arch, compiler, c["vector"], c["fault"], c["check"])] = \
                     f"{c['style']} {c['handler']}: want {c['want']} got {c['got']}"
-    known = {key: why for key, why in KNOWN_FAILURES.items() if key[:2] == (arch, compiler)}
+    known = {key: finding.reason() for key, finding in KNOWN_FAILURES.items()
+             if key[:2] == (arch, compiler) and finding.present()}
     assert set(failed) == set(known), f"failed: {failed}\nknown: {known}"
     styles = {style for style, _, fault in probed if fault is None}
     assert styles == {style for style, _ in variants.wanted(arch)}, "every style's bench handler probed"

@@ -6,21 +6,28 @@ from tools import toolchain
 from tools.elf_symbols import Image
 
 from tests.facts import style as slot_style
+from tests.findings import AMO_AS_LOAD
 from tests.qemu.report import one_report
 from tests.qemu.scenarios import assert_faults_keep_recovering
 
 ELF = toolchain.kernel_elf("riscv64")
 
-# trap name, vector, name, mcause, fixed fields, outcome; the style comes from the manifest
+# A misaligned AMO: store/AMO misaligned on the hardware; load-misaligned on
+# a QEMU that performs it as a load (tests/qemu/test_known_limits.py).
+AMO = (4, "load-misaligned", "0x4") if AMO_AS_LOAD.present() else (6, "store-misaligned", "0x6")
+
+# trap name, vector, name, mcause, fixed fields, outcome; the style comes from the manifest.
+# ebreak's mtval may be 0 or the breakpoint's address (privileged spec 3.1.16):
+# QEMU 7.2.22 writes 0, 10.0.13 the address, "mepc" here.
 CASES = [
     ("ecall", 11, "ecall-m", "0xb", {"mtval": "0x0"}, "resume"),
-    ("ebreak", 3, "breakpoint", "0x3", {"mtval": "0x0"}, "resume"),
+    ("ebreak", 3, "breakpoint", "0x3", {"mtval": ("0x0", "mepc")}, "resume"),
     ("illegal", 2, "illegal", "0x2", {"mtval": "0xc0001073"}, "recover"),
     ("load-fault", 5, "load-fault", "0x5", {"mtval": "0x0"}, "recover"),
     ("store-fault", 7, "store-fault", "0x7", {"mtval": "0x0"}, "recover"),
     ("fetch-fault", 1, "insn-fault", "0x1", {"mtval": "0x0", "mepc": "0x0"}, "recover"),
     ("load-misaligned", 4, "load-misaligned", "0x4", {}, "recover"),
-    ("amo-misaligned", 4, "load-misaligned", "0x4", {}, "recover"),
+    ("amo-misaligned", *AMO, {}, "recover"),
 ]
 
 
@@ -32,7 +39,8 @@ def test_trap_reports_and_comes_back(rv, trap, vector, name, mcause, fields, the
     assert (report["vec"], report["name"], report["style"], report["err"], report["mcause"],
             report["mode"], report["then"]) == (str(vector), name, style, "-", mcause, "machine", then)
     for key, value in fields.items():
-        assert report[key] == value, f"{key}: {report[key]} != {value}\n{output}"
+        allowed = {report[v] if v in report else v for v in value} if isinstance(value, tuple) else {value}
+        assert report[key] in allowed, f"{key}: {report[key]} not in {allowed}\n{output}"
     assert output.rstrip().endswith(f"trap {trap}: {'resumed' if then == 'resume' else 'recovered'}")
     assert "ticks=" in rv.run("ticks")       # the machine is still whole
 

@@ -1,0 +1,58 @@
+"""Tool behaviours the tests pin, keyed by the versions they were seen on.
+
+A finding is something a compiler or an emulator does that the hardware (or
+the language) would not: the tool, the versions it was seen on here, and the
+first version seen without it, once there is one. On an installed version
+that has it (any version before that fix, the untried ones in between
+included), the test that asserts the right behaviour is a strict xfail whose
+reason names the versions; on a version without it, the same test asserts the
+right behaviour. Never a skip: a version in between that turns out fixed
+fails the strict xfail, which says where to record it.
+"""
+from dataclasses import dataclass
+
+import pytest
+
+from tools import versions
+
+
+@dataclass(frozen=True)
+class Finding:
+    tool: str               # the command asked for its version: "clang", "qemu-system-riscv64", ...
+    seen: tuple             # versions it was seen on, as --version prints them: ("7.2.22",)
+    what: str               # what the tool does, in words
+    fixed: tuple = None     # (major, minor) of the first version seen without it; None: none yet
+    fixed_seen: str = ""    # the version that showed it fixed: "10.0.13"
+
+    def installed(self):
+        return versions.version(self.tool)
+
+    def present(self):
+        """The installed tool is one that has the behaviour (as far as anyone here has seen)."""
+        installed = self.installed()
+        return self.fixed is None or installed is None or installed[:len(self.fixed)] < self.fixed
+
+    def reason(self):
+        name = versions.tool_name(self.tool)
+        said = f"{name} {', '.join(self.seen)}: {self.what}"
+        if self.fixed:
+            said += f"; fixed in {name} {versions.dotted(self.fixed)} (seen on {self.fixed_seen})"
+        return f"{said}; installed: {versions.describe(self.tool)}"
+
+    def xfail(self, raises=None):
+        """The mark for a test that asserts the right behaviour."""
+        return pytest.mark.xfail(self.present(), strict=True, raises=raises, reason=self.reason())
+
+
+# QEMU (tests/qemu/test_known_limits.py asserts the hardware's behaviour for each)
+X86_QEMU, RISCV_QEMU, ARM_QEMU = "qemu-system-x86_64", "qemu-system-riscv64", "qemu-system-arm"
+NO_XM = Finding(X86_QEMU, ("7.2.22", "10.0.13"), "TCG sets MXCSR.ZE for an unmasked SSE error and never raises #XM")
+NO_AC = Finding(X86_QEMU, ("7.2.22", "10.0.13"), "TCG checks no alignment, so a misaligned load at CPL 3 with "
+                                                 "CR0.AM and RFLAGS.AC set succeeds")
+AMO_AS_LOAD = Finding(RISCV_QEMU, ("7.2.22",), "one-hart TCG performs a misaligned AMO as a load, and reports "
+                                              "load-misaligned (cause 4)", fixed=(10, 0), fixed_seen="10.0.13")
+PRECISE_BUS_FAULT = Finding(ARM_QEMU, ("7.2.22", "10.0.13"), "every store completes before the next "
+                                                              "instruction, so a store's BusFault is precise")
+IDT_ERROR_CODE_DOUBLED = Finding(X86_QEMU, ("7.2.22",), "do_interrupt64 pushes vector * 16 + 2 as the error code "
+                                                         "of a fault that names an IDT gate, not the SDM's vector * 8 + 2",
+                                 fixed=(10, 0), fixed_seen="10.0.13")
