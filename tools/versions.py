@@ -75,17 +75,3 @@ def describe(command):
     """'QEMU 10.0.13', 'clang 19.1.7', 'avr-gcc 5.4.0': for reports and messages."""
     return f"{tool_name(command)} {dotted(version(command))}"
 
-
-@functools.cache
-def knows_warning(compiler, flag):
-    """The C compiler accepts the warning option flag. clang only warns about
-    an unknown -W option unless told otherwise, GCC errors on an unknown -W
-    (not on -Wno-): so ask with the warning made an error."""
-    command = [compiler, "-Werror", flag, "-fsyntax-only", "-x", "c", "-"]
-    if "clang" in compiler:
-        command.insert(1, "-Werror=unknown-warning-option")
-    try:
-        result = subprocess.run(command, input="int x;\n", capture_output=True, text=True, timeout=30)
-    except OSError:
-        return False
-    return result.returncode == 0
