@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 from isr.load import arch_model
-from tools import handler_cost, toolchain
+from tools import handler_cost, toolchain, versions
 from tools.check_elf import _table_slots
 from tools.symbolize import Symbolizer
 
@@ -108,6 +108,11 @@ FILE_WORDS = {"x86_64": "x86_64", "riscv64": "riscv64", "aarch64": "aarch64", "c
               "avr": "avr", "msp430": "msp430"}
 FIXTURES = {"x86_64": "x86", "riscv64": "rv", "aarch64": "a64", "cortex-m": "cm", "arm32": "a32", "avr": "avr",
             "msp430": "msp"}
+def no_interrupt_log(binary):
+    """What explain --run says where QEMU logs nothing, naming the QEMU that ran."""
+    return f"({versions.describe(binary)} logs no interrupts for this arch)"
+
+
 # Arches whose QEMU logs no interrupts with -d int (DESIGN.md: QEMU 7.2's AVR).
 NO_INTERRUPT_LOG = frozenset({"avr"})
 
@@ -246,6 +251,7 @@ def raise_and_compare(arch, vector, run_dir=None):
     only then; the timer and the UART's own interrupts arrive by themselves);
     each `trap` until one reports the vector."""
     from qemu.console import Console, ConsoleError
+    from qemu.profiles import profile
 
     elf = toolchain.kernel_elf(arch)
     run_dir = run_dir or toolchain.build_dir(arch) / "runs" / "explain"
@@ -271,7 +277,7 @@ def raise_and_compare(arch, vector, run_dir=None):
                     break
         if report is None:
             return [f"  run:       neither `int {vector}`, nor irqtrace, nor any `trap` raises vector {vector}"]
-        logged = ["(QEMU 7.2 logs no interrupts for this arch)"] if arch in NO_INTERRUPT_LOG else \
+        logged = [no_interrupt_log(profile(arch).binary)] if arch in NO_INTERRUPT_LOG else \
             logged_entry(arch, vector, report, console.log_path.read_text(errors="replace").splitlines())
     return [f"  run:       `{how}`", f"    kernel:  {report}"] + \
         [f"    {'QEMU:' if i == 0 else '':<8} {line}" for i, line in enumerate(logged or [f"(no line in {console.log_path})"])]
