@@ -2,13 +2,15 @@
 
 The console owns the QEMU process: close() quits it through QMP or kills it,
 and the death of the test process kills it too (qemu.launcher.die_with_parent).
-Every session keeps a transcript and QEMU's interrupt log, and has its own QMP
-socket. A failed expectation raises a ConsoleError that shows what was awaited,
+Every session keeps a transcript and QEMU's interrupt log, both bounded
+(qemu.bounds), and has its own QMP socket. A failed expectation raises a ConsoleError that shows what was awaited,
 the transcript tail, what QEMU's log says happened last and the CPU's
 registers; output that no test expects (qemu.watch) fails at once.
 """
 import json
+import os
 import re
+import signal
 import tempfile
 import time
 from contextlib import contextmanager
@@ -16,7 +18,7 @@ from pathlib import Path
 
 import pexpect
 
-from qemu import boot_record
+from qemu import boot_record, bounds
 from qemu.diagnosis import log_summary, registers_summary  # noqa: F401 (log_summary: kept importable here)
 from qemu.ending import Ending, classify, guest_status
 from qemu.launcher import command, die_with_parent
@@ -36,7 +38,9 @@ class ConsoleError(AssertionError):
 
 class Console:
     def __init__(self, arch, elf, run_dir, name, timeout=15, interrupt_log=True, variant=None,
-                 icount=None, allow=()):
+                 icount=None, allow=(), file_cap=bounds.EMULATOR_FILE_CAP, extra=()):
+        """extra: more emulator arguments, after the profile's; file_cap: what each
+        file the emulator writes may reach (qemu.bounds), before it is stopped."""
         self.profile = profile(arch)
         run_dir = Path(run_dir)
         run_dir.mkdir(parents=True, exist_ok=True)
@@ -49,7 +53,7 @@ class Console:
         self.watch = Watch(allow)
         self.ending = None
         self.monitor = Monitor() if self.profile.launcher == "qemu" else NoMonitor()
-        self._transcript = open(self.transcript_path, "w", encoding="utf-8")
+        self._transcript = bounds.CappedTranscript(self.transcript_path, on_flood=self._stop_flood)
         # A machine with no exit device gets a second QMP socket, where
         # qemu/park.py reads the parked guest's status.
         self.qmp_path = None
@@ -57,28 +61,37 @@ class Console:
             self._qmp_dir = tempfile.TemporaryDirectory(prefix="qmp-")    # short: a socket path has 107 bytes
             self.qmp_path = Path(self._qmp_dir.name) / "qmp.sock"
         argv = command(arch, elf, log=self.log_path if interrupt_log else None, variant=variant,
-                       monitor=self.monitor, icount=icount, qmp=self.qmp_path)
+                       monitor=self.monitor, icount=icount, qmp=self.qmp_path) + list(extra)
         # For `doit replay`: the command line, without this process's QMP socket
         # (a replay has none to pass), and what was typed, apart from what the guest said.
         replayable = command(arch, elf, log=self.log_path if interrupt_log else None, variant=variant,
-                             icount=icount, qmp=self.qmp_path)
+                             icount=icount, qmp=self.qmp_path) + list(extra)
         (run_dir / f"{name}.argv.json").write_text(json.dumps(replayable) + "\n")
         self._typed = open(run_dir / f"{name}.typed", "w", encoding="utf-8", newline="")
         self.child = Spawn(argv[0], argv[1:], encoding="utf-8", codec_errors="replace",
                             timeout=timeout, logfile=self._transcript, echo=False,
-                            preexec_fn=die_with_parent, pass_fds=self.monitor.pass_fds(),
-                            dimensions=(50, 200))
+                            preexec_fn=lambda: (die_with_parent(), bounds.limit_files(file_cap)),
+                            pass_fds=self.monitor.pass_fds(), dimensions=(50, 200))
+        self._file_cap = file_cap
+        self._file_watch = bounds.FileWatch([self.log_path] if interrupt_log else [], self._stop_flood, file_cap)
         self.child.logfile_send = self._typed
         try:
             self.qemu_version = self.monitor.connect()
         except QMP_FAILURES:
             self.qemu_version = None     # QEMU died before its monitor ran: boot() says why
 
+    def _stop_flood(self):
+        """The console printed past qemu.bounds.TRANSCRIPT_CAP, or the emulator's log reached
+        its file cap: stop the guest (pexpect then meets EOF; _finish says which). A signal,
+        not pexpect's kill: this may run in the file watch's thread, which must not reap."""
+        try:
+            os.kill(self.child.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass             # already gone
+
     # -- failures -------------------------------------------------------------
     def transcript_tail(self):
-        if not self._transcript.closed:      # a test may have closed its console before it failed
-            self._transcript.flush()
-        return self.transcript_path.read_text(errors="replace")[-TRANSCRIPT_TAIL:]
+        return self._transcript.tail(TRANSCRIPT_TAIL)
 
     def registers(self):
         """The CPU's registers over QMP, PC named; a sentence when QEMU cannot answer."""
@@ -158,7 +171,7 @@ class Console:
             self.child.send(piece)
 
     def transcript(self):
-        """Everything the session has shown so far."""
+        """Everything the session has shown so far (up to the transcript's cap)."""
         self._transcript.flush()
         return self.transcript_path.read_text(errors="replace")
 
@@ -197,9 +210,17 @@ class Console:
             return self.ending
         self.child.close()
         code = self.child.exitstatus if self.child.exitstatus is not None else -self.child.signalstatus
-        log = self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
-        self.ending = classify(self.profile, code, self.transcript_tail(), self.monitor.shutdown_reason(), log,
-                               started=self.qemu_version is not None)
+        if self._file_watch.full:
+            words = bounds.file_cap_words(self.profile, bounds.tail_text(self.log_path), self._file_cap)
+            self.ending = Ending("file-cap", words, returncode=code)
+            return self.ending
+        if self._transcript.flooded:
+            self.ending = Ending("console-flood", f"the console printed more than {bounds.TRANSCRIPT_CAP // bounds.MB} "
+                                                  f"MB, so the harness stopped {self.profile.emulator}: a report "
+                                                  f"storm? (the transcript's tail shows what repeats)", returncode=code)
+            return self.ending
+        self.ending = classify(self.profile, code, self.transcript_tail(), self.monitor.shutdown_reason(),
+                               bounds.tail_text(self.log_path), started=self.qemu_version is not None)
         return self.ending
 
     def wait_ending(self, timeout=None):
@@ -265,6 +286,7 @@ class Console:
                 self.child.terminate(force=True)
             self.child.close(force=True)
         finally:
+            self._file_watch.stop()
             self.monitor.close()
             self._transcript.close()
             self._typed.close()

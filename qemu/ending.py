@@ -17,6 +17,8 @@ import re
 import signal
 from dataclasses import dataclass
 
+from qemu import bounds
+
 GUEST_EXIT = re.compile(r"^exit status=(\d+)\r?$", re.M)
 # cpu_abort(): QEMU prints this and aborts (SIGABRT). M-profile lockup in 7.2 is one.
 QEMU_FATAL = re.compile(r"^qemu: fatal: (.*)$", re.M)
@@ -38,7 +40,8 @@ SHUTDOWN_KINDS = {
 @dataclass(frozen=True)
 class Ending:
     kind: str           # exit, reset, triple-fault, lockup, shutdown, panic, quit, killed, error,
-                        # qemu-fatal, input-ended (a launcher whose input ended), unexplained
+                        # qemu-fatal, input-ended (a launcher whose input ended), file-cap (qemu.bounds),
+                        # console-flood (qemu.bounds.CappedTranscript), unexplained
     detail: str         # in words, as the user should read it
     status: int = None  # the guest's status, only when kind == "exit"
     returncode: int = None
@@ -58,7 +61,10 @@ def classify(profile, returncode, serial_text="", shutdown_reason=None, qemu_log
     signal), everything its serial port printed (QEMU's own error messages
     included, when they share the terminal), the QMP SHUTDOWN reason if one
     came, its -d log (which names a triple fault), and whether its QMP
-    monitor ever answered (started=False: QEMU died while starting)."""
+    monitor ever answered (started=False: QEMU died while starting).
+    Read the log from its tail (qemu.bounds.tail_text): it may be 64 MB."""
+    if bounds.stopped_by_file_cap(returncode):
+        return Ending("file-cap", bounds.file_cap_words(profile, qemu_log_text), returncode=returncode)
     fatal = QEMU_FATAL.findall(serial_text or "")
     if returncode == -signal.SIGABRT and fatal:
         if fatal[-1].startswith("Lockup"):

@@ -15,6 +15,7 @@ from types import SimpleNamespace
 
 from doit.exceptions import TaskFailed
 
+from qemu.bounds import tail_text
 from qemu.ending import Ending, classify, guest_status
 from qemu.launcher import command, tied_to_this_process
 from qemu.monitor import QMP_FAILURES, Monitor, NoMonitor
@@ -37,7 +38,7 @@ def wait_parked(qemu, monitor, serial_log, elf, parked):
             return qemu.wait(timeout=POLL), None
         except subprocess.TimeoutExpired:
             pass
-        if guest_status(serial_log.read_text(errors="replace") if serial_log.exists() else "") is None:
+        if guest_status(tail_text(serial_log)) is None:
             continue
         try:
             monitor.command("stop")
@@ -74,8 +75,8 @@ def run_on_terminal(arch, elf, run_dir, gdb=None):
             if qemu.poll() is None:      # an exception in doit itself: do not leave QEMU behind
                 qemu.terminate()
                 qemu.wait()
-    said = stderr_log.read_text(errors="replace")
-    serial = serial_log.read_text(errors="replace") if serial_log.exists() else ""
+    said = tail_text(stderr_log)
+    serial = tail_text(serial_log)
     ending = classify(profile(arch), returncode, serial + said, monitor.shutdown_reason(), started=started)
     status = profile(arch).exit_status(returncode)
     if parked is not None and parked == guest_status(serial):

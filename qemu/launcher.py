@@ -1,7 +1,8 @@
 """Build QEMU command lines and run a guest to completion.
 
 Every QEMU started here is tied to its parent: it gets SIGKILL when the
-process that started it dies (PR_SET_PDEATHSIG), whatever kills that.
+process that started it dies (PR_SET_PDEATHSIG), whatever kills that; and
+bounded: no file it writes grows past qemu.bounds.EMULATOR_FILE_CAP.
 """
 import ctypes
 import os
@@ -9,8 +10,10 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
+from qemu import bounds
 from qemu.ending import classify
 from qemu.profiles import profile
 
@@ -18,9 +21,11 @@ PR_SET_PDEATHSIG = 1
 
 
 def die_with_parent():
-    """preexec_fn for children: the kernel sends SIGKILL when our process dies."""
+    """preexec_fn for emulators: the kernel sends SIGKILL when our process dies,
+    and stops the emulator at the file cap (qemu.bounds.limit_files)."""
     libc = ctypes.CDLL(None, use_errno=True)
     libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    bounds.limit_files()
 
 
 def tied_to_this_process(sig=signal.SIGKILL):
@@ -33,6 +38,7 @@ def tied_to_this_process(sig=signal.SIGKILL):
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, sig)
         if os.getppid() != parent:
             os._exit(1)
+        bounds.limit_files()
     return preexec
 
 
@@ -100,11 +106,20 @@ def run(arch, elf, *, stdin_text="", timeout=30, log=None):
         raise ValueError(f"{arch} has no exit device: its guest parks instead of stopping QEMU; boot it "
                          f"with qemu.console.Console, whose wait_exit reads the status (qemu/park.py)")
     argv = command(arch, elf, log=log)
-    proc = subprocess.run(argv, input=stdin_text.encode(), capture_output=True, timeout=timeout,
-                          preexec_fn=die_with_parent)
-    output = proc.stdout.decode(errors="replace")
-    ending = classify(profile(arch), proc.returncode, output + proc.stderr.decode(errors="replace"))
+    # Its output goes to files, not pipes, so that the file cap bounds it too.
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        proc = subprocess.run(argv, input=stdin_text.encode(), stdout=out, stderr=err,
+                              timeout=timeout, preexec_fn=die_with_parent)
+        output, said = (read_back(f) for f in (out, err))
+    ending = classify(profile(arch), proc.returncode, output + said,
+                      qemu_log_text=bounds.tail_text(log) if log else "")
     return ending.status, proc.returncode, output
+
+
+def read_back(file):
+    """All that an emulator wrote to a temporary file, as text."""
+    file.seek(0)
+    return file.read().decode(errors="replace")
 
 
 def gdb_script(arch, elf, path, port):

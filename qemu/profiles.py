@@ -16,6 +16,9 @@ class Profile:
     log_events: str = r"CPU Reset|Triple fault"
     log_noise: str = r"(?!)"
     log_pc: str = r"(?!)"     # captures, in hex, the interrupted PC of a log line
+    # captures, in the log's own words, which interrupt a line records, so that
+    # a storm's ending can name what fills the log (qemu/bounds.py); "" where the log cannot tell
+    log_source: str = ""
     regs_pc: str = r"(?!)"    # captures, in hex, the PC in QMP's `info registers` text
     variants: dict = field(default_factory=dict)   # name -> a machine list to use instead (tests)
     gdb_setup: tuple = ()   # GDB commands for this arch, before attaching (doit debug-<arch>)
@@ -160,6 +163,7 @@ PROFILES = {
         log_events=r"^\s*\d+: v=|check_exception|Triple fault|CPU Reset",
         log_noise=r"v=2[0-9a-f] ",              # PIC IRQs at 0x20-0x2f: the 100 Hz tick above all
         log_pc=r" pc=([0-9a-f]+)",
+        log_source=r"^\s*\d+: (v=[0-9a-f]+) ",      # do_interrupt_all: the vector, in hex
         regs_pc=r"RIP=([0-9a-f]+)",
         gdb_setup=("set disassembly-flavor att",),
     ),
@@ -176,6 +180,7 @@ PROFILES = {
         log_events=r"Taking exception|\.\.\.with (?:ESR|FAR|ELR)",
         log_noise=r"\[IRQ\]",                     # the timer tick above all
         log_pc=r"with ELR 0x([0-9a-f]+)",
+        log_source=r"^Taking exception \d+ (\[[^]]+\])",   # the kind only: -d int names no INTID
         regs_pc=r"\bPC=([0-9a-f]+)",
         # virtualization=on: QEMU starts the kernel at EL2 (boot/aarch64/entry.S drops to EL1).
         variants={"el2": ["-M", "virt,virtualization=on", "-cpu", "cortex-a57", "-m", "64M", "-semihosting"]},
@@ -193,6 +198,7 @@ PROFILES = {
         # riscv_cpu_do_interrupt logs every trap; async:0 are the exceptions
         # (the 100 Hz timer would push them out of the tail).
         log_events=r"(riscv_cpu_do_interrupt: .*async:0|CPU Reset)",
+        log_source=r"riscv_cpu_do_interrupt: .* desc=(\S+)",       # the cause's name: m_timer, illegal_instruction
     ),
     "cortex-m": ArmSemihostingProfile(
         arch="cortex-m",
@@ -208,6 +214,7 @@ PROFILES = {
         # shows it there until the next instruction unstacks the frame.
         magic_pcs=((0xFFFFFF00, "EXC_RETURN: the CPU is returning from an exception"),),
         log_events=r"(Taking exception|\.\.\.taking pending|\.\.\.tailchaining|Exception return|CPU Reset|Lockup)",
+        log_source=r"^\.\.\.(?:taking pending|tailchaining)\D*(exception \d+)",    # the NVIC exception number
     ),
     "arm32": Arm32Profile(
         arch="arm32",
@@ -225,6 +232,7 @@ PROFILES = {
         log_events=r"Taking exception|\.\.\.with [DI]FSR|Exception return from AArch32",
         log_noise=r"\[IRQ\]|Exception return from AArch32 irq ",   # the timer tick above all
         log_pc=r"Exception return from AArch32 \w+ to \w+ PC 0x([0-9a-f]+)",
+        log_source=r"^Taking exception \d+ (\[[^]]+\])",   # IRQ or FIQ: -d int names no INTID
         regs_pc=r"R15=([0-9a-f]+)",
     ),
     "avr": AvrParkProfile(
@@ -271,6 +279,7 @@ PROFILES = {
         log_events=r"(irq handle|system reset|^request|^sim error|^exit)",
         log_noise=r"irq handle 6$",                      # the tick
         log_pc=r"pc=0x([0-9a-f]+)",
+        log_source=r"(irq handle \d+)$",                  # the simulator's IRQ number (vector 48 + n)
     ),
 }
 

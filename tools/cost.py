@@ -28,14 +28,16 @@ import argparse
 import json
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+from contextlib import closing
 from pathlib import Path
 
 import pexpect
 
-from qemu import boot_record
+from qemu import boot_record, bounds
 from qemu.launcher import command, die_with_parent
 from qemu.park import parked_status
 from qemu.profiles import profile
@@ -159,9 +161,12 @@ def session(arch, elf, lines, run_dir, extra=(), what="QEMU", timeout=BOOT_TIMEO
     if earlier:
         raise CostError(f"{arch}: {earlier}")
     transcript = run_dir / "transcript"
-    with open(transcript, "w", encoding="utf-8") as sink:
+    spawned = []
+    sink = bounds.CappedTranscript(transcript, on_flood=lambda: spawned[0].kill(signal.SIGKILL))
+    with closing(sink):
         child = Spawn(argv[0], argv[1:], encoding="utf-8", codec_errors="replace", timeout=timeout,
                       logfile=sink, echo=False, preexec_fn=die_with_parent, dimensions=(50, 200), cwd=str(ROOT))
+        spawned.append(child)
         try:
             outputs = []
             child.expect(prompt)
@@ -176,9 +181,10 @@ def session(arch, elf, lines, run_dir, extra=(), what="QEMU", timeout=BOOT_TIMEO
                     raise pexpect.TIMEOUT(f"the guest did not park at {parked[0]}")
             child.expect(pexpect.EOF)
         except (pexpect.TIMEOUT, pexpect.EOF) as error:
-            sink.flush()
             happened = "stopped" if isinstance(error, pexpect.EOF) else f"did not answer within {timeout}s"
-            tail = transcript.read_text(errors="replace")[-1500:]
+            if sink.flooded:
+                happened = f"printed more than {bounds.TRANSCRIPT_CAP // bounds.MB} MB and was stopped"
+            tail = sink.tail(1500)
             raise CostError(f"{arch}: QEMU {happened} with {what} ({argv[0]}). Transcript tail:\n{tail}") from None
         finally:
             child.close(force=True)
@@ -209,7 +215,7 @@ def measure(arch, elf, manifest, run_dir):
     try:
         outputs = session(arch, elf, [line for _, line in order], run_dir, extra, what=f"the plugin {PLUGIN}")
     except CostError as error:
-        loaded = log.read_text(errors="replace")[-800:] if log.exists() else "(no plugin log)"
+        loaded = bounds.tail_text(log, 800) if log.exists() else "(no plugin log)"
         raise CostError(f"{error}\nIf QEMU cannot load the plugin, rebuild it: `.venv/bin/python -m doit plugin`. "
                         f"Plugin log tail:\n{loaded}") from None
     for (_, line), output in zip(order, outputs):
