@@ -1,4 +1,5 @@
 """Emit gen/isr_info.c: vector names, error-code facts, acknowledgements, and entry symbols by address."""
+from isr.guard import GUARD_NAME, guarded
 
 
 def c_string(text):
@@ -30,17 +31,23 @@ def emit(slots, arch, banner):
     # handler itself (abi, naked, or a C function the arch calls directly) has
     # its prototype in isr.h already. So does an entry that is the handler under
     # another assembler name (AVR abi: __vector_N), but not under this C name.
-    entries = sorted({slot.entry for slot in slots if slot.entry != slot.handler})
+    # A guarded vector's table word is its storm guard (isr/guard.py), so the
+    # guard has a row of its own, and a table read back (`vectors`) says that the
+    # CPU enters the guard. All guards share one name, GUARD_NAME (the AVR keeps
+    # these strings in SRAM); the handler and style are the vector's.
+    rows = [(guard, GUARD_NAME, slot) for slot, guard in guarded(slots, arch)]
+    rows += [(slot.entry, slot.entry, slot) for slot in slots]
+    entries = sorted({symbol for symbol, _, slot in rows if symbol != slot.handler})
     out += [f"void {entry}(void);" for entry in entries]
     out += ["", "/* Kept by gen/keep.ld only: code reaches it through __isr_symbols_start. */",
             '__attribute__((section(".isr_symbols")))',
             "const struct isr_symbol isr_symbols[] = {"]
     seen = set()
-    for slot in slots:
-        if slot.entry in seen:
+    for symbol, name, slot in rows:
+        if symbol in seen:
             continue
-        seen.add(slot.entry)
-        out.append(f'    {{(uintptr_t)&{slot.entry}, "{slot.entry}", "{slot.handler}", "{slot.style}"}},')
+        seen.add(symbol)
+        out.append(f'    {{(uintptr_t)&{symbol}, "{name}", "{slot.handler}", "{slot.style}"}},')
     out += ["};", "",
             "const struct isr_symbol *isr_symbol_at(uintptr_t entry)",
             "{",

@@ -33,7 +33,8 @@ def emit(slots, arch, banner, keep=True):
             "    __isr_symbols_start = .;",
             f"    {wrap('*(.isr_symbols)')}",
             "    __isr_symbols_end = .;",
-            f"    {wrap('*(.text.isr_stubs)')}"]
+            f"    {wrap('*(.text.isr_stubs)')}",
+            f"    {wrap('*(.text.isr_guards)')}  /* the storm guards the table enters (isr/guard.py) */"]
     for handler, slot in handlers.items():
         out.append(f"    {wrap(f'*(.text.{handler})')}  /* vector {slot.vector} {slot.name}, {slot.style} */")
     out += ["}"]

@@ -9,6 +9,7 @@ least the top four priority bits (3.3), and each arch's gic_init writes
 GICC_PMR = 0xF0 (kernel/aarch64/gic.c, kernel/arm32/gic.c): priorities 0xF0
 and above never signal.
 """
+from isr.guard import dispatch_guarded
 from isr.validate import is_int
 
 SGI_COUNT = 16
@@ -68,3 +69,13 @@ def priority_ok(value, low=0, high=PRIORITY_MASK):
     """A priority the GIC keeps as written and GICC_PMR lets through: a multiple
     of PRIORITY_STEP in [low, high)."""
     return is_int(value) and low <= value < high and value % PRIORITY_STEP == 0
+
+
+def guarded_intids(slots, arch):
+    """gen/isr_stubs.S lines for isr_gic_guarded: 1 where the dispatcher counts the
+    INTID's entries for the storm guard (isr/guard.py), 0 for a bench INTID."""
+    return ["", "/* 1 where gic_dispatch counts the INTID's entries for the storm guard (isr/guard.py). */",
+            '    .section .rodata.isr_gic_guarded, "a"', "    .globl isr_gic_guarded",
+            "    .type isr_gic_guarded, %object", "isr_gic_guarded:",
+            f"    .byte {dispatch_guarded(slots, arch.IRQ_BASE, arch.GIC_INTIDS)}",
+            "    .size isr_gic_guarded, . - isr_gic_guarded"]

@@ -2,7 +2,6 @@
 #include "isr.h"
 #include "printf.h"
 #include "stats.h"
-#include "storm.h"
 
 /* One count per vector of this arch (gen/isr.h), not a fixed 256: on the AVR
    57 counts leave 1.5 KiB of its 8 KiB SRAM for the storm guard and the stack. */
@@ -14,7 +13,6 @@ void stats_count(unsigned vector)
 {
     if (vector < STATS_VECTORS)
         counts[vector]++;
-    storm_note(vector);
 }
 
 uint64_t stats_get(unsigned vector)

@@ -2,20 +2,34 @@
  *
  * A handler that does not acknowledge its source (a level that stays high, a
  * pending bit never cleared) is entered again the moment it returns, and the
- * interrupted code never gets another instruction in. stats_count() feeds
- * every entry to storm_note(); the shell's waits call storm_thread_ran().
- * STORM_LIMIT entries of one vector with no such call in between: the arch
- * masks the source, and one "[storm]" line says what the handler must do.
+ * interrupted code never gets another instruction in. Every entry is counted
+ * before any handler code runs, whatever the handler's style or body: the
+ * generated entry guard (isr/guard.py, gen/isr_stubs.S) counts storm_budget[]
+ * down with every register as the CPU left it, and a common dispatch that the
+ * CPU does not enter per source (the GIC's) calls storm_entry(). The shell's
+ * waits call storm_thread_ran(), which refills every budget. STORM_LIMIT
+ * entries of one vector with no such call in between: the arch masks the
+ * source, and one "[storm]" line says what the handler must do.
  */
 #ifndef STORM_H
 #define STORM_H
+
+#include <stdint.h>
 
 /* High enough that the 100 Hz timer needs 2.5 s of a shell that never waits
    to reach it; low enough that a storm stops within a blink. */
 #define STORM_LIMIT 256
 
-void storm_note(unsigned vector);
+/* Entries each vector may still take before the shell runs again; the
+   generated guards decrement it in place (one 16-bit word a vector). */
+extern volatile uint16_t storm_budget[];
+
 void storm_thread_ran(void);
+/* A guard's budget ran out: mask the source and report (or exit, where
+   nothing masks it). Called from the generated guards and storm_entry(). */
+void storm_tripped(unsigned vector);
+/* The guard for a common dispatch path, in C: count one entry of vector. */
+void storm_entry(unsigned vector);
 
 /* Mask the vector's source where the hardware can (kernel/<arch>/storm.c);
    returns what was masked, or 0 for a vector nothing can mask (an exception

@@ -15,6 +15,8 @@ BAD_PATTERNS = {
                           "an interrupt reached a vector that the spec left to the default handler"),
     "trap": (r"^\[trap\] .*$", "an interrupt was reported while the command in progress raises none"),
     "reset": (r"^boot: \S+ kernel up.*$", "the boot banner again: the machine was reset"),
+    "storm": (r"^\[storm\] .*$", "an interrupt storm: a handler left its source asserted, and the storm "
+                                  "guard masked it (kernel/storm.h)"),
 }
 
 # Commands whose output may hold report lines: they raise interrupts on purpose.

@@ -7,6 +7,7 @@ such edits in a copy of the tree and runs the suite's checks there).
 """
 import json
 
+from isr.guard import GUARD_NAME
 from isr.load import arch_model
 from tools import toolchain
 
@@ -73,3 +74,14 @@ def first_bound(arch, style, kinds=("exception", "irq", "software")):
 def spec_problem_prefix(s):
     """How tools/check_elf.py starts a problem about slot s."""
     return f"vector {s['vector']} ({s['name']}): {s['where']}: "
+
+
+def table_symbol(slot):
+    """What the CPU's table holds for a manifest slot: its storm guard (isr/guard.py), or its entry."""
+    return slot["guard"] or slot["entry"]
+
+
+def table_name(slot):
+    """How the kernel's `vectors` names a slot's table word (gen/isr_info.c): every
+    storm guard by one name (isr.guard.GUARD_NAME), an entry by its own."""
+    return GUARD_NAME if slot["guard"] else slot["entry"]

@@ -3,12 +3,13 @@
 Usage: .venv/bin/python -m tools.check_elf KERNEL.elf MANIFEST.json
 Every problem names the vector and the symbol; exit status 1 if there is any.
 Arches whose `abi` handlers need a particular return instruction (arm32) are
-also held to it by tools/return_checks.py.
+also held to it by tools/return_checks.py, and every storm guard to the entry
+behind it by tools/guard_checks.py.
 """
 import json
 import sys
 
-from tools import return_checks
+from tools import guard_checks, return_checks
 from tools.elf_symbols import Image
 from tools.table_decoders import DECODERS
 
@@ -71,8 +72,11 @@ def check(elf_path, manifest_path):
         found = _function_problems(image, slot["entry"], "entry")
         if slot["style"] == "stub":
             found += _function_problems(image, slot["handler"], "handler")
+        if slot["guard"]:
+            found += _function_problems(image, slot["guard"], "storm guard")
+        target = slot["guard"] or slot["entry"]        # the CPU enters a guarded vector through its guard
         entry = entries.get(slot["vector"])
-        expected = image.symbols.get(slot["entry"])
+        expected = image.symbols.get(target)
         if entry is None:
             found.append("no table entry")
         elif expected is not None:
@@ -80,12 +84,13 @@ def check(elf_path, manifest_path):
             if address != expected.address:
                 actual = image.by_address.get(address, "no function")
                 found.append(f"table points at 0x{address:x} ({actual}), the manifest names "
-                             f"{slot['entry']} at 0x{expected.address:x}")
+                             f"{target} at 0x{expected.address:x}")
             for key, want in slot["table_entry"].items():
                 if fields.get(key) != want:
                     found.append(f"table {key} is {fields.get(key)!r}, the spec implies {want!r}")
         problems += [where + p for p in found]
     problems += return_checks.check(image, manifest)
+    problems += guard_checks.check(image, manifest, elf_path)
     return problems
 
 

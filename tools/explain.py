@@ -213,6 +213,9 @@ def explain(arch, vector):
                    if target is not None else "nothing decoded: " + "; ".join(problems))]
         if "dispatcher" in table:
             out += [f"             not read by the CPU: {table['dispatcher']} calls through it"]
+    if slot["guard"] and slot["guard"] in image.symbols:
+        out += [f"  guard:     {slot['guard']} at 0x{image.symbols[slot['guard']].address & ~1:x}: counts the "
+                f"entry down in storm_budget[{vector}] (kernel/storm.h), then goes on to {slot['entry']}"]
     for role, name in (("entry", slot["entry"]), ("handler", slot["handler"])):
         symbol = image.symbols.get(name)
         if symbol is None:

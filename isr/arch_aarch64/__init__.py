@@ -35,6 +35,11 @@ STYLE_REFUSALS = {"abi": "clang and GCC have no AArch64 interrupt attribute (onl
                          "ARM interrupt(\"IRQ\") one), so no compiler-built handler can return with "
                          "ERET; use style=\"stub\" (generated save and ERET around a C function) "
                          "or \"naked\" (your own assembly)"}
+# Vectors entered without a storm guard (isr/guard.py): the IRQ and FIQ entries,
+# whose dispatcher acknowledges the GIC and counts each INTID itself
+# (storm_entry() in kernel/aarch64/irq.c), and the INTIDs, which the CPU never
+# enters: the dispatcher calls them.
+UNGUARDED = frozenset(v for v in range(VBAR_ENTRIES) if v % 4 in (1, 2)) | frozenset(range(IRQ_BASE, VECTOR_COUNT))
 TABLE_ENTRY_SIZE = 0x80          # D1.10.2: each VBAR_EL1 entry is 32 instructions
 TABLE_ALIGN = 2048               # D17.2 VBAR_EL1: bits [10:0] are RES0, so the base is 2 KiB aligned
 GIC_ENTRY_SIZE = 16              # gen/isr.h struct isr_gic_entry

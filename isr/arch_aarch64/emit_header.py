@@ -45,6 +45,8 @@ def emit(slots, arch, banner):
             "/* Bounds placed by gen/keep.ld around the kept tables. */",
             "extern const uint32_t __isr_table_start[], __isr_table_end[];   /* VBAR_EL1 */",
             "extern const struct isr_gic_entry __isr_gic_table_start[], __isr_gic_table_end[];",
+            "/* 1 where the dispatcher counts the INTID for the storm guard (kernel/storm.h): all but bench. */",
+            "extern const uint8_t isr_gic_guarded[ISR_GIC_INTIDS];",
             "",
             "/* Handlers named by the spec. */"]
     out += handler_prototypes(slots, lambda slot: prototype(slot, arch), _describe, arch)

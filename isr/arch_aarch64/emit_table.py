@@ -7,6 +7,9 @@ each entry is one B to its stub, default entry or naked handler, padded to
 """
 
 
+from isr.guard import table_target
+
+
 def emit(slots, arch, banner):
     out = [banner, '    .section .isr_table, "ax"', f"    .balign {arch.TABLE_ALIGN}"]
     for slot in slots[:arch.VBAR_ENTRIES]:
@@ -14,7 +17,7 @@ def emit(slots, arch, banner):
         out += [f"    .balign {arch.TABLE_ENTRY_SIZE}",
                 f"    /* {slot.vector} {slot.name} at +0x{slot.vector * arch.TABLE_ENTRY_SIZE:03x}: "
                 f"{slot.style} {target} */",
-                f"    b {slot.entry}"]
+                f"    b {table_target(slot, arch)}"]
     out += [f"    .balign {arch.TABLE_ENTRY_SIZE}   /* pad the last entry: the table is 2 KiB */", "",
             '    .section .isr_gic_table, "a"', "    .balign 8"]
     for slot in slots[arch.VBAR_ENTRIES:]:

@@ -1,4 +1,4 @@
-"""Emit gen/isr_stubs.S: the `stub` and default entries of VBAR, and the default INTID handler.
+"""Emit gen/isr_stubs.S: the `stub` and default entries of VBAR, the storm guards, and the default INTID handler.
 
 A stub runs in its vector's mode on that mode's stack. It stores r0-r12, the
 USR/SYS bank's SP and LR (STM with ^, B9.3.6), the preferred return address
@@ -13,6 +13,9 @@ Every entry carries unwind information (CFI, in .debug_frame) so that GDB's
 PC column is the return column, restored from the frame's pc, and SP and LR
 from the USR/SYS bank's copies, where the shell runs (SYS mode).
 """
+
+from isr import gicv2
+from isr.guard import guarded
 
 PC_COLUMN = 15          # DWARF for the Arm Architecture: r15 is the PC
 
@@ -59,6 +62,24 @@ def _entry(name, vector, offset, target, comment):
             f"    .size {name}, . - {name}"]
 
 
+def _guards(slots, arch):
+    """isr/guard.py: r0 and r1 pushed on the mode's own stack, a 16-bit
+    decrement, both popped (POP sets no flag), then a B to the entry, which finds
+    the registers, SP and LR of its mode as the exception left them; the flags it
+    changes are CPSR's, which the return restores from SPSR. At zero:
+    storm_tripped with r0-r3, r12 and LR kept (24 bytes: SP stays 8-byte aligned)."""
+    out = ["", "/* Storm guards (isr/guard.py): count the entry, then go on to it. */", '    .section .text.isr_guards, "ax"']
+    for slot, guard in guarded(slots, arch):
+        budget = f"storm_budget+{2 * slot.vector}"
+        out += [f"    .globl {guard}", f"    .type {guard}, %function", f"{guard}:",
+                "    push {r0, r1}", f"    movw r0, #:lower16:{budget}", f"    movt r0, #:upper16:{budget}",
+                "    ldrh r1, [r0]", "    subs r1, r1, #1", "    strh r1, [r0]", "    pop {r0, r1}",
+                f"    bne {slot.entry}",
+                "    push {r0-r3, r12, lr}", f"    mov r0, #{slot.vector}", "    bl storm_tripped",
+                "    pop {r0-r3, r12, lr}", f"    b {slot.entry}", f"    .size {guard}, . - {guard}"]
+    return out
+
+
 def emit(slots, arch, banner):
     out = [banner, "    .arm", "    .cfi_sections .debug_frame", '    .section .text.isr_stubs, "ax"']
     out += _save_restore(arch)
@@ -74,4 +95,6 @@ def emit(slots, arch, banner):
     out += ["", "/* Every INTID the spec leaves out: the IRQ/FIQ entry calls this with r0 = struct gic_irq *. */",
             "    .globl isr_default_intid", "    .type isr_default_intid, %function", "isr_default_intid:",
             "    b isr_default_gic", "    .size isr_default_intid, . - isr_default_intid"]
+    out += _guards(slots, arch)
+    out += gicv2.guarded_intids(slots, arch)
     return "\n".join(out) + "\n"

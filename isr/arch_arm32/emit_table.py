@@ -6,6 +6,9 @@ tools/table_decoders.py decodes back.
 """
 
 
+from isr.guard import table_target
+
+
 def emit(slots, arch, banner):
     out = [banner, "    .arm", '    .section .isr_table, "ax"', f"    .balign {arch.TABLE_ALIGN}"]
     for slot in slots[:arch.VBAR_ENTRIES]:
@@ -14,7 +17,7 @@ def emit(slots, arch, banner):
         kind = f' interrupt("{slot.option("kind")}")' if slot.style == "abi" else ""
         out += [f"    /* {slot.vector} {slot.name} at +0x{slot.vector * arch.TABLE_ENTRY_SIZE:02x}: "
                 f"{slot.style}{kind} {target} */",
-                f"    b {slot.entry}"]
+                f"    b {table_target(slot, arch)}"]
     out += ["", '    .section .isr_gic_table, "a"', "    .balign 4"]
     for slot in slots[arch.VBAR_ENTRIES:]:
         fields = arch.table_fields(slot)

@@ -30,6 +30,9 @@ RESET_SYMBOL = "avr_reset"      # boot/avr/entry.S
 TABLE_FIXED = {0: RESET_SYMBOL}
 FIRST_MISDELIVERED = 33         # QEMU 7.2: vectors 33-56 all arrive as 33
 STYLES = ("abi", "stub", "naked")
+# Vectors entered without a storm guard (isr/guard.py): none; the reset is
+# slot 0 of TABLE_FIXED, the startup code, not a slot of the spec.
+UNGUARDED = frozenset()
 STYLE_REFUSALS = {}
 CPU_EXCEPTIONS = False          # no faults, no traps: `probe` has no fault to raise
 # tools/cost.py measures the nonblocking kind of `abi` as a style of its own.

@@ -8,6 +8,9 @@ linker data, filled in by the link, and tools/check_elf.py decodes it back.
 """
 
 
+from isr.guard import table_target
+
+
 def emit(slots, arch, banner):
     out = [banner, '    .section .isr_table, "ax", @progbits']
     for word, symbol in sorted(arch.TABLE_FIXED.items()):
@@ -17,5 +20,5 @@ def emit(slots, arch, banner):
         target = slot.entry if slot.style == "default" else f"{slot.entry} -> {slot.handler}"
         if slot.option("nonblocking"):
             target += " (nonblocking)"
-        out += [f"    /* {slot.vector} {slot.name}: {slot.style} {target} */", f"    jmp {slot.entry}"]
+        out += [f"    /* {slot.vector} {slot.name}: {slot.style} {target} */", f"    jmp {table_target(slot, arch)}"]
     return "\n".join(out) + "\n"

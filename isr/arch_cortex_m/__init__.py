@@ -151,6 +151,9 @@ def table_fields(slot):
 # The kernel's own needs: a spec without these builds a kernel that never
 # answers, or never starts. vector -> (the line that binds the kernel's handler, why).
 RESET_VECTOR = 1                # its handler is the ELF's ENTRY: boot code by design
+# Vectors entered without a storm guard (isr/guard.py): the reset, which is
+# boot code and runs once.
+UNGUARDED = frozenset({RESET_VECTOR})
 REQUIRED = {
     RESET_VECTOR: ('exception("Reset", "reset_entry", style="naked")',
                    "table word 1 is where the CPU starts: without it the kernel never runs "

@@ -1,4 +1,4 @@
-"""Emit gen/isr_stubs.S for Cortex-M: the `stub` entries, the weak defaults, the priorities.
+"""Emit gen/isr_stubs.S for Cortex-M: the `stub` entries, the weak defaults, the priorities, the storm guards.
 
 A stub gives its C handler the full frame: r4-r11 (which the hardware does
 not stack), the exception number, a pointer to the hardware frame on the
@@ -14,6 +14,8 @@ a C handler unwinds the stub to lr = EXC_RETURN, where its own M-profile
 exception unwinder reads the hardware frame and goes on into the
 interrupted code.
 """
+
+from isr.guard import guarded
 
 CFI_ENTRY = ["    .cfi_startproc", "    .cfi_def_cfa sp, 0"]     # lr holds EXC_RETURN, untouched
 
@@ -52,6 +54,24 @@ def _enter(handler):
             "    .cfi_endproc"]
 
 
+def _guards(slots, arch):
+    """isr/guard.py: the hardware stacked r0-r3, r12, lr, pc and xPSR on entry
+    (ARMv7-M ARM B1.5.6) and unstacks them at the exception return, so the guard
+    may use r0 and r1 and the flags; it leaves sp and lr (EXC_RETURN) alone, so
+    the entry behind it finds the exception as the hardware began it. At zero it
+    calls storm_tripped with r0-r3, r12 and lr kept (24 bytes: sp stays 8-byte aligned)."""
+    out = ["", "/* Storm guards (isr/guard.py): count the entry, then go on to it. */", '    .section .text.isr_guards, "ax"']
+    for slot, guard in guarded(slots, arch):
+        budget = f"storm_budget+{2 * slot.vector}"
+        out += _function(guard) + [
+            f"    movw r0, #:lower16:{budget}", f"    movt r0, #:upper16:{budget}",
+            "    ldrh r1, [r0]", "    subs r1, #1", "    strh r1, [r0]",
+            "    beq 1f", f"    b.w {slot.entry}",
+            "1:  push {r0-r3, r12, lr}", f"    movs r0, #{slot.vector}", "    bl storm_tripped",
+            "    pop {r0-r3, r12, lr}", f"    b.w {slot.entry}", f"    .size {guard}, . - {guard}"]
+    return out
+
+
 def emit(slots, arch, banner):
     out = [banner, "    .syntax unified", "    .thumb", "    .cfi_sections .debug_frame",
            '    .section .text.isr_stubs, "ax"', ""] + _common()
@@ -75,5 +95,6 @@ def emit(slots, arch, banner):
             "    .type isr_priorities, %object", "isr_priorities:", "    .short -1           /* 0 SP */"]
     for slot in slots:
         out.append(f"    .short {slot.option('priority', -1)}           /* {slot.vector} {slot.name} */")
-    out += ["    .size isr_priorities, . - isr_priorities", ""]
+    out += ["    .size isr_priorities, . - isr_priorities"]
+    out += _guards(slots, arch) + [""]
     return "\n".join(out)

@@ -6,6 +6,9 @@ a Thumb function. Word 0 is the initial main stack pointer (ARMv7-M ARM B1.5.3).
 """
 
 
+from isr.guard import table_target
+
+
 def emit(slots, arch, banner):
     out = [banner, "    .syntax unified", "    .thumb", '    .section .isr_table, "a"',
            f"    .balign {arch.TABLE_ALIGN}"]
@@ -13,5 +16,5 @@ def emit(slots, arch, banner):
         out += [f"    /* {word} {arch.vector_name(word)}: from the linker script */", f"    .word {symbol}"]
     for slot in slots:
         target = slot.entry if slot.style == "default" else f"{slot.entry} -> {slot.handler}"
-        out += [f"    /* {slot.vector} {slot.name}: {slot.style} {target} */", f"    .word {slot.entry}"]
+        out += [f"    /* {slot.vector} {slot.name}: {slot.style} {target} */", f"    .word {table_target(slot, arch)}"]
     return "\n".join(out) + "\n"

@@ -27,6 +27,8 @@ RESET = 63
 IRQ_BASE = PART_FIRST           # gen/isr.h ISR_IRQ_BASE: the first word the part uses
 HANDLER_VECTORS = range(PART_FIRST, RESET)      # RESET (63) is reset_entry, not a handler
 TABLE_FIXED = {RESET: "reset_entry"}             # boot/msp430/entry.S
+# Vectors entered without a storm guard (isr/guard.py): none; RESET is TABLE_FIXED, not a slot.
+UNGUARDED = frozenset()
 STYLES = ("abi", "stub", "naked")
 CPU_EXCEPTIONS = False          # no faults to raise: `probe` has none (tests/qemu/test_probes.py)
 STYLE_REFUSALS = {}

@@ -8,6 +8,9 @@ those, so that this table is the one the CPU reads.
 """
 
 
+from isr.guard import table_target
+
+
 def emit(slots, arch, banner):
     by_vector = {slot.vector: slot for slot in slots}
     out = [banner, '    .section .isr_table, "a"', f"    .balign {arch.TABLE_ALIGN}"]
@@ -19,7 +22,7 @@ def emit(slots, arch, banner):
         elif vector in by_vector:
             slot = by_vector[vector]
             target = slot.entry if slot.style == "default" else f"{slot.entry} -> {slot.handler}"
-            out += [f"    /* {vector} {slot.name} {address}: {slot.style} {target} */", f"    .short {slot.entry}"]
+            out += [f"    /* {vector} {slot.name} {address}: {slot.style} {target} */", f"    .short {table_target(slot, arch)}"]
         else:
             out += [f"    .short 0xffff   /* {vector} {address}: not a vector of the {arch.PART} */"]
     return "\n".join(out) + "\n"

@@ -24,6 +24,9 @@ IRQ_BASE = EXCEPTION_CAUSES     # vector of interrupt cause 0
 VECTOR_COUNT = EXCEPTION_CAUSES + INTERRUPT_CAUSES
 HANDLER_VECTORS = range(VECTOR_COUNT)   # every cause has a handler slot
 STYLES = ("abi", "stub", "naked")
+# Vectors entered without a storm guard (isr/guard.py): none; every mtvec slot
+# and exception trampoline jumps to a guard (the reset goes to _start, no slot).
+UNGUARDED = frozenset()
 STYLE_REFUSALS = {}
 SLOT_SIZE = 4                   # mtvec vectored mode: cause n enters at BASE + 4 * n
 TRAMPOLINE_SIZE = 8             # per exception: restore t0 from mscratch, jump to the entry

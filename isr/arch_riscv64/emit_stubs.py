@@ -1,4 +1,4 @@
-"""Emit gen/isr_stubs.S: the exception dispatcher, the `stub` entries, the default entries.
+"""Emit gen/isr_stubs.S: the exception dispatcher, the `stub` entries, the default entries, the storm guards.
 
 A stub lowers sp by the frame size, saves x1-x31 (sp as it was before),
 mepc, mcause, mtval, mstatus and its vector, calls the C handler with the
@@ -11,6 +11,8 @@ interrupted PC is mepc, not ra, so the stubs name mepc's DWARF column as their
 return-address column: ra keeps its own rule and a leaf function that was
 interrupted still unwinds through its live ra.
 """
+
+from isr.guard import guarded
 
 CSR_DWARF_BASE = 4096                  # RISC-V ELF psABI: DWARF number of CSR n is 4096 + n
 MEPC_COLUMN = CSR_DWARF_BASE + 0x341
@@ -81,6 +83,35 @@ def _dispatcher(arch):
     return out
 
 
+def _guards(slots, arch):
+    """isr/guard.py: two registers parked below sp (as a stub's frame is: RISC-V
+    has no red zone, and a trap from U-mode lands on the task's stack here too),
+    a 16-bit decrement, then every register back and a jump to the entry, which
+    finds the hart as the trap left it. At zero, isr_storm_trip is called with
+    the vector in t1 and its link in t0."""
+    out = ["", "/* Storm guards (isr/guard.py): count the entry, then go on to it. */", '    .section .text.isr_guards, "ax"']
+    for slot, guard in guarded(slots, arch):
+        out += _function(guard) + cfi_trap_entry() + [
+            "    addi sp, sp, -16", "    .cfi_def_cfa_offset 16",
+            "    sd t0, 0(sp)", "    sd t1, 8(sp)",
+            f"    lla t0, storm_budget+{2 * slot.vector}",
+            "    lhu t1, 0(t0)", "    addi t1, t1, -1", "    sh t1, 0(t0)",
+            "    bnez t1, 1f",
+            f"    li t1, {slot.vector}", "    jal t0, isr_storm_trip",
+            "1:  ld t1, 8(sp)", "    ld t0, 0(sp)",
+            "    addi sp, sp, 16", "    .cfi_def_cfa_offset 0",
+            f"    j {slot.entry}", "    .cfi_endproc", f"    .size {guard}, . - {guard}"]
+    saved = ("ra", "t0", "t2", "a0", "a1", "a2", "a3", "a4", "a5", "a6", "a7", "t3", "t4", "t5", "t6")
+    size = 8 * (len(saved) + 1)          # a multiple of 16: the psABI's stack alignment at a call
+    out += ["", "/* t1 the vector, t0 the link: report the storm with every caller-saved register kept. */"]
+    out += _function("isr_storm_trip") + [f"    addi sp, sp, -{size}"]
+    out += [f"    sd {reg}, {8 * i}(sp)" for i, reg in enumerate(saved)]
+    out += ["    mv a0, t1", "    call storm_tripped"]
+    out += [f"    ld {reg}, {8 * i}(sp)" for i, reg in enumerate(saved)]
+    out += [f"    addi sp, sp, {size}", "    jr t0", "    .size isr_storm_trip, . - isr_storm_trip"]
+    return out
+
+
 def emit(slots, arch, banner):
     out = [banner, "    .cfi_sections .debug_frame", '    .section .text.isr_stubs, "ax"']
     out += _macros(arch) + [""] + _dispatcher(arch)
@@ -96,5 +127,6 @@ def emit(slots, arch, banner):
             out += _function(slot.entry) + _enter(arch, slot.vector)
             out += ["    j isr_default_common", "    .cfi_endproc", f"    .size {slot.entry}, . - {slot.entry}"]
     out += [""] + _function("isr_default_common") + _entered_frame(arch) + _call_and_return("isr_default_handler")
-    out += ["    .size isr_default_common, . - isr_default_common", ""]
+    out += ["    .size isr_default_common, . - isr_default_common"]
+    out += _guards(slots, arch) + [""]
     return "\n".join(out)

@@ -11,6 +11,7 @@ The whole table is one unwind entry (CFI) as isr_stubs.S describes a trap
 entry: sp and every register as interrupted, the PC in mepc.
 """
 from isr.arch_riscv64.emit_stubs import cfi_trap_entry
+from isr.guard import table_target
 
 
 def emit(slots, arch, banner):
@@ -23,7 +24,7 @@ def emit(slots, arch, banner):
     for cause in range(1, arch.INTERRUPT_CAUSES):
         slot = by_vector[arch.IRQ_BASE + cause]
         out += [f"    /* slot {cause}: vector {slot.vector} {slot.name}, {slot.style} -> {slot.handler} */",
-                f"    j {slot.entry}"]
+                f"    j {table_target(slot, arch)}"]
     out += ["", "    /* Exception trampolines, one per exception code, reached from isr_exception_dispatch. */"]
     for code in range(arch.EXCEPTION_CAUSES + 1):
         slot = by_vector[code]
@@ -32,6 +33,6 @@ def emit(slots, arch, banner):
                 f"    .globl isr_trampoline_{code}",
                 f"isr_trampoline_{code}:",
                 "    csrr t0, mscratch",
-                f"    j {slot.entry}"]
+                f"    j {table_target(slot, arch)}"]
     out += ["    .cfi_endproc", "    .option pop", ""]
     return "\n".join(out)

@@ -18,6 +18,9 @@ IST_MAX = 7                     # the TSS holds IST1..IST7; 0 means "no stack sw
 DPL_MAX = 3
 KERNEL_CS = 0x08                # GDT index 1; kernel/x86_64/gdt.c asserts the same value
 STYLES = ("abi", "stub", "naked")
+# Vectors the CPU enters without a storm guard (isr/guard.py): none, every IDT
+# gate is an entry of its own and x86 has no reset vector.
+UNGUARDED = frozenset()
 # How validation states the error-code fact of a vector: [False], [True].
 ERROR_CODE_FACTS = ("pushes no error code", "pushes an error code")
 STYLE_REFUSALS = {}            # every style has a compiler and a table format here

@@ -1,4 +1,4 @@
-"""Emit gen/isr_stubs.S: the `stub` entries and the default entries.
+"""Emit gen/isr_stubs.S: the `stub` entries, the default entries and the storm guards.
 
 A stub makes every vector look the same to C: it pushes a dummy error code
 where the CPU pushes none, the vector number, then every general register, and
@@ -8,6 +8,8 @@ Every entry carries unwind information (CFI, in .debug_frame) that says where
 the interrupted RIP and RSP lie in the CPU's frame, so GDB's `bt` from a C
 handler walks through the stub into the interrupted code.
 """
+
+from isr.guard import guarded
 
 RIP_COLUMN = 16      # DWARF register number of RIP on x86_64 (SysV psABI, figure 3.36)
 
@@ -55,6 +57,41 @@ def _call_and_return(target):
             "    .cfi_endproc"]
 
 
+def _guards(slots, arch):
+    """isr/guard.py: one 16-bit decrement in memory and a branch, which touch no
+    register but RFLAGS (which IRETQ restores from the CPU's frame) and not the
+    stack, so the entry behind it finds the frame as the CPU left it. At zero the
+    guard pushes its entry and vector and goes to isr_storm_trip."""
+    out = ["", "/* Storm guards (isr/guard.py): count the entry, then go on to it. */", '    .section .text.isr_guards, "ax"']
+    for slot, guard in guarded(slots, arch):
+        out += _function(guard) + _cfi_frame(1 if slot.error_code else 0) + [
+            f"    decw storm_budget+{2 * slot.vector}(%rip)",
+            "    jz 1f",
+            f"    jmp {slot.entry}",
+            "    .cfi_endproc",
+            f"1:  pushq ${slot.entry}",
+            f"    pushq ${slot.vector}",
+            "    jmp isr_storm_trip",
+            f"    .size {guard}, . - {guard}"]
+    out += ["", "/* (%rsp) the vector, 8(%rsp) the entry: report the storm, then enter as the CPU would have. */"]
+    out += _function("isr_storm_trip")
+    scratch = ("rax", "rcx", "rdx", "rsi", "rdi", "r8", "r9", "r10", "r11")   # what SysV lets a call clobber
+    out += [f"    pushq %{reg}" for reg in scratch]
+    out += [f"    movl {8 * len(scratch)}(%rsp), %edi",
+            "    pushq %rbp",
+            "    movq %rsp, %rbp",
+            "    andq $-16, %rsp          /* SysV: 16-byte aligned at the call */",
+            "    cld",
+            "    call storm_tripped",
+            "    movq %rbp, %rsp",
+            "    popq %rbp"]
+    out += [f"    popq %{reg}" for reg in reversed(scratch)]
+    out += ["    addq $8, %rsp            /* drop the vector */",
+            "    ret                      /* to the entry, with the stack as the CPU left it */",
+            "    .size isr_storm_trip, . - isr_storm_trip"]
+    return out
+
+
 def emit(slots, arch, banner):
     out = [banner, "    .cfi_sections .debug_frame", '    .section .text.isr_stubs, "ax"', "    .code64"]
     out += _save_restore(arch)
@@ -72,5 +109,6 @@ def emit(slots, arch, banner):
         out += [f"    pushq ${slot.vector}", "    .cfi_adjust_cfa_offset 8", "    jmp isr_default_common",
                 "    .cfi_endproc", f"    .size {slot.entry}, . - {slot.entry}"]
     out += [""] + _function("isr_default_common") + _cfi_frame(2) + _call_and_return("isr_default_handler")
-    out += ["    .size isr_default_common, . - isr_default_common", ""]
+    out += ["    .size isr_default_common, . - isr_default_common"]
+    out += _guards(slots, arch) + [""]
     return "\n".join(out)

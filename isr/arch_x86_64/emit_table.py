@@ -6,6 +6,9 @@ address whole and kernel/x86_64/idt.c packs the gates at boot.
 """
 
 
+from isr.guard import table_target
+
+
 def emit(slots, arch, banner):
     out = [banner, '    .section .isr_table, "a"', f"    .balign {arch.TABLE_ALIGN}"]
     for slot in slots:
@@ -13,7 +16,7 @@ def emit(slots, arch, banner):
         target = slot.entry if slot.style == "default" else f"{slot.entry} -> {slot.handler}"
         gate = slot.option("gate", "interrupt")
         out += [f"    /* {slot.vector} {slot.name}: {slot.style} {target}, {gate} gate */",
-                f"    .quad {slot.entry}",
+                f"    .quad {table_target(slot, arch)}",
                 f"    .byte {fields['ist']}, 0x{fields['type_attr']:02x}",
                 f"    .short {slot.vector}",
                 "    .long 0"]

@@ -5,6 +5,7 @@
 #include "isr.h"
 #include "arm/pl011.h"
 #include "stats.h"
+#include "storm.h"
 #include "ticks.h"
 #include "timer.h"
 #include "trap_report.h"
@@ -33,6 +34,8 @@ void gic_dispatch(struct trap_frame *frame)
         return;
     }
     frame->vector = ISR_IRQ_BASE + intid;
+    if (intid < ISR_GIC_INTIDS && isr_gic_guarded[intid])
+        storm_entry((unsigned)frame->vector);  /* the CPU enters this entry for every INTID: count each here */
     irq_depth = irq_depth + 1;
     if (intid < ISR_GIC_INTIDS)
         ((gic_handler)__isr_gic_table_start[intid].entry)(frame);

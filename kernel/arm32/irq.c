@@ -16,6 +16,7 @@
 #include "isr.h"
 #include "arm/pl011.h"
 #include "stats.h"
+#include "storm.h"
 #include "ticks.h"
 #include "timer.h"
 #include "trap_report.h"
@@ -50,6 +51,8 @@ __attribute__((noinline)) static void gic_dispatch(uint32_t fiq, uint32_t lr, ui
         a32_report_end(RESUME, "spurious");
         return;
     }
+    if (irq.intid < ISR_GIC_INTIDS && isr_gic_guarded[irq.intid])
+        storm_entry(ISR_IRQ_BASE + irq.intid);  /* the CPU enters this entry for every INTID: count each here */
     irq_depth = irq_depth + 1;
     if (irq.intid < ISR_GIC_INTIDS)
         ((gic_handler)__isr_gic_table_start[irq.intid].entry)(&irq);

@@ -38,3 +38,10 @@ def check_summary(arch):
     manifest = json.loads((gen_dir(arch) / "manifest.json").read_text())
     bound = sum(1 for s in manifest["vectors"] if s["style"] != "default")
     return f"{len(manifest['vectors'])} table entries and {bound} spec handlers check out"
+
+
+def point_elsewhere(slot, other):
+    """Make a manifest slot name other's table word (its storm guard, or its entry)
+    and other's entry: the check must then find the table pointing elsewhere, and
+    nothing else wrong."""
+    slot["guard"], slot["entry"] = other["guard"], other["entry"]

@@ -11,7 +11,8 @@ from tools import handler_cost, return_checks, toolchain
 from tools.check_elf import check
 from tools.elf_symbols import Image
 
-from tests.elf.artifacts import compile_generated, gen_dir, hand_written_objects, run_check_command
+from tests.elf.artifacts import compile_generated, gen_dir, hand_written_objects, point_elsewhere, run_check_command
+from tests.facts import table_symbol
 
 ARCH = "arm32"
 
@@ -57,7 +58,7 @@ def test_each_vbar_word_branches_to_the_manifest_entry(arm32_kernel):
         insn, = struct.unpack("<I", image.read(address, 4))
         assert insn >> 24 == 0xEA, f"word {slot['vector']} is not an unconditional B"
         offset = (insn & 0xFFFFFF) - ((insn & 0x800000) << 1)
-        assert address + 8 + 4 * offset == image.symbols[slot["entry"]].address, slot["name"]
+        assert address + 8 + 4 * offset == image.symbols[table_symbol(slot)].address, slot["name"]
 
 
 def test_gic_table_holds_each_slot_priority_and_group(arm32_kernel):
@@ -96,9 +97,10 @@ def test_check_fails_when_the_keep_fragment_is_missing(arm32_kernel, tmp_path):
 
 def test_check_names_a_vbar_word_that_branches_elsewhere(arm32_kernel, tmp_path):
     def edit(m):
-        m["vectors"][3]["entry"] = m["vectors"][4]["entry"]
+        point_elsewhere(m["vectors"][3], m["vectors"][4])
     problem, = checked_with(arm32_kernel, tmp_path, edit)
-    assert problem.startswith("vector 3 (PABT): ") and f"the manifest names {manifest()['vectors'][4]['entry']}" in problem
+    assert problem.startswith("vector 3 (PABT): ")
+    assert f"the manifest names {table_symbol(manifest()['vectors'][4])}" in problem
 
 
 def test_check_names_a_gic_group_that_differs(arm32_kernel, tmp_path):

@@ -13,6 +13,8 @@ from tools.check_elf import check
 from tools.elf_symbols import Image
 
 from tests.elf import artifacts
+from tests.elf.artifacts import point_elsewhere
+from tests.facts import table_symbol
 
 ARCH = "cortex-m"
 SPEC = "isr/cortex-m.py"
@@ -66,7 +68,7 @@ def test_every_word_is_the_thumb_address_of_the_manifest_symbol(cortex_m_kernel)
     image = Image(cortex_m_kernel)
     words = table_words(image)
     for slot in manifest()["vectors"]:
-        word, symbol = words[slot["vector"]], image.symbols[slot["entry"]]
+        word, symbol = words[slot["vector"]], image.symbols[table_symbol(slot)]
         assert word & 1, f"vector {slot['vector']}: word 0x{word:x} lacks the Thumb bit"
         assert word == symbol.address, f"vector {slot['vector']}: 0x{word:x} is not {slot['entry']}"
         assert symbol.kind == "STT_FUNC" and symbol.executable
@@ -90,12 +92,12 @@ def test_check_catches_a_word_without_the_thumb_bit(cortex_m_kernel, tmp_path):
 
 def test_check_names_a_table_entry_that_points_elsewhere(cortex_m_kernel, tmp_path):
     wrong = manifest()
-    wrong["vectors"][5]["entry"] = "on_nmi"                 # word 6 really holds on_usage_fault
+    point_elsewhere(wrong["vectors"][5], wrong["vectors"][1])      # word 6 really holds UsageFault's own
     path = tmp_path / "manifest.json"
     path.write_text(json.dumps(wrong))
     problem, = check(cortex_m_kernel, path)
     assert problem.startswith("vector 6 (UsageFault): ")
-    assert "(on_usage_fault), the manifest names on_nmi" in problem
+    assert f"the manifest names {table_symbol(wrong['vectors'][1])}" in problem
 
 
 def test_check_names_a_wrong_initial_stack_pointer(cortex_m_kernel, tmp_path):
@@ -142,7 +144,7 @@ def test_link_fails_naming_the_spec_line_of_an_undefined_handler(cortex_m_kernel
 
 
 def test_a_strong_definition_overrides_a_weak_default(cortex_m_kernel, tmp_path):
-    """isr_default_14 (PendSV) is weak: a C file that defines it takes the word."""
+    """isr_default_14 (PendSV) is weak: a C file that defines it is where the word's guard goes."""
     source = tmp_path / "pendsv.c"
     source.write_text("void isr_default_14(void);\nvoid isr_default_14(void)\n{\n}\n")
     obj = tmp_path / "pendsv.o"
@@ -152,9 +154,9 @@ def test_a_strong_definition_overrides_a_weak_default(cortex_m_kernel, tmp_path)
     elf = tmp_path / "kernel.elf"
     assert toolchain.link(ARCH, hand_written_objects() + compile_generated(keep) + [obj], elf, keep)
     image = Image(elf)
-    assert table_words(image)[14] == image.symbols["isr_default_14"].address
+    assert table_words(image)[14] == image.symbols["isr_guard_14"].address
     assert image.symbols["isr_default_14"].address != image.symbols["isr_default_entry"].address
-    assert check(elf, keep / "manifest.json") == []
+    assert check(elf, keep / "manifest.json") == []        # which proves the guard goes to the strong one
 
 
 @pytest.mark.parametrize("symbol", ["kmain", "recovery_resume", "reset_entry", "__aeabi_uldivmod"])

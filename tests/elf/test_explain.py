@@ -5,7 +5,7 @@ from isr.load import arch_model
 from tools import toolchain
 from tools.explain import explain, vector_of
 
-from tests.facts import bound, slots
+from tests.facts import bound, slots, table_symbol
 
 ARCHES = list(toolchain.TARGETS)
 
@@ -22,7 +22,9 @@ def test_every_bound_vector_is_traced_from_spec_to_acknowledgement(kernel, arch)
         assert f"  ack:       {model.acknowledge(s['vector'])}\n" in text, text
         table_line = next(line for line in text.splitlines() if line.startswith("  table:"))
         if arch != "aarch64" or s["vector"] < model.IRQ_BASE:     # the GIC table names the handler itself
-            assert f" {s['entry']} " in table_line + " ", table_line
+            assert f" {table_symbol(s)} " in table_line + " ", table_line
+        if s["guard"]:
+            assert f"  guard:     {s['guard']} at 0x" in text and f"goes on to {s['entry']}\n" in text, text
         assert f"  entry:     {s['entry']} at 0x" in text, text
         assert "register words on the way in" in text, text
 

@@ -10,8 +10,8 @@ from tools import toolchain
 from tools.check_elf import check
 from tools.elf_symbols import Image
 
-from tests.elf.artifacts import compile_generated, gen_dir, hand_written_objects, run_check_command
-from tests.facts import first_bound, free_software_vectors, spec_problem_prefix
+from tests.elf.artifacts import compile_generated, gen_dir, hand_written_objects, point_elsewhere, run_check_command
+from tests.facts import first_bound, free_software_vectors, spec_problem_prefix, table_symbol
 
 ARCH = "x86_64"
 
@@ -67,12 +67,13 @@ def test_check_fails_when_the_keep_fragment_is_missing(x86_64_kernel, tmp_path):
 def test_check_names_a_table_entry_that_points_elsewhere(x86_64_kernel, tmp_path):
     manifest = json.loads((gen_dir(ARCH) / "manifest.json").read_text())
     first, other = [s for s in manifest["vectors"] if s["style"] == "abi"][:2]
-    first["entry"] = other["entry"]            # the table really holds the first one's handler
+    table_word = table_symbol(first)
+    point_elsewhere(first, other)              # the table really holds the first one's own
     wrong = tmp_path / "manifest.json"
     wrong.write_text(json.dumps(manifest))
     problem, = check(x86_64_kernel, wrong)
     assert problem.startswith(f"vector {first['vector']} ({first['name']}): ")
-    assert f"({first['handler']}), the manifest names {other['entry']}" in problem
+    assert f"({table_word}), the manifest names {table_symbol(other)}" in problem
 
 
 def test_link_fails_naming_the_spec_line_of_an_undefined_handler(x86_64_kernel, tmp_path):

@@ -16,6 +16,7 @@ from tools.check_elf import check
 from tools.elf_symbols import Image
 
 from tests.elf import artifacts
+from tests.facts import table_symbol
 
 ARCH = "msp430"
 SPEC = "isr/msp430.py"
@@ -55,7 +56,7 @@ def test_every_word_is_the_entry_the_manifest_names(elf):
     image = Image(elf)
     words = table_words(image)
     for slot in manifest()["vectors"]:
-        symbol = image.symbols[slot["entry"]]
+        symbol = image.symbols[table_symbol(slot)]
         assert words[slot["vector"]] == symbol.address, slot
         assert symbol.kind == "STT_FUNC" and symbol.executable and symbol.address < 0xFF80
 

@@ -11,7 +11,8 @@ from tools import toolchain
 from tools.check_elf import check
 from tools.elf_symbols import Image
 
-from tests.facts import bound, first_bound, spec_problem_prefix
+from tests.elf.artifacts import point_elsewhere
+from tests.facts import bound, first_bound, spec_problem_prefix, table_symbol
 
 ARCH = "riscv64"
 
@@ -81,12 +82,13 @@ def test_check_fails_when_the_keep_fragment_is_missing(elf, tmp_path):
 def test_check_names_a_slot_that_points_elsewhere(elf, tmp_path):
     manifest = json.loads((gen_dir() / "manifest.json").read_text())
     irq, other = [s for s in manifest["vectors"] if s["kind"] == "irq" and s["style"] in ("abi", "naked")][:2]
-    irq["entry"] = other["entry"]           # the slot really jumps to its own handler
+    table_word = table_symbol(irq)
+    point_elsewhere(irq, other)             # the slot really jumps to its own
     wrong = tmp_path / "manifest.json"
     wrong.write_text(json.dumps(manifest))
     problem, = check(elf, wrong)
     assert problem.startswith(f"vector {irq['vector']} ({irq['name']}): ")
-    assert f"({irq['handler']}), the manifest names {other['entry']}" in problem
+    assert f"({table_word}), the manifest names {table_symbol(other)}" in problem
 
 
 @pytest.mark.parametrize("symbol", ["_start", "kmain", "recovery_resume", "isr_exception_dispatch"])

@@ -38,7 +38,7 @@ def test_broken_usage_fault_vector_escalates_to_hard_fault(cm, cortex_m_kernel, 
     pc = int(report["pc"], 16)
     if name == "thumb":
         assert vtor == image.symbols["__isr_table_start"].address
-        assert pc == image.symbols[usage["entry"]].address & ~1, "the handler's address, Thumb bit dropped"
+        assert pc == image.symbols[facts.table_symbol(usage)].address & ~1, "the word's address, Thumb bit dropped"
     else:
         assert vtor != image.symbols["__isr_table_start"].address and pc == 0
     assert output.rstrip().endswith(f"break {name}: recovered")

@@ -1,4 +1,5 @@
 """Write small spec files for the tests, so errors can name a real file and line."""
+import re
 import textwrap
 
 HEADER = "from isr.spec import exception, interrupt, irq\n\nVECTORS = [\n"
@@ -25,3 +26,15 @@ def required_lines(arch_name, *skip):
     a spec that must validate."""
     from isr.load import arch_model
     return [line for key, (line, _) in arch_model(arch_name).REQUIRED.items() if key not in skip]
+
+
+def behind_guards(words, stubs):
+    """Table words with each storm guard (isr/guard.py) replaced by the entry it
+    goes on to: the branch that ends its body in the generated isr_stubs.S."""
+    def entry(word):
+        if not word.startswith("isr_guard_"):
+            return word
+        body = stubs[stubs.index(f"{word}:\n"):stubs.index(f".size {word},")]
+        targets = re.findall(r"^\s+(?:jmp|j|b|b\.w|br|bne)\s+#?([A-Za-z_]\w*)$", body, re.M)
+        return next(target for target in targets if target != "isr_storm_trip")
+    return [entry(word) for word in words]

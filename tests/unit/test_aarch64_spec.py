@@ -7,7 +7,7 @@ import pytest
 from isr import arch_aarch64 as arch
 from isr.generate import render
 from isr.validate import SpecError
-from tests.unit.spec_files import write_spec
+from tests.unit.spec_files import behind_guards, write_spec
 
 SPEC_LINES = [
     'exception("EL1H_SYNC", "on_sync", style="stub")',
@@ -82,9 +82,13 @@ def test_syndrome_claim_is_checked_against_the_entry(tmp_path):
 
 
 def test_vbar_table_is_16_branches_in_2k(tmp_path):
-    table = rendered(tmp_path)["isr_table.S"]
-    assert table.index(".balign 2048") < table.index("b sp0_entry")
+    files = rendered(tmp_path)
+    table = files["isr_table.S"]
+    assert table.index(".balign 2048") < table.index("b isr_guard_0")
     branches = re.findall(r"^    b (\w+)$", table, re.M)
+    # every entry but IRQ and FIQ, whose dispatcher counts per INTID, goes through its storm guard
+    assert [b.startswith("isr_guard_") for b in branches] == [v % 4 not in (1, 2) for v in range(16)]
+    branches = behind_guards(branches, files["isr_stubs.S"])
     assert len(branches) == 16
     assert branches[0] == "sp0_entry" and branches[4] == "isr_stub_4" and branches[5] == "isr_stub_5"
     assert branches[6] == "isr_default_6" and branches[15] == "isr_default_15"

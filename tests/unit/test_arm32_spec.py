@@ -7,7 +7,7 @@ import pytest
 from isr import arch_arm32 as arch
 from isr.generate import render
 from isr.validate import SpecError
-from tests.unit.spec_files import required_lines, write_spec
+from tests.unit.spec_files import behind_guards, required_lines, write_spec
 from tools import variants
 
 SPEC_LINES = [
@@ -111,9 +111,13 @@ def test_abort_fault_status_claim_is_checked(tmp_path):
 
 
 def test_vbar_table_is_eight_branches_32_byte_aligned(tmp_path):
-    table = rendered(tmp_path)["isr_table.S"]
+    files = rendered(tmp_path)
+    table = files["isr_table.S"]
     assert table.index(".balign 32") < table.index("    b ")
     branches = re.findall(r"^    b (\w+)$", table, re.M)
+    # every entry but RESET, IRQ and FIQ (whose dispatcher counts per INTID) goes through its storm guard
+    assert [b.startswith("isr_guard_") for b in branches] == [v not in (0, 6, 7) for v in range(8)]
+    branches = behind_guards(branches, files["isr_stubs.S"])
     assert branches == ["isr_default_0", "on_und", "on_swi", "isr_stub_3", "on_dabt", "isr_default_5",
                         "irq_entry", "fiq_entry"]
     assert '/* 7 FIQ at +0x1c: abi interrupt("FIQ") fiq_entry */' in table

@@ -7,7 +7,7 @@ import pytest
 from isr import arch_avr as arch
 from isr.generate import render
 from isr.validate import SpecError
-from tests.unit.spec_files import write_spec
+from tests.unit.spec_files import behind_guards, write_spec
 
 SPEC_LINES = [
     'irq("TIMER1_COMPA", "tick", style="abi")',
@@ -85,7 +85,10 @@ def test_every_deliverable_vector_has_a_device_qemu_emulates():
 # -- generated files -------------------------------------------------------------
 
 def test_table_is_one_jmp_per_slot_reset_first(tmp_path):
-    targets = re.findall(r"^\s+jmp (\w+)$", rendered(tmp_path)["isr_table.S"], re.M)
+    files = rendered(tmp_path)
+    targets = re.findall(r"^\s+jmp (\w+)$", files["isr_table.S"], re.M)
+    assert all(target.startswith("isr_guard_") for target in targets[1:])
+    targets = behind_guards(targets, files["isr_stubs.S"])
     assert len(targets) == arch.VECTOR_COUNT == 57
     assert targets[0] == arch.RESET_SYMBOL
     assert targets[17] == "__vector_17" and targets[32] == "__vector_32"      # abi: the compiler's own name

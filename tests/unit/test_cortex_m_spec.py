@@ -7,7 +7,7 @@ import pytest
 from isr import arch_cortex_m as arch
 from isr.generate import render
 from isr.validate import SpecError
-from tests.unit.spec_files import write_spec
+from tests.unit.spec_files import behind_guards, write_spec
 
 SPEC_LINES = [
     'exception("Reset", "boot", style="naked")',
@@ -89,8 +89,10 @@ def test_no_error_code_on_any_exception(tmp_path):
 # -- generated files -------------------------------------------------------------
 
 def test_table_is_the_stack_top_then_one_word_per_exception(tmp_path):
-    table = rendered(tmp_path)["isr_table.S"]
-    words = re.findall(r"\.word (\w+)", table)
+    files = rendered(tmp_path)
+    words = re.findall(r"\.word (\w+)", files["isr_table.S"])
+    assert words[1] == "boot" and all(w.startswith("isr_guard_") for w in words[2:])   # the reset has no guard
+    words = behind_guards(words, files["isr_stubs.S"])
     assert len(words) == arch.VECTOR_COUNT == 48
     assert words[0] == "__stack_top"
     assert words[1] == "boot"                     # naked: the user's entry
@@ -98,7 +100,7 @@ def test_table_is_the_stack_top_then_one_word_per_exception(tmp_path):
     assert words[6] == "usage"                    # abi: the plain C function itself
     assert words[15] == "tick" and words[16] == "isr_stub_16" and words[47] == "last"
     assert words[2] == "isr_default_2" and words[7] == "isr_default_7"
-    assert ".balign 256" in table and ".thumb" in table
+    assert ".balign 256" in files["isr_table.S"] and ".thumb" in files["isr_table.S"]
 
 
 def test_prototypes_follow_the_style(tmp_path):

@@ -7,7 +7,7 @@ import pytest
 from isr import arch_msp430 as arch
 from isr.generate import render
 from isr.validate import SpecError
-from tests.unit.spec_files import write_spec
+from tests.unit.spec_files import behind_guards, write_spec
 
 SPEC_LINES = [
     'interrupt("TIMERA0", "tick", style="stub")',
@@ -84,8 +84,10 @@ def test_facts_agree_with_the_installed_part_header():
 # -- emitters ------------------------------------------------------------------
 
 def test_table_holds_64_words_with_reset_last_and_absent_words_erased(tmp_path):
-    table = rendered(tmp_path)["isr_table.S"]
-    words = re.findall(r"^    \.short (\S+)", table, re.M)
+    files = rendered(tmp_path)
+    words = re.findall(r"^    \.short (\S+)", files["isr_table.S"], re.M)
+    assert all(w.startswith("isr_guard_") for w in words[48:63])
+    words = behind_guards(words, files["isr_stubs.S"])
     assert len(words) == 64
     assert words[:48] == ["0xffff"] * 48
     assert words[54] == "isr_stub_54" and words[58] == "dog" and words[49] == "p2"

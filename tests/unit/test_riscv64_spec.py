@@ -7,7 +7,7 @@ import pytest
 from isr import arch_riscv64 as arch
 from isr.generate import render
 from isr.validate import SpecError
-from tests.unit.spec_files import write_spec
+from tests.unit.spec_files import behind_guards, write_spec
 
 SPEC_LINES = [
     'exception("illegal", "ill_stub", style="stub")',
@@ -100,9 +100,11 @@ def jumps(text):
 
 
 def test_table_has_a_jump_per_interrupt_cause_then_a_trampoline_per_exception(tmp_path):
-    table = rendered(tmp_path)["isr_table.S"]
+    files = rendered(tmp_path)
+    table = files["isr_table.S"]
     assert ".option norvc" in table and f".balign {arch.TABLE_ALIGN}" in table
-    targets = jumps(table)
+    assert all(target.startswith("isr_guard_") for target in jumps(table)[1:])
+    targets = behind_guards(jumps(table), files["isr_stubs.S"])
     slots, trampolines = targets[:16], targets[16:]
     assert slots[0] == "isr_exception_dispatch"
     assert slots[7] == "tick" and slots[3] == "soft_entry" and slots[11] == "isr_stub_27"

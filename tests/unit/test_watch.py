@@ -50,3 +50,11 @@ def test_halt_and_unexpected_vector_fail_even_from_trap(line, name):
 def test_an_unknown_pattern_name_is_refused():
     with pytest.raises(KeyError, match="no bad pattern named halted"):
         Watch(allowed=["halted"])
+
+
+def test_a_storm_line_fails_at_once_wherever_it_comes_unless_allowed():
+    storm = "[storm] vec=23 name=m_timer count=256 masked=mie.MTIE ack=write mtimecmp"
+    watch = Watch()
+    watch.typed("trap ecall\r")                  # even a command that raises interrupts on purpose
+    assert watch.check(storm + "\r\n")[0] == "storm"
+    assert Watch(allowed=("storm",)).check(storm + "\r\n") is None
