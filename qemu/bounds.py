@@ -108,9 +108,9 @@ def file_cap_words(profile, log_tail, cap=EMULATOR_FILE_CAP):
     """The ending's words for an emulator that the file cap stopped, from its log's tail."""
     cap //= MB
     source = busiest_source(profile, log_tail)
-    filled = f"; {source} fills it" if source else ""
+    filled = f" {source} fills it." if source else ""
     return (f"{profile.emulator}'s log passed {cap} MB (its file cap, qemu/bounds.py): "
-            f"an interrupt storm?{filled}. A handler that does not acknowledge its source is "
+            f"an interrupt storm?{filled} A handler that does not acknowledge its source is "
             f"entered again the moment it returns")
 
 
