@@ -28,6 +28,14 @@ The simio console prints a line only at '\\n': at each input request the
 bridge reads the unfinished line (the prompt) with `simio info console`, so
 the prompt shows before the guest waits.
 
+mspdebug's own words around a stop are not the guest's: the echo of `run`,
+"Running. Press Ctrl+C", "Stepping over breakpoint" and the register dump,
+and from mspdebug 0.24 (seen on Debian 13's 0.25; 0.22 does not print it)
+"Breakpoint N triggered (0xADDR)" just before the dump (ui/devcmd.c
+cmd_regs, which `run` calls when it stops). That line is dropped only when
+its address is one of the bridge's breakpoints and the dump follows it, so a
+guest that prints the same words still has them shown.
+
 Time flows while the guest waits, as Timer_A counts on in LPM0 on the part.
 The simulator steps through LPM0 one cycle at a time (drivers/sim.c
 step_system: a CPUOFF cycle only steps the simio devices) as fast as the host
@@ -54,6 +62,7 @@ import tty
 
 from qemu.mspdebug import PROMPT, Mspdebug
 from qemu.profiles import profile
+from tools import versions
 from tools.elf_symbols import Image
 
 EXIT_GUEST = 128            # + the guest's status
@@ -76,6 +85,14 @@ BUFFER_PREFIX = "Buffer:         "          # simio_console.c console_info
 MW_BYTES = 16               # bytes per `mw`: readline scrolls (and garbles the echo of) long lines
 CLOCK_HZ = profile("msp430").CLOCK_HZ     # the guest's SMCLK, as kernel/msp430/memlayout.h takes the cycle
 MAX_LEAD = 1.0              # seconds of idle time the guest may be ahead of the host: beyond, it is forgotten
+# cmd_regs names the breakpoint the PC sits on, from mspdebug 0.24 (commit 89e6174, "Show triggered breakpoints").
+BREAKPOINT_LINE = re.compile(r"Breakpoint (\d+) triggered \(0x([0-9a-fA-F]+)\)")
+BREAKPOINT_LINE_SINCE = (0, 24)
+
+
+def names_breakpoints(mspdebug_version):
+    """Does this mspdebug print "Breakpoint N triggered" when `run` stops at one? (Unknown: assume it does.)"""
+    return mspdebug_version is None or mspdebug_version[:2] >= BREAKPOINT_LINE_SINCE
 
 
 class Bridge:
@@ -109,10 +126,11 @@ class Bridge:
         for command in profile("msp430").machine:
             self.sim.command(command)
         self.sim.command(f"prog {elf}")
-        for name in ("msp430_host_call", "msp430_exit_parked"):
-            self.sim.command(f"setbreak 0x{self.symbols[name]:x}")
-        for address in window or ():
+        self.breakpoints = {self.symbols[name] for name in ("msp430_host_call", "msp430_exit_parked")}
+        self.breakpoints |= set(window or ())
+        for address in sorted(self.breakpoints):
             self.sim.command(f"setbreak 0x{address:x}")
+        self.names_breakpoints = names_breakpoints(versions.version("mspdebug"))
 
     def log(self, text):
         if self.log_file:
@@ -180,17 +198,23 @@ class Bridge:
     # -- running --------------------------------------------------------------
     def run(self):
         """Run until the simulation stops; return its registers, or None after an error."""
-        state = {"dump": False, "lines": 0}
+        state = {"dump": False, "lines": 0, "held": None}
 
         def on_line(text):
             state["lines"] += 1
             if state["lines"] == 1 or text.startswith(("Running. Press Ctrl+C", "Stepping over breakpoint")):
                 return                        # readline's echo of `run`, and mspdebug's own words
+            held, state["held"] = state["held"], None
             if text.lstrip().startswith("( PC:") and REGISTER.search(text):
                 state["dump"] = True          # cmd_run's register dump: the simulation stopped
+                held = None                   # so the line before it was mspdebug's "Breakpoint N triggered"
+            if held is not None:
+                self.console_line(held)
             if state["dump"]:
                 for name, value in REGISTER.findall(text):
                     state.setdefault("regs", {})[name] = int(value, 16)
+            elif self.is_breakpoint_line(text):
+                state["held"] = text          # mspdebug's, if the register dump comes next
             else:
                 self.console_line(text)
 
@@ -198,10 +222,17 @@ class Bridge:
         self.resumed = time.monotonic()
         stdin_fd = None if self.input_closed else 0
         self.sim.read_until_prompt(on_line, stdin_fd, self.read_stdin)
+        if state["held"] is not None:         # no dump followed: it was the guest's after all
+            self.console_line(state["held"])
         if self.sim.errors or "regs" not in state:
             self.log(f"sim error: {'; '.join(self.sim.errors) or 'stopped without registers'}")
             return None
         return state["regs"]
+
+    def is_breakpoint_line(self, text):
+        """mspdebug >= 0.24's "Breakpoint N triggered (0xADDR)" for one of our breakpoints?"""
+        found = self.names_breakpoints and BREAKPOINT_LINE.fullmatch(text.strip())
+        return bool(found) and int(found.group(2), 16) in self.breakpoints
 
     def serve(self):
         """Run the guest to its end; return this process's exit code."""

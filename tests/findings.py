@@ -56,3 +56,10 @@ PRECISE_BUS_FAULT = Finding(ARM_QEMU, ("7.2.22", "10.0.13"), "every store comple
 IDT_ERROR_CODE_DOUBLED = Finding(X86_QEMU, ("7.2.22",), "do_interrupt64 pushes vector * 16 + 2 as the error code "
                                                          "of a fault that names an IDT gate, not the SDM's vector * 8 + 2",
                                  fixed=(10, 0), fixed_seen="10.0.13")
+
+# mspdebug's simulator (tests/qemu/test_msp430_interrupts.py). simio_device.h puts IFG1 at 0x0001
+# (SIMIO_IFG1), where the F1xx parts (the F1611 here) have IE2; their IFG1 is at 0x0002 (SLAU049).
+MSPDEBUG = "mspdebug"
+NMI_FLAG_AT_IE2 = Finding(MSPDEBUG, ("0.22", "0.25"), "the sim's watchdog reads NMIIFG from 0x0001 (the F1611's IE2), "
+                                                      "not IFG1 at 0x0002, so NMIIFG set by software raises no NMI "
+                                                      "(the RST/NMI pin's edge does)")

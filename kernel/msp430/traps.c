@@ -13,9 +13,10 @@
 #include "timer_a.h"
 #include "watchdog.h"
 
-/* No `trap nmi` by software: mspdebug 0.22's watchdog model looks for NMIIFG
-   in IFG1 at 0x0001 (the 2xx map), where the F1611 has IE2; IFG1 is at 0x0002
-   here, so a flag set there is never seen. The pin edge below is. */
+/* No `trap nmi` by software: mspdebug's watchdog model (0.22 and 0.25) looks
+   for NMIIFG at 0x0001 (its SIMIO_IFG1), where the F1611 has IE2; IFG1 is at
+   0x0002 here, so a flag set there is never seen (tests/findings.py
+   NMI_FLAG_AT_IE2). The pin edge below is. */
 
 /* The launcher pulses the RST/NMI pin; WDTNMI makes that an NMI edge, not a reset. */
 static void raise_nmi_pin(void)

@@ -6,8 +6,13 @@ import re
 import pytest
 
 from isr import arch_msp430
+from qemu.mspdebug import Mspdebug
+from qemu.mspdebug_sim import REGISTER
+from qemu.profiles import profile
 from tools import toolchain
+from tools.elf_symbols import Image
 
+from tests.findings import NMI_FLAG_AT_IE2
 from tests.qemu.report import reports
 from tests.qemu.scenarios import assert_timer_rate, assert_trap, ticks
 
@@ -29,6 +34,33 @@ def tracer_events(msp):
     msp.send("exit 0\r")
     assert msp.wait_exit() == 0
     return [int(n) for n in re.findall(r"irq handle (\d+)$", msp.log_path.read_text(), re.M)]
+
+
+def stop_pc(lines):
+    """The PC of the register dump `run` printed when the simulation stopped."""
+    return next(int(value, 16) for text in lines for name, value in REGISTER.findall(text) if name == "PC")
+
+
+@NMI_FLAG_AT_IE2.xfail()
+def test_nmiifg_set_by_software_raises_the_nmi(kernel):
+    """SLAU049 2.2.1: NMIIFG (IFG1 bit 4, IFG1 at 0x0002 on the F1611) with NMIIE set is an NMI,
+    whoever set the flag. Driven at mspdebug's own prompt: stop where the booted kernel first
+    calls the host (NMIIE is set by then), set the flag, and run to the NMI vector's entry."""
+    elf = kernel("msp430")
+    host_call = Image(elf).symbols["msp430_host_call"].address
+    sim = Mspdebug(lambda text: None)
+    try:
+        for command in profile("msp430").machine + [f"prog {elf}", f"setbreak 0x{host_call:x}"]:
+            sim.command(command)
+        assert stop_pc(sim.command("run")) == host_call
+        low, high = sim.command("md 0xfffc 2")[0].split()[1:3]      # "    0fffc: 2a 45  |*E|": the NMI vector word
+        entry = int(high + low, 16)
+        sim.command("mw 0x0002 10")                          # IFG1 |= NMIIFG
+        sim.command(f"setbreak 0x{entry:x}")
+        stopped = stop_pc(sim.command("run"))
+        assert stopped == entry, f"the NMI vector's entry 0x{entry:x} was not reached (stopped at 0x{stopped:x})"
+    finally:
+        sim.close()
 
 
 def test_timer_a_runs_at_the_programmed_rate_by_the_simulators_clock(msp):
