@@ -125,8 +125,9 @@ def task_check():
         yield {
             "basename": f"check-{arch}",
             "actions": [(_check_step, [str(p["elf"]), str(p["manifest"])])],
-            "file_dep": [str(p["elf"]), str(p["manifest"]), str(ROOT / "tools" / "check_elf.py"),
-                         str(ROOT / "tools" / "return_checks.py")],
+            "file_dep": [str(p["elf"]), str(p["manifest"])] +
+                        [str(ROOT / "tools" / f"{m}.py") for m in ("check_elf", "return_checks", "naked_checks",
+                                                                   "guard_checks")],
             "doc": f"Check the {arch} kernel: every handler kept, every table entry right.",
         }
 

@@ -3,13 +3,14 @@
 Usage: .venv/bin/python -m tools.check_elf KERNEL.elf MANIFEST.json
 Every problem names the vector and the symbol; exit status 1 if there is any.
 Arches whose `abi` handlers need a particular return instruction (arm32) are
-also held to it by tools/return_checks.py, and every storm guard to the entry
-behind it by tools/guard_checks.py.
+also held to it by tools/return_checks.py, every naked entry the CPU enters to
+the arch's return from interrupt by tools/naked_checks.py, and every storm
+guard to the entry behind it by tools/guard_checks.py.
 """
 import json
 import sys
 
-from tools import guard_checks, return_checks
+from tools import guard_checks, naked_checks, return_checks
 from tools.elf_symbols import Image
 from tools.table_decoders import DECODERS
 
@@ -90,6 +91,7 @@ def check(elf_path, manifest_path):
                     found.append(f"table {key} is {fields.get(key)!r}, the spec implies {want!r}")
         problems += [where + p for p in found]
     problems += return_checks.check(image, manifest)
+    problems += naked_checks.check(image, manifest, elf_path)
     problems += guard_checks.check(image, manifest, elf_path)
     return problems
 

@@ -19,11 +19,17 @@ BARE_TARGET = re.compile(r"^\s*[0-9a-f]+:\s+(?:br|call|jmp)\s+#(\d+)\s*$")   # m
 OWN = ("storm_budget", "isr_storm_trip", "storm_tripped")
 
 
-def _listings(arch, elf, image, guards):
-    """{guard: its disassembly lines}, from one disassembler run over all of them.
+def listings(arch, elf, image, guards):
+    """{function: its disassembly lines}, from one disassembler run over all of them
+    (tools/naked_checks.py reads naked entries back with it too).
     A label of the assembler's own (.Lpcrel_hi1) continues the function it is in."""
     symbols = [image.symbols[g] for g in guards]
-    start, stop = min(s.address for s in symbols), max(s.address + s.size for s in symbols)
+    # A Thumb function's symbol has bit 0 set (ARM ELF): it starts one byte
+    # lower, else the listing runs into the halfword after it (lld's 0xd4d4
+    # filler reads as a `bmi` to some other function).
+    thumb = toolchain.TARGETS[arch]["triple"].startswith("thumb")
+    start = min(s.address for s in symbols)
+    stop = max(s.address - (s.address & 1 if thumb else 0) + s.size for s in symbols)
     objdump = toolchain.TARGETS[arch].get("objdump")
     argv = ([objdump] if objdump else ["llvm-objdump", f"--triple={toolchain.TARGETS[arch]['triple']}"])
     result = subprocess.run(argv + ["-d", "--no-show-raw-insn", f"--start-address={start}",
@@ -60,13 +66,13 @@ def check(image, manifest, elf):
     slots = [s for s in manifest["vectors"] if s["guard"] and s["guard"] in image.symbols]
     if not slots:
         return []
-    listings = _listings(manifest["arch"], elf, image, [s["guard"] for s in slots])
+    listed = listings(manifest["arch"], elf, image, [s["guard"] for s in slots])
     own = [image.symbols[name] for name in OWN if name in image.symbols]
     problems = []
     for slot in slots:
         guard, where = slot["guard"], f"vector {slot['vector']} ({slot['name']}): {slot['where'] or 'default'}: "
         entry = image.symbols.get(slot["entry"])
-        targets = _targets(image, listings.get(guard, []))
+        targets = _targets(image, listed.get(guard, []))
         others = sorted(a for a in targets if not (entry and a == entry.address) and
                         not any(_within(a, s) for s in [image.symbols[guard], *own]))
         if entry is None or entry.address not in targets:

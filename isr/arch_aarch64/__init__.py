@@ -214,5 +214,19 @@ def acknowledge(vector):
     return GIC.acknowledge(vector, "gic_dispatch reads GICC_IAR and writes GICC_EOIR; ")
 
 
+# How a naked entry that the CPU enters must leave (tools/naked_checks.py),
+# in the disassembler's words: ERET restores PSTATE from SPSR_EL1 and jumps to
+# ELR_EL1 (D1.10.3). A naked handler of a GIC INTID is called by gic_dispatch
+# under AAPCS64 and returns with `ret`: only the VBAR entries are held to ERET.
+NAKED_EXIT = {
+    "returns": (r"eret",),
+    "wrong": (r"ret( x\d+)?", r"reta[ab]"),
+    "must": "eret",
+    "why": ("a plain `ret` jumps to x30, the interrupted code's link register, not ELR_EL1, and "
+            "leaves PSTATE as the exception set it (IRQs masked, SP_EL1)"),
+    "called": frozenset(range(IRQ_BASE, VECTOR_COUNT)),
+}
+
+
 # The arch's emitters, for isr/generate.py: gen/isr.h, gen/isr_table.S, gen/isr_stubs.S.
 from isr.arch_aarch64 import emit_header, emit_stubs, emit_table  # noqa: E402,F401

@@ -301,5 +301,20 @@ def acknowledge(vector):
     return GIC.acknowledge(vector, "gic_irq / gic_fiq read GICC_IAR and write GICC_EOIR; ")
 
 
+# How a naked entry that the CPU enters must leave (tools/naked_checks.py),
+# in the disassembler's words: an exception return copies SPSR to CPSR
+# (B1.9.10): SUBS PC, LR, #N, MOVS PC, LR, or LDM with PC and ^. A naked
+# handler of a GIC INTID is called by the dispatcher under the AAPCS and returns
+# with `bx lr`: only the VBAR entries are held to an exception return.
+NAKED_EXIT = {
+    "returns": (r"subs pc, lr, #\d+", r"movs pc, lr", r"ldm\w* .*\{.*pc\}\^"),
+    "wrong": (r"bx lr", r"mov pc, lr", r"pop \{.*pc\}", r"ldm\w* .*\{.*pc\}", r"ldr pc, \[sp\], #4"),
+    "must": "an exception return (`subs pc, lr, #N`, `movs pc, lr` or `ldm sp!, {..., pc}^`)",
+    "why": ("a plain return leaves SPSR out of CPSR, so the CPU stays in the exception mode with "
+            "its banked sp and lr"),
+    "called": frozenset(range(IRQ_BASE, VECTOR_COUNT)),
+}
+
+
 # The arch's emitters, for isr/generate.py: gen/isr.h, gen/isr_table.S, gen/isr_stubs.S.
 from isr.arch_arm32 import emit_header, emit_stubs, emit_table  # noqa: E402,F401

@@ -224,6 +224,18 @@ def acknowledge(vector):
     return "clear the device's interrupt flag"
 
 
+# How a naked entry that the CPU enters must leave (tools/naked_checks.py),
+# in the disassembler's words: RETI pops the PC and sets the I flag, which
+# the CPU cleared on entry. RET pops the PC only: interrupts stay off for good.
+NAKED_EXIT = {
+    "returns": (r"reti",),
+    "wrong": (r"ret",),
+    "must": "reti",
+    "why": "a plain `ret` leaves SREG's I flag clear, so no interrupt is taken again",
+    "called": frozenset(),
+}
+
+
 from isr.arch_avr import emit_header, emit_stubs, emit_table  # noqa: E402,F401
 
 

@@ -229,5 +229,18 @@ def acknowledge(vector):
     return "nothing: it is pended once per event"
 
 
+# How a naked entry that the CPU enters must leave (tools/naked_checks.py),
+# in the disassembler's words. The CPU puts EXC_RETURN in lr on entry (B1.5.8)
+# and any load of it into PC returns from the exception: so every return is
+# an exception return here and the check refuses none.
+NAKED_EXIT = {
+    "returns": (r"bx lr", r"pop(\.w)? \{.*pc\}", r"ldr(\.w)? pc, .*", r"ldm\w*(\.w)? .*\{.*pc\}"),
+    "wrong": (),
+    "must": "`bx lr` or `pop {..., pc}` with EXC_RETURN (any return: the check accepts all of them)",
+    "why": "EXC_RETURN in lr makes any of them an exception return",
+    "called": frozenset(),
+}
+
+
 # The arch's emitters, for isr/generate.py: gen/isr.h, gen/isr_table.S, gen/isr_stubs.S.
 from isr.arch_cortex_m import emit_header, emit_stubs, emit_table  # noqa: E402,F401

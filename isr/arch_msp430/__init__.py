@@ -162,6 +162,19 @@ def acknowledge(vector):
     return ACKNOWLEDGE.get(vector_name(vector), "nothing: no source")
 
 
+# How a naked entry that the CPU enters must leave (tools/naked_checks.py),
+# in the disassembler's words: RETI pops SR, then PC (SLAU049 3.3.2). RET
+# (mov @sp+, pc) pops only PC: the interrupted code resumes at the SR the CPU
+# pushed, with the SR of the interrupt (GIE clear) and the PC on the stack.
+NAKED_EXIT = {
+    "returns": (r"reti",),
+    "wrong": (r"ret", r"mov @r1\+, r0", r"mov @sp\+, pc"),
+    "must": "reti",
+    "why": "a plain `ret` pops the saved SR as the return address and leaves GIE clear",
+    "called": frozenset(),
+}
+
+
 from isr.arch_msp430 import emit_header, emit_stubs, emit_table  # noqa: E402,F401
 
 

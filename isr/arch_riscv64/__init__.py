@@ -232,5 +232,19 @@ def acknowledge(vector):
     return "nothing: reserved"
 
 
+# How a naked entry that the CPU enters must leave (tools/naked_checks.py),
+# in the disassembler's words: MRET jumps to mepc and restores mstatus.MIE from
+# MPIE (privileged spec 3.1.6.1). `ret` (jalr zero, 0(ra)) jumps to the
+# interrupted code's ra and leaves the hart in the trap with interrupts off.
+NAKED_EXIT = {
+    "returns": (r"mret",),
+    "wrong": (r"ret", r"sret", r"uret", r"jr ra", r"jalr (zero, )?0?\(?ra\)?"),
+    "must": "mret",
+    "why": ("a plain `ret` jumps to ra, which is the interrupted code's ra, not mepc, and leaves "
+            "mstatus.MIE clear, so the kernel goes on in the wrong place with interrupts off"),
+    "called": frozenset(),       # mtvec sends every cause to its entry
+}
+
+
 # The arch's emitters, for isr/generate.py: gen/isr.h, gen/isr_table.S, gen/isr_stubs.S.
 from isr.arch_riscv64 import emit_header, emit_stubs, emit_table  # noqa: E402,F401

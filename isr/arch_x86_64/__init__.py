@@ -287,5 +287,21 @@ def acknowledge(vector):
     return "nothing: `int` raises it once"
 
 
+# How a naked entry that the CPU enters must leave (tools/naked_checks.py),
+# in the disassembler's words: IRETQ pops RIP, CS, RFLAGS, RSP and SS (SDM
+# 6.14.3). A RET pops only RIP: the next return pops the CS the CPU pushed
+# (0x8, KERNEL_CS) as an address, which page-faults at rip=0x8 cr2=0x8.
+# IRETL (no REX.W) pops a 32-bit frame. A jump on to shared code is fine.
+NAKED_EXIT = {
+    "returns": (r"iretq",),
+    "wrong": (r"retq?( .*)?", r"iret[lw]", r"lret[lqw]?( .*)?"),
+    "must": "iretq",
+    "why": ("a plain `ret` pops only the saved RIP and leaves CS, RFLAGS, RSP and SS on the stack, "
+            "so the next return jumps to the CS the CPU pushed (0x8): that is the "
+            "`[trap] vec=14 ... rip=0x8 cr2=0x8` page fault"),
+    "called": frozenset(),       # every IDT gate is entered by the CPU itself
+}
+
+
 # The arch's emitters, for isr/generate.py: gen/isr.h, gen/isr_table.S, gen/isr_stubs.S.
 from isr.arch_x86_64 import emit_header, emit_stubs, emit_table  # noqa: E402,F401
