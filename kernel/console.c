@@ -9,7 +9,6 @@
 
 #include "arch.h"
 #include "console.h"
-#include "storm.h"
 
 /* A power of two: indices wrap with a mask. The AVR's 8 KiB of SRAM also
    holds every string (they live in .data there), so its ring is smaller. */
@@ -21,7 +20,7 @@
 
 static char rx_ring[RX_RING_SIZE];
 static volatile uint32_t rx_head;  /* written by the interrupt handler only */
-static volatile uint32_t rx_tail;  /* written by console_getc and console_take_break only */
+static volatile uint32_t rx_tail;  /* written by console_take and console_take_break only */
 
 /* Bytes dropped because the ring was full, and the vector whose handler
    dropped the last one: the shell reports them, so lost input is never silent. */
@@ -106,17 +105,13 @@ uint32_t console_rx_pending(void)
     return rx_head - rx_tail;
 }
 
-char console_getc(void)
+bool console_take(char *c)
 {
-    arch_irq_disable();
-    while (rx_head == rx_tail) {
-        arch_wait_for_interrupt();   /* returns with interrupts masked again */
-        storm_thread_ran();          /* got past the interrupts: no storm holds us */
-    }
-    char c = rx_ring[rx_tail % RX_RING_SIZE];
+    if (rx_head == rx_tail)
+        return false;
+    *c = rx_ring[rx_tail % RX_RING_SIZE];
     rx_tail = rx_tail + 1;
-    if (c == CONSOLE_CTRL_C)
+    if (*c == CONSOLE_CTRL_C)
         rx_break = false;      /* the line editor takes this one */
-    arch_irq_enable();
-    return c;
+    return true;
 }

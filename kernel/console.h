@@ -28,7 +28,9 @@ uint32_t console_take_overrun(unsigned *vector);
 bool console_take_break(void);
 /* Bytes received and not yet read. */
 uint32_t console_rx_pending(void);
-/* Wait (sleeping on interrupts) for the next received byte. */
+/* The next received byte into *c, if there is one. Call with interrupts masked. */
+bool console_take(char *c);
+/* Wait (sleeping on interrupts) for the next received byte (console_wait.c). */
 char console_getc(void);
 
 #endif
