@@ -31,7 +31,7 @@ LINES = struct.Struct("<ii")
 
 
 def render(arch_name, spec_path, keep=True):
-    """isr.generate.render(arch_name, spec_path, keep), run in a child Python."""
+    """isr.render.render(arch_name, spec_path, keep), run in a child Python."""
     with tempfile.TemporaryDirectory(prefix="isr-spec-") as tmp:
         progress = Path(tmp) / "line"
         progress.write_bytes(bytes(mmap.PAGESIZE))
@@ -103,7 +103,7 @@ def _child(fd):
     request = json.loads(sys.stdin.read())
     sys.stdin = open(os.devnull)
     sys.path[:] = request["path"]
-    from isr.generate import render as render_here
+    from isr.render import render as render_here
     _follow_lines(request["spec"], request["progress"])
     try:
         reply = {"files": render_here(request["arch"], request["spec"], request["keep"])}

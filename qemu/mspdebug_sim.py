@@ -65,18 +65,7 @@ from qemu.profiles import profile
 from tools import versions
 from tools.elf_symbols import Image
 
-EXIT_GUEST = 128            # + the guest's status
-EXIT_INPUT_ENDED = 2        # the guest asked for input after stdin closed
-EXIT_SIM_ERROR = 3          # mspdebug stopped the simulation with an error
-EXIT_QUIT = 4               # Ctrl-A X
-EXIT_UNEXPECTED = 5         # a stop at no known breakpoint
-# Each of those in words, for qemu/ending.py (MspdebugSimProfile.launcher_ending): (kind, words).
-OWN_ENDINGS = {
-    EXIT_INPUT_ENDED: ("input-ended", "the guest asked for input after the console's input had ended"),
-    EXIT_SIM_ERROR: ("error", "mspdebug stopped the simulation with an error (its log says which)"),
-    EXIT_QUIT: ("quit", "the simulator was told to quit (Ctrl-A X)"),
-    EXIT_UNEXPECTED: ("unexplained", "the simulation stopped where the bridge set no breakpoint"),
-}
+from qemu.bridge_endings import EXIT_GUEST, EXIT_INPUT_ENDED, EXIT_QUIT, EXIT_SIM_ERROR, EXIT_UNEXPECTED
 
 HOST_INPUT, HOST_TRIGGER, HOST_PIN, HOST_NMI_PIN, HOST_IDLE = 1, 2, 3, 4, 5   # kernel/msp430/host.h enum host_request
 QUIT_KEYS = b"\x01x"        # Ctrl-A X, as QEMU's -nographic

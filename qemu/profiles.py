@@ -3,6 +3,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from qemu.bridge_endings import OWN_ENDINGS
+
 
 @dataclass(frozen=True)
 class Profile:
@@ -101,10 +103,6 @@ class Arm32Profile(Profile):
         # an error) and signals (negative) are never one.
         return 128 + (status & 0x7f)
 
-    def launcher_ending(self, returncode):
-        from qemu.mspdebug_sim import OWN_ENDINGS      # here: the bridge itself imports this module
-        return OWN_ENDINGS.get(returncode)
-
 
 class RiscvVirtProfile(Profile):
     def exit_code(self, status):
@@ -147,7 +145,6 @@ class MspdebugSimProfile(Profile):
         return 128 + (status & 0x7f)
 
     def launcher_ending(self, returncode):
-        from qemu.mspdebug_sim import OWN_ENDINGS      # here: the bridge itself imports this module
         return OWN_ENDINGS.get(returncode)
 
 
