@@ -5,6 +5,7 @@ dodo.py decides when these run; tests call them too, to link variants.
 import hashlib
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -169,6 +170,22 @@ def _run(argv):
     return subprocess.run(argv, cwd=ROOT).returncode == 0
 
 
+def _run_once(argv):
+    """_run, with each message line of the tool shown once: lld 14 evaluates a
+    linker script's ASSERT more than once and prints its failure as many times
+    (llvm/llvm-project#87535). Other lines, and their order, are kept."""
+    result = subprocess.run(argv, cwd=ROOT, capture_output=True, text=True, errors="replace")
+    for text, stream in ((result.stdout, sys.stdout), (result.stderr, sys.stderr)):
+        seen = set()
+        for line in text.splitlines(keepends=True):
+            if line.strip() and line in seen:
+                continue
+            seen.add(line)
+            stream.write(line)
+        stream.flush()
+    return result.returncode == 0
+
+
 def remove_stale_temporaries(obj):
     """clang writes <name>-<random>.o.tmp and renames it onto <name>.o: a
     compile killed before the rename leaves that temporary for good."""
@@ -245,7 +262,7 @@ def link(arch, objects, elf, gen_dir):
     """Link with --gc-sections; gen_dir supplies the keep.ld that the script INCLUDEs."""
     Path(elf).parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(f"{elf}.tmp")
-    if not _run(link_command(arch, objects, tmp, gen_dir)):
+    if not _run_once(link_command(arch, objects, tmp, gen_dir)):
         tmp.unlink(missing_ok=True)
         return False
     tmp.replace(elf)
