@@ -13,22 +13,13 @@ from qemu.qmp.legacy import QEMUMonitorProtocol
 from tools import toolchain
 
 from tests.qemu.report import only, reports
-from tests.qemu.scenarios import (assert_bad_input_gets_errors, assert_exit_status,
-                                  assert_help_lists_every_command, vector_rows)
+from tests.qemu.scenarios import (assert_bad_input_gets_errors, assert_exit_status, vector_rows)
 from tests.facts import table_name
 
 
 def manifest():
     return json.loads((toolchain.build_dir("avr") / "gen" / "manifest.json").read_text())
 
-
-def test_boot_banner_and_prompt(avr):
-    count = manifest()["tables"][0]["count"]
-    assert re.search(rf"boot: avr kernel up, {count} vectors, timer 100 Hz", avr.banner)
-
-
-def test_help_lists_every_command(avr):
-    assert_help_lists_every_command(avr)
 
 
 def test_vectors_shows_the_live_table_as_the_spec_wrote_it(avr):

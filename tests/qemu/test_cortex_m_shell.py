@@ -11,10 +11,6 @@ from tests.qemu.scenarios import assert_exit_status
 from tests.facts import table_name
 
 
-def test_boot_banner_and_prompt(cm):
-    assert re.search(r"boot: cortex-m kernel up, 48 vectors, timer 100 Hz", cm.banner)
-
-
 def test_trap_without_a_name_lists_the_triggers(cm):
     output = cm.run("trap")
     for name in ("undef", "div0", "unaligned", "bus", "xn", "forced", "svc", "svc-psp", "nmi",

@@ -12,13 +12,7 @@ from tests.facts import table_name, table_symbol
 GEN = toolchain.build_dir("riscv64") / "gen"
 
 
-def test_boot_banner_and_prompt(rv):
-    assert re.search(r"boot: riscv64 kernel up, 32 vectors, timer 100 Hz", rv.banner)
-
-
-def test_help_and_trap_list(rv):
-    for command in ("help", "ticks", "sleep MS", "trap NAME", "int N", "vectors", "stats", "irqtrace", "exit N"):
-        assert command in rv.run("help")
+def test_trap_lists_the_triggers(rv):
     listed = rv.run("trap")
     for name in ("ecall", "ebreak", "illegal", "load-fault", "store-fault", "fetch-fault",
                  "load-misaligned", "amo-misaligned", "user-ecall", "user-csr", "user-mem"):
