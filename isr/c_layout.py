@@ -20,8 +20,13 @@ def offset_asserts(name, fields, start=0, word_size=8):
             f'"{name}.{field} moved: regenerate, do not edit");' for i, field in enumerate(fields)]
 
 
-def info_declarations(arch):
-    """What gen/isr_info.c defines, for the kernel's `vectors` and report code."""
+def bench_vectors(slots):
+    """The vectors the spec marks bench=, in order."""
+    return sorted(slot.vector for slot in slots if slot.bench)
+
+
+def info_declarations(arch, slots):
+    """What gen/isr_info.c defines, for the kernel's `vectors`, `bench` and report code."""
     return ["/* Entry address to names, for the `vectors` command. */",
             "struct isr_symbol {",
             "    uintptr_t entry;",
@@ -35,6 +40,9 @@ def info_declarations(arch):
             "extern const struct isr_symbol __isr_symbols_start[], __isr_symbols_end[];",
             "extern const char *const isr_vector_names[ISR_VECTOR_COUNT];",
             "extern const uint8_t isr_vector_error_code[ISR_VECTOR_COUNT];",
+            "/* The spec's bench vectors (bench=), in vector order: `bench N` and `probe N` take only these. */",
+            f"#define ISR_BENCH_COUNT {len(bench_vectors(slots))}",
+            "extern const uint16_t isr_bench_vectors[ISR_BENCH_COUNT + 1];",
             "/* What the vector's handler must do to acknowledge its source (the arch model's words). */",
             "const char *isr_vector_ack(unsigned vector);",
             "/* The generated entry (stub, default or handler) at an address, or NULL. */",

@@ -1,4 +1,5 @@
 """Emit gen/isr_info.c: vector names, error-code facts, acknowledgements, and entry symbols by address."""
+from isr.c_layout import bench_vectors
 from isr.guard import GUARD_NAME, guarded
 
 
@@ -16,6 +17,9 @@ def emit(slots, arch, banner):
            "/* 1 where the CPU reports an error code (x86_64 pushes it, AArch64 leaves a syndrome",
            "   in ESR_EL1): `int N` cannot supply one, so the shell refuses those vectors. */",
            f"const uint8_t isr_vector_error_code[ISR_VECTOR_COUNT] = {{{codes}}};", "",
+           "/* The spec's bench vectors, then a 0 that only keeps the array from being empty. */",
+           f"const uint16_t isr_bench_vectors[ISR_BENCH_COUNT + 1] = {{{', '.join(map(str, bench_vectors(slots) + [0]))}}};",
+           "",
            "/* What each vector's handler must do so that its source does not interrupt again",
            "   at once (the arch model's acknowledge()): the storm guard (kernel/storm.c) says it.",
            "   Each text once, and a byte per vector: the AVR keeps constants in its 8 KiB of SRAM. */"]

@@ -5,6 +5,7 @@
 
 #include "arch.h"
 #include "bench.h"
+#include "isr.h"
 #include "printf.h"
 #include "probe.h"
 #include "string.h"
@@ -17,6 +18,30 @@ void bench_bump(void)
 {
     PROBE_NOTE_CALL();
     bench_counter++;
+}
+
+void bench_vectors_print(void)
+{
+    if (ISR_BENCH_COUNT == 0) {
+        kprintf("isr/%s.py binds none (bench= on a binding makes one)\n", arch_name());
+        return;
+    }
+    kprintf("the bench vectors are");
+    for (unsigned i = 0; i < ISR_BENCH_COUNT; i++)
+        kprintf(" %u", (unsigned)isr_bench_vectors[i]);
+    kprintf(" (bench= in isr/%s.py)\n", arch_name());
+}
+
+/* Only a bench handler adds to bench_counter: any other vector would be
+   measured with its report in the window, and then show taken=0. */
+bool bench_vector_or_say(const char *command, unsigned long vector)
+{
+    for (unsigned i = 0; i < ISR_BENCH_COUNT; i++)
+        if (isr_bench_vectors[i] == vector)
+            return true;
+    kprintf("error: %s %lu: not a bench vector; ", command, vector);
+    bench_vectors_print();
+    return false;
 }
 
 void cmd_bench(const char *arg)
@@ -33,9 +58,12 @@ void cmd_bench(const char *arg)
     }
     uint64_t vector;
     if (!arg || !parse_u64(arg, &vector) || vector >= arch_vector_count()) {
-        kprintf("error: usage: bench N (a bench vector, 0 to %u) or bench empty\n", arch_vector_count() - 1);
+        kprintf("error: usage: bench N (a bench vector) or bench empty; ");
+        bench_vectors_print();
         return;
     }
+    if (!bench_vector_or_say("bench", (unsigned long)vector))
+        return;
     const char *why = "";
     if (!arch_bench_raise((unsigned)vector, &why)) {
         kprintf("error: bench %lu: %s\n", (unsigned long)vector, why);

@@ -18,6 +18,12 @@ void bench_bump(void);
 
 void cmd_bench(const char *arg);
 
+/* True when vector is one of the spec's bench vectors (gen/isr_info.c);
+   otherwise prints "error: COMMAND N: not a bench vector; ..." naming them. */
+bool bench_vector_or_say(const char *command, unsigned long vector);
+/* "the bench vectors are 96 97 98 (bench= in isr/x86_64.py)", and a newline. */
+void bench_vectors_print(void);
+
 /* kernel/<arch>/bench.c. Raise vector N once, from software, with every
    other asynchronous interrupt masked, through the arch's measured window;
    false (and nothing raised) when software cannot raise N that way. Weak: an

@@ -4,6 +4,7 @@
 #include <stdint.h>
 
 #include "arch.h"
+#include "bench.h"
 #include "printf.h"
 #include "probe.h"
 #include "recovery.h"
@@ -42,7 +43,9 @@ static unsigned fault_count(void)
 
 static void usage(void)
 {
-    kprintf("error: usage: probe N (a bench vector) or probe FAULT, one of:\n");
+    kprintf("error: usage: probe N (a bench vector) or probe FAULT (%s); ",
+            fault_count() ? "one of those below" : "this arch has none");
+    bench_vectors_print();
     for (unsigned i = 0; i < fault_count(); i++)
         kprintf("  %-6s vector %u: %s\n", arch_probe_faults[i].name, arch_probe_faults[i].vector,
                 arch_probe_faults[i].what);
@@ -81,6 +84,8 @@ void cmd_probe(const char *arg)
         usage();
         return;
     }
+    if (!fault && !bench_vector_or_say("probe", (unsigned long)vector))
+        return;
     vector_now = fault ? fault->vector : (unsigned)vector;
     fault_now = fault ? fault->name : 0;
     checks = failed = 0;

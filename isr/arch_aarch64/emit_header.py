@@ -37,7 +37,7 @@ def emit(slots, arch, banner):
             "    uint32_t reserved;",
             "};",
             f'_Static_assert(sizeof(struct isr_gic_entry) == {arch.GIC_ENTRY_SIZE}, "GIC table entry size");',
-            ""] + info_declarations(arch) + [
+            ""] + info_declarations(arch, slots) + [
             f"#define ISR_VBAR_ENTRIES {arch.VBAR_ENTRIES}",
             f"#define ISR_VBAR_ENTRY_SIZE {arch.TABLE_ENTRY_SIZE}",
             f"#define ISR_GIC_INTIDS {arch.GIC_INTIDS}",

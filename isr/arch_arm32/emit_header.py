@@ -62,7 +62,7 @@ def emit(slots, arch, banner):
             "    uint32_t lr;         /* the entry's banked LR: the interrupted instruction + 4 */",
             "    uint32_t spsr;       /* the interrupted CPSR */",
             "};",
-            ""] + info_declarations(arch) + [
+            ""] + info_declarations(arch, slots) + [
             f"#define ISR_VBAR_ENTRIES {arch.VBAR_ENTRIES}",
             f"#define ISR_GIC_INTIDS {arch.GIC_INTIDS}",
             "/* The compiler's interrupt kind per VBAR entry, \"\" where it has none. */",

@@ -37,7 +37,7 @@ def emit(slots, arch, banner):
     out += struct("trap_frame", arch.TRAP_FRAME, word="uint8_t")
     out += offset_asserts("trap_frame", arch.TRAP_FRAME, word_size=1)
     out += ["", "/* isr_symbol.entry and the table hold word addresses, as AVR code pointers do. */"]
-    out += info_declarations(arch) + [
+    out += info_declarations(arch, slots) + [
             "",
             "/* Bounds placed by gen/keep.ld around the table, which sits at flash address 0. */",
             "extern const uint8_t __isr_table_start[], __isr_table_end[];",

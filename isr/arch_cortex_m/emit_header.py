@@ -35,7 +35,7 @@ def emit(slots, arch, banner):
     out += ['_Static_assert(sizeof(struct trap_frame) % 8 == 0, "stub frame breaks AAPCS 8-byte SP alignment");',
             "",
             "/* isr_symbol.entry holds Thumb addresses (bit 0 set), as the table words do. */"]
-    out += info_declarations(arch) + [
+    out += info_declarations(arch, slots) + [
             "",
             "/* Bounds placed by gen/keep.ld around the kept tables; the table is at address 0. */",
             "extern const uint32_t __isr_table_start[], __isr_table_end[];",

@@ -28,7 +28,7 @@ def emit(slots, arch, banner):
            "   clearing the low-power bits there wakes the code the interrupt stopped. */"]
     out += struct("trap_frame", arch.TRAP_FRAME, word="uint16_t")
     out += offset_asserts("trap_frame", arch.TRAP_FRAME, word_size=2)
-    out += [""] + info_declarations(arch) + [
+    out += [""] + info_declarations(arch, slots) + [
         f"#define ISR_TABLE_BASE 0x{arch.TABLE_BASE:X}",
         f"#define ISR_RESET_VECTOR {arch.RESET}",
         "", "/* Bounds placed by gen/keep.ld around the table (linker/msp430.ld puts it at ISR_TABLE_BASE). */",

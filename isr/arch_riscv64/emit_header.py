@@ -41,7 +41,7 @@ def emit(slots, arch, banner):
             "",
             "/* Bounds placed by gen/keep.ld around the kept table. */",
             "extern const uint32_t __isr_table_start[], __isr_table_end[];", ""]
-    out += info_declarations(arch) + ["", "/* Handlers named by the spec. */"]
+    out += info_declarations(arch, slots) + ["", "/* Handlers named by the spec. */"]
     out += handler_prototypes(slots, lambda slot: prototype(slot, arch), _describe, arch)
     out += ["", "/* Every vector the spec leaves out, and any mcause past the table, reaches this. */",
             "void isr_default_handler(struct trap_frame *frame);", "", "#endif", ""]

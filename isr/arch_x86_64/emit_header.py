@@ -42,7 +42,7 @@ def emit(slots, arch, banner):
             "};",
             f'_Static_assert(sizeof(struct isr_table_entry) == {arch.TABLE_ENTRY_SIZE}, "table entry size");',
             "",
-        ] + info_declarations(arch) + [
+        ] + info_declarations(arch, slots) + [
             f"#define ISR_KERNEL_CS 0x{arch.KERNEL_CS:02x}",
             "#define ISR_ABI __attribute__((interrupt))",
             "/* For functions that abi handlers call: they save every register they use,",

@@ -40,3 +40,26 @@ def test_int_on_a_bench_vector_says_its_handler_ran_once(arch, boot_console, ker
             and lines[-1] == bench_line(vector), \
             f"expected `int {vector}: returned`, then `{bench_line(vector)}`; got {shown}"
         assert f"bench {vector}: taken=1" in guest.run(f"bench {vector}"), "the same vector, measured"
+
+
+def not_bench_error(command, vector, bench):
+    return (f"error: {command} {vector}: not a bench vector; the bench vectors are "
+            f"{' '.join(str(s['vector']) for s in bench)} (bench= in isr/")
+
+
+@pytest.mark.parametrize("arch", sorted(PROFILES))
+def test_bench_and_probe_refuse_a_vector_that_is_not_a_bench_vector(arch, boot_console, kernel):
+    """Before, `bench N` on another vector printed its report line and then taken=0,
+    and `probe N` ran although its usage says "a bench vector"."""
+    elf = kernel(arch)
+    slots = facts.slots(arch)
+    bench = sorted((s for s in slots if s["bench"]), key=lambda s: s["vector"])
+    if not bench:
+        pytest.skip(f"the {arch} spec binds no bench vector")
+    other = next(s for s in slots if not s["bench"] and s["style"] != "default")
+    guest = boot_console(arch, elf)
+    for command in ("bench", "probe"):
+        output = guest.run(f"{command} {other['vector']}")
+        assert output.strip().startswith(not_bench_error(command, other["vector"], bench)), output
+        assert "taken=" not in output and "checks=" not in output and not reports(output), output
+    assert f"bench {bench[0]['vector']}: taken=1" in guest.run(f"bench {bench[0]['vector']}")
