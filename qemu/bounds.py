@@ -37,9 +37,21 @@ def limit_files(cap=EMULATOR_FILE_CAP):
     SIGXFSZ goes back to its default action (end the process): Python ignores it, and
     an ignored signal stays ignored across exec, which would leave the emulator running
     with each write to its log failing instead."""
+    inherited = resource.getrlimit(resource.RLIMIT_FSIZE)[1]     # a capped parent's children stay as capped
+    if inherited != resource.RLIM_INFINITY:
+        cap = min(cap, inherited)
     resource.setrlimit(resource.RLIMIT_FSIZE, (cap, cap))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     signal.signal(signal.SIGXFSZ, signal.SIG_DFL)
+
+
+def at_cap(path, cap=EMULATOR_FILE_CAP):
+    """True when the file has reached the cap (a single-threaded emulator, or
+    msp430's Python bridge, may die of the cap before FileWatch looks)."""
+    try:
+        return os.stat(path).st_size >= cap
+    except FileNotFoundError:
+        return False
 
 
 class FileWatch:
@@ -58,11 +70,7 @@ class FileWatch:
     def _watch(self):
         while not self._stop.wait(self.POLL):
             for path in self._paths:
-                try:
-                    size = os.stat(path).st_size
-                except FileNotFoundError:
-                    continue
-                if size >= self._cap:
+                if at_cap(path, self._cap):
                     self.full = path
                     self._on_full()
                     return
@@ -106,10 +114,10 @@ def busiest_source(profile, log_tail):
 
 def file_cap_words(profile, log_tail, cap=EMULATOR_FILE_CAP):
     """The ending's words for an emulator that the file cap stopped, from its log's tail."""
-    cap //= MB
+    size = f"{cap // MB} MB" if cap >= MB else f"{cap} bytes"
     source = busiest_source(profile, log_tail)
     filled = f" {source} fills it." if source else ""
-    return (f"{profile.emulator}'s log passed {cap} MB (its file cap, qemu/bounds.py): "
+    return (f"{profile.emulator}'s log passed {size} (its file cap, qemu/bounds.py): "
             f"an interrupt storm?{filled} A handler that does not acknowledge its source is "
             f"entered again the moment it returns")
 

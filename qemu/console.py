@@ -210,7 +210,7 @@ class Console:
             return self.ending
         self.child.close()
         code = self.child.exitstatus if self.child.exitstatus is not None else -self.child.signalstatus
-        if self._file_watch.full:
+        if self._file_watch.full or bounds.at_cap(self.log_path, self._file_cap):   # stopped, or died of it first
             words = bounds.file_cap_words(self.profile, bounds.tail_text(self.log_path), self._file_cap)
             self.ending = Ending("file-cap", words, returncode=code)
             return self.ending

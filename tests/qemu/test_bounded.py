@@ -27,3 +27,13 @@ def test_the_file_cap_stops_a_flooding_qemu_and_says_why(kernel, arch, tmp_path)
     assert "log passed 4 MB" in ending.detail and "an interrupt storm?" in ending.detail
     log = tmp_path / "flood.qemu.log"
     assert log.stat().st_size <= CAP, f"the log is {log.stat().st_size} bytes, over the {CAP} cap"
+
+
+def test_the_file_cap_stops_msp430s_bridge_too(kernel, tmp_path):
+    """The bridge (Python, which ignores SIGXFSZ) meets the cap as a failed write to its log."""
+    cap = 512               # a few of the bridge's lines: its requests at boot pass it
+    with Console("msp430", kernel("msp430"), tmp_path, "bridge", file_cap=cap, timeout=30) as console:
+        ending = console.wait_ending()
+    assert ending.kind == "file-cap", str(ending)
+    assert "mspdebug's simulator's log passed 512 bytes" in ending.detail
+    assert (tmp_path / "bridge.qemu.log").stat().st_size <= cap
