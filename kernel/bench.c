@@ -34,14 +34,14 @@ void bench_vectors_print(void)
 
 /* Only a bench handler adds to bench_counter: any other vector would be
    measured with its report in the window, and then show taken=0. */
-bool bench_vector_or_say(const char *command, unsigned long vector)
+int bench_vector_or_say(const char *command, unsigned long vector)
 {
     for (unsigned i = 0; i < ISR_BENCH_COUNT; i++)
         if (isr_bench_vectors[i] == vector)
-            return true;
+            return 1;
     kprintf("error: %s %lu: not a bench vector; ", command, vector);
     bench_vectors_print();
-    return false;
+    return 0;
 }
 
 void cmd_bench(const char *arg)

@@ -18,9 +18,12 @@ void bench_bump(void);
 
 void cmd_bench(const char *arg);
 
-/* True when vector is one of the spec's bench vectors (gen/isr_info.c);
-   otherwise prints "error: COMMAND N: not a bench vector; ..." naming them. */
-bool bench_vector_or_say(const char *command, unsigned long vector);
+/* Nonzero when vector is one of the spec's bench vectors (gen/isr_info.c);
+   otherwise prints "error: COMMAND N: not a bench vector; ..." naming them.
+   An int, not a bool: avr-gdb 13.1 fails an internal assertion
+   (gdbtypes.h:985) on the debug information avr-gcc 5.4 writes for a bool
+   function with a loop, and `break kmain` reads this file's. */
+int bench_vector_or_say(const char *command, unsigned long vector);
 /* "the bench vectors are 96 97 98 (bench= in isr/x86_64.py)", and a newline. */
 void bench_vectors_print(void);
 
