@@ -23,6 +23,10 @@ GUEST_EXIT = re.compile(r"^exit status=(\d+)\r?$", re.M)
 # cpu_abort(): QEMU prints this and aborts (SIGABRT). M-profile lockup in 7.2 is one.
 QEMU_FATAL = re.compile(r"^qemu: fatal: (.*)$", re.M)
 QEMU_ERROR = re.compile(r"^qemu(?:-system-\S+)?: .*$", re.M)    # x86_64's loader says just "qemu:"
+# GDB's `kill` (its k or vKill packet) makes QEMU's gdbstub print this on
+# stderr and end QEMU with exit code 0 (7.2: exit(0); later versions through a
+# shutdown request): the user's choice, not an error of QEMU's.
+GDB_KILL = re.compile(r"Terminated via GDBstub")
 
 # QMP ShutdownCause values (qapi/run-state.json) and what each means here.
 SHUTDOWN_KINDS = {
@@ -39,7 +43,7 @@ SHUTDOWN_KINDS = {
 
 @dataclass(frozen=True)
 class Ending:
-    kind: str           # exit, reset, triple-fault, lockup, shutdown, panic, quit, killed, error,
+    kind: str           # exit, reset, triple-fault, lockup, shutdown, panic, quit, gdb-kill, killed, error,
                         # qemu-fatal, input-ended (a launcher whose input ended), file-cap (qemu.bounds),
                         # console-flood (qemu.bounds.CappedTranscript), unexplained
     detail: str         # in words, as the user should read it
@@ -74,6 +78,9 @@ def classify(profile, returncode, serial_text="", shutdown_reason=None, qemu_log
     if returncode is not None and returncode < 0:
         name = signal.Signals(-returncode).name
         return Ending("killed", f"QEMU was killed by {name} before the guest chose a status", returncode=returncode)
+    if GDB_KILL.search(serial_text or ""):
+        return Ending("gdb-kill", f"GDB killed the guest (`kill` in GDB ends QEMU); exit code {returncode}",
+                      returncode=returncode)
     own = profile.launcher_ending(returncode) if returncode is not None else None
     if own is not None:
         kind, words = own

@@ -6,7 +6,8 @@ included): no QEMU outlives it to hold the terminal or GDB's port. SIGTERM
 rather than SIGKILL, so that QEMU puts the terminal back as it found it.
 The serial port runs with signal=off: Ctrl-C is a byte for the guest.
 The task ends with how the guest ended, in words (qemu/ending.py), and
-succeeds only for `exit 0` or a quit the user asked for.
+succeeds only for `exit 0` or an end the user asked for: a quit (Ctrl-A X),
+or GDB's `kill` under debug-<arch>.
 """
 import signal
 import subprocess
@@ -89,6 +90,6 @@ def run_on_terminal(arch, elf, run_dir, gdb=None):
     print(f"\n{arch}: {ending}")
     if said.strip():
         print(f"QEMU said: {said.strip()}")
-    if (ending.kind, ending.status) == ("exit", 0) or ending.kind == "quit":
+    if (ending.kind, ending.status) == ("exit", 0) or ending.kind in ("quit", "gdb-kill"):
         return True
     return TaskFailed(str(ending))

@@ -55,3 +55,25 @@ def test_debug_task_takes_the_port_it_is_given(kernel):
     finally:
         os.killpg(child.pid, signal.SIGKILL)
         child.close(force=True)
+
+
+def test_gdb_kill_ends_the_task_in_words_and_it_succeeds(kernel):
+    """`kill` in GDB ends QEMU with exit code 0: before, the task failed with
+    `TaskFailed ... QEMU failed with exit code 0`."""
+    arch = "riscv64"
+    kernel(arch)
+    child, port, gdb, script = debug_task(arch)
+    try:
+        said = subprocess.run([gdb, "-batch", "-nx", "-x", script, "-ex", "break kmain", "-ex", "continue",
+                               "-ex", "kill"], capture_output=True, text=True, timeout=60)
+        assert said.returncode == 0, said.stdout + said.stderr
+        child.expect(rf"{arch}: GDB killed the guest \(`kill` in GDB ends QEMU\); exit code 0\r?\n")
+        child.expect(pexpect.EOF)
+        rest = child.before
+        child.close()
+        assert "TaskFailed" not in rest and "QEMU failed" not in rest, rest
+        assert child.exitstatus == 0, rest
+    finally:
+        if child.isalive():
+            os.killpg(child.pid, signal.SIGKILL)
+            child.close(force=True)

@@ -87,3 +87,14 @@ def test_the_msp430_bridges_own_codes_are_never_a_guest_status(code, kind, words
 
 def test_a_qemu_code_is_never_read_as_a_launchers_own():
     assert all(profile(arch).launcher_ending(code) is None for arch in ("x86_64", "avr") for code in range(8))
+
+
+@pytest.mark.parametrize("arch", ["x86_64", "riscv64", "aarch64"])
+def test_gdb_kill_is_said_in_words_not_as_a_qemu_failure(arch):
+    """GDB's `kill` ends QEMU with exit code 0 and this line on its stderr
+    (7.2's gdbstub); before, debug-<arch> failed with `QEMU failed with exit code 0`."""
+    said = f"qemu-system-{arch}: QEMU: Terminated via GDBstub\n"
+    for reason in (None, "guest-shutdown"):
+        ending = classify(profile(arch), 0, f"{arch}> " + said, shutdown_reason=reason)
+        assert (ending.kind, ending.status) == ("gdb-kill", None), str(ending)
+        assert str(ending).startswith("GDB killed the guest")
