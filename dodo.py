@@ -17,6 +17,7 @@ from qemu.profiles import profile
 from tools import cost, explain, toolchain
 from tools.check_elf import check
 from tools.ctrl_c import quiet_ctrl_c
+from tools.doit_report import CompileSummary
 
 ARCHES = ["x86_64", "aarch64", "riscv64", "cortex-m", "arm32", "avr", "msp430"]
 ROOT = Path(__file__).resolve().parent
@@ -35,6 +36,8 @@ DOIT_CONFIG = {
     "dep_file": str(DEP_FILE),
     "backend": "sqlite3",
     "verbosity": 1,
+    # One line per arch for its compiles, not one per object (--reporter=console: one per task).
+    "reporter": CompileSummary,
 }
 
 

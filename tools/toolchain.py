@@ -200,7 +200,9 @@ def compile_one(arch, source, obj, gen_dir):
     headers it read, for headers_unchanged() to compare on the next run."""
     Path(obj).parent.mkdir(parents=True, exist_ok=True)
     remove_stale_temporaries(obj)
-    if not _run(compile_command(arch, source, obj, gen_dir)):
+    argv = compile_command(arch, source, obj, gen_dir)
+    if not _run(argv):
+        print(f"compile failed: {' '.join(argv)}", file=sys.stderr, flush=True)
         return False
     return {"headers": {h: _digest(h) for h in header_deps(obj)}}
 

@@ -11,8 +11,14 @@ from dodo import ARCHES
 from tools import toolchain
 
 
+# doit's own reporter, a line per task: the project's (tools/doit_report.py)
+# says one line per arch for its compiles, and these tests name each task that ran.
+EVERY_TASK = "--reporter=console"
+
+
 def run_doit(tree, *args):
-    return subprocess.run([sys.executable, "-m", "doit", *args], cwd=tree, capture_output=True, text=True)
+    return subprocess.run([sys.executable, "-m", "doit", EVERY_TASK, *args], cwd=tree, capture_output=True,
+                          text=True)
 
 
 def doit(tree, *args):

@@ -11,12 +11,12 @@ import pytest
 
 from tools import toolchain
 
-from tests.pipeline.test_incremental import doit, run_doit
+from tests.pipeline.test_incremental import EVERY_TASK, doit, run_doit
 
 
 def start_doit(tree):
     """doit in its own process group, as a terminal would run it; stdout line by line."""
-    return subprocess.Popen([sys.executable, "-m", "doit"], cwd=tree, stdout=subprocess.PIPE,
+    return subprocess.Popen([sys.executable, "-m", "doit", EVERY_TASK], cwd=tree, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, start_new_session=True)
 
 
