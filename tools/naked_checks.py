@@ -63,9 +63,7 @@ def naked_slots(manifest, exit_):
 
 def check(image, manifest, elf):
     """Problems, each naming the vector, the spec line and the entry."""
-    exit_ = getattr(arch_model(manifest["arch"]), "NAKED_EXIT", None)
-    if exit_ is None:
-        return []
+    exit_ = arch_model(manifest["arch"]).NAKED_EXIT
     problems = []
     for slot in naked_slots(manifest, exit_):
         symbol = image.symbols.get(slot["entry"])
