@@ -20,14 +20,18 @@ void bench_bump(void)
     bench_counter++;
 }
 
+/* A variable, not ISR_BENCH_COUNT itself: a spec with no bench vector makes the
+   count 0, and `i < 0` on an unsigned is an error under -Wextra -Werror (GCC's -Wtype-limits). */
+static const unsigned bench_count = ISR_BENCH_COUNT;
+
 void bench_vectors_print(void)
 {
-    if (ISR_BENCH_COUNT == 0) {
+    if (bench_count == 0) {
         kprintf("isr/%s.py binds none (bench= on a binding makes one)\n", arch_name());
         return;
     }
     kprintf("the bench vectors are");
-    for (unsigned i = 0; i < ISR_BENCH_COUNT; i++)
+    for (unsigned i = 0; i < bench_count; i++)
         kprintf(" %u", (unsigned)isr_bench_vectors[i]);
     kprintf(" (bench= in isr/%s.py)\n", arch_name());
 }
@@ -36,7 +40,7 @@ void bench_vectors_print(void)
    measured with its report in the window, and then show taken=0. */
 int bench_vector_or_say(const char *command, unsigned long vector)
 {
-    for (unsigned i = 0; i < ISR_BENCH_COUNT; i++)
+    for (unsigned i = 0; i < bench_count; i++)
         if (isr_bench_vectors[i] == vector)
             return 1;
     kprintf("error: %s %lu: not a bench vector; ", command, vector);
