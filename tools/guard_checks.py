@@ -26,9 +26,10 @@ def listings(arch, elf, image, guards):
     symbols = [image.symbols[g] for g in guards]
     # A Thumb function's symbol has bit 0 set (ARM ELF): it starts one byte
     # lower, else the listing runs into the halfword after it (lld's 0xd4d4
-    # filler reads as a `bmi` to some other function).
+    # filler reads as a `bmi` to some other function), and llvm-objdump 19
+    # shows nothing of a function whose listing starts at its odd address.
     thumb = toolchain.TARGETS[arch]["triple"].startswith("thumb")
-    start = min(s.address for s in symbols)
+    start = min(s.address - (s.address & 1 if thumb else 0) for s in symbols)
     stop = max(s.address - (s.address & 1 if thumb else 0) + s.size for s in symbols)
     objdump = toolchain.TARGETS[arch].get("objdump")
     argv = ([objdump] if objdump else ["llvm-objdump", f"--triple={toolchain.TARGETS[arch]['triple']}"])
@@ -49,7 +50,9 @@ def _targets(image, lines):
     found = set()
     for line in lines:
         for name, offset in NAMED.findall(line):
-            if name in image.symbols:
+            # an assembler-local label (.Lpcrel_hi4) is no target: clang 19 keeps such
+            # labels in the symbol table, one of a name per object, so a name can be another file's
+            if name in image.symbols and not name.startswith(".L"):
                 found.add(image.symbols[name].address + int(offset or "0", 16))
         bare = BARE_TARGET.match(line)
         if bare:
