@@ -6,13 +6,13 @@
 
 #include "gic.h"
 #include "isr.h"
+#include "memlayout.h"
 #include "probe.h"
 
 #define REGISTERS 32            /* x0-x30, NZCV */
 #define NZCV 0xf0000000ull
 #define GIC_PRIORITY_STEP 16    /* as in bench.c */
 #define GIC_SGIS 16
-#define NOTHING_THERE 0x0b000000ull     /* what `trap dabt` loads from: unassigned on virt */
 enum { RAISE = 0, DATA_ABORT = 1 };     /* probe.S agrees */
 
 void probe_run(uint64_t kind);          /* probe.S */
@@ -33,7 +33,7 @@ static void run(uint64_t kind, uint64_t x0, uint64_t x1)
         probe_want[i] = 0x5e5e000000000000ull | (uint64_t)(i + 1) << 8 | (i + 1);
     probe_want[0] = x0;
     probe_want[1] = x1;
-    probe_want[2] = NOTHING_THERE;
+    probe_want[2] = TRAP_UNASSIGNED;
     probe_want[31] = NZCV;
     probe_run(kind);
     for (unsigned i = 0; i < REGISTERS; i++)

@@ -21,7 +21,6 @@
 #include "timer.h"
 #include "trap_report.h"
 
-enum { VEC_IRQ = 6, VEC_FIQ = 7 };
 #define FIQ_DELAY_US 1000            /* on_sgi_slow: the virtual timer fires this long after */
 #define FIQ_WAIT_US 1000000          /* ... and this long without it is a bug */
 #define SLOW_FIQ_US 30000            /* on_sgi_fiq_slow: three timer periods with IRQs held off */
@@ -44,7 +43,7 @@ __attribute__((noinline)) static void gic_dispatch(uint32_t fiq, uint32_t lr, ui
     if (irq.intid >= GIC_FIRST_SPECIAL) {
         /* Nothing was acknowledged, so nothing must be ended: an EOI here
            would end whatever interrupt is active below us. */
-        unsigned vector = fiq ? VEC_FIQ : VEC_IRQ;
+        unsigned vector = fiq ? ISR_VEC_FIQ : ISR_VEC_IRQ;
         stats_count(vector);
         a32_report_begin(vector, "abi", lr, spsr);
         report_field("intid", "%u", (unsigned)irq.intid);

@@ -6,6 +6,7 @@
 
 #include "gic.h"
 #include "isr.h"
+#include "memlayout.h"
 #include "probe.h"
 
 #define REGISTERS 15            /* r0-r12, lr, the CPSR flags */
@@ -13,7 +14,6 @@
 #define GIC_PRIORITY_STEP 16    /* as in bench.c */
 #define GIC_SGIS 16
 #define PMR_MASK_ALL 0x00       /* GICC_PMR: no priority is below it */
-#define NOTHING_THERE 0x0b000000u   /* what `trap dabt` loads from: unassigned on virt */
 enum { RAISE = 0, DATA_ABORT = 1, PREFETCH_ABORT = 2 };     /* probe.S agrees */
 
 void probe_run(uint32_t kind);          /* probe.S */
@@ -32,7 +32,7 @@ static void run(uint32_t kind, uint32_t r0, uint32_t r1, uint32_t pmr)
         probe_want[i] = 0x5e5e0000u | (i + 1) << 8 | (i + 1);
     probe_want[0] = r0;
     probe_want[1] = r1;
-    probe_want[12] = NOTHING_THERE;
+    probe_want[12] = TRAP_UNASSIGNED;
     probe_want[14] = FLAGS;
     uint32_t old = gic_set_priority_mask(pmr);
     probe_run(kind);

@@ -20,8 +20,6 @@
 
 #define SGI_WAIT_TICKS 100   /* an SGI to self arrives at once; a second without it is a bug */
 #define SGI_COUNT 16
-#define VEC_IRQ ISR_VEC_IRQ
-#define VEC_FIQ ISR_VEC_FIQ
 #define PMR_MASK_ALL 0       /* GICC_PMR: no priority is below it, so nothing is signalled */
 
 void vector_enter(uintptr_t entry, uint32_t mode);   /* vector_enter.S */
@@ -50,7 +48,7 @@ static void raise_sgi(unsigned vector)
 static void enter_by_software(unsigned vector)
 {
     uint32_t old = gic_set_priority_mask(PMR_MASK_ALL);
-    vector_enter(r_vbar() + 4 * vector, vector == VEC_IRQ ? MODE_IRQ : MODE_FIQ);
+    vector_enter(r_vbar() + 4 * vector, vector == ISR_VEC_IRQ ? MODE_IRQ : MODE_FIQ);
     gic_set_priority_mask(old);
 }
 
@@ -62,7 +60,7 @@ void arch_cmd_int(const char *arg)
         return;
     }
     unsigned v = (unsigned)vector;
-    if (v == VEC_IRQ || v == VEC_FIQ) {
+    if (v == ISR_VEC_IRQ || v == ISR_VEC_FIQ) {
         enter_by_software(v);
         kprintf("int %s: returned\n", arg);      /* as typed: 0x10 stays 0x10 */
         return;

@@ -5,7 +5,6 @@
 #include "arm32.h"
 #include "trap_report.h"
 
-enum { VEC_PABT = 3, VEC_DABT = 4 };
 #define FSR_FS(fsr) ((((fsr) >> 6) & 0x10u) | ((fsr) & 0xfu))   /* FS[4] is bit 10 */
 #define DFSR_WNR (1u << 11)
 #define FS_DEBUG 0x02u
@@ -53,13 +52,13 @@ static void report_common(unsigned vector, const char *style, bool fault, uint32
 void a32_report_begin(unsigned vector, const char *style, uint32_t lr, uint32_t spsr)
 {
     uint32_t pc = vector < ISR_VBAR_ENTRIES ? lr - lr_offsets[vector] : lr;
-    if (vector == VEC_DABT) {
+    if (vector == ISR_VEC_DABT) {
         uint32_t dfsr = r_dfsr();
         report_common(vector, style, true, dfsr, pc, lr, spsr);
         report_field("dfar", "0x%x", (unsigned)r_dfar());
         report_field("fs", "%s", fault_status(FSR_FS(dfsr)));
         report_field("access", "%s", (dfsr & DFSR_WNR) ? "write" : "read");
-    } else if (vector == VEC_PABT) {
+    } else if (vector == ISR_VEC_PABT) {
         uint32_t ifsr = r_ifsr();
         report_common(vector, style, true, ifsr, pc, lr, spsr);
         if (FSR_FS(ifsr) != FS_DEBUG)      /* IFAR is UNKNOWN after a debug event (BKPT) */
