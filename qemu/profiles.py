@@ -248,14 +248,15 @@ PROFILES = {
     "msp430": MspdebugSimProfile(
         arch="msp430",
         binary="mspdebug",
-        # mspdebug 0.22's simulator: 64 KiB of RAM and these simio devices, set up
+        # mspdebug's simulator (0.22 in Debian 12, 0.25 in 13): 64 KiB of RAM and these simio devices, set up
         # as the MSP430F1611 has them. Interrupt numbers are mspdebug's, word
         # 0xFFE0 + 2n: vector 48 + n in isr/arch_msp430 (msp430f1611.h offsets / 2).
         machine=["simio add console console",          # a byte written to 0x00FF is printed
                  "simio add timer timer_a 3",           # Timer_A3 at 0x160, TAIV at 0x12E
                  "simio config timer_a irq0 6",         # TIMERA0_VECTOR 0x0C
                  "simio config timer_a irq1 5",         # TIMERA1_VECTOR 0x0A
-                 "simio add wdt wdt",                   # WDTCTL at 0x120; IE1 0x0000, but IFG1 0x0001 (the 2xx map)
+                 "simio add wdt wdt",                   # WDTCTL at 0x120; IE1 0x0000, and it reads NMIIFG at 0x0001,
+                                                        # the F1611's IE2 (its IFG1 is 0x0002): tests/findings.py
                  "simio config wdt irq 10",             # WDT_VECTOR 0x14 (NMI is 14, reset 15)
                  "simio add gpio port1",
                  "simio config port1 base 0x20",        # P1IN..P1SEL at 0x20-0x26
