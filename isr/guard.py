@@ -35,7 +35,7 @@ def table_target(slot, arch):
 
 def guarded(slots, arch):
     """(slot, guard symbol) for every slot that has a guard, in table order."""
-    return [(slot, guard_symbol(slot, arch)) for slot in slots if guard_symbol(slot, arch)]
+    return [(slot, guard) for slot in slots if (guard := guard_symbol(slot, arch))]
 
 
 def dispatch_guarded(slots, first, count):

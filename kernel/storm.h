@@ -7,9 +7,10 @@
  * generated entry guard (isr/guard.py, gen/isr_stubs.S) counts storm_budget[]
  * down with every register as the CPU left it, and a common dispatch that the
  * CPU does not enter per source (the GIC's) calls storm_entry(). The shell's
- * waits call storm_thread_ran(), which refills every budget. STORM_LIMIT
- * entries of one vector with no such call in between: the arch masks the
- * source, and one "[storm]" line says what the handler must do.
+ * waits call storm_thread_ran(), which refills the budgets a few at a time, in
+ * turn (kernel/storm.c). STORM_LIMIT entries of one vector with the shell
+ * never running in between: the arch masks the source, and one "[storm]"
+ * line says what the handler must do.
  */
 #ifndef STORM_H
 #define STORM_H

@@ -70,7 +70,7 @@ class Console:
         self._typed = open(run_dir / f"{name}.typed", "w", encoding="utf-8", newline="")
         self.child = Spawn(argv[0], argv[1:], encoding="utf-8", codec_errors="replace",
                             timeout=timeout, logfile=self._transcript, echo=False,
-                            preexec_fn=lambda: (die_with_parent(), bounds.limit_files(file_cap)),
+                            preexec_fn=lambda: die_with_parent(file_cap),
                             pass_fds=self.monitor.pass_fds(), dimensions=(50, 200))
         self._file_cap = file_cap
         self._file_watch = bounds.FileWatch([self.log_path] if interrupt_log else [], self._stop_flood, file_cap)

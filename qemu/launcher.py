@@ -20,12 +20,12 @@ from qemu.profiles import profile
 PR_SET_PDEATHSIG = 1
 
 
-def die_with_parent():
+def die_with_parent(cap=bounds.EMULATOR_FILE_CAP):
     """preexec_fn for emulators: the kernel sends SIGKILL when our process dies,
-    and stops the emulator at the file cap (qemu.bounds.limit_files)."""
+    and no file the emulator writes grows past cap (qemu.bounds.limit_files)."""
     libc = ctypes.CDLL(None, use_errno=True)
     libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    bounds.limit_files()
+    bounds.limit_files(cap)
 
 
 def tied_to_this_process(sig=signal.SIGKILL):
