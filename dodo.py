@@ -14,7 +14,8 @@ from qemu import replay
 from qemu.interactive import run_on_terminal
 from qemu.launcher import free_port, gdb_script
 from qemu.profiles import profile
-from tools import cost, explain, toolchain
+from reports import cost, explain
+from tools import toolchain
 from tools.check_elf import check
 from tools.ctrl_c import quiet_ctrl_c
 from tools.doit_report import CompileSummary
@@ -200,9 +201,9 @@ def task_plugin():
 
 
 def task_cost():
-    """Instructions and stores per interrupt, per arch, style and compiler (tools/cost.py)."""
+    """Instructions and stores per interrupt, per arch, style and compiler (reports/cost.py)."""
     return {
-        "actions": [Interactive([sys.executable, "-m", "tools.cost"], shell=False)],
+        "actions": [Interactive([sys.executable, "-m", "reports.cost"], shell=False)],
         "task_dep": ["plugin"] + [f"check-{arch}" for arch in ARCHES],
         "uptodate": [False],
         "verbosity": 2,

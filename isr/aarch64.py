@@ -21,7 +21,7 @@ VECTORS = [
     interrupt(0, "on_sgi", style="stub", priority=0xa0),
     interrupt(1, "on_sgi_slow", style="stub", priority=0xa0),   # unmasks IRQs: the timer nests in it
     interrupt(2, "sgi_naked_entry", style="naked", priority=0xa0),
-    # Bench vectors (tools/cost.py): one minimal handler per style (no `abi`
+    # Bench vectors (reports/cost.py): one minimal handler per style (no `abi`
     # here), and the same through a function call; `bench N` sends each SGI
     # with GICC_PMR masking the timer and UART, inside a measured window.
     interrupt(3, "bench_stub", style="stub", priority=0x40, bench="counter"),

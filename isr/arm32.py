@@ -28,7 +28,7 @@ VECTORS = [
     interrupt(2, "sgi_naked_entry", style="naked", priority=0xc0),
     interrupt(3, "on_sgi_fiq", style="stub", fiq=True, priority=0x40),
     interrupt(4, "on_sgi_fiq_slow", style="stub", fiq=True, priority=0x40),   # IRQs wait until it ends
-    # Bench vectors (tools/cost.py): SGIs through the real path, the VBAR word,
+    # Bench vectors (reports/cost.py): SGIs through the real path, the VBAR word,
     # the abi entry of their group (gic_irq or gic_fiq), acknowledge, handler,
     # end. The same handlers on IRQ and on FIQ: only the entry's convention
     # differs, and FIQ's banked r8-r12 save words. `bench N` sends each with

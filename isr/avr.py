@@ -16,8 +16,8 @@ VECTORS = [
     irq("USART0_UDRE", "usart0_udre_entry", style="naked"),           # `int 26`: UDRIE
     irq("USART0_TX", "on_usart0_tx", style="abi"),                    # `int 27`: TXCIE
     irq("TIMER3_COMPA", "on_timer3_slow", style="abi", nonblocking=True),   # `int 32`: the tick nests
-    # The bench vector (tools/cost.py): the one source `bench` can raise that
+    # The bench vector (reports/cost.py): the one source `bench` can raise that
     # nothing else uses; the other styles and shapes are measured in variant
-    # kernels that rebind it (tools/variants.py).
+    # kernels that rebind it (reports/variants.py).
     irq("TIMER1_COMPC", "bench_abi", style="abi", bench="counter"),
 ]

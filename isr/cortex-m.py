@@ -22,7 +22,7 @@ VECTORS = [
     irq(9, "on_timer1", style="stub", priority=0x40),              # pended by software: preempts TIMER0
     irq(10, "on_dualtimer", style="abi", priority=0xa0),           # equal priorities: tail-chained
     irq(11, "on_irq11", style="stub", priority=0xa0),
-    # Bench vectors (tools/cost.py): one minimal handler per style, and the
+    # Bench vectors (reports/cost.py): one minimal handler per style, and the
     # same through a function call; `bench N` pends each with BASEPRI masking
     # everything at and below priority 0x40, inside a measured window.
     irq(24, "bench_abi", style="abi", priority=0x20, bench="counter"),

@@ -9,7 +9,7 @@ register as the CPU left it, calls `storm_tripped(vector)` when it reaches
 zero, and jumps on to the entry the manifest names.
 
 Not guarded:
-- bench vectors: their cost is measured to the instruction (tools/cost.py);
+- bench vectors: their cost is measured to the instruction (reports/cost.py);
 - the vectors the arch model lists in UNGUARDED: the reset entry, and a
   common entry whose dispatch counts each source itself (the GIC's INTIDs
   call storm_entry() in C).

@@ -16,7 +16,7 @@ VECTORS = [
     interrupt("PORT1", "on_port1", style="abi"),              # P1 pin edges
     interrupt("PORT2", "on_port2", style="naked"),            # P2 pin edges: kernel/msp430/port2_entry.S
     interrupt("NMI", "on_nmi", style="abi"),                  # NMIIFG (non-maskable)
-    # Bench vectors (tools/cost.py): the same minimal handler in each style, and
+    # Bench vectors (reports/cost.py): the same minimal handler in each style, and
     # the same through a function call, on devices the simulator does not model;
     # `bench N` raises each with the tracer, GIE clear, and EINT lets it in.
     interrupt("USART1TX", "bench_abi", style="abi", bench="counter"),

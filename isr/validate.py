@@ -13,7 +13,7 @@ from isr import required
 from isr.c_names import C_IDENTIFIER, C_KEYWORDS, clash  # noqa: F401 (C_KEYWORDS: isr/kernel_symbols.py)
 from isr.spec import CONSTRUCTORS, KEYWORDS, STYLES
 
-# bench= marks a bench vector for tools/cost.py, on every arch: "counter" (the
+# bench= marks a bench vector for reports/cost.py, on every arch: "counter" (the
 # handler increments bench_counter and returns) or "call" (it does so through
 # a call to an ordinary function). The arch models never see this option.
 BENCH_SHAPES = ("counter", "call")

@@ -36,7 +36,7 @@ VECTORS = [
     interrupt(0x42, "on_soft_stub", style="stub"),
     interrupt(0x43, "soft_naked_entry", style="naked"),
     interrupt(0x80, "on_syscall", style="stub", dpl=3, gate="trap"),
-    # Bench vectors (tools/cost.py): one minimal handler per style, and the
+    # Bench vectors (reports/cost.py): one minimal handler per style, and the
     # same through a function call; `bench N` raises each in a measured window.
     interrupt(0x60, "bench_abi", style="abi", bench="counter"),
     interrupt(0x61, "bench_stub", style="stub", bench="counter"),

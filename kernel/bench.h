@@ -1,5 +1,5 @@
 /* Bench vectors (isr/<arch>.py, bench=): the same minimal handler in every
- * style, raised one at a time by `bench N` inside a window that tools/cost.py
+ * style, raised one at a time by `bench N` inside a window that reports/cost.py
  * measures with a QEMU plugin (tools/plugin/window.c). */
 #ifndef BENCH_H
 #define BENCH_H

@@ -37,7 +37,7 @@ static void cmd_help(const char *arg)
             "  vectors [all]    the live interrupt table (bound vectors, or all)\n"
             "  stats            interrupts taken per vector\n"
             "  irqtrace on|off  report every hardware interrupt too\n"
-            "  bench N|empty    raise bench vector N in a measured window (tools/cost.py)\n"
+            "  bench N|empty    raise bench vector N in a measured window (reports/cost.py)\n"
             "  probe N|FAULT    prove a handler keeps its style's contract (probe alone lists faults)\n"
             "  exit N           stop the machine with status N (0-127)\n"
             "  reset            reset the machine\n");

@@ -20,7 +20,7 @@ options may be what failed.
 
 The run is named by the environment (RUN_ENV), set by the test run
 (tests/conftest.py) and inherited by every process it starts: doit tasks,
-tools.cost, tools.explain. Outside a test run nothing is read or written.
+reports.cost, reports.explain. Outside a test run nothing is read or written.
 """
 import hashlib
 import os

@@ -46,8 +46,8 @@ def pytest_configure(config):
 
 def prune_old_runs():
     """Keep the newest RUNS_KEPT run folders per arch (a run still going has the
-    newest). Only run folders: a tool's own folder (tools.cost's cost-gcc,
-    tools.explain's explain) may be in use, by a run that started this one
+    newest). Only run folders: a tool's own folder (reports.cost's cost-gcc,
+    reports.explain's explain) may be in use, by a run that started this one
     (tests/qemu/test_failure_reports.py runs pytest inside pytest)."""
     for runs in (ROOT / "build").glob("*/runs"):
         folders = sorted((p for p in runs.iterdir() if p.is_dir() and RUN_ID.fullmatch(p.name)),
@@ -109,7 +109,7 @@ def file_name(node):
 @pytest.fixture
 def run_folder(request, run_id):
     """run_folder(arch) -> this test's own folder under build/<arch>/runs/<run>/<worker>/,
-    for tools that keep transcripts (tools.cost): no other test or run writes there."""
+    for tools that keep transcripts (reports.cost): no other test or run writes there."""
     return lambda arch: worker_folder(arch, run_id) / file_name(request.node)
 
 

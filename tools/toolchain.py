@@ -105,14 +105,14 @@ COMMON_CFLAGS = [
 GENERATED_SOURCES = ("isr_table.S", "isr_stubs.S", "isr_info.c")
 
 # Flags for one hand-written source on top of the arch's. The bench handlers
-# (kernel/<arch>/bench.c, measured by tools/cost.py) are built as a production
+# (kernel/<arch>/bench.c, measured by reports/cost.py) are built as a production
 # kernel builds an interrupt handler: no frame pointer in a leaf function. The
 # rest of the kernel keeps one in every function, for backtraces.
 SOURCE_CFLAGS = {"kernel/{arch}/bench.c": ["-momit-leaf-frame-pointer"]}
 
 
 # What `doit` needs to build every kernel from nothing.
-SOURCE_TREE = ("dodo.py", "isr", "kernel", "boot", "linker", "tools", "qemu")
+SOURCE_TREE = ("dodo.py", "isr", "kernel", "boot", "linker", "tools", "qemu", "reports")
 
 
 def build_dir(arch):
@@ -234,7 +234,7 @@ def header_deps(obj):
 
 def reusable_object(arch, source, obj=None):
     """obj (by default the object doit built for source) when a build against
-    another gen/ (a variant spec, tools/variants.py and the spec-variant tests)
+    another gen/ (a variant spec, reports/variants.py and the spec-variant tests)
     may take it as it is, else None. It may when the last real compile of
     source read nothing from gen/ (its -MMD file says so; no file: assume it
     did) and obj is newer than source and every header that compile read.

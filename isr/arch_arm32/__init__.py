@@ -33,7 +33,7 @@ VECTOR_COUNT = IRQ_BASE + GIC_INTIDS
 HANDLER_VECTORS = range(VECTOR_COUNT)
 STYLES = ("abi", "stub", "naked")
 STYLE_REFUSALS = {}
-# The styles a bench vector (an SGI, tools/cost.py) cannot have, and why: the
+# The styles a bench vector (an SGI, reports/cost.py) cannot have, and why: the
 # report says so instead of leaving a gap.
 BENCH_REFUSALS = {"abi": "a bench vector is an SGI, whose handler the IRQ or FIQ entry calls as an ordinary "
                          "function; every arm32 window goes through the abi entry of its group, "

@@ -35,7 +35,7 @@ STYLES = ("abi", "stub", "naked")
 UNGUARDED = frozenset()
 STYLE_REFUSALS = {}
 CPU_EXCEPTIONS = False          # no faults, no traps: `probe` has no fault to raise
-# tools/cost.py measures the nonblocking kind of `abi` as a style of its own.
+# reports/cost.py measures the nonblocking kind of `abi` as a style of its own.
 BENCH_STYLE_VARIANTS = {"abi-nb": ("abi", (("nonblocking", True),))}
 TABLE_ENTRY_SIZE = 4            # JMP k: 2 words
 TABLE_ALIGN = 2                 # flash is word-addressed; the table sits at 0 (linker/avr.ld)

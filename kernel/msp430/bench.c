@@ -6,7 +6,7 @@
  * (bench_window.S) opens at the EINT that lets it in. The Timer_A tick and the
  * watchdog are masked meanwhile: a pending one of higher priority (a higher
  * vector) would be taken first. The launcher counts the window's instructions
- * with the tracer between two breakpoints (tools/cost.py). */
+ * with the tracer between two breakpoints (reports/cost.py). */
 #include <stdint.h>
 
 #include "bench.h"

@@ -2,7 +2,7 @@
  * what kernel/bench.h says, nothing else; bench_naked.S is the hand-written
  * minimum. The window of vector N is swint_table's entry N: it opens at
  * `int $N` and closes at the `ret` after it, the first instruction after the
- * IRETQ (tools/cost.py reads both addresses from the ELF). */
+ * IRETQ (reports/cost.py reads both addresses from the ELF). */
 #include <stdint.h>
 
 #include "bench.h"

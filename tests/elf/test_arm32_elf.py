@@ -7,7 +7,8 @@ import subprocess
 import pytest
 
 from isr.generate import generate
-from tools import handler_cost, return_checks, toolchain
+from reports import handler_cost
+from tools import return_checks, toolchain
 from tools.check_elf import check
 from tools.elf_symbols import Image
 

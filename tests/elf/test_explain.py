@@ -3,7 +3,7 @@ import pytest
 
 from isr.load import arch_model
 from tools import toolchain
-from tools.explain import explain, vector_of
+from reports.explain import explain, vector_of
 
 from tests.facts import bound, slots, table_symbol
 

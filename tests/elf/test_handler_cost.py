@@ -1,8 +1,8 @@
-"""tools/handler_cost.py read against what the generator promised: a stub stores
+"""reports/handler_cost.py read against what the generator promised: a stub stores
 exactly its trap frame, and the compiler's interrupt convention stores less."""
 import pytest
 
-from tools import handler_cost
+from reports import handler_cost
 
 ARCHES = ("x86_64", "aarch64", "riscv64", "cortex-m", "arm32", "avr", "msp430")
 

@@ -22,7 +22,7 @@ def pytest_collection_modifyitems(items):
 def _the_arch_boots(request):
     """A test of an arch whose kernel failed to boot earlier in this run fails at
     once with that first diagnosis, however it would boot (a Console, doit, GDB,
-    tools.cost): it would only wait out its own limit to say less."""
+    reports.cost): it would only wait out its own limit to say less."""
     callspec = getattr(request.node, "callspec", None)
     arch = callspec.params.get("arch") if callspec else None
     if arch:

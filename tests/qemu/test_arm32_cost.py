@@ -4,7 +4,7 @@ stores fewer words, FIQ mode banking r8-r12. The pairs come from the
 manifest (one handler bound on an SGI of each group), never from the spec."""
 import pytest
 
-from tools import cost, variants
+from reports import cost, variants
 from tests.qemu.test_cost import manifest, plugin  # noqa: F401 (plugin is a fixture)
 
 ARCH = "arm32"

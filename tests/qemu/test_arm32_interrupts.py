@@ -75,7 +75,7 @@ def test_typed_characters_reach_the_shell_through_the_interrupt(a32):
 
 def quick_sgis():
     """Bound SGIs whose handler reports at once, in the spec's group (not the slow
-    ones, nor the bench handlers of tools/cost.py, which only count)."""
+    ones, nor the bench handlers of reports/cost.py, which only count)."""
     return [s for s in slots()[8:24]
             if s["style"] != "default" and not s["handler"].endswith("_slow") and not s.get("bench")]
 

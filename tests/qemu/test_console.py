@@ -12,7 +12,8 @@ import pytest
 from qemu import boot_record
 from qemu.console import Console, ConsoleError
 from tests.conftest import ROOT, fail_if_it_did_not_boot
-from tools import cost, toolchain
+from reports import cost
+from tools import toolchain
 
 
 @pytest.fixture(autouse=True)
@@ -95,7 +96,7 @@ def a_run_where_x86_64_did_not_boot(monkeypatch):
 
 def test_every_way_of_booting_fails_at_once_after_a_failed_boot(x86_64_kernel, tmp_path,
                                                                  a_run_where_x86_64_did_not_boot):
-    """Console.boot and tools.cost read the run's record before they wait for a
+    """Console.boot and reports.cost read the run's record before they wait for a
     prompt; the fixtures and the tests that boot through GDB or doit read it
     through tests.conftest.fail_if_it_did_not_boot."""
     first = "First diagnosis, from tests/qemu/test_console.py::test_every_way_of_booting_fails_at_once"

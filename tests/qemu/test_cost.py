@@ -1,4 +1,4 @@
-"""Instructions per interrupt, counted by the QEMU plugin (tools/cost.py): exact
+"""Instructions per interrupt, counted by the QEMU plugin (reports/cost.py): exact
 and repeatable, `abi` below `stub`, and every bad input named, never a zero count.
 
 The bench vectors come from each kernel's manifest (bench=), never from the spec."""
@@ -10,7 +10,8 @@ import sys
 import pytest
 
 from qemu.profiles import profile
-from tools import cost, toolchain, variants
+from reports import cost, variants
+from tools import toolchain
 from tools.elf_symbols import Image
 
 ROOT = toolchain.ROOT

@@ -5,7 +5,7 @@ import pytest
 
 from tools import toolchain
 from qemu.profiles import profile
-from tools.explain import NO_INTERRUPT_LOG, log_pattern, no_interrupt_log, raise_and_compare
+from reports.explain import NO_INTERRUPT_LOG, log_pattern, no_interrupt_log, raise_and_compare
 
 from tests.facts import bound
 from tests.qemu.report import one_report

@@ -16,7 +16,7 @@ DEVICE_EXCEPTIONS = {"x86_64": (), "cortex-m": ("SysTick",)}
 
 def hardware_vectors(arch):
     manifest = json.loads((toolchain.build_dir(arch) / "gen" / "manifest.json").read_text())
-    # Bench vectors (bench=) print no report line by design: tools/cost.py measures them.
+    # Bench vectors (bench=) print no report line by design: reports/cost.py measures them.
     return [s["vector"] for s in manifest["vectors"] if s["style"] != "default" and not s.get("bench")
             and (s["kind"] == "irq" or s["name"] in DEVICE_EXCEPTIONS[arch])]
 

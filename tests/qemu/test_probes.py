@@ -9,7 +9,7 @@ only from a version that has it."""
 import pytest
 
 from isr.load import arch_model
-from tools import cost, variants
+from reports import cost, variants
 from tests.findings import Finding
 from tests.qemu.test_cost import KERNELS, manifest
 

@@ -100,6 +100,6 @@ def test_interrupt_gate_clears_if_and_trap_gate_keeps_it(x86):
         gate = slot["options"]["gate"]
         assert rows[slot["vector"]] == gate
         if slot.get("bench"):
-            continue    # a bench handler (tools/cost.py) only counts: it prints no report line
+            continue    # a bench handler (reports/cost.py) only counts: it prints no report line
         report = one_report(x86.run(f"int {slot['vector']}"))
         assert report["if"] == ("1" if gate == "trap" else "0"), (slot["vector"], gate, report)

@@ -8,7 +8,7 @@ from isr import arch_arm32 as arch
 from isr.generate import render
 from isr.validate import SpecError
 from tests.unit.spec_files import behind_guards, required_lines, write_spec
-from tools import variants
+from reports import variants
 
 SPEC_LINES = [
     'exception("UNDEF", "on_und", style="abi")',
@@ -226,7 +226,7 @@ def test_one_bench_handler_on_both_groups_reaches_the_manifest_through_each_entr
 
 
 def test_abi_is_no_bench_style_of_an_sgi_and_the_report_says_why():
-    """tools/variants.py measures every bench style an SGI can have; the
+    """reports/variants.py measures every bench style an SGI can have; the
     report names the one it cannot, never a gap."""
     assert {style for style, _ in variants.wanted("arm32")} == {"stub", "naked"}
     note, = variants.refusals("arm32", "gcc")

@@ -1,4 +1,4 @@
-"""bench= marks a bench vector on every arch; the manifest carries it for tools/cost.py."""
+"""bench= marks a bench vector on every arch; the manifest carries it for reports/cost.py."""
 import json
 
 import pytest

@@ -1,7 +1,7 @@
-"""The flake count keeps what pytest said of each failure (tools/benchmark.py)."""
+"""The flake count keeps what pytest said of each failure (reports/benchmark.py)."""
 import xml.etree.ElementTree as ElementTree
 
-from tools.benchmark import keep_failure_reports
+from reports.benchmark import keep_failure_reports
 
 REPORT = """<testsuites><testsuite>
 <testcase classname="tests.qemu.test_storms" name="test_a_storm_is_masked_and_reported_once[x86_64]">

@@ -1,6 +1,6 @@
 /* A QEMU TCG plugin that counts, exactly, the instructions executed and the
  * stores made between a begin PC and an end PC: one measured window per
- * interrupt (tools/cost.py).
+ * interrupt (reports/cost.py).
  *
  *   qemu-system-... -plugin window.so,w0=BEGIN:END,w1=BEGIN:END -d plugin -D log
  *
@@ -19,7 +19,7 @@
  * version it declares (qemu_plugin_version) lies between QEMU's minimum and
  * current API versions: 7.2 accepts 0-1; 9.0 raised the minimum to 2 when it
  * removed qemu_plugin_n_vcpus, and 10.0 accepts 2-4 (measured: Debian 13's
- * 10.0.13 refuses 1 and 5). Build with -DWINDOW_PLUGIN_API=N: tools/cost.py
+ * 10.0.13 refuses 1 and 5). Build with -DWINDOW_PLUGIN_API=N: reports/cost.py
  * chooses N from the installed QEMU's version (1 before 9.0, 2 from 9.0).
  * Every function used here has the same signature in API 1 and API 2-4
  * (include/qemu/qemu-plugin.h at v7.2 and v10.0); the removed ones
@@ -36,7 +36,7 @@
 #include <string.h>
 
 #ifndef WINDOW_PLUGIN_API
-#error "build with -DWINDOW_PLUGIN_API=1 (QEMU before 9.0) or 2 (QEMU 9.0 and later): tools/cost.py build_plugin"
+#error "build with -DWINDOW_PLUGIN_API=1 (QEMU before 9.0) or 2 (QEMU 9.0 and later): reports/cost.py build_plugin"
 #endif
 
 /* ---- the part of the API this plugin uses, the same in versions 1 to 4 ---- */

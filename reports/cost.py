@@ -1,0 +1,437 @@
+"""What each handler style costs per interrupt, counted exactly inside QEMU.
+
+Usage: .venv/bin/python -m reports.cost [--json FILE] [--compiler clang|gcc] [ARCH ...]
+       (default: every arch, with clang and the arch's GCC where Debian has one)
+
+For every bench vector of the arch's manifest (isr/<arch>.py, bench=), the
+kernel's `bench N` raises it once from software, with asynchronous interrupts
+masked, inside a window: from the instruction that raises the vector to the
+first instruction after the return. A TCG plugin (tools/plugin/window.c,
+built by `doit plugin`) counts the instructions and the stores executed in
+the window. `bench empty` runs the same window with nothing raised: the
+baseline. Rows per arch, style, shape and compiler:
+
+- insns: instructions in the window (the raising instruction included);
+- net: insns minus the empty window's, what the interrupt itself adds;
+- stores: stores made by instructions (the words the CPU pushes by itself are
+  not instructions' stores and are left out, as in reports/handler_cost.py);
+- saved: register words saved on the way in, read statically (handler_cost);
+- over min: insns minus the hand-written minimum (the `naked` counter handler).
+
+A style or shape the arch's spec does not bind (riscv64 has one software-raisable
+vector to spare) is measured in a variant kernel that rebinds the first bench
+vector, and the GCC column in a kernel GCC built (reports/variants.py). Counts are
+exact and repeatable: nothing in a window prints or waits. Then the conformance
+probes (`probe`) of every kernel run, and each failure becomes a note.
+"""
+import argparse
+import json
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+from contextlib import closing
+from pathlib import Path
+
+import pexpect
+
+from qemu import boot_record, bounds
+from qemu.launcher import command, die_with_parent
+from qemu.park import parked_status
+from qemu.profiles import profile
+from qemu.spawn import Spawn
+from reports import handler_cost, variants
+from tools import toolchain, versions
+from tools.elf_symbols import Image
+
+ROOT = toolchain.ROOT
+PLUGIN_SOURCE = ROOT / "tools" / "plugin" / "window.c"
+PLUGIN = ROOT / "build" / "plugin" / "window.so"
+PLUGIN_CC = ["cc", "-shared", "-fPIC", "-O2", "-Wall", "-Wextra", "-Werror"]
+PLUGIN_QEMU = "qemu-system-x86_64"     # asked for the QEMU version: every qemu-system-* of an install has the same
+BOOT_TIMEOUT = 30
+FAULT_TIMEOUT = 15     # a fault probe whose handler cannot resume it storms: no prompt ever comes
+SHAPES = ("counter", "call")
+# x86_64 raises vector N with `int $N`, an immediate: each vector has its own
+# window, swint_table's entry N ("int $N; ret", 8 bytes). The other arches raise
+# every vector with one store or CSR write, whose operand says which.
+SWINT_ENTRY_SIZE = 8
+INT_SIZE = 2
+
+
+class CostError(Exception):
+    """Something missing or wrong: the message says what and how to fix it."""
+
+
+def plugin_build_key():
+    """What the plugin is built for: the installed QEMU and the plugin API
+    version it accepts (doit rebuilds the plugin when QEMU changes)."""
+    return f"{versions.describe(PLUGIN_QEMU)}, plugin API {versions.plugin_api()}"
+
+
+def build_plugin(source=PLUGIN_SOURCE, out=PLUGIN):
+    """Compile the plugin with the host's C compiler (a doit action), declaring
+    the plugin API version the installed QEMU accepts (tools/versions.py)."""
+    if shutil.which(PLUGIN_CC[0]) is None:
+        print(f"cannot build the QEMU plugin {source}: no host C compiler `cc`; "
+              f"install one: apt-get install gcc", file=sys.stderr)
+        return False
+    api = versions.plugin_api()
+    if api is None:
+        print(f"cannot build the QEMU plugin {source}: no {PLUGIN_QEMU} to ask which plugin API it takes; "
+              f"install QEMU: apt-get install qemu-system-x86", file=sys.stderr)
+        return False
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    result = subprocess.run(PLUGIN_CC + [f"-DWINDOW_PLUGIN_API={api}", "-o", str(out), str(source)],
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        print(f"cannot build the QEMU plugin {source}:\n{result.stderr}", file=sys.stderr)
+        return False
+    return True
+
+
+def benched(arch):
+    """The arch has a measured window (kernel/<arch>/bench.c)."""
+    return (ROOT / "kernel" / arch / "bench.c").exists()
+
+
+def probed(arch):
+    """The arch has conformance probes (kernel/<arch>/probe.c)."""
+    return (ROOT / "kernel" / arch / "probe.c").exists()
+
+
+def own_compiler(arch):
+    """What "clang" stands for on arch: its own compiler where clang does not
+    build it (avr: avr-gcc, toolchain.TARGETS "cc")."""
+    return "gcc" if "cc" in toolchain.TARGETS[arch] else "clang"
+
+
+def compiler_command(arch, compiler):
+    """The command behind a row's compiler: the arch's own (clang, or avr-gcc) or its GCC."""
+    if compiler == "clang":
+        return toolchain.TARGETS[arch].get("cc", ["clang"])[0]
+    return variants.GCC[arch]["cc"]
+
+
+def bench_slots(manifest):
+    return [s for s in manifest["vectors"] if s.get("bench")]
+
+
+def windows(arch, elf, slots):
+    """{window name: (begin, end)} and, in `bench` order, the window name and
+    command of each measurement: every bench vector, then the empty window."""
+    image = Image(elf)
+
+    def address(symbol):
+        if symbol not in image.symbols:
+            raise CostError(f"{elf}: no symbol {symbol}: the window's begin or end PC is not in the ELF; "
+                            f"rebuild with `.venv/bin/python -m doit build-{arch}` (kernel/{arch}/bench*.S defines it)")
+        address = image.symbols[symbol].address
+        return address & ~1 if arch == "cortex-m" else address   # Thumb: the PC, not the interworking address
+
+    if arch == "x86_64":
+        table = address("swint_table")
+        found = {f"v{s['vector']}": (table + SWINT_ENTRY_SIZE * s["vector"],
+                                     table + SWINT_ENTRY_SIZE * s["vector"] + INT_SIZE) for s in slots}
+        found["empty"] = (address("bench_empty_begin"), address("bench_empty_end"))
+        order = [(f"v{s['vector']}", f"bench {s['vector']}") for s in slots] + [("empty", "bench empty")]
+    else:
+        found = {"window": (address("bench_window_begin"), address("bench_window_end"))}
+        order = [("window", f"bench {s['vector']}") for s in slots] + [("window", "bench empty")]
+    return found, order
+
+
+WINDOW_LINE = re.compile(r"^window (\w+) insns=(\d+) stores=(\d+|-)$", re.M)     # -: not counted
+TAKEN = re.compile(r"^bench (\w+): taken=(\d+)", re.M)
+
+
+def session(arch, elf, lines, run_dir, extra=(), what="QEMU", timeout=BOOT_TIMEOUT):
+    """Boot elf (QEMU argv + extra), type each line at a prompt, then `exit 0`;
+    return each line's output. The transcript goes to run_dir."""
+    run_dir = Path(run_dir)
+    run_dir.mkdir(parents=True, exist_ok=True)
+    # A machine with no exit device (avr) parks its guest: QMP reads it and quits QEMU.
+    parked = profile(arch).parked
+    qmp_dir = tempfile.TemporaryDirectory(prefix="qmp-") if parked else None   # a socket path has 107 bytes
+    qmp = Path(qmp_dir.name) / "qmp.sock" if parked else None
+    argv = command(arch, elf, qmp=qmp) + list(extra)
+    prompt = re.escape(profile(arch).prompt)
+    earlier = boot_record.earlier_failure(arch, elf)      # in a test run: a kernel known not to boot
+    if earlier:
+        raise CostError(f"{arch}: {earlier}")
+    transcript = run_dir / "transcript"
+    spawned = []
+    sink = bounds.CappedTranscript(transcript, on_flood=lambda: spawned[0].kill(signal.SIGKILL))
+    with closing(sink):
+        child = Spawn(argv[0], argv[1:], encoding="utf-8", codec_errors="replace", timeout=timeout,
+                      logfile=sink, echo=False, preexec_fn=die_with_parent, dimensions=(50, 200), cwd=str(ROOT))
+        spawned.append(child)
+        try:
+            outputs = []
+            child.expect(prompt)
+            for line in lines:
+                child.send(line + "\r")
+                child.expect(prompt)
+                outputs.append(child.before.replace("\r", ""))
+            child.send("exit 0\r")
+            if parked:
+                child.expect("exit status=0")
+                if parked_status(qmp, elf, *parked, timeout=timeout) != 0:
+                    raise pexpect.TIMEOUT(f"the guest did not park at {parked[0]}")
+            child.expect(pexpect.EOF)
+        except (pexpect.TIMEOUT, pexpect.EOF) as error:
+            happened = "stopped" if isinstance(error, pexpect.EOF) else f"did not answer within {timeout}s"
+            if sink.flooded:
+                happened = f"printed more than {bounds.TRANSCRIPT_CAP // bounds.MB} MB and was stopped"
+            tail = sink.tail(1500)
+            raise CostError(f"{arch}: QEMU {happened} with {what} ({argv[0]}). Transcript tail:\n{tail}") from None
+        finally:
+            child.close(force=True)
+            if qmp_dir:
+                qmp_dir.cleanup()
+    return outputs
+
+
+def measure(arch, elf, manifest, run_dir):
+    """Boot elf with the plugin, run every bench window once; return
+    [(command, insns, stores)] in `bench` order."""
+    if not PLUGIN.exists():
+        raise CostError(f"the QEMU plugin {PLUGIN} is not built: run `.venv/bin/python -m doit plugin` "
+                        f"(it needs a host C compiler: apt-get install gcc)")
+    slots = bench_slots(manifest)
+    if not slots:
+        raise CostError(f"{manifest['spec']}: binds no bench vector; add one with bench=\"counter\" "
+                        f"(see the README, \"What each style costs\")")
+    found, order = windows(arch, elf, slots)
+    log = Path(run_dir) / "plugin.log"
+    log.unlink(missing_ok=True)
+    plugin_args = ",".join(f"{name}={begin:x}:{end:x}" for name, (begin, end) in found.items())
+    extra = ["-plugin", f"{PLUGIN},{plugin_args}", "-d", "plugin", "-D", str(log)]
+    if profile(arch).launcher == "mspdebug-sim":
+        # No QEMU: the bridge counts one window with the tracer, between two breakpoints.
+        (begin, end), = found.values()
+        extra = ["--window", f"{begin:x}:{end:x}", "--window-log", str(log)]
+    try:
+        outputs = session(arch, elf, [line for _, line in order], run_dir, extra, what=f"the plugin {PLUGIN}")
+    except CostError as error:
+        loaded = bounds.tail_text(log, 800) if log.exists() else "(no plugin log)"
+        raise CostError(f"{error}\nIf QEMU cannot load the plugin, rebuild it: `.venv/bin/python -m doit plugin`. "
+                        f"Plugin log tail:\n{loaded}") from None
+    for (_, line), output in zip(order, outputs):
+        taken = TAKEN.search(output)
+        expected = "0" if line == "bench empty" else "1"
+        if not taken or taken[2] != expected:
+            raise CostError(f"{arch}: `{line}` answered {output.strip()!r}, not taken={expected}: "
+                            f"the handler did not run exactly once, so the window measured nothing")
+    text = log.read_text(errors="replace") if log.exists() else ""
+    lines = WINDOW_LINE.findall(text)
+    if "windows done" not in text or len(lines) != len(order):
+        raise CostError(f"{arch}: the plugin reported {len(lines)} window(s) for {len(order)} `bench` "
+                        f"command(s) in {log}:\n{text[-800:] or '(empty: did QEMU load the plugin?)'}")
+    results = []
+    for (name, line), (got, insns, stores) in zip(order, lines):
+        if got != name or int(insns) == 0:
+            raise CostError(f"{arch}: window {got} insns={insns} where {name} was expected for `{line}`")
+        results.append((line, int(insns), None if stores == "-" else int(stores)))
+    return results
+
+
+PROBE_LINE = re.compile(r"^probe vec=(?P<vector>\d+)(?: fault=(?P<fault>\S+))? compiler=(?P<compiler>\S+) "
+                        r"check=(?P<check>\S+) (?P<result>ok|FAIL)(?: want=(?P<want>\S+) got=(?P<got>\S+))?$", re.M)
+PROBE_DONE = re.compile(r"^probe vec=\d+(?: fault=\S+)?: checks=(\d+) failed=(\d+)$", re.M)
+FAULT_LINE = re.compile(r"^  (\S+) +vector (\d+): (.*)$", re.M)
+
+
+def probe(arch, elf, manifest, run_dir):
+    """Run the conformance probes (`probe`) of one kernel: every bench vector of
+    its manifest, and every fault the kernel lists. Returns one dict per check:
+    vector, fault (or None), check, ok, want, got, and the vector's style and handler."""
+    listing, = session(arch, elf, ["probe"], run_dir)
+    faults = FAULT_LINE.findall(listing)
+    if "error: usage: probe N" not in listing:      # the listing, even where there is no fault (avr)
+        raise CostError(f"{arch}: `probe` did not list its faults:\n{listing}")
+    slots = {s["vector"]: s for s in manifest["vectors"]}
+    targets = [str(s["vector"]) for s in bench_slots(manifest)]
+    outputs = session(arch, elf, [f"probe {t}" for t in targets], run_dir)
+    checks = []
+    # Each fault in its own boot: a handler that cannot resume it (or recover)
+    # takes it again and again, and the guest never comes back to its prompt.
+    for name, vector, _ in faults:
+        try:
+            outputs += session(arch, elf, [f"probe {name}"], run_dir, timeout=FAULT_TIMEOUT)
+            targets.append(name)
+        except CostError as error:
+            slot = slots[int(vector)]
+            checks.append({"vector": int(vector), "fault": name, "check": "resumed", "ok": False,
+                           "want": "the prompt back", "got": f"none: {str(error).splitlines()[0]} "
+                                                             f"(the handler neither resumed nor recovered)",
+                           "compiler": None, "style": slot["style"], "handler": slot["handler"]})
+    for target, output in zip(targets, outputs):
+        done = PROBE_DONE.search(output)
+        found = [m.groupdict() for m in PROBE_LINE.finditer(output)]
+        if not done or int(done[1]) != len(found) or not found:
+            raise CostError(f"{arch}: `probe {target}` answered:\n{output}")
+        for check in found:
+            slot = slots[int(check["vector"])]
+            checks.append({"vector": int(check["vector"]), "fault": check["fault"], "check": check["check"],
+                           "ok": check["result"] == "ok", "want": check["want"], "got": check["got"],
+                           "compiler": check["compiler"], "style": variants.style_label(arch, slot),
+                           "handler": slot["handler"]})
+    return checks
+
+
+def failures(arch, compiler, checks):
+    """One line per failed check: the register or check, style, compiler and vector."""
+    return [f"{arch} {compiler}: probe of vector {c['vector']} ({c['style']} {c['handler']}"
+            f"{', fault ' + c['fault'] if c['fault'] else ''}): {c['check']} FAIL, want {c['want']} got {c['got']}"
+            for c in checks if not c["ok"]]
+
+
+def kernel_rows(arch, compiler, elf, manifest, run_dir, only=None):
+    """Rows for the bench vectors of one kernel (only: the (style, shape) pairs wanted),
+    and the empty window's count."""
+    measured = measure(arch, elf, manifest, run_dir)
+    static = {slot["vector"]: saved for slot, _, saved, _ in handler_cost.costs(arch, elf=elf, manifest=manifest)}
+    rows = []
+    for slot, (_, insns, stores) in zip(bench_slots(manifest), measured):
+        style = variants.style_label(arch, slot)
+        if only is not None and (style, slot["bench"]) not in only:
+            continue
+        rows.append({"arch": arch, "compiler": compiler, "style": style, "shape": slot["bench"],
+                     "vector": slot["vector"], "handler": slot["handler"], "insns": insns, "stores": stores,
+                     "saved": static[slot["vector"]],
+                     # which tools produced the figure: the compiler, and the QEMU that counted
+                     "cc": versions.describe(compiler_command(arch, compiler)),
+                     "qemu": f"{versions.describe(profile(arch).binary)}, plugin API {versions.plugin_api()}"})
+        through = handler_cost.dispatched_through(manifest, slot)
+        if through and through["options"].get("kind"):      # arm32: the abi IRQ or FIQ entry, and its kind
+            rows[-1]["entry"] = f"{through['handler']}, {through['style']} {through['options']['kind']}"
+    return rows, measured[-1][1]
+
+
+def arch_report(arch, compilers=("clang",), probes=True, runs=None):
+    """Every measured row of one arch, and its notes (probe failures among them
+    unless probes is False). Transcripts go to runs (build/<arch>/runs by default)."""
+    runs = Path(runs) if runs else toolchain.build_dir(arch) / "runs"
+    manifest = json.loads((toolchain.build_dir(arch) / "gen" / "manifest.json").read_text())
+    elf = toolchain.kernel_elf(arch)
+    if not elf.exists():
+        raise CostError(f"{elf} is not built: run `.venv/bin/python -m doit build-{arch}`")
+    rows, notes = [], []
+    for compiler in compilers:
+        if compiler == "clang":
+            kernel_elf, kernel_manifest = elf, manifest
+        else:
+            built = variants.build(arch, compiler)
+            kernel_elf, kernel_manifest = built["elf"], built["manifest"]
+            if built["warnings"]:
+                notes.append(f"{arch} {compiler}: {len(built['warnings'])} warning(s) building the kernel, "
+                             f"first: {built['warnings'][0]}")
+        run_dir = runs / f"cost-{compiler}"
+        found, empty = kernel_rows(arch, compiler, kernel_elf, kernel_manifest, run_dir)
+        rows += found
+        if probes:
+            notes += failures(arch, compiler, probe(arch, kernel_elf, kernel_manifest, run_dir))
+        have = {(r["style"], r["shape"]) for r in found}
+        for style, shape in variants.missing(arch, have):
+            built = variants.build(arch, compiler, style=style, shape=shape)
+            variant_dir = runs / f"cost-{compiler}-{style}-{shape}"
+            extra, _ = kernel_rows(arch, compiler, built["elf"], built["manifest"], variant_dir, only={(style, shape)})
+            if probes:
+                notes += [n for n in failures(arch, compiler, probe(arch, built["elf"], built["manifest"], variant_dir))
+                          if f"({style} " in n and "fault" not in n]
+            for row in extra:
+                row["variant"] = True
+            rows += extra
+        for row in rows:
+            if row["compiler"] == compiler:
+                row["empty"] = empty
+                row["net"] = row["insns"] - empty
+        notes += variants.refusals(arch, compiler)
+    for row in rows:
+        if row["compiler"] == "clang":
+            row["compiler"] = own_compiler(arch)
+    return rows, notes
+
+
+def summarize(rows):
+    """Per arch and compiler: the hand-written minimum, each row's distance to
+    it, and the stub/abi ratios."""
+    summary = []
+    for key in sorted({(r["arch"], r["compiler"]) for r in rows}):
+        mine = [r for r in rows if (r["arch"], r["compiler"]) == key]
+        naked = [r["insns"] for r in mine if r["style"] == "naked" and r["shape"] == "counter"]
+        minimum = min(naked) if naked else None
+        for r in mine:
+            r["over_min"] = None if minimum is None else r["insns"] - minimum
+        ratio = {}
+        for shape in SHAPES:
+            abi = [r["net"] for r in mine if r["style"] == "abi" and r["shape"] == shape]
+            stub = [r["net"] for r in mine if r["style"] == "stub" and r["shape"] == shape]
+            if abi and stub:
+                ratio[shape] = round(stub[0] / abi[0], 2)
+        summary.append({"arch": key[0], "compiler": key[1], "minimum": minimum,
+                        "empty": mine[0]["empty"], "stub_per_abi": ratio})
+    return summary
+
+
+def print_report(rows, summary, notes):
+    print("instructions per interrupt, from the raising instruction to the first one after the return")
+    counted = sorted({r["qemu"] for r in rows})
+    built = sorted({r["cc"] for r in rows})
+    if counted:
+        print(f"  counted by {'; '.join(counted)}; compiled by {', '.join(built)}")
+    print(f"  {'arch':<9} {'compiler':<8} {'style':<6} {'shape':<8} {'vec':>4} {'insns':>5} {'net':>4} "
+          f"{'stores':>6} {'saved':>5} {'over min':>8}")
+    for r in rows:
+        over = "-" if r["over_min"] is None else f"{r['over_min']:+d}"
+        stores = "-" if r["stores"] is None else r["stores"]
+        mark = " (variant kernel)" if r.get("variant") else ""
+        mark += f" (through {r['entry']})" if r.get("entry") else ""
+        print(f"  {r['arch']:<9} {r['compiler']:<8} {r['style']:<6} {r['shape']:<8} {r['vector']:>4} "
+              f"{r['insns']:>5} {r['net']:>4} {stores:>6} {r['saved']:>5} {over:>8}{mark}")
+    for s in summary:
+        ratios = ", ".join(f"{shape} {value:g}" for shape, value in s["stub_per_abi"].items()) or "no abi and stub pair"
+        print(f"  {s['arch']} {s['compiler']}: hand-written minimum {s['minimum']} instructions, "
+              f"empty window {s['empty']}; stub/abi (net) {ratios}")
+    for note in notes:
+        print(f"  note: {note}")
+
+
+def main(argv):
+    parser = argparse.ArgumentParser(prog=".venv/bin/python -m reports.cost", description=__doc__.split("\n")[0])
+    parser.add_argument("arches", nargs="*", metavar="ARCH")
+    parser.add_argument("--json", metavar="FILE", help="also write the rows and summary as JSON")
+    parser.add_argument("--compiler", action="append", choices=("clang",) + variants.SECOND_COMPILER_NAMES,
+                        help="compilers to measure (default: clang, and gcc where the arch has one)")
+    args = parser.parse_args(argv)
+    arches = args.arches or list(toolchain.TARGETS)
+    rows, notes = [], []
+    try:
+        for arch in arches:
+            if arch not in toolchain.TARGETS:
+                raise CostError(f"unknown arch {arch!r}; known: {', '.join(toolchain.TARGETS)}")
+            if not benched(arch):
+                notes.append(f"{arch}: not measured: it has no bench window or probes yet "
+                             f"(kernel/{arch}/bench.c, probe.c)")
+                continue
+            compilers = args.compiler or ["clang"] + variants.second_compilers(arch)
+            found, said = arch_report(arch, compilers, probes=probed(arch))
+            if not probed(arch):
+                said.append(f"{arch}: no conformance probes yet (kernel/{arch}/probe.c)")
+            rows += found
+            notes += said
+    except (CostError, variants.VariantError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    summary = summarize(rows)
+    print_report(rows, summary, notes)
+    if args.json:
+        Path(args.json).write_text(json.dumps({"rows": rows, "summary": summary, "notes": notes}, indent=1) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

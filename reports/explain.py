@@ -1,0 +1,322 @@
+"""One vector's whole path, from the spec line to the tests that cover it.
+
+Usage: .venv/bin/python -m reports.explain ARCH VECTOR [--run]     (or `doit explain-ARCH VECTOR [--run]`)
+
+VECTOR is a number (14, 0x50) or the arch's name for it (#PF, MSI, SysTick).
+Everything comes from the build: the manifest, the ELF (table entry decoded by
+tools/table_decoders.py, symbols and source lines by tools/symbolize.py), the
+arch model's facts (describe(), acknowledge()) and reports/handler_cost.py.
+With --run the kernel boots under QEMU, the vector is raised (`int N`, or the
+`trap` whose report names it), and the kernel's report line is shown beside
+the line QEMU's `-d int` log wrote for it.
+"""
+import ast
+import functools
+import json
+import re
+import sys
+from pathlib import Path
+
+from isr.load import arch_model
+from reports import handler_cost
+from tools import toolchain, versions
+from tools.check_elf import _table_slots
+from tools.symbolize import Symbolizer
+
+def cpu_saves(arch, slot):
+    """What the CPU stores by itself when it takes this vector (the same for every style)."""
+    model, vector = arch_model(arch), slot["vector"]
+    if arch == "x86_64":
+        stack = f"switches to IST{slot['options']['ist']}, then " if slot["options"].get("ist") else ""
+        code = ", then the error code" if model.has_error_code(vector) else " (no error code)"
+        return f"{stack}pushes SS, RSP, RFLAGS, CS, RIP (struct interrupt_frame){code}"
+    if arch == "riscv64":
+        return ("pushes nothing: mepc, mcause, mtval and mstatus.MPIE/MPP are CSRs; the handler runs on the "
+                "interrupted stack")
+    if arch == "aarch64":
+        syndrome = " and ESR_EL1 (FAR_EL1 for aborts)" if model.has_error_code(vector) else ""
+        return f"pushes nothing: ELR_EL1 and SPSR_EL1{syndrome} are system registers; the stack is SP_EL1"
+    if arch == "arm32":
+        return (f"pushes nothing: it enters {model.MODES[vector].upper()} mode with LR = the preferred return "
+                f"address + {model.LR_OFFSET[vector]} and SPSR = the interrupted CPSR; that mode's banked SP "
+                f"is the stack" if vector < model.VBAR_ENTRIES else
+                "pushes nothing: the IRQ or FIQ entry runs first (its own mode, banked LR and SPSR)")
+    if arch == "msp430":
+        return "pushes PC, then SR, and clears SR (GIE and the low-power bits)"
+    if arch == "avr":
+        return ("pushes the 3-byte return PC and clears SREG.I; nothing else, not even SREG: "
+                "the handler saves what it uses")
+    if vector == 1:
+        return "stacks nothing: reset loads SP from word 0 and PC from word 1"
+    return "stacks r0-r3, r12, lr, pc, xPSR (8 words) on the active stack, and puts EXC_RETURN in lr"
+
+
+def vector_of(arch, text):
+    """A vector number from a number (decimal or 0x hex) or the arch's name for it."""
+    model = arch_model(arch)
+    try:
+        vector = int(text, 0)
+    except ValueError:
+        names = {model.vector_name(v).lower(): v for v in range(model.VECTOR_COUNT)}
+        key = text.lower()
+        if key not in names and "#" + key in names:
+            key = "#" + key
+        if key not in names:
+            raise SystemExit(f"error: {arch} has no vector named {text!r}; give a number or one of: "
+                             f"{', '.join(sorted({model.vector_name(v) for v in range(model.VECTOR_COUNT)}))}")
+        return names[key]
+    if not 0 <= vector < model.VECTOR_COUNT:
+        raise SystemExit(f"error: vector {vector} out of range 0-{model.VECTOR_COUNT - 1} on {arch}")
+    return vector
+
+
+def log_pattern(arch, vector):
+    """A regex for the line QEMU's -d int log writes when this vector is taken."""
+    model = arch_model(arch)
+    if arch == "x86_64":
+        return rf"^\s*\d+: v={vector:02x} "
+    if arch == "riscv64":
+        exception = vector < model.IRQ_BASE
+        cause = vector if exception else vector - model.IRQ_BASE
+        return rf"async:{0 if exception else 1}, cause:{cause:016x}"
+    if arch == "aarch64":          # the log names the exception class, not the GIC INTID
+        if vector >= model.IRQ_BASE or model.KINDS[vector % 4][0] == "IRQ":
+            return r"Taking exception 5 \[IRQ\]"
+        kind = model.KINDS[vector % 4][0]
+        return r"Taking exception 6 \[FIQ\]" if kind == "FIQ" else r"Taking exception \d+ \[(?!IRQ|FIQ)"
+    if arch == "arm32":            # the same log; a GIC interrupt arrives as IRQ (group 1) or FIQ (group 0)
+        if vector >= model.IRQ_BASE:
+            fiq = json.loads((toolchain.build_dir(arch) / "gen" / "manifest.json").read_text())["vectors"]
+            fiq = next(s for s in fiq if s["vector"] == vector)["options"].get("fiq")
+            return r"Taking exception 6 \[FIQ\]" if fiq else r"Taking exception 5 \[IRQ\]"
+        return {1: r"\[Undefined Instruction\]", 2: r"\[SVC\]", 3: r"\[Prefetch Abort\]",
+                4: r"\[Data Abort\]", 6: r"\[IRQ\]", 7: r"\[FIQ\]"}.get(vector, r"(?!)")
+    if arch == "cortex-m":
+        return rf"taking pending (?:non)?secure exception {vector}$"
+    if arch == "msp430":           # qemu/mspdebug_sim.py's log: a device's IRQ taken, or `int`'s trigger request
+        irq = vector - model.IRQ_BASE
+        return rf"irq handle {irq}$|^request what=2 arg={irq} "
+    return r"(?!)"                 # NO_INTERRUPT_LOG: nothing to find
+
+
+def spec_line(where):
+    path, line = where.rsplit(":", 1)
+    return Path(toolchain.ROOT / path if not Path(path).is_absolute() else path).read_text().splitlines()[int(line) - 1].strip()
+
+
+# How a test shows which arch it is about: words in its file name, its console fixture.
+FILE_WORDS = {"x86_64": "x86_64", "riscv64": "riscv64", "aarch64": "aarch64", "cortex-m": "cortex_m", "arm32": "arm32",
+              "avr": "avr", "msp430": "msp430"}
+FIXTURES = {"x86_64": "x86", "riscv64": "rv", "aarch64": "a64", "cortex-m": "cm", "arm32": "a32", "avr": "avr",
+            "msp430": "msp"}
+def no_interrupt_log(binary):
+    """What explain --run says where QEMU logs nothing, naming the QEMU that ran."""
+    return f"({versions.describe(binary)} logs no interrupts for this arch)"
+
+
+# Arches whose QEMU logs no interrupts with -d int (DESIGN.md: QEMU 7.2's AVR).
+NO_INTERRUPT_LOG = frozenset({"avr"})
+
+
+def _about(arch, path, node, source):
+    """Whether a test function is about arch: its file is that arch's, it boots that
+    arch's console fixture, or a shared file's test names the arch."""
+    file_arch = next((a for a, word in FILE_WORDS.items() if word in path.name), None)
+    if file_arch is not None:
+        return file_arch == arch
+    return FIXTURES[arch] in {a.arg for a in node.args.args} or f'"{arch}"' in source
+
+
+def covering_tests(arch, slot):
+    """Test functions whose source (or the module-level cases they are parametrized with) names this vector."""
+    v, name = slot["vector"], slot["name"]
+    needles = [rf"\bvec={v}\b", rf"\bint {v}\b", rf"\bint {hex(v)}\b", rf'"{re.escape(name)}"']
+    if slot["style"] != "default":
+        needles += [rf"\b{re.escape(slot['handler'])}\b", rf"\b{re.escape(slot['entry'])}\b"]
+    pattern = re.compile("|".join(needles))
+    return [f"{path.relative_to(toolchain.ROOT)}::{node.name}" for path, node, source in _test_functions()
+            if _about(arch, path, node, source) and pattern.search(source)]
+
+
+@functools.cache
+def _costs(arch, elf_mtime):
+    """handler_cost's rows by vector, once per build of the kernel."""
+    return {row[0]["vector"]: row for row in handler_cost.costs(arch)}
+
+
+@functools.cache
+def _symbolizer(elf, elf_mtime):
+    return Symbolizer(elf)
+
+
+@functools.cache
+def _test_functions():
+    """(path, node, source) of every test function of every test file: its
+    source, its decorators, and the module-level constants they name (the
+    cases it is parametrized with). Read and cut up once per process."""
+    found = []
+    for path in sorted((toolchain.ROOT / "tests").rglob("test_*.py")):
+        text = path.read_bytes()
+        lines = text.splitlines(keepends=True)
+
+        def segment(node):
+            """ast.get_source_segment without splitting the whole file at every call
+            (the offsets are UTF-8 byte offsets)."""
+            first, last = node.lineno - 1, node.end_lineno - 1
+            if first == last:
+                return lines[first][node.col_offset:node.end_col_offset].decode()
+            return (lines[first][node.col_offset:] + b"".join(lines[first + 1:last]) +
+                    lines[last][:node.end_col_offset]).decode()
+        tree = ast.parse(text)
+        constants = {t.id: segment(node) for node in tree.body if isinstance(node, ast.Assign)
+                     for t in node.targets if isinstance(t, ast.Name)}
+        for node in tree.body:
+            if not isinstance(node, ast.FunctionDef) or not node.name.startswith("test_"):
+                continue
+            decorators = " ".join(segment(d) for d in node.decorator_list)
+            source = segment(node) + decorators + \
+                "".join(constants[n] for n in constants if re.search(rf"\b{n}\b", decorators))
+            found.append((path, node, source))
+    return found
+
+
+def explain(arch, vector):
+    """The report as a list of lines."""
+    model = arch_model(arch)
+    build = toolchain.build_dir(arch)
+    manifest = json.loads((build / "gen" / "manifest.json").read_text())
+    slot = next((s for s in manifest["vectors"] if s["vector"] == vector), None)
+    if slot is None:
+        return [f"vector {vector} ({model.vector_name(vector)}) has no table entry on {arch} "
+                f"(Cortex-M word 0 is the initial stack pointer)"]
+    elf = toolchain.kernel_elf(arch)
+    symbolizer = _symbolizer(elf, elf.stat().st_mtime)
+    image = symbolizer.image
+    raised, saved_pc = model.describe(vector)
+    out = [f"vector {vector} (0x{vector:x}) {slot['name']} on {arch}"]
+    if slot["style"] == "default":
+        out += [f"  spec:      not bound by {manifest['spec']}: the default handler reports it"]
+    else:
+        out += [f"  spec:      {slot['where']}: {spec_line(slot['where'])}",
+                f"             style {slot['style']}, kind {slot['kind']}, options {slot['options'] or '-'}"]
+    out += [f"  raised by: {raised}"]
+    for table in manifest["tables"]:
+        first = table["first_vector"]
+        if not first <= vector < first + table["count"]:
+            continue
+        problems = []
+        entries = _table_slots(image, arch, table, problems)
+        target, fields = entries.get(vector, (None, {}))
+        where = image.symbols[table["start"]].address + table["entry_size"] * (vector - first)
+        shown = " ".join(f"{k}={v}" for k, v in fields.items())
+        out += [f"  table:     {table['name']} entry at 0x{where:x} ({table['format']}) -> "
+                + (f"0x{target:x} {image.by_address.get(target, '?')} {shown}"
+                   if target is not None else "nothing decoded: " + "; ".join(problems))]
+        if "dispatcher" in table:
+            out += [f"             not read by the CPU: {table['dispatcher']} calls through it"]
+    if slot["guard"] and slot["guard"] in image.symbols:
+        out += [f"  guard:     {slot['guard']} at 0x{image.symbols[slot['guard']].address & ~1:x}: counts the "
+                f"entry down in storm_budget[{vector}] (kernel/storm.h), then goes on to {slot['entry']}"]
+    for role, name in (("entry", slot["entry"]), ("handler", slot["handler"])):
+        symbol = image.symbols.get(name)
+        if symbol is None:
+            out += [f"  {role + ':':<10} {name} is not in the ELF"]
+            continue
+        address = symbol.address & ~1 if arch == "cortex-m" else symbol.address
+        line = symbolizer.line(address)
+        out += [f"  {role + ':':<10} {name} at 0x{address:x}, {symbol.size} bytes, "
+                + (f"{line[0]}:{line[1]}" if line else "no source line")]
+        if slot["entry"] == slot["handler"]:
+            break
+    out += [f"  the CPU:   {cpu_saves(arch, slot)}",
+            f"  saved PC:  {saved_pc}"]
+    cost = _costs(arch, elf.stat().st_mtime).get(vector)
+    if cost:
+        _, path, words, size = cost
+        out += [f"  saves:     {words} register words on the way in, {size} bytes of code: {' -> '.join(path)}"]
+    else:
+        out += ["  saves:     the default entry's frame (every general register), then isr_default_handler"]
+    out += [f"  ack:       {model.acknowledge(vector)}"]
+    tests = covering_tests(arch, slot)
+    out += ["  tests:     " + (tests[0] if tests else "none name this vector")] + [f"             {t}" for t in tests[1:]]
+    return out
+
+
+def _report_of(vector, output):
+    return next((line.strip() for line in output.splitlines()
+                 if line.lstrip().startswith("[trap]") and f" vec={vector} " in line), None)
+
+
+def raise_and_compare(arch, vector, run_dir=None):
+    """Boot, raise the vector, and return the kernel's report line and QEMU's log line.
+    The transcript and QEMU's log go to run_dir (default build/<arch>/runs/explain).
+
+    In order: `int N`; the same with `irqtrace on` (hardware interrupts report
+    only then; the timer and the UART's own interrupts arrive by themselves);
+    each `trap` until one reports the vector."""
+    from qemu.console import Console, ConsoleError
+    from qemu.profiles import profile
+
+    elf = toolchain.kernel_elf(arch)
+    run_dir = run_dir or toolchain.build_dir(arch) / "runs" / "explain"
+    with Console(arch, elf, run_dir, f"explain-{vector}") as console:
+        console.boot()
+        how, report = f"int {vector}", _report_of(vector, console.run(f"int {vector}"))
+        if report is None:
+            console.run("irqtrace on")
+            how = f"irqtrace on, int {vector}"
+            report = _report_of(vector, console.run(f"int {vector}"))
+            if report is None:
+                try:
+                    report = _report_of(vector, console.expect(rf"\[trap\] vec={vector} [^\r\n]*\r*\n",
+                                                               timeout=3)[0])
+                    how = "irqtrace on, and waited for it"
+                except ConsoleError:
+                    pass
+            console.run("irqtrace off")
+        if report is None:
+            for name in re.findall(r"^  (\S+) ", console.run("trap"), re.M):
+                how, report = f"trap {name}", _report_of(vector, console.run(f"trap {name}"))
+                if report:
+                    break
+        if report is None:
+            return [f"  run:       neither `int {vector}`, nor irqtrace, nor any `trap` raises vector {vector}"]
+        logged = [no_interrupt_log(profile(arch).binary)] if arch in NO_INTERRUPT_LOG else \
+            logged_entry(arch, vector, report, console.log_path.read_text(errors="replace").splitlines())
+    return [f"  run:       `{how}`", f"    kernel:  {report}"] + \
+        [f"    {'QEMU:' if i == 0 else '':<8} {line}" for i, line in enumerate(logged or [f"(no line in {console.log_path})"])]
+
+
+def logged_entry(arch, vector, report, log):
+    """The log's lines for this vector's entry (with their "..." details), preferring the
+    entry whose lines show the PC the report names: the timer keeps logging after it."""
+    pc = int(re.search(r" [a-z]+=0x([0-9a-f]+)", report.split(" err=", 1)[1])[1], 16)
+    same_pc = re.compile(rf"(?<![0-9a-f])0*{pc:x}(?![0-9a-f])")
+    entries = []
+    for i, line in enumerate(log):
+        if re.search(log_pattern(arch, vector), line):
+            lines = [line.rstrip()] + [d.rstrip() for d in log[i + 1:i + 4] if d.startswith("...")]
+            entries.append(lines)
+    matching = [e for e in entries if any(same_pc.search(line) for line in e)]
+    return (matching or entries or [None])[-1]
+
+
+def main(argv):
+    args = [a for a in argv if a != "--run"]
+    if len(args) != 2 or args[0] not in toolchain.TARGETS:
+        print(__doc__.strip().splitlines()[2], file=sys.stderr)
+        return 2
+    arch = args[0]
+    if not toolchain.kernel_elf(arch).exists():
+        print(f"error: no {arch} kernel: run `.venv/bin/python -m doit build-{arch}` first", file=sys.stderr)
+        return 1
+    vector = vector_of(arch, args[1])
+    lines = explain(arch, vector)
+    if "--run" in argv:
+        lines += raise_and_compare(arch, vector)
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
