@@ -2,6 +2,7 @@
 
 dodo.py decides when these run; tests call them too, to link variants.
 """
+import fnmatch
 import hashlib
 import shutil
 import subprocess
@@ -104,11 +105,14 @@ COMMON_CFLAGS = [
 
 GENERATED_SOURCES = ("isr_table.S", "isr_stubs.S", "isr_info.c")
 
-# Flags for one hand-written source on top of the arch's. The bench handlers
-# (kernel/<arch>/bench.c, measured by reports/cost.py) are built as a production
-# kernel builds an interrupt handler: no frame pointer in a leaf function. The
-# rest of the kernel keeps one in every function, for backtraces.
-SOURCE_CFLAGS = {"kernel/{arch}/bench.c": ["-momit-leaf-frame-pointer"]}
+# Flags for hand-written sources on top of the arch's, by glob pattern. The bench
+# handlers (kernel/<arch>/bench.c, measured by reports/cost.py) and a student's
+# own handlers (kernel/<arch>/student*.c, the labs' files) are built as a
+# production kernel builds an interrupt handler: no frame pointer in a leaf
+# function, so a student's handler costs what the same body costs in bench.c.
+# The rest of the kernel keeps one in every function, for backtraces.
+SOURCE_CFLAGS = {"kernel/{arch}/bench.c": ["-momit-leaf-frame-pointer"],
+                 "kernel/{arch}/student*.c": ["-momit-leaf-frame-pointer"]}
 
 
 # What `doit` needs to build every kernel from nothing.
@@ -154,13 +158,23 @@ def include_dirs(arch, gen_dir):
     return [gen_dir, ROOT / "kernel", ROOT / "kernel" / arch]
 
 
+def source_cflags(arch, source, table=SOURCE_CFLAGS):
+    """The flags table gives source (a path relative to the repository, or under it), by glob pattern."""
+    source = Path(source)
+    if source.is_absolute():
+        try:
+            source = source.relative_to(ROOT)
+        except ValueError:
+            return []
+    return [flag for pattern, flags in table.items()
+            if fnmatch.fnmatchcase(source.as_posix(), pattern.format(arch=arch)) for flag in flags]
+
+
 def compile_command(arch, source, obj, gen_dir):
     target = TARGETS[arch]
     includes = [f"-I{d}" for d in include_dirs(arch, gen_dir)]
     compiler = target.get("cc", ["clang", f"--target={target['triple']}"])
-    extra = [flag for pattern, flags in target.get("source_cflags", SOURCE_CFLAGS).items()
-             if Path(source) == ROOT / pattern.format(arch=arch) or Path(source) == Path(pattern.format(arch=arch))
-             for flag in flags]
+    extra = source_cflags(arch, source, target.get("source_cflags", SOURCE_CFLAGS))
     return (compiler + COMMON_CFLAGS + target["cflags"] + extra + includes +
             ["-MMD", "-MF", f"{obj}.d", "-c", str(source), "-o", str(obj)])
 
