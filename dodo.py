@@ -210,14 +210,14 @@ def task_cost():
     }
 
 
-def _explain_step(arch, vector, run):
+def _explain_step(arch, vector, run, svg):
     run = run or "--run" in vector          # doit takes options before the vector only
     vector = [v for v in vector if v != "--run"]
     if len(vector) != 1:
-        print(f"usage: doit explain-{arch} VECTOR [--run]   (a number, 0x hex, or the arch's name: #PF, MSI)",
-              file=sys.stderr)
+        print(f"usage: doit explain-{arch} [--svg FILE] VECTOR [--run]   (a number, 0x hex, or the arch's "
+              f"name: #PF, MSI)", file=sys.stderr)
         return False
-    return explain.main([arch, vector[0]] + (["--run"] if run else [])) == 0
+    return explain.main([arch, vector[0]] + (["--run"] if run else []) + (["--svg", svg] if svg else [])) == 0
 
 
 def task_explain():
@@ -228,11 +228,13 @@ def task_explain():
             "actions": [(_explain_step, [arch])],
             "pos_arg": "vector",
             "params": [{"name": "run", "long": "run", "type": bool, "default": False,
-                        "help": "boot, raise the vector, and show the report line beside QEMU's log line"}],
+                        "help": "boot, raise the vector, and show the report line beside QEMU's log line"},
+                       {"name": "svg", "long": "svg", "type": str, "default": "",
+                        "help": "also draw the handler's stack frame as SVG in this file"}],
             "task_dep": [f"check-{arch}"],
             "uptodate": [False],
             "verbosity": 2,
-            "doc": f"Explain one {arch} vector: doit explain-{arch} VECTOR [--run].",
+            "doc": f"Explain one {arch} vector and draw its frame: doit explain-{arch} [--svg FILE] VECTOR [--run].",
         }
 
 

@@ -1,6 +1,7 @@
 """One vector's whole path, from the spec line to the tests that cover it.
 
-Usage: .venv/bin/python -m reports.explain ARCH VECTOR [--run]     (or `doit explain-ARCH VECTOR [--run]`)
+Usage: .venv/bin/python -m reports.explain ARCH VECTOR [--run] [--svg FILE]
+       (or `doit explain-ARCH VECTOR [--run] [--svg FILE]`)
 
 VECTOR is a number (14, 0x50) or the arch's name for it (#PF, MSI, SysTick).
 Everything comes from the build: the manifest, the ELF (table entry decoded by
@@ -19,6 +20,7 @@ from pathlib import Path
 
 from isr.load import arch_model
 from reports import handler_cost
+from reports.pictures import frame
 from tools import toolchain, versions
 from tools.check_elf import _table_slots
 from tools.symbolize import Symbolizer
@@ -302,6 +304,13 @@ def logged_entry(arch, vector, report, log):
 
 
 def main(argv):
+    svg = None
+    if "--svg" in argv:             # --svg FILE: the frame also drawn as SVG (reports/pictures/frame.py)
+        at = argv.index("--svg")
+        svg, argv = (argv[at + 1] if at + 1 < len(argv) else ""), argv[:at] + argv[at + 2:]
+        if not svg:
+            print("error: --svg needs a file name: --svg frame.svg", file=sys.stderr)
+            return 2
     args = [a for a in argv if a != "--run"]
     if len(args) != 2 or args[0] not in toolchain.TARGETS:
         print(__doc__.strip().splitlines()[2], file=sys.stderr)
@@ -312,8 +321,8 @@ def main(argv):
         return 1
     vector = vector_of(arch, args[1])
     lines = explain(arch, vector)
-    if "--run" in argv:
-        lines += raise_and_compare(arch, vector)
+    run = raise_and_compare(arch, vector) if "--run" in argv else []
+    lines += run + frame.explain_lines(arch, vector, run, svg)
     print("\n".join(lines))
     return 0
 

@@ -1,0 +1,13 @@
+"""What an MSP430 pushes by itself when it takes an interrupt (MSP430x1xx family
+user's guide, 2.2.3 "Interrupt acceptance"): PC, then SR, one 16-bit word each;
+then SR is cleared (GIE and the low-power bits). In push order, first pushed
+(highest address) first; each (name, bytes). reports/pictures/frame.py draws them.
+"""
+from isr.arch_msp430 import CPU_FRAME
+
+WORD = 2
+KEPT = "SR cleared after the push: GIE off, the CPU awake"
+
+
+def pushes(vector):
+    return tuple((name, WORD) for name in reversed(CPU_FRAME))

@@ -1,0 +1,9 @@
+"""What a RISC-V hart pushes when it takes a trap in machine mode: nothing
+(privileged spec, 3.1.6 and 3.3): the state goes to CSRs, and the handler runs
+on whatever stack sp was. reports/pictures/frame.py draws what the entry saves.
+"""
+KEPT = "mepc, mcause, mtval and mstatus.MPIE/MPP are CSRs; sp is the interrupted code's"
+
+
+def pushes(vector):
+    return ()

@@ -1,0 +1,19 @@
+"""The arch model's word on what its CPU pushes (isr/arch_<arch>/pushes.py), found
+through the arch registry, so no picture names an arch."""
+import importlib
+
+from isr.load import arch_model
+
+
+def _pushes_module(arch):
+    return importlib.import_module(f"{arch_model(arch).__name__}.pushes")
+
+
+def pushes(arch, vector):
+    """[(name, bytes)] the CPU pushes taking this vector, first pushed (highest address) first."""
+    return _pushes_module(arch).pushes(vector)
+
+
+def kept(arch):
+    """Where the CPU keeps what it does not push."""
+    return _pushes_module(arch).KEPT
