@@ -45,6 +45,8 @@ def info_declarations(arch, slots):
             "extern const uint16_t isr_bench_vectors[ISR_BENCH_COUNT + 1];",
             "/* What the vector's handler must do to acknowledge its source (the arch model's words). */",
             "const char *isr_vector_ack(unsigned vector);",
+            "/* The vector's style as the spec binds it (\"default\" where it binds none): report lines print it. */",
+            "const char *isr_vector_style(unsigned vector);",
             "/* The generated entry (stub, default or handler) at an address, or NULL. */",
             "const struct isr_symbol *isr_symbol_at(uintptr_t entry);",
             "",

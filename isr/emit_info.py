@@ -1,11 +1,27 @@
-"""Emit gen/isr_info.c: vector names, error-code facts, acknowledgements, and entry symbols by address."""
+"""Emit gen/isr_info.c: vector names, error-code facts, acknowledgements, styles, and entry symbols by address."""
 from isr.c_layout import bench_vectors
 from isr.guard import GUARD_NAME, guarded
+
+NO_ENTRY = "-"      # the style of a vector the CPU's table has no entry for
 
 
 def c_string(text):
     """A C string literal of text (the arch models' plain prose)."""
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def text_per_vector(function, name, values, outside):
+    """The C function `function(vector)`: values[vector], or outside past the
+    table. Each text once, and a byte per vector: the AVR keeps constants in
+    its 8 KiB of SRAM."""
+    texts = list(dict.fromkeys(values))
+    ids = ", ".join(str(texts.index(value)) for value in values)
+    return ([f"static const char *const {name}_texts[] = {{"] + [f"    {c_string(text)}," for text in texts] +
+            ["};", f"static const uint8_t {name}_of_vector[ISR_VECTOR_COUNT] = {{{ids}}};", "",
+             f"const char *{function}(unsigned vector)",
+             "{",
+             f"    return vector < ISR_VECTOR_COUNT ? {name}_texts[{name}_of_vector[vector]] : {c_string(outside)};",
+             "}", ""])
 
 
 def emit(slots, arch, banner):
@@ -21,16 +37,14 @@ def emit(slots, arch, banner):
            f"const uint16_t isr_bench_vectors[ISR_BENCH_COUNT + 1] = {{{', '.join(map(str, bench_vectors(slots) + [0]))}}};",
            "",
            "/* What each vector's handler must do so that its source does not interrupt again",
-           "   at once (the arch model's acknowledge()): the storm guard (kernel/storm.c) says it.",
-           "   Each text once, and a byte per vector: the AVR keeps constants in its 8 KiB of SRAM. */"]
-    texts = list(dict.fromkeys(arch.acknowledge(v) for v in vectors))
-    out += ["static const char *const ack_texts[] = {"] + [f"    {c_string(text)}," for text in texts] + ["};"]
-    ids = ", ".join(str(texts.index(arch.acknowledge(v))) for v in vectors)
-    out += [f"static const uint8_t ack_of_vector[ISR_VECTOR_COUNT] = {{{ids}}};", "",
-            "const char *isr_vector_ack(unsigned vector)",
-            "{",
-            '    return vector < ISR_VECTOR_COUNT ? ack_texts[ack_of_vector[vector]] : "";',
-            "}", ""]
+           "   at once (the arch model's acknowledge()): the storm guard (kernel/storm.c) says it. */"]
+    out += text_per_vector("isr_vector_ack", "ack", [arch.acknowledge(v) for v in vectors], "")
+    # Every report line prints its vector's style from here (kernel/report.c),
+    # so a spec edit of a style, or a new style, needs no kernel edit.
+    style_of = {slot.vector: slot.style for slot in slots}
+    out += ["/* Each vector's style as the spec binds it: \"default\" where it binds none,",
+            f'   "{NO_ENTRY}" where the table has no entry. */']
+    out += text_per_vector("isr_vector_style", "style", [style_of.get(v, NO_ENTRY) for v in vectors], NO_ENTRY)
     # Generated assembly entries need a C declaration here; an entry that is the
     # handler itself (abi, naked, or a C function the arch calls directly) has
     # its prototype in isr.h already. So does an entry that is the handler under

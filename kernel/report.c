@@ -2,6 +2,7 @@
 
 #include "arch.h"
 #include "console.h"
+#include "isr.h"
 #include "printf.h"
 #include "report.h"
 
@@ -28,12 +29,11 @@ static const char *const outcome_names[] = {
     [HALT] = "halt",
 };
 
-void report_begin(unsigned vector, const char *name, const char *style,
-                  bool has_error, uint64_t error, uint64_t pc)
+void report_begin(unsigned vector, bool has_error, uint64_t error, uint64_t pc)
 {
     if (!console_at_line_start())
         console_putc('\n');        /* after a prompt or an echoed key: a line of its own */
-    kprintf("[trap] vec=%u name=%s style=%s ", vector, name, style);
+    kprintf("[trap] vec=%u name=%s style=%s ", vector, arch_vector_name(vector), isr_vector_style(vector));
     if (has_error)
         kprintf("err=0x%llx", (unsigned long long)error);
     else

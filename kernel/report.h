@@ -5,8 +5,11 @@
  * The saved program counter is named as the arch names it (arch_pc_name):
  * rip on x86_64.
  *
- * report_begin() prints up to rip and counts the vector; arch code adds
- * key=value fields with report_field(); report_end() prints the outcome.
+ * report_begin() prints up to rip; arch code adds key=value fields with
+ * report_field(); report_end() prints the outcome. The name and the style
+ * are the vector's own, from the generated gen/isr_info.c: the style is the
+ * one the spec gives the vector, so a spec edit of a style needs no kernel
+ * edit, and the line cannot disagree with gen/manifest.json.
  */
 #ifndef REPORT_H
 #define REPORT_H
@@ -31,8 +34,7 @@ extern volatile bool report_irqs;
 void report_irq_once(int vector);
 bool report_irq_wanted(unsigned vector);
 
-void report_begin(unsigned vector, const char *name, const char *style,
-                  bool has_error, uint64_t error, uint64_t pc);
+void report_begin(unsigned vector, bool has_error, uint64_t error, uint64_t pc);
 void report_field(const char *key, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void report_end(enum outcome outcome);
 

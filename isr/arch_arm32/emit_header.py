@@ -31,6 +31,8 @@ def _describe(slot, arch):
 
 
 def emit(slots, arch, banner):
+    abi_kinds = {slot.vector: arch.KINDS[slot.vector] for slot in slots
+                 if slot.vector < arch.VBAR_ENTRIES and slot.style == "abi"}
     kinds = [f'#define ISR_ABI_{kind} __attribute__((interrupt("{kind}")))  /* returns subs pc, lr, '
              f'#{arch.KIND_RETURN[kind]} */' for kind in arch.COMPILER_KINDS]
     out = [banner, "#ifndef ISR_H", "#define ISR_H", "", "#include <stddef.h>", "#include <stdint.h>", "",
@@ -65,8 +67,9 @@ def emit(slots, arch, banner):
             ""] + info_declarations(arch, slots) + [
             f"#define ISR_VBAR_ENTRIES {arch.VBAR_ENTRIES}",
             f"#define ISR_GIC_INTIDS {arch.GIC_INTIDS}",
-            "/* The compiler's interrupt kind per VBAR entry, \"\" where it has none. */",
-            f"#define ISR_VBAR_KINDS {{{', '.join(chr(34) + (arch.KINDS.get(v) or '') + chr(34) for v in range(arch.VBAR_ENTRIES))}}}",
+            "/* The interrupt(KIND) each VBAR entry's handler is compiled with, \"\" where the",
+            "   spec binds no abi handler there (`vectors` shows it). */",
+            f"#define ISR_VBAR_KINDS {{{', '.join(chr(34) + abi_kinds.get(v, '') + chr(34) for v in range(arch.VBAR_ENTRIES))}}}",
             "/* LR on entry minus the preferred return address, per VBAR entry (B1.8.3). */",
             f"#define ISR_LR_OFFSETS {{{', '.join(str(arch.LR_OFFSET[v]) for v in range(arch.VBAR_ENTRIES))}}}",
             "",

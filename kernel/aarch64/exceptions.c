@@ -31,14 +31,14 @@ static enum outcome settle(uint64_t esr)
     }
 }
 
-static void fault_taken(struct trap_frame *frame, const char *style, const char *note)
+static void fault_taken(struct trap_frame *frame, const char *note)
 {
     unsigned vector = (unsigned)frame->vector;
     uint64_t elr = frame->elr;
     PROBE_NOTE_CALL();
     stats_count(vector);
     enum outcome outcome = settle(frame->esr);
-    a64_report(vector, style, frame, outcome, note);    /* ELR as the CPU saved it */
+    a64_report(vector, frame, outcome, note);    /* ELR as the CPU saved it */
     if (ESR_EC(frame->esr) == EC_BRK64) {
         frame->elr += A64_INSN;         /* step past the BRK */
     } else if (outcome == RESUME && probe_fault_next) {
@@ -54,7 +54,7 @@ static void fault_taken(struct trap_frame *frame, const char *style, const char 
 
 void on_sync(struct trap_frame *frame)
 {
-    fault_taken(frame, "stub", 0);
+    fault_taken(frame, 0);
 }
 
 /* Called by sp0_sync_entry (sp0_entry.S), the naked EL1T_SYNC handler, which
@@ -62,7 +62,7 @@ void on_sync(struct trap_frame *frame)
 void sp0_sync_report(uint64_t esr, uint64_t elr)
 {
     stats_count(ISR_VEC_EL1T_SYNC);
-    a64_report_begin(ISR_VEC_EL1T_SYNC, "naked", esr, 0, elr);
+    a64_report_begin(ISR_VEC_EL1T_SYNC, esr, 0, elr);
     a64_report_end(ESR_EC(esr) == EC_SVC64 ? RESUME : HALT, 0);
     if (ESR_EC(esr) != EC_SVC64)
         panic("EL1T_SYNC: only SVC is expected on SP_EL0, esr=0x%lx", esr);
@@ -75,9 +75,9 @@ void isr_default_handler(struct trap_frame *frame)
 {
     unsigned vector = (unsigned)frame->vector;
     if (vector < ISR_IRQ_BASE && isr_vector_error_code[vector]) {
-        fault_taken(frame, "default", "unexpected-vector");
+        fault_taken(frame, "unexpected-vector");
         return;
     }
     stats_count(vector);
-    a64_report(vector, "default", frame, RESUME, "unexpected-vector");
+    a64_report(vector, frame, RESUME, "unexpected-vector");
 }

@@ -28,7 +28,7 @@ void gic_dispatch(struct trap_frame *frame)
         /* Nothing was acknowledged, so nothing must be ended: an EOI here
            would end whatever interrupt is active below us. */
         stats_count((unsigned)frame->vector);
-        a64_report_begin((unsigned)frame->vector, "stub", 0, 0, frame->elr);
+        a64_report_begin((unsigned)frame->vector, 0, 0, frame->elr);
         report_field("intid", "%u", intid);
         a64_report_end(RESUME, "spurious");
         return;
@@ -51,7 +51,7 @@ static void irq_taken(struct trap_frame *frame, const char *note)
     if (!note && irq_depth > 1)
         note = "nested";
     if (report_irqs || note)
-        a64_report((unsigned)frame->vector, "stub", frame, RESUME, note);
+        a64_report((unsigned)frame->vector, frame, RESUME, note);
 }
 
 void on_timer_tick(struct trap_frame *frame)
@@ -71,7 +71,7 @@ void on_uart_rx(struct trap_frame *frame)
 void on_sgi(struct trap_frame *frame)
 {
     stats_count((unsigned)frame->vector);
-    a64_report((unsigned)frame->vector, "stub", frame, RESUME, 0);
+    a64_report((unsigned)frame->vector, frame, RESUME, 0);
 }
 
 /* A slow handler that unmasks IRQs: the SGI stays active (running priority
@@ -84,7 +84,7 @@ void on_sgi_slow(struct trap_frame *frame)
         wfi();
     irq_disable();
     stats_count((unsigned)frame->vector);
-    a64_report_begin((unsigned)frame->vector, "stub", 0, 0, frame->elr);
+    a64_report_begin((unsigned)frame->vector, 0, 0, frame->elr);
     report_field("preempted", "%lu", ticks_now() - start);
     a64_report_end(RESUME, 0);
 }
@@ -93,5 +93,5 @@ void on_sgi_slow(struct trap_frame *frame)
 void sgi_naked_report(struct trap_frame *frame)
 {
     stats_count((unsigned)frame->vector);
-    a64_report((unsigned)frame->vector, "naked", frame, RESUME, 0);
+    a64_report((unsigned)frame->vector, frame, RESUME, 0);
 }

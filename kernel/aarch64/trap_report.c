@@ -1,6 +1,5 @@
 /* Decoding ESR_EL1 and FAR_EL1 for the report line (Arm ARM D17.2.37, D17.2.40). */
 #include "aarch64.h"
-#include "arch.h"
 #include "trap_report.h"
 
 #define ESR_ISS_IMM16(iss) ((iss) & 0xffff)        /* SVC, HVC, BRK: the instruction's immediate */
@@ -73,10 +72,10 @@ static void report_syndrome(uint64_t esr, uint64_t far)
     }
 }
 
-void a64_report_begin(unsigned vector, const char *style, uint64_t esr, uint64_t far, uint64_t elr)
+void a64_report_begin(unsigned vector, uint64_t esr, uint64_t far, uint64_t elr)
 {
     bool syndrome = vector < ISR_IRQ_BASE && isr_vector_error_code[vector];
-    report_begin(vector, arch_vector_name(vector), style, syndrome, esr, elr);
+    report_begin(vector, syndrome, esr, elr);
     if (syndrome)
         report_syndrome(esr, far);
     if (vector >= ISR_IRQ_BASE) {
@@ -92,9 +91,8 @@ void a64_report_end(enum outcome outcome, const char *note)
     report_end(outcome);
 }
 
-void a64_report(unsigned vector, const char *style, const struct trap_frame *frame,
-                enum outcome outcome, const char *note)
+void a64_report(unsigned vector, const struct trap_frame *frame, enum outcome outcome, const char *note)
 {
-    a64_report_begin(vector, style, frame->esr, frame->far, frame->elr);
+    a64_report_begin(vector, frame->esr, frame->far, frame->elr);
     a64_report_end(outcome, note);
 }

@@ -31,7 +31,7 @@ ISR_ABI_SWI void on_svc(void)
 {
     uint32_t lr = (uint32_t)__builtin_return_address(0), spsr = r_spsr();
     stats_count(ISR_VEC_SVC);
-    a32_report_begin(ISR_VEC_SVC, "abi", lr, spsr);
+    a32_report_begin(ISR_VEC_SVC, lr, spsr);
     /* SVC's 24-bit immediate is in the instruction just before LR (ARM state). */
     report_field("imm", "0x%x", (unsigned)(*(const uint32_t *)(lr - ARM_INSN) & 0xffffff));
     a32_report_end(RESUME, 0);
@@ -49,7 +49,7 @@ ISR_ABI_UNDEF void on_undefined(void)
     bool in_table = at >= (uint32_t)__isr_table_start && at < (uint32_t)__isr_table_end;
     enum outcome outcome = !active_recovery ? HALT : in_table ? RECOVER : RESUME;
     stats_count(ISR_VEC_UNDEF);
-    a32_report_begin(ISR_VEC_UNDEF, "abi", lr, spsr);
+    a32_report_begin(ISR_VEC_UNDEF, lr, spsr);
     report_field("insn", "0x%08x", (unsigned)*(const uint32_t *)at);
     a32_report_end(outcome, 0);
     if (outcome == RECOVER)
@@ -63,7 +63,7 @@ ISR_ABI_ABORT void on_data_abort(void)
     uint32_t lr = (uint32_t)__builtin_return_address(0), spsr = r_spsr();
     enum outcome outcome = active_recovery ? RESUME : HALT;
     stats_count(ISR_VEC_DABT);
-    a32_report_begin(ISR_VEC_DABT, "abi", lr, spsr);
+    a32_report_begin(ISR_VEC_DABT, lr, spsr);
     a32_report_end(outcome, "skipped");      /* the ABORT return lands past the access */
     if (outcome == HALT)
         panic("data abort at 0x%x dfar=0x%x", (unsigned)(lr - 8), (unsigned)r_dfar());
@@ -84,7 +84,7 @@ void on_prefetch_abort(struct trap_frame *frame)
     uint32_t pc = frame->pc;
     bool bkpt = (r_ifsr() & 0x40fu) == IFSR_FS_DEBUG;
     stats_count(ISR_VEC_PABT);
-    a32_report_begin(ISR_VEC_PABT, "stub", pc + 4, frame->spsr);   /* LR_abt as the CPU set it */
+    a32_report_begin(ISR_VEC_PABT, pc + 4, frame->spsr);   /* LR_abt as the CPU set it */
     enum outcome outcome = RESUME;
     if (bkpt) {
         frame->pc += ARM_INSN;          /* step past the BKPT */
@@ -107,7 +107,7 @@ void isr_default_handler(struct trap_frame *frame)
     unsigned vector = frame->vector;
     uint32_t pc = frame->pc;
     stats_count(vector);
-    a32_report_begin(vector, "default", pc + lr_offsets[vector], frame->spsr);
+    a32_report_begin(vector, pc + lr_offsets[vector], frame->spsr);
     bool fault = vector == ISR_VEC_UNDEF || vector == ISR_VEC_PABT || vector == ISR_VEC_DABT;
     enum outcome outcome = fault ? settle_fault(frame) : RESUME;
     a32_report_end(outcome, "unexpected-vector");
@@ -119,6 +119,6 @@ void isr_default_handler(struct trap_frame *frame)
 void isr_default_gic(const struct gic_irq *irq)
 {
     stats_count(ISR_IRQ_BASE + irq->intid);
-    a32_report_gic(irq, "default");
+    a32_report_gic(irq);
     a32_report_end(RESUME, "unexpected-vector");
 }

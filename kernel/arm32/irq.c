@@ -45,7 +45,7 @@ __attribute__((noinline)) static void gic_dispatch(uint32_t fiq, uint32_t lr, ui
            would end whatever interrupt is active below us. */
         unsigned vector = fiq ? ISR_VEC_FIQ : ISR_VEC_IRQ;
         stats_count(vector);
-        a32_report_begin(vector, "abi", lr, spsr);
+        a32_report_begin(vector, lr, spsr);
         report_field("intid", "%u", (unsigned)irq.intid);
         a32_report_end(RESUME, "spurious");
         return;
@@ -77,7 +77,7 @@ static void irq_taken(const struct gic_irq *irq, const char *note)
     if (!note && irq_depth > 1)
         note = "nested";
     if (report_irqs || note)
-        a32_report_gic(irq, "stub"), a32_report_end(RESUME, note);
+        a32_report_gic(irq), a32_report_end(RESUME, note);
 }
 
 void on_timer_tick(const struct gic_irq *irq)
@@ -94,28 +94,28 @@ void on_uart_rx(const struct gic_irq *irq)
 }
 
 /* Raised on purpose (`int N`, or on_sgi_slow's timer): always reported. */
-static void report_always(const struct gic_irq *irq, const char *style)
+static void report_always(const struct gic_irq *irq)
 {
     stats_count(ISR_IRQ_BASE + irq->intid);
-    a32_report_gic(irq, style);
+    a32_report_gic(irq);
     a32_report_end(RESUME, irq_depth > 1 ? "nested" : 0);
 }
 
 void on_sgi(const struct gic_irq *irq)
 {
-    report_always(irq, "stub");
+    report_always(irq);
 }
 
 void on_sgi_fiq(const struct gic_irq *irq)
 {
-    report_always(irq, "stub");
+    report_always(irq);
 }
 
 void on_vtimer_fiq(const struct gic_irq *irq)
 {
     vtimer_stop();          /* lowers the virtual timer's level before the EOI */
     fiqs_taken = fiqs_taken + 1;
-    report_always(irq, "stub");
+    report_always(irq);
 }
 
 /* A slow IRQ handler: it starts the virtual timer (a FIQ) and waits for it
@@ -129,7 +129,7 @@ void on_sgi_slow(const struct gic_irq *irq)
     while (fiqs_taken == before && r_cntpct() - start < limit)
         ;
     stats_count(ISR_IRQ_BASE + irq->intid);
-    a32_report_gic(irq, "stub");
+    a32_report_gic(irq);
     report_field("fiqs", "%u", fiqs_taken - before);
     a32_report_end(RESUME, 0);
 }
@@ -142,7 +142,7 @@ void on_sgi_fiq_slow(const struct gic_irq *irq)
     uint64_t before = ticks_now();
     timer_spin(SLOW_FIQ_US);
     stats_count(ISR_IRQ_BASE + irq->intid);
-    a32_report_gic(irq, "stub");
+    a32_report_gic(irq);
     report_field("spun", "%uus", SLOW_FIQ_US);
     report_field("ticks", "%u", (unsigned)(ticks_now() - before));
     report_field("pending", "%u", (unsigned)gic_highest_pending());
@@ -152,5 +152,5 @@ void on_sgi_fiq_slow(const struct gic_irq *irq)
 /* Called by sgi_naked_entry (sgi_naked.S). */
 void sgi_naked_report(const struct gic_irq *irq)
 {
-    report_always(irq, "naked");
+    report_always(irq);
 }

@@ -1,7 +1,6 @@
 /* Report fields for arm32: the banked mode, the return address, and DFSR/DFAR
  * or IFSR/IFAR decoded (ARM DDI 0406C B4.1.52, B4.1.96, short-descriptor
  * fault status, Table B3-23: the MMU is off, TTBCR.EAE stays 0). */
-#include "arch.h"
 #include "arm32.h"
 #include "trap_report.h"
 
@@ -40,40 +39,39 @@ static const char *fault_status(unsigned fs)
     }
 }
 
-static void report_common(unsigned vector, const char *style, bool fault, uint32_t fsr,
-                          uint32_t pc, uint32_t lr, uint32_t spsr)
+static void report_common(unsigned vector, bool fault, uint32_t fsr, uint32_t pc, uint32_t lr, uint32_t spsr)
 {
-    report_begin(vector, arch_vector_name(vector), style, fault, fsr, pc);
+    report_begin(vector, fault, fsr, pc);
     report_field("lr", "0x%x", (unsigned)lr);
     report_field("mode", "%s", mode_name(r_cpsr()));
     report_field("from", "%s", mode_name(spsr));
 }
 
-void a32_report_begin(unsigned vector, const char *style, uint32_t lr, uint32_t spsr)
+void a32_report_begin(unsigned vector, uint32_t lr, uint32_t spsr)
 {
     uint32_t pc = vector < ISR_VBAR_ENTRIES ? lr - lr_offsets[vector] : lr;
     if (vector == ISR_VEC_DABT) {
         uint32_t dfsr = r_dfsr();
-        report_common(vector, style, true, dfsr, pc, lr, spsr);
+        report_common(vector, true, dfsr, pc, lr, spsr);
         report_field("dfar", "0x%x", (unsigned)r_dfar());
         report_field("fs", "%s", fault_status(FSR_FS(dfsr)));
         report_field("access", "%s", (dfsr & DFSR_WNR) ? "write" : "read");
     } else if (vector == ISR_VEC_PABT) {
         uint32_t ifsr = r_ifsr();
-        report_common(vector, style, true, ifsr, pc, lr, spsr);
+        report_common(vector, true, ifsr, pc, lr, spsr);
         if (FSR_FS(ifsr) != FS_DEBUG)      /* IFAR is UNKNOWN after a debug event (BKPT) */
             report_field("ifar", "0x%x", (unsigned)r_ifar());
         report_field("fs", "%s", fault_status(FSR_FS(ifsr)));
     } else {
-        report_common(vector, style, false, 0, pc, lr, spsr);
+        report_common(vector, false, 0, pc, lr, spsr);
     }
 }
 
 /* An interrupt's preferred return address is the next instruction that had
    not run: LR_irq / LR_fiq minus 4. */
-void a32_report_gic(const struct gic_irq *irq, const char *style)
+void a32_report_gic(const struct gic_irq *irq)
 {
-    report_common(ISR_IRQ_BASE + irq->intid, style, false, 0, irq->lr - 4, irq->lr, irq->spsr);
+    report_common(ISR_IRQ_BASE + irq->intid, false, 0, irq->lr - 4, irq->lr, irq->spsr);
     report_field("intid", "%u", (unsigned)irq->intid);
     report_field("kind", "%s", irq->fiq ? "fiq" : "irq");
     report_field("depth", "%u", irq_depth);

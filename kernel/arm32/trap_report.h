@@ -14,9 +14,9 @@ extern volatile unsigned irq_depth;
    (the mode whose banked registers the handler runs on), from= (SPSR's mode),
    and for an abort the fault status as err=, then dfar/ifar, fs, access.
    Call it in the handler before anything can abort again. */
-void a32_report_begin(unsigned vector, const char *style, uint32_t lr, uint32_t spsr);
+void a32_report_begin(unsigned vector, uint32_t lr, uint32_t spsr);
 /* The same for a GIC interrupt: intid=, kind= (irq or fiq) and depth= too. */
-void a32_report_gic(const struct gic_irq *irq, const char *style);
+void a32_report_gic(const struct gic_irq *irq);
 void a32_report_end(enum outcome outcome, const char *note);
 
 #endif

@@ -39,7 +39,7 @@ void arch_cmd_vectors(const char *arg)
             continue;
         kprintf("vec=%u hex=0x%x name=%s entry=%s handler=%s style=%s", v, v, arch_vector_name(v),
                 s ? s->symbol : "?", s ? s->handler : "?", s ? s->style : "?");
-        if (s && strcmp(s->style, "abi") == 0)
+        if (s && kinds[v][0])
             kprintf(" kind=%s", kinds[v]);     /* the interrupt(KIND) the prototype gave it */
         kprintf(" addr=0x%x\n", (unsigned)target);
     }

@@ -41,7 +41,7 @@ void isr_default_handler(struct trap_frame *frame)
 {
     mask_source(frame->vector);
     stats_count(frame->vector);
-    avr_report_begin(frame->vector, "default", frame_pc(frame));
+    avr_report_begin(frame->vector, frame_pc(frame));
     report_field("sreg", "0x%x", frame->sreg);
     report_field("frame", "0x%x", (unsigned)(uintptr_t)frame);
     report_field("note", "unexpected-vector");

@@ -33,7 +33,7 @@ void on_tick(void)
     ticks_advance();
     stats_count(TIMER1_COMPA_vect_num);
     if (report_irqs || avr_nesting)         /* a nested tick always reports: `trap nest` */
-        avr_report(TIMER1_COMPA_vect_num, "abi", pc, RESUME);
+        avr_report(TIMER1_COMPA_vect_num, pc, RESUME);
 }
 
 void timer1_raise_compb(void)
@@ -50,7 +50,7 @@ void on_timer1_compb(struct trap_frame *frame)
 {
     TIMSK1 &= (uint8_t)~_BV(OCIE1B);
     stats_count(frame->vector);
-    avr_report_frame(frame, "stub", RESUME);
+    avr_report_frame(frame, RESUME);
 }
 
 void timer1_bench_mask_tick(void)

@@ -69,7 +69,7 @@ void on_timer3_slow(void)
     uint64_t preempted = ticks_now() - start;
     avr_nesting--;
     stats_count(TIMER3_COMPA_vect_num);
-    avr_report_begin(TIMER3_COMPA_vect_num, "abi", pc);
+    avr_report_begin(TIMER3_COMPA_vect_num, pc);
     report_field("depth", "1");
     report_field("nonblocking", "1");
     report_field("preempted", "%u", (unsigned)preempted);

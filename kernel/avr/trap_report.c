@@ -1,13 +1,12 @@
 /* The AVR fields of a report line (README "AVR"). */
-#include "arch.h"
 #include "avr.h"
 #include "trap_report.h"
 
 volatile uint8_t avr_nesting;
 
-void avr_report_begin(unsigned vector, const char *style, uint32_t pc)
+void avr_report_begin(unsigned vector, uint32_t pc)
 {
-    report_begin(vector, arch_vector_name(vector), style, false, 0, pc);
+    report_begin(vector, false, 0, pc);
 }
 
 /* Inside a nonblocking handler: depth counts it and this one, as on the
@@ -20,18 +19,18 @@ static void nesting_field(void)
     }
 }
 
-void avr_report(unsigned vector, const char *style, uint32_t pc, enum outcome outcome)
+void avr_report(unsigned vector, uint32_t pc, enum outcome outcome)
 {
-    avr_report_begin(vector, style, pc);
+    avr_report_begin(vector, pc);
     nesting_field();
     report_end(outcome);
 }
 
 /* sreg: the interrupted code's flags; I reads 0 there, since the CPU clears
    it before the stub reads SREG. frame: where the stub put the frame. */
-void avr_report_frame(const struct trap_frame *frame, const char *style, enum outcome outcome)
+void avr_report_frame(const struct trap_frame *frame, enum outcome outcome)
 {
-    avr_report_begin(frame->vector, style, frame_pc(frame));
+    avr_report_begin(frame->vector, frame_pc(frame));
     report_field("sreg", "0x%x", frame->sreg);
     report_field("frame", "0x%x", (unsigned)(uintptr_t)frame);
     nesting_field();

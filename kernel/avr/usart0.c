@@ -36,7 +36,7 @@ void on_usart0_rx(struct trap_frame *frame)
         console_rx_push((char)UDR0, (unsigned)frame->vector);
     stats_count(frame->vector);
     if (report_irqs)
-        avr_report_frame(frame, "stub", RESUME);
+        avr_report_frame(frame, RESUME);
 }
 
 /* UDRE fires while UDRIE is set and UDR0 is empty, which it is between
@@ -61,5 +61,5 @@ void on_usart0_tx(void)
     uint32_t pc = ABI_RETURN_PC();
     UCSR0B &= (uint8_t)~_BV(TXCIE0);
     stats_count(USART0_TX_vect_num);
-    avr_report(USART0_TX_vect_num, "abi", pc, RESUME);
+    avr_report(USART0_TX_vect_num, pc, RESUME);
 }

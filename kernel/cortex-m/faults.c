@@ -79,8 +79,7 @@ static void report_hard_fault(const struct exception_frame *f, uint32_t hfsr, ui
     report_field("xpsr", "0x%x", (unsigned)f->xpsr);
 }
 
-void fault_taken(unsigned vector, const char *style, struct exception_frame *frame,
-                 uint32_t exc_return, const char *note)
+void fault_taken(unsigned vector, struct exception_frame *frame, uint32_t exc_return, const char *note)
 {
     PROBE_NOTE_CALL();
     stats_count(vector);
@@ -88,7 +87,7 @@ void fault_taken(unsigned vector, const char *style, struct exception_frame *fra
     uint32_t pc = frame->pc;
     /* `probe undef|bus`: step past the fault, once. */
     enum outcome outcome = probe_fault_next ? RESUME : active_recovery ? RECOVER : HALT;
-    cm_report_begin(vector, style, frame);
+    cm_report_begin(vector, frame);
     report_cfsr(cfsr);
     if (vector == EXC_HARDFAULT)
         report_hard_fault(frame, hfsr, cfsr);
@@ -119,21 +118,21 @@ void fault_taken(unsigned vector, const char *style, struct exception_frame *fra
 
 void on_hard_fault(struct trap_frame *tf)
 {
-    fault_taken(tf->vector, "stub", tf->frame, tf->exc_return, 0);
+    fault_taken(tf->vector, tf->frame, tf->exc_return, 0);
 }
 
 void on_mem_manage(struct trap_frame *tf)
 {
-    fault_taken(tf->vector, "stub", tf->frame, tf->exc_return, 0);
+    fault_taken(tf->vector, tf->frame, tf->exc_return, 0);
 }
 
 void on_bus_fault(struct trap_frame *tf)
 {
-    fault_taken(tf->vector, "stub", tf->frame, tf->exc_return, 0);
+    fault_taken(tf->vector, tf->frame, tf->exc_return, 0);
 }
 
 /* abi: an ordinary function; the frame is found from EXC_RETURN (cm3.h). */
 void on_usage_fault(void)
 {
-    fault_taken(EXC_USAGEFAULT, "abi", ABI_EXCEPTION_FRAME(), (uint32_t)__builtin_return_address(0), 0);
+    fault_taken(EXC_USAGEFAULT, ABI_EXCEPTION_FRAME(), (uint32_t)__builtin_return_address(0), 0);
 }

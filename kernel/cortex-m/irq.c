@@ -15,20 +15,19 @@
 
 volatile bool timer0_pends_timer1;
 
-static void irq_taken(unsigned vector, const char *style, const struct exception_frame *frame,
-                      uint32_t exc_return, bool always)
+static void irq_taken(unsigned vector, const struct exception_frame *frame, uint32_t exc_return, bool always)
 {
     stats_count(vector);
     if (!report_irq_wanted(vector) && !always)
         return;
-    cm_report_begin(vector, style, frame);
+    cm_report_begin(vector, frame);
     report_field("prio", "0x%x", (unsigned)nvic_priority(vector));
     cm_report_context(frame, exc_return);
     report_end(RESUME);
 }
 
 #define ABI_IRQ_TAKEN(vector, always) \
-    irq_taken(vector, "abi", ABI_EXCEPTION_FRAME(), (uint32_t)__builtin_return_address(0), always)
+    irq_taken(vector, ABI_EXCEPTION_FRAME(), (uint32_t)__builtin_return_address(0), always)
 
 void on_systick(void)
 {
@@ -39,7 +38,7 @@ void on_systick(void)
 void on_uart0_rx(struct trap_frame *tf)
 {
     uart_drain_rx(tf->vector);
-    irq_taken(tf->vector, "stub", tf->frame, tf->exc_return, false);
+    irq_taken(tf->vector, tf->frame, tf->exc_return, false);
 }
 
 /* Reports first, then (for `trap preempt`) pends TIMER1: with its higher
@@ -55,7 +54,7 @@ void on_timer0(void)
 
 void on_timer1(struct trap_frame *tf)
 {
-    irq_taken(tf->vector, "stub", tf->frame, tf->exc_return, true);
+    irq_taken(tf->vector, tf->frame, tf->exc_return, true);
 }
 
 void on_dualtimer(void)
@@ -65,5 +64,5 @@ void on_dualtimer(void)
 
 void on_irq11(struct trap_frame *tf)
 {
-    irq_taken(tf->vector, "stub", tf->frame, tf->exc_return, true);
+    irq_taken(tf->vector, tf->frame, tf->exc_return, true);
 }

@@ -14,7 +14,7 @@ void on_nmi(void)
 {
     struct exception_frame *frame = ABI_EXCEPTION_FRAME();
     stats_count(EXC_NMI);
-    cm_report_begin(EXC_NMI, "abi", frame);
+    cm_report_begin(EXC_NMI, frame);
     cm_report_context(frame, (uint32_t)__builtin_return_address(0));
     report_end(RESUME);
 }
@@ -26,7 +26,7 @@ void on_svc(struct trap_frame *tf)
     struct exception_frame *frame = tf->frame;
     uint16_t insn = *(const uint16_t *)(uintptr_t)(frame->pc - 2);
     stats_count(tf->vector);
-    cm_report_begin(tf->vector, "stub", frame);
+    cm_report_begin(tf->vector, frame);
     if ((insn & THUMB_SVC_MASK) == THUMB_SVC)
         report_field("imm", "%u", insn & 0xffu);
     else
@@ -44,13 +44,13 @@ void isr_default_handler(struct trap_frame *tf)
 {
     unsigned vector = tf->vector;
     if (vector >= EXC_HARDFAULT && vector <= EXC_USAGEFAULT) {
-        fault_taken(vector, "default", tf->frame, tf->exc_return, "unexpected-vector");
+        fault_taken(vector, tf->frame, tf->exc_return, "unexpected-vector");
         return;
     }
     stats_count(vector);
     if (vector >= ISR_IRQ_BASE)
         nvic_disable(vector - ISR_IRQ_BASE);
-    cm_report_begin(vector, "default", tf->frame);
+    cm_report_begin(vector, tf->frame);
     cm_report_context(tf->frame, tf->exc_return);
     report_field("note", "unexpected-vector");
     report_end(RESUME);

@@ -1,5 +1,4 @@
 /* The Cortex-M fields of a report line (README "Report lines"). */
-#include "arch.h"
 #include "cm3.h"
 #include "memlayout.h"
 #include "nvic.h"
@@ -15,9 +14,9 @@ static const struct { uint32_t bit; unsigned exception; } shcsr_active[SHCSR_ACT
     {1u << 7, EXC_SVCALL}, {1u << 10, EXC_PENDSV}, {1u << 11, EXC_SYSTICK},
 };
 
-void cm_report_begin(unsigned vector, const char *style, const struct exception_frame *frame)
+void cm_report_begin(unsigned vector, const struct exception_frame *frame)
 {
-    report_begin(vector, arch_vector_name(vector), style, false, 0, frame->pc);
+    report_begin(vector, false, 0, frame->pc);
 }
 
 static void print_active(void)

@@ -7,7 +7,7 @@
 #include "report.h"
 
 /* report_begin() for a Cortex-M exception: the stacked PC is the pc= field. */
-void cm_report_begin(unsigned vector, const char *style, const struct exception_frame *frame);
+void cm_report_begin(unsigned vector, const struct exception_frame *frame);
 /* The context fields: which stack held the frame (EXC_RETURN bit 2), where,
    what was interrupted (stacked IPSR: thread or an exception number), and
    the exceptions active now (nesting). */

@@ -30,7 +30,7 @@ char __wrap_console_getc(void);
 void mailbox_offer(enum host_request why)
 {
     uint16_t room = msp430_mailbox.len == 0 ? MAILBOX_SIZE : 0;
-    msp430_host_request(why, room, VECTOR_OF(USART0RX_VECTOR) - ISR_IRQ_BASE);
+    msp430_host_request(why, room, ISR_VEC_USART0RX - ISR_IRQ_BASE);
 }
 
 char __wrap_console_getc(void)
@@ -55,7 +55,7 @@ void on_mailbox_rx(struct trap_frame *tf)
     stats_count(tf->vector);
     bool woke = (frame->sr & SR_LPM_BITS) != 0;
     if (report_irqs) {
-        msp430_report_begin(tf->vector, "stub", frame);     /* the SR as the CPU saved it */
+        msp430_report_begin(tf->vector, frame);     /* the SR as the CPU saved it */
         report_field("bytes", "%u", len);
         msp430_report_end(frame, woke);
     }

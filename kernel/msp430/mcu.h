@@ -9,10 +9,6 @@
 
 #include "isr.h"
 
-/* msp430mcu gives vectors as byte offsets from 0xFFE0 (WDT_VECTOR is 0x14):
-   clang's interrupt(N) number, and ours, is 48 + offset / 2 (isr/arch_msp430). */
-#define VECTOR_OF(header_offset) (ISR_IRQ_BASE + (header_offset) / 2)
-
 /* SR bits that select a low-power mode: CPUOFF alone is LPM0, up to all four
    for LPM4. The CPU clears them on interrupt entry and RETI restores them. */
 #define SR_LPM_BITS (CPUOFF | OSCOFF | SCG0 | SCG1)

@@ -9,8 +9,8 @@ void on_nmi(void)
 {
     struct cpu_frame *frame = ABI_CPU_FRAME();
     IFG1 &= ~NMIIFG;
-    stats_count(VECTOR_OF(NMI_VECTOR));
-    msp430_report_begin(VECTOR_OF(NMI_VECTOR), "abi", frame);
+    stats_count(ISR_VEC_NMI);
+    msp430_report_begin(ISR_VEC_NMI, frame);
     report_field("gie", "%u", (frame->sr & GIE) ? 1u : 0u);     /* taken even with GIE clear */
     msp430_report_end(frame, false);
     IE1 |= NMIIE;

@@ -33,7 +33,7 @@ static void wait_ticks_interruptible(struct cpu_frame *frame, uint8_t pins)
         ;
     dint();
     msp430_nesting = 0;
-    msp430_report_begin(VECTOR_OF(PORT1_VECTOR), "abi", frame);
+    msp430_report_begin(ISR_VEC_PORT1, frame);
     report_field("pins", "0x%x", pins);
     report_field("depth", "1");
     report_field("preempted", "%u", (unsigned)(ticks_now() - start));
@@ -47,12 +47,12 @@ void on_port1(void)
     uint8_t pins = P1IFG;
     P1IFG &= ~pins;
     port1_last = pins;
-    stats_count(VECTOR_OF(PORT1_VECTOR));
+    stats_count(ISR_VEC_PORT1);
     if (pins & PORT1_NEST_PIN) {
         wait_ticks_interruptible(frame, pins);
         return;
     }
-    msp430_report_begin(VECTOR_OF(PORT1_VECTOR), "abi", frame);
+    msp430_report_begin(ISR_VEC_PORT1, frame);
     report_field("pins", "0x%x", pins);
     msp430_report_end(frame, false);
 }
@@ -64,8 +64,8 @@ void port2_taken(struct cpu_frame *frame)
     uint8_t pins = P2IFG;
     P2IFG &= ~pins;
     port2_last = pins;
-    stats_count(VECTOR_OF(PORT2_VECTOR));
-    msp430_report_begin(VECTOR_OF(PORT2_VECTOR), "naked", frame);
+    stats_count(ISR_VEC_PORT2);
+    msp430_report_begin(ISR_VEC_PORT2, frame);
     report_field("pins", "0x%x", pins);
     msp430_report_end(frame, (frame->sr & SR_LPM_BITS) != 0);
 }

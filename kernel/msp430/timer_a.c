@@ -44,8 +44,8 @@ void on_timer_a1(void)
     uint16_t iv = TAIV;
     TACCTL1 &= ~CCIE;
     timer_a1_count++;
-    stats_count(VECTOR_OF(TIMERA1_VECTOR));
-    msp430_report_begin(VECTOR_OF(TIMERA1_VECTOR), "abi", frame);
+    stats_count(ISR_VEC_TIMERA1);
+    msp430_report_begin(ISR_VEC_TIMERA1, frame);
     report_field("taiv", "0x%x", iv);
     msp430_report_end(frame, false);
 }
@@ -59,7 +59,7 @@ void on_timer_a0(struct trap_frame *tf)
     bool woke = (frame->sr & SR_LPM_BITS) != 0;
     bool nested = msp430_nesting > 0;
     if (report_irqs || nested) {
-        msp430_report_begin(tf->vector, "stub", frame);     /* the SR as the CPU saved it */
+        msp430_report_begin(tf->vector, frame);     /* the SR as the CPU saved it */
         if (nested) {
             report_field("depth", "%u", msp430_nesting + 1u);
             report_field("note", "nested");

@@ -1,5 +1,4 @@
 /* The MSP430 fields of a report line (README "MSP430"). */
-#include "arch.h"
 #include "isr.h"
 #include "mcu.h"
 #include "trap_report.h"
@@ -25,9 +24,9 @@ static const char *power_mode(uint16_t sr)
     }
 }
 
-void msp430_report_begin(unsigned vector, const char *style, const struct cpu_frame *frame)
+void msp430_report_begin(unsigned vector, const struct cpu_frame *frame)
 {
-    report_begin(vector, arch_vector_name(vector), style, false, 0, frame->pc);
+    report_begin(vector, false, 0, frame->pc);
     report_field("sr", "0x%x", frame->sr);
     report_field("from", "%s", power_mode(frame->sr));
     report_field("irq", "%u", vector - ISR_IRQ_BASE);   /* mspdebug's number: word 0xFFE0 + 2 * irq */

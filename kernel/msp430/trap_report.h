@@ -24,7 +24,7 @@ extern volatile uint8_t msp430_nesting;
 /* The whole report line for one interrupt: pc, the saved sr, what it
    stopped (`from`: active or the low-power mode), the simulator's IRQ
    number, extra fields, and whether the handler woke the CPU. */
-void msp430_report_begin(unsigned vector, const char *style, const struct cpu_frame *frame);
+void msp430_report_begin(unsigned vector, const struct cpu_frame *frame);
 void msp430_report_end(const struct cpu_frame *frame, bool woke);
 
 #endif

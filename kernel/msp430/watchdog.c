@@ -48,11 +48,11 @@ void on_watchdog(void)
 {
     struct cpu_frame *frame = ABI_CPU_FRAME();
     watchdog_count++;
-    stats_count(VECTOR_OF(WDT_VECTOR));
+    stats_count(ISR_VEC_WDT);
     if (watchdog_then_tick && --watchdog_then_tick == 0)
         timer_a_irq_enable(1);
     if (!report_irqs)
         return;
-    msp430_report_begin(VECTOR_OF(WDT_VECTOR), "abi", frame);
+    msp430_report_begin(ISR_VEC_WDT, frame);
     msp430_report_end(frame, false);
 }

@@ -45,13 +45,13 @@ void send_to_recovery(struct trap_csrs *csrs)
                     ((uint64_t)MODE_MACHINE << MSTATUS_MPP_SHIFT);
 }
 
-void exception_taken(unsigned vector, const char *style, struct trap_csrs *csrs, const char *note)
+void exception_taken(unsigned vector, struct trap_csrs *csrs, const char *note)
 {
     PROBE_NOTE_CALL();
     stats_count(vector);
     struct trap_csrs seen = *csrs;
     enum outcome outcome = settle(vector, csrs);
-    riscv_report(vector, style, &seen, outcome, note);
+    riscv_report(vector, &seen, outcome, note);
     if (outcome == RECOVER)
         send_to_recovery(csrs);
     else if (outcome == HALT)
@@ -61,13 +61,13 @@ void exception_taken(unsigned vector, const char *style, struct trap_csrs *csrs,
 
 static void stub_exception(struct trap_frame *frame)
 {
-    exception_taken((unsigned)frame->vector, "stub", trap_csrs_of(frame), 0);
+    exception_taken((unsigned)frame->vector, trap_csrs_of(frame), 0);
 }
 
 static void abi_exception(unsigned vector)
 {
     struct trap_csrs csrs = trap_csrs_read();
-    exception_taken(vector, "abi", &csrs, 0);
+    exception_taken(vector, &csrs, 0);
     trap_csrs_write(&csrs);
 }
 
@@ -89,7 +89,7 @@ void isr_default_handler(struct trap_frame *frame)
 {
     unsigned vector = (unsigned)frame->vector;
     if (!(frame->mcause & MCAUSE_INTERRUPT)) {
-        exception_taken(vector, "default", trap_csrs_of(frame), "unexpected-vector");
+        exception_taken(vector, trap_csrs_of(frame), "unexpected-vector");
         return;
     }
     uint64_t bit = 1ull << (frame->mcause & ~MCAUSE_INTERRUPT & 63);
@@ -100,5 +100,5 @@ void isr_default_handler(struct trap_frame *frame)
     /* In direct mode every interrupt enters BASE (`break direct`): say that
        this is why it came here, and not to its own slot. */
     bool direct = (r_mtvec() & MTVEC_MODE_MASK) != MTVEC_VECTORED;
-    riscv_report(vector, "default", trap_csrs_of(frame), RESUME, direct ? "mtvec-direct" : "unexpected-vector");
+    riscv_report(vector, trap_csrs_of(frame), RESUME, direct ? "mtvec-direct" : "unexpected-vector");
 }

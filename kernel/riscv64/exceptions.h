@@ -12,7 +12,7 @@ enum {
 
 /* Count, report and settle one exception: step past it and resume, send the
    hart to the armed recovery point, or panic. */
-void exception_taken(unsigned vector, const char *style, struct trap_csrs *csrs, const char *note);
+void exception_taken(unsigned vector, struct trap_csrs *csrs, const char *note);
 /* Make the coming mret land in recovery_resume, in M-mode, interrupts still off. */
 void send_to_recovery(struct trap_csrs *csrs);
 

@@ -17,13 +17,12 @@
 #include "trap_report.h"
 #include "uart.h"
 
-static void irq_taken(unsigned cause, const char *style, const struct trap_csrs *csrs, bool report,
-                      unsigned source, const char *note)
+static void irq_taken(unsigned cause, const struct trap_csrs *csrs, bool report, unsigned source, const char *note)
 {
     stats_count(ISR_IRQ_BASE + cause);
     if (!report && !note)
         return;
-    riscv_report_begin(ISR_IRQ_BASE + cause, style, csrs);
+    riscv_report_begin(ISR_IRQ_BASE + cause, csrs);
     if (source)
         report_field("source", "%u", source);
     if (note)
@@ -47,12 +46,12 @@ ISR_ABI void on_machine_timer(void)
     struct trap_csrs csrs = trap_csrs_read();
     if (irq_depth > 1) {            /* it preempted the slow handler: report always */
         stats_count(ISR_IRQ_BASE + IRQ_M_TIMER);
-        riscv_report_begin(ISR_IRQ_BASE + IRQ_M_TIMER, "abi", &csrs);
+        riscv_report_begin(ISR_IRQ_BASE + IRQ_M_TIMER, &csrs);
         report_field("depth", "%u", irq_depth);
         report_field("note", "nested");
         report_end(RESUME);
     } else {
-        irq_taken(IRQ_M_TIMER, "abi", &csrs, report_irqs, 0, 0);
+        irq_taken(IRQ_M_TIMER, &csrs, report_irqs, 0, 0);
     }
     irq_depth = irq_depth - 1;
 }
@@ -69,7 +68,7 @@ void on_machine_external(struct trap_frame *frame)
         uart_drain_rx(ISR_IRQ_BASE + IRQ_M_EXT);
     else
         note = source ? "unexpected-source" : "spurious";
-    irq_taken(IRQ_M_EXT, "stub", trap_csrs_of(frame), report_irqs, source, note);
+    irq_taken(IRQ_M_EXT, trap_csrs_of(frame), report_irqs, source, note);
     if (source)
         plic_complete(source);
 }
@@ -80,7 +79,7 @@ void on_supervisor_soft(struct trap_frame *frame)
 {
     c_mip(1u << IRQ_S_SOFT);
     if (!ssi_slow) {
-        irq_taken((unsigned)frame->vector - ISR_IRQ_BASE, "stub", trap_csrs_of(frame), true, 0, 0);
+        irq_taken((unsigned)frame->vector - ISR_IRQ_BASE, trap_csrs_of(frame), true, 0, 0);
         return;
     }
     ssi_slow = false;
@@ -95,7 +94,7 @@ void on_supervisor_soft(struct trap_frame *frame)
     while (ticks_now() - start < SLOW_TICKS)
         wfi_then_take();            /* MIE set: the pending timer is taken, in this handler */
     stats_count((unsigned)frame->vector);
-    riscv_report_begin((unsigned)frame->vector, "stub", trap_csrs_of(frame));
+    riscv_report_begin((unsigned)frame->vector, trap_csrs_of(frame));
     report_field("depth", "%u", irq_depth);
     report_field("preempted", "%llu", (unsigned long long)(ticks_now() - start));
     report_end(RESUME);
@@ -115,7 +114,7 @@ void machine_soft_report(void)
 {
     clint_soft_clear();             /* MSIP follows the CLINT's msip bit */
     struct trap_csrs csrs = trap_csrs_read();
-    irq_taken(IRQ_M_SOFT, "naked", &csrs, true, 0, 0);
+    irq_taken(IRQ_M_SOFT, &csrs, true, 0, 0);
 }
 
 /* `int N`: RISC-V has no instruction that raises a chosen vector, so the

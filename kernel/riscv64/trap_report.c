@@ -1,5 +1,4 @@
 /* The report line for riscv64 traps (kernel/report.h) and the live trap CSRs. */
-#include "arch.h"
 #include "riscv.h"
 #include "trap_report.h"
 
@@ -14,19 +13,18 @@ void trap_csrs_write(const struct trap_csrs *csrs)
     w_mstatus(csrs->mstatus);
 }
 
-void riscv_report_begin(unsigned vector, const char *style, const struct trap_csrs *csrs)
+void riscv_report_begin(unsigned vector, const struct trap_csrs *csrs)
 {
     unsigned mode = (csrs->mstatus & MSTATUS_MPP_MASK) >> MSTATUS_MPP_SHIFT;
-    report_begin(vector, arch_vector_name(vector), style, false, 0, csrs->mepc);
+    report_begin(vector, false, 0, csrs->mepc);
     report_field("mcause", "0x%llx", (unsigned long long)csrs->mcause);
     report_field("mtval", "0x%llx", (unsigned long long)csrs->mtval);
     report_field("mode", "%s", mode == MODE_USER ? "user" : mode == MODE_MACHINE ? "machine" : "supervisor");
 }
 
-void riscv_report(unsigned vector, const char *style, const struct trap_csrs *csrs,
-                  enum outcome outcome, const char *note)
+void riscv_report(unsigned vector, const struct trap_csrs *csrs, enum outcome outcome, const char *note)
 {
-    riscv_report_begin(vector, style, csrs);
+    riscv_report_begin(vector, csrs);
     if (note)
         report_field("note", "%s", note);
     report_end(outcome);

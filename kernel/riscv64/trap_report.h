@@ -27,9 +27,8 @@ void trap_csrs_write(const struct trap_csrs *csrs);
 
 /* The start of a riscv64 report line: up to mcause, mtval and the mode the
    trap came from (mstatus.MPP); callers add fields and end it. */
-void riscv_report_begin(unsigned vector, const char *style, const struct trap_csrs *csrs);
+void riscv_report_begin(unsigned vector, const struct trap_csrs *csrs);
 /* A whole line: the start, a note if any, the outcome. */
-void riscv_report(unsigned vector, const char *style, const struct trap_csrs *csrs,
-                  enum outcome outcome, const char *note);
+void riscv_report(unsigned vector, const struct trap_csrs *csrs, enum outcome outcome, const char *note);
 
 #endif

@@ -24,7 +24,7 @@ void on_user_ecall(struct trap_frame *frame)
 {
     struct trap_csrs *csrs = trap_csrs_of(frame);
     stats_count((unsigned)frame->vector);
-    riscv_report_begin((unsigned)frame->vector, "stub", csrs);
+    riscv_report_begin((unsigned)frame->vector, csrs);
     report_field("sys", "%s", frame->a7 == SYS_ECHO ? "echo" : frame->a7 == SYS_EXIT ? "exit" : "unknown");
     report_field("a0", "0x%llx", (unsigned long long)frame->a0);
     if (frame->a7 == SYS_EXIT) {           /* the report's a0= is the task's result */

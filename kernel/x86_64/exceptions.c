@@ -63,14 +63,14 @@ ISR_CALLEE void send_to_recovery(struct interrupt_frame *frame)
     }
 }
 
-ISR_CALLEE void exception_taken(unsigned vector, const char *style, bool has_error, uint64_t error,
+ISR_CALLEE void exception_taken(unsigned vector, bool has_error, uint64_t error,
                                 struct interrupt_frame *frame, const char *note)
 {
     PROBE_NOTE_CALL();                  /* the abi handlers' call: was their stack aligned? */
     stats_count(vector);
     uint64_t rip = frame->rip;
     enum outcome outcome = settle(vector, frame);
-    x86_report(vector, style, has_error, error, frame, outcome, note);
+    x86_report(vector, has_error, error, frame, outcome, note);
     if (vector == ISR_VEC_DB)
         w_dr6(0);                       /* DR6 status bits are sticky */
     if (outcome == RECOVER) {
@@ -82,72 +82,72 @@ ISR_CALLEE void exception_taken(unsigned vector, const char *style, bool has_err
 
 void on_divide_error(struct trap_frame *frame)
 {
-    exception_taken(frame->vector, "stub", false, 0, &frame->iret, 0);
+    exception_taken(frame->vector, false, 0, &frame->iret, 0);
 }
 
 ISR_ABI void on_debug(struct interrupt_frame *frame)
 {
-    exception_taken(ISR_VEC_DB, "abi", false, 0, frame, 0);
+    exception_taken(ISR_VEC_DB, false, 0, frame, 0);
 }
 
 void on_nmi(struct trap_frame *frame)
 {
-    exception_taken(frame->vector, "stub", false, 0, &frame->iret, 0);
+    exception_taken(frame->vector, false, 0, &frame->iret, 0);
 }
 
 ISR_ABI void on_breakpoint(struct interrupt_frame *frame)
 {
-    exception_taken(ISR_VEC_BP, "abi", false, 0, frame, 0);
+    exception_taken(ISR_VEC_BP, false, 0, frame, 0);
 }
 
 void on_overflow(struct trap_frame *frame)
 {
-    exception_taken(frame->vector, "stub", false, 0, &frame->iret, 0);
+    exception_taken(frame->vector, false, 0, &frame->iret, 0);
 }
 
 ISR_ABI void on_bound_range(struct interrupt_frame *frame)
 {
-    exception_taken(ISR_VEC_BR, "abi", false, 0, frame, 0);
+    exception_taken(ISR_VEC_BR, false, 0, frame, 0);
 }
 
 void on_invalid_opcode(struct trap_frame *frame)
 {
-    exception_taken(frame->vector, "stub", false, 0, &frame->iret, 0);
+    exception_taken(frame->vector, false, 0, &frame->iret, 0);
 }
 
 ISR_ABI void on_device_not_available(struct interrupt_frame *frame)
 {
-    exception_taken(ISR_VEC_NM, "abi", false, 0, frame, 0);
+    exception_taken(ISR_VEC_NM, false, 0, frame, 0);
 }
 
 void on_double_fault(struct trap_frame *frame)
 {
-    exception_taken(frame->vector, "stub", true, frame->error_code, &frame->iret, 0);
+    exception_taken(frame->vector, true, frame->error_code, &frame->iret, 0);
 }
 
 void on_segment_not_present(struct trap_frame *frame)
 {
-    exception_taken(frame->vector, "stub", true, frame->error_code, &frame->iret, 0);
+    exception_taken(frame->vector, true, frame->error_code, &frame->iret, 0);
 }
 
 ISR_ABI void on_stack_segment(struct interrupt_frame *frame, uint64_t error_code)
 {
-    exception_taken(ISR_VEC_SS, "abi", true, error_code, frame, 0);
+    exception_taken(ISR_VEC_SS, true, error_code, frame, 0);
 }
 
 ISR_ABI void on_general_protection(struct interrupt_frame *frame, uint64_t error_code)
 {
-    exception_taken(ISR_VEC_GP, "abi", true, error_code, frame, 0);
+    exception_taken(ISR_VEC_GP, true, error_code, frame, 0);
 }
 
 void on_page_fault(struct trap_frame *frame)
 {
-    exception_taken(frame->vector, "stub", true, frame->error_code, &frame->iret, 0);
+    exception_taken(frame->vector, true, frame->error_code, &frame->iret, 0);
 }
 
 void on_x87_error(struct trap_frame *frame)
 {
-    exception_taken(frame->vector, "stub", false, 0, &frame->iret, 0);
+    exception_taken(frame->vector, false, 0, &frame->iret, 0);
 }
 
 /* Every vector the spec leaves out. An exception settles like any other; any
@@ -156,10 +156,10 @@ void isr_default_handler(struct trap_frame *frame)
 {
     unsigned vector = (unsigned)frame->vector;
     if (vector < ISR_IRQ_BASE) {
-        exception_taken(vector, "default", isr_vector_error_code[vector], frame->error_code,
-                        &frame->iret, "unexpected-vector");
+        exception_taken(vector, isr_vector_error_code[vector], frame->error_code, &frame->iret,
+                        "unexpected-vector");
         return;
     }
     stats_count(vector);
-    x86_report(vector, "default", false, 0, &frame->iret, RESUME, "unexpected-vector");
+    x86_report(vector, false, 0, &frame->iret, RESUME, "unexpected-vector");
 }

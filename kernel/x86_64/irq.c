@@ -15,12 +15,11 @@
 #define SLAVE_SPURIOUS_IRQ 15
 #define CASCADE_IRQ 2
 
-ISR_CALLEE static void irq_taken(unsigned irq, const char *style,
-                                 const struct interrupt_frame *frame, const char *note)
+ISR_CALLEE static void irq_taken(unsigned irq, const struct interrupt_frame *frame, const char *note)
 {
     stats_count(ISR_IRQ_BASE + irq);
     if (report_irq_wanted(ISR_IRQ_BASE + irq) || note)
-        x86_report(ISR_IRQ_BASE + irq, style, false, 0, frame, RESUME, note);
+        x86_report(ISR_IRQ_BASE + irq, false, 0, frame, RESUME, note);
 }
 
 #define SLOW_TICKS 3        /* how long the slow COM1 handler keeps IRQ 4 in service */
@@ -33,10 +32,10 @@ static volatile bool com1_slow;
 
 /* A timer tick that preempted the slow COM1 handler reports always, with the
    8259's in-service bits: IRQ 4's still set, IRQ 0's now too. */
-ISR_CALLEE static void report_nested(unsigned irq, const char *style, const struct interrupt_frame *frame)
+ISR_CALLEE static void report_nested(unsigned irq, const struct interrupt_frame *frame)
 {
     stats_count(ISR_IRQ_BASE + irq);
-    x86_report_begin(ISR_IRQ_BASE + irq, style, false, 0, frame);
+    x86_report_begin(ISR_IRQ_BASE + irq, false, 0, frame);
     report_field("depth", "%u", irq_depth);
     report_field("inservice", "0x%x", pic_in_service());
     report_field("note", "nested");
@@ -48,9 +47,9 @@ ISR_ABI void on_pit_tick(struct interrupt_frame *frame)
     irq_depth = irq_depth + 1;
     ticks = ticks + 1;  /* not ticks_advance(): clang refuses even an inline call from an ISR */
     if (irq_depth > 1)
-        report_nested(PIT_IRQ, "abi", frame);
+        report_nested(PIT_IRQ, frame);
     else
-        irq_taken(PIT_IRQ, "abi", frame, 0);
+        irq_taken(PIT_IRQ, frame, 0);
     pic_eoi(PIT_IRQ);
     irq_depth = irq_depth - 1;
 }
@@ -68,7 +67,7 @@ static void com1_slow_path(const struct interrupt_frame *frame)
         hlt();
     cli();
     stats_count(ISR_IRQ_BASE + COM1_IRQ);
-    x86_report_begin(ISR_IRQ_BASE + COM1_IRQ, "stub", false, 0, frame);
+    x86_report_begin(ISR_IRQ_BASE + COM1_IRQ, false, 0, frame);
     report_field("depth", "%u", irq_depth);
     report_field("inservice", "0x%x", pic_in_service());
     report_field("preempted", "%lu", ticks - start);
@@ -83,7 +82,7 @@ void on_com1(struct trap_frame *frame)
         com1_slow = false;
         com1_slow_path(&frame->iret);
     } else {
-        irq_taken(frame->vector - ISR_IRQ_BASE, "stub", &frame->iret, 0);
+        irq_taken(frame->vector - ISR_IRQ_BASE, &frame->iret, 0);
     }
     pic_eoi(COM1_IRQ);
     irq_depth = irq_depth - 1;
@@ -99,20 +98,20 @@ void raise_nest(void)
 ISR_ABI void on_master_spurious(struct interrupt_frame *frame)
 {
     if (pic_is_spurious(MASTER_SPURIOUS_IRQ)) {
-        irq_taken(MASTER_SPURIOUS_IRQ, "abi", frame, "spurious");   /* no EOI: nothing in service */
+        irq_taken(MASTER_SPURIOUS_IRQ, frame, "spurious");   /* no EOI: nothing in service */
         return;
     }
-    irq_taken(MASTER_SPURIOUS_IRQ, "abi", frame, 0);
+    irq_taken(MASTER_SPURIOUS_IRQ, frame, 0);
     pic_eoi(MASTER_SPURIOUS_IRQ);
 }
 
 void on_slave_spurious(struct trap_frame *frame)
 {
     if (pic_is_spurious(SLAVE_SPURIOUS_IRQ)) {
-        irq_taken(SLAVE_SPURIOUS_IRQ, "stub", &frame->iret, "spurious");
+        irq_taken(SLAVE_SPURIOUS_IRQ, &frame->iret, "spurious");
         pic_eoi(CASCADE_IRQ);   /* the master did see a real request on its cascade line */
         return;
     }
-    irq_taken(SLAVE_SPURIOUS_IRQ, "stub", &frame->iret, 0);
+    irq_taken(SLAVE_SPURIOUS_IRQ, &frame->iret, 0);
     pic_eoi(SLAVE_SPURIOUS_IRQ);
 }

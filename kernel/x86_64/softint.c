@@ -20,20 +20,20 @@
 extern const char swint_table[];    /* kernel/x86_64/swint.S: "int $N; ret" at 8 * N */
 #define SWINT_ENTRY_SIZE 8
 
-ISR_CALLEE static void soft_taken(unsigned vector, const char *style, const struct interrupt_frame *frame)
+ISR_CALLEE static void soft_taken(unsigned vector, const struct interrupt_frame *frame)
 {
     stats_count(vector);
-    x86_report(vector, style, false, 0, frame, RESUME, 0);
+    x86_report(vector, false, 0, frame, RESUME, 0);
 }
 
 ISR_ABI void on_soft_abi(struct interrupt_frame *frame)
 {
-    soft_taken(VEC_SOFT_ABI, "abi", frame);
+    soft_taken(VEC_SOFT_ABI, frame);
 }
 
 void on_soft_stub(struct trap_frame *frame)
 {
-    soft_taken((unsigned)frame->vector, "stub", &frame->iret);
+    soft_taken((unsigned)frame->vector, &frame->iret);
 }
 
 /* The system-call gate (DPL 3: ring 3 may raise it). The stub restores RAX
@@ -44,7 +44,7 @@ void on_syscall(struct trap_frame *frame)
 {
     unsigned vector = (unsigned)frame->vector;
     stats_count(vector);
-    x86_report_begin(vector, "stub", false, 0, &frame->iret);
+    x86_report_begin(vector, false, 0, &frame->iret);
     /* Only the ring-3 task, run under the shell's recovery point, can exit. */
     bool exits = frame->rdi == SYS_EXIT && (frame->iret.cs & RPL_USER) && active_recovery;
     report_field("sys", "%s", frame->rdi == SYS_ECHO ? "echo" : exits ? "exit" : "unknown");
@@ -61,7 +61,7 @@ void on_syscall(struct trap_frame *frame)
 /* Called by soft_naked_entry (softint_naked.S) with the interrupted RIP. */
 void soft_naked_report(const struct interrupt_frame *frame)
 {
-    soft_taken(VEC_SOFT_NAKED, "naked", frame);
+    soft_taken(VEC_SOFT_NAKED, frame);
 }
 
 /* `int N`: raise vector N with the `int` instruction, RAX = 0x1000 + N in,

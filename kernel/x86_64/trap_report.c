@@ -1,5 +1,4 @@
 /* Decoding x86_64 error codes for the report line (SDM 6.13 and 4.7). */
-#include "arch.h"
 #include "gdt.h"
 #include "trap_report.h"
 #include "x86.h"
@@ -33,10 +32,10 @@ static void report_page_fault(uint64_t error)
                  (error & PF_RESERVED) ? ",reserved-bit" : "");
 }
 
-void x86_report_begin(unsigned vector, const char *style, bool has_error, uint64_t error,
+void x86_report_begin(unsigned vector, bool has_error, uint64_t error,
                       const struct interrupt_frame *frame)
 {
-    report_begin(vector, arch_vector_name(vector), style, has_error, error, frame->rip);
+    report_begin(vector, has_error, error, frame->rip);
     if (vector == ISR_VEC_PF)
         report_page_fault(error);
     else if (has_error && error != 0)
@@ -52,10 +51,10 @@ void x86_report_begin(unsigned vector, const char *style, bool has_error, uint64
     report_field("if", "%d", (r_rflags() & RFLAGS_IF) != 0);
 }
 
-void x86_report(unsigned vector, const char *style, bool has_error, uint64_t error,
+void x86_report(unsigned vector, bool has_error, uint64_t error,
                 const struct interrupt_frame *frame, enum outcome outcome, const char *note)
 {
-    x86_report_begin(vector, style, has_error, error, frame);
+    x86_report_begin(vector, has_error, error, frame);
     if (note)
         report_field("note", "%s", note);
     report_end(outcome);

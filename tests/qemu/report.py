@@ -6,7 +6,7 @@ arch's own name for it (`rip` on x86_64).
 import re
 
 REPORT = re.compile(
-    r"^\[trap\] vec=(?P<vec>\d+) name=(?P<name>\S+) style=(?P<style>abi|stub|naked|default) "
+    r"^\[trap\] vec=(?P<vec>\d+) name=(?P<name>\S+) style=(?P<style>[a-z][a-z0-9_]*) "
     r"err=(?P<err>0x[0-9a-f]+|-) (?P<pcname>[a-z]+)=(?P<pc>0x[0-9a-f]+)(?P<fields>(?: [a-z0-9]+=\S+)*?) "
     r"then=(?P<then>resume|recover|halt)$", re.M)
 
