@@ -53,7 +53,7 @@ void bench_stub_call(struct trap_frame *frame)
 
 bool arch_bench_raise(unsigned vector, const char **why)
 {
-    if (vector != TIMER1_COMPC_vect_num) {
+    if (vector != ISR_VEC_TIMER1_COMPC) {
         *why = "the bench raises only 19";      /* SRAM holds every string: keep it short */
         return false;
     }

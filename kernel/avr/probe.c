@@ -20,7 +20,7 @@ uint16_t probe_sp_before, probe_sp_after;
 
 bool arch_probe_vector(unsigned vector, const char **why)
 {
-    if (vector != TIMER1_COMPC_vect_num) {
+    if (vector != ISR_VEC_TIMER1_COMPC) {
         *why = "the bench raises only 19";
         return false;
     }

@@ -19,11 +19,11 @@ static const struct raiser {
     uint8_t vector;
     void (*raise)(void);
 } raisers[] = {
-    {TIMER1_COMPB_vect_num, timer1_raise_compb},
-    {USART0_UDRE_vect_num, usart0_raise_udre},
-    {USART0_TX_vect_num, usart0_raise_txc},
-    {TIMER3_CAPT_vect_num, timer3_raise_capt},
-    {TIMER3_COMPA_vect_num, timer3_raise_compa},
+    {ISR_VEC_TIMER1_COMPB, timer1_raise_compb},
+    {ISR_VEC_USART0_UDRE, usart0_raise_udre},
+    {ISR_VEC_USART0_TX, usart0_raise_txc},
+    {ISR_VEC_TIMER3_CAPT, timer3_raise_capt},
+    {ISR_VEC_TIMER3_COMPA, timer3_raise_compa},
 };
 
 /* Why software cannot raise a vector here, or 0 if it can. */
@@ -33,13 +33,13 @@ static const char *refusal(unsigned v)
         return "RESET is where the CPU starts, not an interrupt";
     if (v >= 33)
         return "QEMU 7.2 delivers every vector from 33 up as 33 on the ATmega2560";
-    if (v == TIMER1_COMPA_vect_num)
+    if (v == ISR_VEC_TIMER1_COMPA)
         return "it is the tick: it fires 100 times a second already";
-    if (v == USART0_RX_vect_num)
+    if (v == ISR_VEC_USART0_RX)
         return "it comes from the host: type a character";
-    if (v == TIMER1_CAPT_vect_num || v == TIMER1_OVF_vect_num)
+    if (v == ISR_VEC_TIMER1_CAPT || v == ISR_VEC_TIMER1_OVF)
         return "TIMER1 runs the tick in CTC mode on OCR1A: it never reaches ICR1 as TOP nor overflows";
-    if (v == TIMER1_COMPC_vect_num)
+    if (v == ISR_VEC_TIMER1_COMPC)
         return "QEMU 7.2 schedules compare C from OCR1B, so it never matches on its own";
     for (unsigned i = 0; i < sizeof(raisers) / sizeof(raisers[0]); i++)
         if (raisers[i].vector == v)

@@ -10,26 +10,26 @@
 static void mask_source(unsigned vector)
 {
     switch (vector) {
-    case TIMER1_CAPT_vect_num:
+    case ISR_VEC_TIMER1_CAPT:
         TIMSK1 &= (uint8_t)~_BV(ICIE1);
         break;
-    case TIMER1_COMPB_vect_num:
+    case ISR_VEC_TIMER1_COMPB:
         TIMSK1 &= (uint8_t)~_BV(OCIE1B);
         break;
-    case TIMER1_COMPC_vect_num:
+    case ISR_VEC_TIMER1_COMPC:
         TIMSK1 &= (uint8_t)~_BV(OCIE1C);
         break;
-    case TIMER1_OVF_vect_num:
+    case ISR_VEC_TIMER1_OVF:
         TIMSK1 &= (uint8_t)~_BV(TOIE1);
         break;
-    case USART0_UDRE_vect_num:
+    case ISR_VEC_USART0_UDRE:
         UCSR0B &= (uint8_t)~_BV(UDRIE0);
         break;
-    case USART0_TX_vect_num:
+    case ISR_VEC_USART0_TX:
         UCSR0B &= (uint8_t)~_BV(TXCIE0);
         break;
-    case TIMER3_CAPT_vect_num:
-    case TIMER3_COMPA_vect_num:
+    case ISR_VEC_TIMER3_CAPT:
+    case ISR_VEC_TIMER3_COMPA:
         timer3_stop();
         break;
     default:

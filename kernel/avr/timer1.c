@@ -31,9 +31,9 @@ void on_tick(void)
 {
     uint32_t pc = ABI_RETURN_PC();
     ticks_advance();
-    stats_count(TIMER1_COMPA_vect_num);
+    stats_count(ISR_VEC_TIMER1_COMPA);
     if (report_irqs || avr_nesting)         /* a nested tick always reports: `trap nest` */
-        avr_report(TIMER1_COMPA_vect_num, pc, RESUME);
+        avr_report(ISR_VEC_TIMER1_COMPA, pc, RESUME);
 }
 
 void timer1_raise_compb(void)

@@ -68,8 +68,8 @@ void on_timer3_slow(void)
         ;
     uint64_t preempted = ticks_now() - start;
     avr_nesting--;
-    stats_count(TIMER3_COMPA_vect_num);
-    avr_report_begin(TIMER3_COMPA_vect_num, pc);
+    stats_count(ISR_VEC_TIMER3_COMPA);
+    avr_report_begin(ISR_VEC_TIMER3_COMPA, pc);
     report_field("depth", "1");
     report_field("nonblocking", "1");
     report_field("preempted", "%u", (unsigned)preempted);

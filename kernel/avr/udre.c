@@ -11,6 +11,6 @@ void usart0_udre_report(const uint8_t *pushed_pc)
 {
     UCSR0B &= (uint8_t)~_BV(UDRIE0);
     uint32_t pc = ((uint32_t)pushed_pc[0] << 16 | (uint32_t)pushed_pc[1] << 8 | pushed_pc[2]) * 2;
-    stats_count(USART0_UDRE_vect_num);
-    avr_report(USART0_UDRE_vect_num, pc, RESUME);
+    stats_count(ISR_VEC_USART0_UDRE);
+    avr_report(ISR_VEC_USART0_UDRE, pc, RESUME);
 }

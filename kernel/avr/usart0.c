@@ -60,6 +60,6 @@ void on_usart0_tx(void)
 {
     uint32_t pc = ABI_RETURN_PC();
     UCSR0B &= (uint8_t)~_BV(TXCIE0);
-    stats_count(USART0_TX_vect_num);
-    avr_report(USART0_TX_vect_num, pc, RESUME);
+    stats_count(ISR_VEC_USART0_TX);
+    avr_report(ISR_VEC_USART0_TX, pc, RESUME);
 }
