@@ -8,6 +8,7 @@ from pathlib import Path
 
 from doit.tools import Interactive, config_changed
 
+from isr import arches
 from isr.generate import OUTPUTS, generate
 from isr.validate import SpecError
 from qemu import replay
@@ -20,7 +21,7 @@ from tools.check_elf import check
 from tools.ctrl_c import quiet_ctrl_c
 from tools.doit_report import CompileSummary
 
-ARCHES = ["x86_64", "aarch64", "riscv64", "cortex-m", "arm32", "avr", "msp430"]
+ARCHES = arches.names()      # one per isr/arch_<arch>/ folder
 ROOT = Path(__file__).resolve().parent
 
 # doit's state in SQLite: each update is a transaction, so a doit killed in

@@ -17,19 +17,17 @@ from pathlib import Path
 
 from dataclasses import replace
 
+from isr import arches
 from isr.spec import Binding, Where
 from isr.validate import SpecError
 
-ARCH_MODELS = {"x86_64": "isr.arch_x86_64", "aarch64": "isr.arch_aarch64",
-               "riscv64": "isr.arch_riscv64", "cortex-m": "isr.arch_cortex_m",
-               "arm32": "isr.arch_arm32", "avr": "isr.arch_avr",
-               "msp430": "isr.arch_msp430"}   # arch name -> arch model package
 
 
 def arch_model(name):
-    if name not in ARCH_MODELS:
-        raise SpecError([f"unknown arch {name!r}; known: {', '.join(sorted(ARCH_MODELS))}"])
-    return importlib.import_module(ARCH_MODELS[name])
+    try:
+        return arches.model(name)
+    except KeyError as error:
+        raise SpecError([error.args[0]]) from None
 
 
 def same_file(a, b):

@@ -1,6 +1,6 @@
 """The exit codes of msp430's bridge (qemu/mspdebug_sim.py) that are its own, never a guest's.
 
-A guest's status comes as EXIT_GUEST + N (MspdebugSimProfile.exit_code); the
+A guest's status comes as EXIT_GUEST + N (isr/arch_msp430/machine.py exit_code); the
 others are how the bridge itself ended, each told in words by qemu/ending.py
 through MspdebugSimProfile.launcher_ending.
 """

@@ -72,7 +72,7 @@ QUIT_KEYS = b"\x01x"        # Ctrl-A X, as QEMU's -nographic
 REGISTER = re.compile(r"\(\s*(PC|SP|SR|R\d+):\s*([0-9a-f]+)\)")
 BUFFER_PREFIX = "Buffer:         "          # simio_console.c console_info
 MW_BYTES = 16               # bytes per `mw`: readline scrolls (and garbles the echo of) long lines
-CLOCK_HZ = profile("msp430").CLOCK_HZ     # the guest's SMCLK, as kernel/msp430/memlayout.h takes the cycle
+CLOCK_HZ = profile("msp430").facts.SIM_CLOCK_HZ     # the guest's SMCLK, as kernel/msp430/memlayout.h takes the cycle
 MAX_LEAD = 1.0              # seconds of idle time the guest may be ahead of the host: beyond, it is forgotten
 # cmd_regs names the breakpoint the PC sits on, from mspdebug 0.24 (commit 89e6174, "Show triggered breakpoints").
 BREAKPOINT_LINE = re.compile(r"Breakpoint (\d+) triggered \(0x([0-9a-fA-F]+)\)")

@@ -5,7 +5,7 @@ a known symbol (kernel/avr/park.S). Over QMP, with PyPI's `qemu.qmp` client,
 this module stops the CPU, reads PC and that register from `info registers`,
 and quits QEMU only when PC is the parking symbol. A guest that never gets
 there (still running, hung elsewhere, reset back to 0) yields no status, and
-QEMU's own exit code never stands for one (qemu.profiles.AvrParkProfile).
+QEMU's own exit code never stands for one (isr/arch_avr/machine.py exit_code).
 """
 import re
 import time

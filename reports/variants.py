@@ -12,6 +12,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from isr import arches
 from isr.generate import generate
 from isr.load import arch_model
 from isr.validate import SpecError
@@ -20,30 +21,8 @@ from tools import toolchain
 ROOT = toolchain.ROOT
 SECOND_COMPILER_NAMES = ("gcc",)
 
-# The second compiler per arch, as Debian 12 ships it: the command, its
-# package, and the flags that stand for clang's --target and the arch's cflags.
-GCC = {
-    "x86_64": {"cc": "gcc", "package": "gcc", "bench_cflags": ["-momit-leaf-frame-pointer"],
-               # Debian's GCC builds PIE by default; `interrupt` needs -mgeneral-regs-only.
-               "cflags": ["-m64", "-mno-red-zone", "-mgeneral-regs-only", "-mno-sse", "-mno-mmx",
-                          "-fno-pic", "-fno-pie", "-fcf-protection=none"]},
-    # GCC 12 has no -momit-leaf-frame-pointer for RISC-V or ARM: the bench
-    # handlers (all leaves, or tail calls) go without a frame pointer.
-    "riscv64": {"cc": "riscv64-unknown-elf-gcc", "package": "gcc-riscv64-unknown-elf",
-                "bench_cflags": ["-fomit-frame-pointer"],
-                # GCC 12 wants the CSR instructions named as their own extension.
-                "cflags": ["-march=rv64imac_zicsr", "-mabi=lp64", "-mcmodel=medany", "-mno-relax", "-fno-pic"]},
-    # The Linux-targeted cross compiler builds freestanding code as well; AArch64
-    # has no `abi` style, so it builds the stub handlers and gic_dispatch's C.
-    "aarch64": {"cc": "aarch64-linux-gnu-gcc", "package": "gcc-aarch64-linux-gnu",
-                "bench_cflags": ["-momit-leaf-frame-pointer"],
-                "cflags": ["-mgeneral-regs-only", "-mstrict-align", "-fno-pic", "-fno-pie"]},
-    # The same GCC in ARM state for the A15: interrupt("IRQ"/"FIQ"/...) as in clang.
-    "arm32": {"cc": "arm-none-eabi-gcc", "package": "gcc-arm-none-eabi", "bench_cflags": ["-fomit-frame-pointer"],
-              "cflags": ["-marm", "-mcpu=cortex-a15", "-mfloat-abi=soft", "-mno-unaligned-access", "-fno-pic"]},
-    "cortex-m": {"cc": "arm-none-eabi-gcc", "package": "gcc-arm-none-eabi", "bench_cflags": ["-fomit-frame-pointer"],
-                 "cflags": ["-mthumb", "-mcpu=cortex-m3", "-mfloat-abi=soft", "-fno-pic"]},
-}
+# The second compiler per arch that has one (isr/arch_<arch>/toolchains.py GCC).
+GCC = {name: model.toolchains.GCC for name, model in arches.models().items() if model.toolchains.GCC}
 
 # The handler each (style, shape) binds: kernel/<arch>/bench.c and bench_naked.S.
 HANDLERS = {("abi", "counter"): "bench_abi", ("stub", "counter"): "bench_stub",

@@ -9,93 +9,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+from isr import arches
+
 ROOT = Path(__file__).resolve().parent.parent
 
-TARGETS = {
-    "x86_64": {
-        "triple": "x86_64-none-elf",
-        # No red zone: interrupts at ring 0 push onto the current stack, right
-        # where a leaf function's red zone would be. General registers only:
-        # interrupt handlers would otherwise have to save SSE state.
-        "cflags": ["-mno-red-zone", "-mgeneral-regs-only", "-mno-sse", "-mno-mmx", "-fno-pic"],
-        "ldflags": ["-z", "max-page-size=4096"],
-        "sources": ["boot/x86_64/*.S", "kernel/*.c", "kernel/x86_64/*.c", "kernel/x86_64/*.S"],
-    },
-    "aarch64": {
-        "triple": "aarch64-none-elf",
-        # General registers only: stubs then need not save the FP/SIMD state.
-        # Strict alignment: with the MMU off every data access is Device
-        # memory, where an unaligned access is an alignment fault.
-        "cflags": ["-mgeneral-regs-only", "-mstrict-align", "-fno-pic"],
-        "ldflags": ["-z", "max-page-size=4096"],
-        "sources": ["boot/aarch64/*.S", "kernel/*.c", "kernel/arm/pl011.c", "kernel/arm/gicv2.c", "kernel/aarch64/*.c", "kernel/aarch64/*.S"],
-    },
-    "riscv64": {
-        "triple": "riscv64",
-        # rv64imac: no FPU state for handlers to save. medany: the kernel runs at
-        # 0x80000000, outside medlow's +-2 GiB around 0. lld 14 cannot do linker
-        # relaxation (R_RISCV_ALIGN), so the compiler must not ask for it.
-        "cflags": ["-march=rv64imac", "-mabi=lp64", "-mcmodel=medany", "-mno-relax", "-fno-pic"],
-        "ldflags": ["-z", "max-page-size=4096"],
-        "sources": ["boot/riscv64/*.S", "kernel/*.c", "kernel/riscv64/*.c", "kernel/riscv64/*.S"],
-    },
-    "cortex-m": {
-        "triple": "thumbv7m-none-eabi",
-        # Cortex-M3: Thumb-2 only, no FPU, so soft-float and no FP context to stack.
-        "cflags": ["-mthumb", "-mcpu=cortex-m3", "-mfloat-abi=soft", "-fno-pic"],
-        "ldflags": [],
-        "sources": ["boot/cortex-m/*.S", "kernel/*.c", "kernel/arm/udivmod.*", "kernel/cortex-m/*.c", "kernel/cortex-m/*.S"],
-    },
-    "arm32": {
-        "triple": "armv7a-none-eabi",
-        # ARM state: clang's interrupt("IRQ"/"FIQ"/...) functions are a fatal
-        # backend error in Thumb-1 and the VBAR words are ARM branches. Soft
-        # float: clang saves no VFP register in an interrupt function, so the
-        # kernel must have none to lose (README, arm32). The MMU stays off, so
-        # every access is Device memory, where an unaligned one faults.
-        "cflags": ["-mcpu=cortex-a15", "-marm", "-mfloat-abi=soft", "-mno-unaligned-access", "-fno-pic"],
-        "ldflags": ["-z", "max-page-size=4096"],
-        "sources": ["boot/arm32/*.S", "kernel/*.c", "kernel/arm/*.c", "kernel/arm/*.S", "kernel/arm32/*.c", "kernel/arm32/*.S"],
-    },
-    "avr": {
-        "triple": "avr",
-        # avr-gcc, not clang: clang 14 miscompiled a 6-argument call for AVR here,
-        # and only avr-gcc has the `signal` and `interrupt` attributes (and avr-libc's
-        # headers). The frame pointer (Y, r29:r28) would cost every handler two more
-        # pushes: leave it to the functions that need it.
-        "cc": ["avr-gcc", "-mmcu=atmega2560"],
-        "cflags": ["-fomit-frame-pointer"],
-        # avr-gcc has no -momit-leaf-frame-pointer: every function here goes
-        # without a frame pointer already (SOURCE_CFLAGS). The bench and probe
-        # hooks return bool, and avr-gcc's stabs for a function returning bool
-        # make avr-gdb 13 assert (gdbtypes.h "field") whenever it reads any
-        # symbol of the kernel: those two files go without debug information.
-        "source_cflags": {"kernel/{arch}/bench.c": ["-g0"], "kernel/{arch}/probe.c": ["-g0"]},
-        # Our own startup (boot/avr/entry.S) instead of avr-libc's crt; libgcc for
-        # the 64-bit arithmetic of the shared code. --no-stubs: on the 2560 avr-ld
-        # otherwise routes every code pointer (gs()) through a JMP stub of its
-        # own, so isr_symbols would not hold the addresses the table jumps to;
-        # without stubs, code past 128 KiB (16-bit word pointers) fails the link.
-        "linker": ["avr-gcc", "-mmcu=atmega2560", "-nostartfiles", "-Wl,--gc-sections", "-Wl,--no-stubs"],
-        "libs": ["-lgcc"],
-        "objdump": "avr-objdump",
-        "sources": ["boot/avr/*.S", "kernel/*.c", "kernel/avr/*.c", "kernel/avr/*.S"],
-    },
-    "msp430": {
-        "triple": "msp430",
-        # The MSP430F1611 (isr/arch_msp430): -mmcu defines __MSP430F1611__, which
-        # selects its header in msp430mcu's <msp430.h>. A handler whose
-        # signature interrupt(N) refuses must be an error, not a plain function.
-        # No hardware multiplier: its MPY registers are state an interrupt could
-        # corrupt mid-multiply; kernel/msp430/mspabi.c multiplies in software.
-        "cflags": ["-mmcu=msp430f1611", "-mhwmult=none", "-isystem", "/usr/msp430/include",
-                   "-Werror=ignored-attributes"],
-        # periph.x (the part's register symbols) for linker/msp430.ld's INCLUDE;
-        # console_getc asks the launcher for input first (kernel/msp430/mailbox.c).
-        "ldflags": ["-L", "/usr/msp430/lib/ldscripts/msp430f1611", "--wrap=console_getc"],
-        "sources": ["boot/msp430/*.S", "kernel/*.c", "kernel/msp430/*.c", "kernel/msp430/*.S"],
-    },
-}
+# Each arch's build (isr/arch_<arch>/toolchains.py KERNEL): target triple,
+# flags, sources, and the compiler and linker where they are not clang and lld.
+TARGETS = {name: model.toolchains.KERNEL for name, model in arches.models().items()}
 
 COMMON_CFLAGS = [
     "-std=c11", "-O2", "-g", "-ffreestanding", "-fno-builtin", "-nostdlib",

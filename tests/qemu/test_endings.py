@@ -10,12 +10,13 @@ import signal
 
 import pytest
 
+from isr import arches
 from qemu.console import Console, ConsoleError
 from qemu.profiles import PROFILES
 
 from tests.qemu.scenarios import assert_ending, assert_exit_status
 
-ARCHES = sorted(PROFILES)
+ARCHES = arches.names()
 QEMU_ARCHES = [a for a in ARCHES if PROFILES[a].launcher == "qemu"]     # msp430 runs under mspdebug: no QMP
 # A reset that stops QEMU: by the machine's own reset path (x86_64 has none
 # but the triple fault). Where the emulator does not see the reset (AVR: no

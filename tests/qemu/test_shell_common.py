@@ -7,12 +7,12 @@ import re
 
 import pytest
 
+from isr import arches
 from isr.load import arch_model
-from qemu.profiles import PROFILES
 
 from tests.qemu.scenarios import assert_help_lists_every_command
 
-ARCHES = sorted(PROFILES)
+ARCHES = arches.names()
 TIMER_HZ = 100          # kernel/ticks.h: every arch's tick
 
 

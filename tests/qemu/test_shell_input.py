@@ -5,14 +5,14 @@ import re
 
 import pytest
 
+from isr import arches
 from qemu.console import RX_RING_BYTES
 from tests.qemu.scenarios import ticks
-from tools import toolchain
 
 # Every arch's input arrives as it is typed, asked for or not: msp430's too,
 # whose launcher fills its mailbox each time the CPU is about to sleep
 # (kernel/msp430/mailbox.c), at least once a tick while a command sleeps.
-ARCHES = tuple(toolchain.TARGETS)
+ARCHES = arches.names()
 
 
 @pytest.fixture(params=ARCHES)

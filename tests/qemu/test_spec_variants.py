@@ -7,16 +7,16 @@ import re
 
 import pytest
 
+from isr import arches
 from isr.generate import generate
 from isr.load import arch_model
 from isr.validate import SpecError
 from qemu.console import Console
 from tests.facts import bound, manifest
 from tests.qemu.variants import VariantBuilder, write_spec
-from tools import toolchain
 from tools.check_elf import check
 
-ARCHES = tuple(toolchain.TARGETS)
+ARCHES = arches.names()
 
 
 @pytest.mark.parametrize("arch", ARCHES)

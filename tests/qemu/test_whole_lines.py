@@ -6,11 +6,11 @@ import re
 
 import pytest
 
-from tools import toolchain
+from isr import arches
 
 from tests.qemu.report import REPORT
 
-ARCHES = tuple(toolchain.TARGETS)
+ARCHES = arches.names()
 # Rounds of `vectors` with irqtrace on until a tick's report lands between two
 # rows of the table; each round starts at another phase of the tick.
 ROUNDS = 40

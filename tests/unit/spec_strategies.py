@@ -7,12 +7,12 @@ import re
 
 from hypothesis import strategies as st
 
+from isr import arches
 from isr.generate import render
 from isr.load import arch_model
 from isr.validate import SpecError
-from tools import toolchain
 
-ARCHES = tuple(toolchain.TARGETS)
+ARCHES = arches.names()
 WRONG_VALUES = st.sampled_from(["True", "False", "None", "1.5", "-1", "2**70", "[]", "[3]", "{}", "(1,)",
                                 "b'x'", "'x'", "''", "print", "object()", "float('nan')"])
 

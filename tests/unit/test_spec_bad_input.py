@@ -4,6 +4,7 @@ import os
 
 import pytest
 
+from isr import arches
 from isr import kernel_symbols
 from isr.generate import render
 from isr.load import arch_model
@@ -12,7 +13,7 @@ from tests.conftest import ROOT
 from tests.unit.spec_files import required_lines, write_raw, write_spec
 from tools import toolchain
 
-ARCHES = tuple(toolchain.TARGETS)
+ARCHES = arches.names()
 
 
 def rejected(path, arch="x86_64"):

@@ -5,13 +5,13 @@ import ast
 
 import pytest
 
+from isr import arches
 from isr.generate import render
 from isr.load import arch_model
 from isr.validate import SpecError
 from tests.unit.spec_files import required_lines, write_spec
-from tools import toolchain
 
-ARCHES = tuple(toolchain.TARGETS)
+ARCHES = arches.names()
 
 
 def rejected(path, arch="x86_64"):

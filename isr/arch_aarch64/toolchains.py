@@ -1,0 +1,22 @@
+"""How the toolchains build aarch64 code: the kernel's own compiler and flags
+(tools/toolchain.py), and the second compiler the cost report compares with it
+(reports/variants.py)."""
+
+# The kernel's build: target triple, flags and sources (tools/toolchain.py).
+KERNEL = {
+    "triple": "aarch64-none-elf",
+    # General registers only: stubs then need not save the FP/SIMD state.
+    # Strict alignment: with the MMU off every data access is Device
+    # memory, where an unaligned access is an alignment fault.
+    "cflags": ["-mgeneral-regs-only", "-mstrict-align", "-fno-pic"],
+    "ldflags": ["-z", "max-page-size=4096"],
+    "sources": ["boot/aarch64/*.S", "kernel/*.c", "kernel/arm/pl011.c", "kernel/arm/gicv2.c", "kernel/aarch64/*.c", "kernel/aarch64/*.S"],
+}
+
+# The second compiler, as Debian ships it: the command, its package, and the
+# flags that stand for clang's --target and the arch's cflags.
+# The Linux-targeted cross compiler builds freestanding code as well; AArch64
+# has no `abi` style, so it builds the stub handlers and gic_dispatch's C.
+GCC = {"cc": "aarch64-linux-gnu-gcc", "package": "gcc-aarch64-linux-gnu",
+       "bench_cflags": ["-momit-leaf-frame-pointer"],
+       "cflags": ["-mgeneral-regs-only", "-mstrict-align", "-fno-pic", "-fno-pie"]}

@@ -1,0 +1,38 @@
+"""arm32 under QEMU: the machine, the console, the log, and how the
+guest's exit status leaves the emulator (qemu/profiles.py makes a Profile of
+it: the field names and what each means are there)."""
+
+PROFILE = dict(
+    binary="qemu-system-arm",
+    # virt with its default GICv2 and secure=off: -kernel starts the ELF in
+    # SVC mode (non-secure PL1); GIC group 0 with GICC_CTLR.FIQEn arrives as
+    # FIQ. -semihosting lets the guest's SYS_EXIT_EXTENDED end QEMU.
+    machine=["-M", "virt", "-cpu", "cortex-a15", "-m", "64M", "-semihosting"],
+    prompt="arm32> ",
+    gdb_setup=("set architecture armv7",),
+    gdb="gdb-multiarch",
+    # arm_cpu_do_interrupt_aarch32 logs "Taking exception N [name]", then
+    # "...with DFSR/DFAR" or "...with IFSR/IFAR" for the aborts; the PC
+    # appears only on "Exception return from AArch32 <mode> to <mode> PC 0x...".
+    log_events=r"Taking exception|\.\.\.with [DI]FSR|Exception return from AArch32",
+    log_noise=r"\[IRQ\]|Exception return from AArch32 irq ",   # the timer tick above all
+    log_pc=r"Exception return from AArch32 \w+ to \w+ PC 0x([0-9a-f]+)",
+    log_source=r"^Taking exception \d+ (\[[^]]+\])",   # IRQ or FIQ: -d int names no INTID
+    regs_pc=r"R15=([0-9a-f]+)",
+)
+
+
+def exit_code(status):
+    """The emulator's exit code when the guest's `exit status` reaches the exit
+    device; None where no exit code is ever the guest's."""
+    # kernel/arm32/arch.c exits through SYS_EXIT_EXTENDED with 128 + N, so
+    # a guest status is 128-255; QEMU's own exits (0 when it quits, 1 on
+    # an error) and signals (negative) are never one.
+    return 128 + (status & 0x7f)
+
+
+def exit_event(status):
+    """The QMP SHUTDOWN reason the exit device gives for status, where a QEMU
+    routes the exit through a shutdown request; None where it only ever calls
+    exit() (no event)."""
+    return None

@@ -1,0 +1,22 @@
+"""How the toolchains build arm32 code: the kernel's own compiler and flags
+(tools/toolchain.py), and the second compiler the cost report compares with it
+(reports/variants.py)."""
+
+# The kernel's build: target triple, flags and sources (tools/toolchain.py).
+KERNEL = {
+    "triple": "armv7a-none-eabi",
+    # ARM state: clang's interrupt("IRQ"/"FIQ"/...) functions are a fatal
+    # backend error in Thumb-1 and the VBAR words are ARM branches. Soft
+    # float: clang saves no VFP register in an interrupt function, so the
+    # kernel must have none to lose (README, arm32). The MMU stays off, so
+    # every access is Device memory, where an unaligned one faults.
+    "cflags": ["-mcpu=cortex-a15", "-marm", "-mfloat-abi=soft", "-mno-unaligned-access", "-fno-pic"],
+    "ldflags": ["-z", "max-page-size=4096"],
+    "sources": ["boot/arm32/*.S", "kernel/*.c", "kernel/arm/*.c", "kernel/arm/*.S", "kernel/arm32/*.c", "kernel/arm32/*.S"],
+}
+
+# The second compiler, as Debian ships it: the command, its package, and the
+# flags that stand for clang's --target and the arch's cflags.
+# The same GCC in ARM state for the A15: interrupt("IRQ"/"FIQ"/...) as in clang.
+GCC = {"cc": "arm-none-eabi-gcc", "package": "gcc-arm-none-eabi", "bench_cflags": ["-fomit-frame-pointer"],
+       "cflags": ["-marm", "-mcpu=cortex-a15", "-mfloat-abi=soft", "-mno-unaligned-access", "-fno-pic"]}

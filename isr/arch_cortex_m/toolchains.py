@@ -1,0 +1,17 @@
+"""How the toolchains build cortex-m code: the kernel's own compiler and flags
+(tools/toolchain.py), and the second compiler the cost report compares with it
+(reports/variants.py)."""
+
+# The kernel's build: target triple, flags and sources (tools/toolchain.py).
+KERNEL = {
+    "triple": "thumbv7m-none-eabi",
+    # Cortex-M3: Thumb-2 only, no FPU, so soft-float and no FP context to stack.
+    "cflags": ["-mthumb", "-mcpu=cortex-m3", "-mfloat-abi=soft", "-fno-pic"],
+    "ldflags": [],
+    "sources": ["boot/cortex-m/*.S", "kernel/*.c", "kernel/arm/udivmod.*", "kernel/cortex-m/*.c", "kernel/cortex-m/*.S"],
+}
+
+# The second compiler, as Debian ships it: the command, its package, and the
+# flags that stand for clang's --target and the arch's cflags.
+GCC = {"cc": "arm-none-eabi-gcc", "package": "gcc-arm-none-eabi", "bench_cflags": ["-fomit-frame-pointer"],
+       "cflags": ["-mthumb", "-mcpu=cortex-m3", "-mfloat-abi=soft", "-fno-pic"]}

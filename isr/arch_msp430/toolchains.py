@@ -1,0 +1,25 @@
+"""How the toolchains build msp430 code: the kernel's own compiler and flags
+(tools/toolchain.py), and the second compiler the cost report compares with it
+(reports/variants.py)."""
+
+# The kernel's build: target triple, flags and sources (tools/toolchain.py).
+KERNEL = {
+    "triple": "msp430",
+    # The MSP430F1611 (isr/arch_msp430): -mmcu defines __MSP430F1611__, which
+    # selects its header in msp430mcu's <msp430.h>. A handler whose
+    # signature interrupt(N) refuses must be an error, not a plain function.
+    # No hardware multiplier: its MPY registers are state an interrupt could
+    # corrupt mid-multiply; kernel/msp430/mspabi.c multiplies in software.
+    "cflags": ["-mmcu=msp430f1611", "-mhwmult=none", "-isystem", "/usr/msp430/include",
+               "-Werror=ignored-attributes"],
+    # periph.x (the part's register symbols) for linker/msp430.ld's INCLUDE;
+    # console_getc asks the launcher for input first (kernel/msp430/mailbox.c).
+    "ldflags": ["-L", "/usr/msp430/lib/ldscripts/msp430f1611", "--wrap=console_getc"],
+    "sources": ["boot/msp430/*.S", "kernel/*.c", "kernel/msp430/*.c", "kernel/msp430/*.S"],
+}
+
+
+# No second compiler: Debian ships no MSP430 GCC (gcc-msp430 left Debian
+# before 12; `apt-cache policy gcc-msp430` has no candidate), only the
+# part's headers and linker scripts (msp430mcu) that clang uses.
+GCC = None

@@ -1,0 +1,41 @@
+"""riscv64 under QEMU: the machine, the console, the log, and how the
+guest's exit status leaves the emulator (qemu/profiles.py makes a Profile of
+it: the field names and what each means are there)."""
+
+PROFILE = dict(
+    binary="qemu-system-riscv64",
+    # virt with -bios none: no OpenSBI, the reset ROM jumps to the ELF entry
+    # at 0x80000000 in M-mode. One hart: the kernel programs hart 0's CLINT
+    # and PLIC context only.
+    machine=["-M", "virt", "-bios", "none", "-smp", "1", "-m", "64M"],
+    prompt="riscv64> ",
+    gdb="gdb-multiarch",
+    regs_pc=r"(?m)^\s*pc\s+([0-9a-f]+)",
+    # riscv_cpu_do_interrupt logs every trap; async:1 are the interrupts,
+    # routine (the 100 Hz timer would push the exceptions out of the tail),
+    # counted as such in a failure's summary, not shown line by line.
+    log_events=r"(riscv_cpu_do_interrupt: |CPU Reset)",
+    log_noise=r"async:1",
+    log_source=r"riscv_cpu_do_interrupt: .* desc=(\S+)",       # the cause's name: m_timer, illegal_instruction
+)
+
+
+def exit_code(status):
+    """The emulator's exit code when the guest's `exit status` reaches the exit
+    device; None where no exit code is ever the guest's."""
+    # SiFive test finisher on `virt`: 0x5555 exits QEMU with 0 (pass),
+    # (status << 16) | 0x3333 exits with status (fail). A reset (0x7777)
+    # under -no-reboot also ends QEMU with 0.
+    return status & 0xff
+
+
+def exit_event(status):
+    """The QMP SHUTDOWN reason the exit device gives for status, where a QEMU
+    routes the exit through a shutdown request; None where it only ever calls
+    exit() (no event)."""
+    # QEMU 7.2's finisher calls exit() (no event); 10.0.13's requests a
+    # shutdown with the exit code, cause guest-shutdown for pass and
+    # guest-panic for fail (measured on Debian 12 and 13). Nothing else on
+    # `virt -bios none` powers off or panics, so either event together
+    # with the guest's status line and that code is the guest's exit.
+    return "guest-shutdown" if status == 0 else "guest-panic"

@@ -1,0 +1,23 @@
+"""How the toolchains build riscv64 code: the kernel's own compiler and flags
+(tools/toolchain.py), and the second compiler the cost report compares with it
+(reports/variants.py)."""
+
+# The kernel's build: target triple, flags and sources (tools/toolchain.py).
+KERNEL = {
+    "triple": "riscv64",
+    # rv64imac: no FPU state for handlers to save. medany: the kernel runs at
+    # 0x80000000, outside medlow's +-2 GiB around 0. lld 14 cannot do linker
+    # relaxation (R_RISCV_ALIGN), so the compiler must not ask for it.
+    "cflags": ["-march=rv64imac", "-mabi=lp64", "-mcmodel=medany", "-mno-relax", "-fno-pic"],
+    "ldflags": ["-z", "max-page-size=4096"],
+    "sources": ["boot/riscv64/*.S", "kernel/*.c", "kernel/riscv64/*.c", "kernel/riscv64/*.S"],
+}
+
+# The second compiler, as Debian ships it: the command, its package, and the
+# flags that stand for clang's --target and the arch's cflags.
+# GCC 12 has no -momit-leaf-frame-pointer for RISC-V or ARM: the bench
+# handlers (all leaves, or tail calls) go without a frame pointer.
+GCC = {"cc": "riscv64-unknown-elf-gcc", "package": "gcc-riscv64-unknown-elf",
+       "bench_cflags": ["-fomit-frame-pointer"],
+       # GCC 12 wants the CSR instructions named as their own extension.
+       "cflags": ["-march=rv64imac_zicsr", "-mabi=lp64", "-mcmodel=medany", "-mno-relax", "-fno-pic"]}

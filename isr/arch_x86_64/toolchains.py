@@ -1,0 +1,21 @@
+"""How the toolchains build x86_64 code: the kernel's own compiler and flags
+(tools/toolchain.py), and the second compiler the cost report compares with it
+(reports/variants.py)."""
+
+# The kernel's build: target triple, flags and sources (tools/toolchain.py).
+KERNEL = {
+    "triple": "x86_64-none-elf",
+    # No red zone: interrupts at ring 0 push onto the current stack, right
+    # where a leaf function's red zone would be. General registers only:
+    # interrupt handlers would otherwise have to save SSE state.
+    "cflags": ["-mno-red-zone", "-mgeneral-regs-only", "-mno-sse", "-mno-mmx", "-fno-pic"],
+    "ldflags": ["-z", "max-page-size=4096"],
+    "sources": ["boot/x86_64/*.S", "kernel/*.c", "kernel/x86_64/*.c", "kernel/x86_64/*.S"],
+}
+
+# The second compiler, as Debian ships it: the command, its package, and the
+# flags that stand for clang's --target and the arch's cflags.
+GCC = {"cc": "gcc", "package": "gcc", "bench_cflags": ["-momit-leaf-frame-pointer"],
+       # Debian's GCC builds PIE by default; `interrupt` needs -mgeneral-regs-only.
+       "cflags": ["-m64", "-mno-red-zone", "-mgeneral-regs-only", "-mno-sse", "-mno-mmx",
+                  "-fno-pic", "-fno-pie", "-fcf-protection=none"]}
