@@ -18,6 +18,7 @@ pytest.register_assert_rewrite("tests.qemu.scenarios", "tests.qemu.report")
 from qemu import boot_record  # noqa: E402
 from qemu.console import Console  # noqa: E402
 from qemu.profiles import profile  # noqa: E402
+from tests import on_board  # noqa: E402
 from tests.build_lock import build_kernel  # noqa: E402,F401 (kept importable from here)
 from tools import toolchain  # noqa: E402
 
@@ -35,6 +36,9 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "realtime: boot without -icount (guest time is host time)")
     config.addinivalue_line("markers", "console_allows(*names): bad console patterns (qemu/watch.py) "
                                        "this test expects")
+    config.addinivalue_line("markers", "emulator_only(*witnesses): needs what only an emulator has (QMP, "
+                                       "the -d int log, the TCG plugin, -icount, a variant machine): "
+                                       "deselected on a board (tests/on_board.py)")
     # One id per run, shared by the xdist workers: each run keeps its own
     # transcripts, and a kernel that failed to boot is remembered run-wide.
     worker_input = getattr(config, "workerinput", None)
@@ -42,6 +46,22 @@ def pytest_configure(config):
     os.environ[boot_record.RUN_ENV] = config.run_id        # inherited by every process a test starts
     if worker_input is None:
         prune_old_runs()
+
+
+def pytest_collection_modifyitems(config, items):
+    on_board.deselect_what_needs_the_emulator(config, items)
+
+
+def pytest_report_collectionfinish(config):
+    return on_board.report_what_was_deselected(config)
+
+
+def pytest_sessionfinish(session):
+    on_board.end_leases(session.config)
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    on_board.report_leases(config, terminalreporter)
 
 
 def prune_old_runs():
@@ -128,8 +148,12 @@ def boot_console(request, run_id):
         if not profile(arch).icount:
             icount = None
         fail_if_it_did_not_boot(arch, elf, variant)      # before QEMU starts: a short report
-        console = Console(arch, elf, worker_folder(arch, run_id), f"{name}-{len(consoles)}", variant=variant, icount=icount,
-                          allow=list(allowed) + list(allow))
+        if on_board.lab_env(request.config) is not None:     # pytest --lg-env: a board, not QEMU
+            console = on_board.board_console(request.config, arch, elf, variant, worker_folder(arch, run_id),
+                                             f"{name}-{len(consoles)}", list(allowed) + list(allow))
+        else:
+            console = Console(arch, elf, worker_folder(arch, run_id), f"{name}-{len(consoles)}", variant=variant,
+                              icount=icount, allow=list(allowed) + list(allow))
         consoles.append(console)
         console.banner = console.boot()
         return console

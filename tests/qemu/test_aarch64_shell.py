@@ -2,6 +2,8 @@
 import json
 import re
 
+import pytest
+
 from tools import toolchain
 
 from tests import facts
@@ -59,6 +61,7 @@ def test_exit_status_reaches_the_host_through_semihosting(a64):
     assert_exit_status(a64, 5)
 
 
+@pytest.mark.emulator_only("variant (the el2 machine setup)")
 def test_boots_from_el2_too(boot_console, aarch64_kernel):
     """With virtualization=on QEMU starts the kernel at EL2; entry.S drops to EL1
     and lets it use the physical timer, so ticks and traps work the same."""

@@ -87,6 +87,7 @@ def test_exit_status_is_read_where_the_guest_parks(avr, status):
     assert_exit_status(avr, status)
 
 
+@pytest.mark.emulator_only("QMP (the parked PC and r24)")
 def test_a_running_guest_is_never_read_as_a_status(avr):
     """At the prompt the CPU idles in the shell, not at avr_parked: no status, and QEMU runs on."""
     symbol, register = avr.profile.parked
@@ -95,6 +96,7 @@ def test_a_running_guest_is_never_read_as_a_status(avr):
     assert "ticks=" in avr.run("ticks")
 
 
+@pytest.mark.emulator_only("QMP (quit)")
 def test_qemu_quitting_on_its_own_is_never_read_as_a_status(avr):
     """QEMU told to quit before the guest parks: its exit code 0 is not `exit 0`,
     and the console says the guest never parked."""

@@ -86,6 +86,7 @@ def test_exit_status_reaches_the_host_from_r12(msp, status):
     assert_exit_status(msp, status)
 
 
+@pytest.mark.emulator_only("log (mspdebug's sim error)")
 def test_a_simulator_error_is_not_a_guest_status(msp):
     """Opcode 0x0000 stops mspdebug's sim with its own error: the launcher says so
     and reports no status, though the guest never chose one."""
@@ -95,6 +96,7 @@ def test_a_simulator_error_is_not_a_guest_status(msp):
     assert re.search(r"^sim error: sim: .*opcode.*0x0000", msp.log_path.read_text(), re.M)
 
 
+@pytest.mark.emulator_only("log (the sim's system reset line)")
 @pytest.mark.console_allows("reset")          # the second banner is the point
 def test_reset_reboots_the_kernel(msp):
     """A watchdog password violation is a PUC: the simulator resets, the kernel boots again."""

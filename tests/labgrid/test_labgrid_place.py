@@ -1,0 +1,114 @@
+"""The suite over a labgrid place, proven without hardware.
+
+A lab on 127.0.0.1 (tests/labgrid/lab.py): a coordinator, an exporter that
+publishes a QEMU board's serial port (the stand-in for a board behind ser2net)
+and power switch, a place matching them. The shell tests then run through
+labgrid's pytest plugin (`pytest --lg-env`) as a lab's user runs them, the
+place leased for the run; a second test process waits for the place instead
+of sharing it; and nothing the lab started outlives it.
+"""
+import re
+import subprocess
+import sys
+import time
+
+import pytest
+
+from tests.labgrid.lab import ROOT, Lab
+from tests.on_board import PlaceLease
+
+ARCH = "riscv64"            # the quickest guest to boot
+SHELL_TESTS = ["tests/qemu/test_shell_common.py", f"tests/qemu/test_{ARCH}_shell.py"]
+INNER_TIMEOUT = 300         # one pytest run inside this one
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory, kernel):
+    """One lab per worker for this module: a coordinator, one board, one place, an env file."""
+    folder = tmp_path_factory.mktemp("lab")
+    lab = Lab(folder)
+    try:
+        lab.start_coordinator()
+        lab.add_board(ARCH, kernel(ARCH))
+        lab.start_exporter()
+        lab.place = lab.create_place(ARCH)
+        lab.env = lab.env_file(folder / "env.yaml", [ARCH])
+        yield lab
+    finally:
+        lab.stop()
+
+
+def run_pytest(env, *args):
+    """Start `pytest --lg-env env` on the given tests, in its own process, as a user would."""
+    argv = [sys.executable, "-m", "pytest", "-p", "no:xdist", "-q", "--lg-env", str(env), *args]
+    return subprocess.Popen(argv, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+def finished(process):
+    try:
+        output, _ = process.communicate(timeout=INNER_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        output, _ = process.communicate()
+        pytest.fail(f"pytest --lg-env did not finish in {INNER_TIMEOUT}s:\n{output[-4000:]}")
+    return process.returncode, output
+
+
+def lease_times(output, place):
+    match = re.search(rf"^place {re.escape(place)}: asked=(\S+) acquired=(\S+) released=(\S+)$", output, re.M)
+    assert match, f"the run's summary names no lease of {place}:\n{output[-3000:]}"
+    return tuple(float(t) for t in match.groups())
+
+
+def test_the_shell_tests_pass_over_the_place(lab):
+    code, output = finished(run_pytest(lab.env, *SHELL_TESTS))
+    assert code == 0, output[-6000:]
+    passed = int(re.search(r"(\d+) passed", output)[1])
+    local = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:xdist", "-q", "--collect-only",
+                            "-k", ARCH, *SHELL_TESTS], cwd=ROOT, capture_output=True, text=True)
+    collected = int(re.search(r"(\d+)(?:/\d+)? tests? collected", local.stdout)[1])
+    assert passed == collected, f"{passed} passed on the board, {collected} run locally:\n{output[-3000:]}"
+    assert "failed" not in output and "skipped" not in output, output[-3000:]
+    # Every other arch's rows are deselected aloud, each named with its reason.
+    assert re.search(rf"^  {re.escape(str(lab.env))} has no target for x86_64 \(\d+\):$", output, re.M), output[:3000]
+    assert "tests/qemu/test_shell_common.py::test_help_lists_every_command[x86_64]" in output
+    lease_times(output, lab.place)
+
+
+def test_a_second_process_waits_for_the_place_and_never_shares_it(lab, tmp_path):
+    """This process holds the place; a pytest run wanting it must wait (its reservation
+    pending, the place still ours) and gets it only after we give it back."""
+    ours = PlaceLease(lab.coordinator, lab.place, tmp_path)
+    ours.begin()
+    try:
+        theirs = run_pytest(lab.env, f"tests/qemu/test_shell_common.py::test_help_lists_every_command[{ARCH}]")
+        states = wait_for_a_waiting_reservation(lab, theirs)
+        assert states.pop(ours.token) == "acquired", states
+        assert list(states.values()) == ["waiting"], states
+        assert re.search(r"acquired: \S+", lab.client("-p", lab.place, "show"))
+    finally:
+        ours.end()
+    code, output = finished(theirs)
+    assert code == 0, output[-6000:]
+    asked, acquired, released = lease_times(output, lab.place)
+    assert asked < ours.times["released"] <= acquired, \
+        f"they asked at {asked}, we released at {ours.times['released']}, they acquired at {acquired}"
+
+
+def reservation_states(lab):
+    """{token: state} of every reservation the coordinator holds."""
+    said = lab.client("reservations")
+    return dict(re.findall(r"^Reservation '(\w+)':\n(?:  .*\n)*?  state: (\w+)$", said, re.M))
+
+
+def wait_for_a_waiting_reservation(lab, process, timeout=60):
+    """The reservations' states once one of them waits; process: the other run, which must not end first."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        states = reservation_states(lab)
+        if "waiting" in states.values():
+            return states
+        if process.poll() is not None:
+            pytest.fail(f"the second run ended before it asked for the place:\n{process.stdout.read()[-3000:]}")
+        time.sleep(0.2)
+    pytest.fail(f"no reservation waited for the place within {timeout}s: {states}")

@@ -1,0 +1,199 @@
+"""The suite on boards: `pytest --lg-env ENV.yaml` runs the target tests against labgrid places.
+
+labgrid's pytest plugin (installed with labgrid) reads --lg-env; this module
+makes the suite use it:
+- boot_console (tests/conftest.py) boots the env's target named after the
+  arch (`targets: avr:` ...) through its boards.strategy.KernelStrategy and
+  hands the test a qemu.target.BoardConsole instead of a local emulator;
+- before the first boot, the places of the env are leased: a reservation that
+  waits its turn (`labgrid-client reserve --wait`), then acquire, and at the
+  end release and cancel. Two test processes wanting one place therefore run
+  one after the other, never on it together, whoever they run as;
+- at collection, a test that cannot run on a board is deselected, and the list
+  with the reason is printed: it needs an emulator-only witness
+  (@pytest.mark.emulator_only), it boots no target (ELF, unit and pipeline
+  tests, tests that start an emulator themselves), or the env has no target
+  for its arch.
+"""
+import os
+import shlex
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from qemu.target import BoardConsole
+
+# The fixtures of tests/qemu/conftest.py that boot one arch each, and their arch.
+ARCH_OF_FIXTURE = {"x86": "x86_64", "a64": "aarch64", "rv": "riscv64", "cm": "cortex-m",
+                   "a32": "arm32", "avr": "avr", "msp": "msp430"}
+CLIENT = str(Path(sys.executable).with_name("labgrid-client"))
+CLIENT_TIMEOUT = 60          # one labgrid-client call; a reservation waits in its own loop (LEASE_WAIT)
+LEASE_WAIT = 1800            # how long a test process waits for another one's turn on a place
+
+
+def lab_env(config):
+    """The labgrid Environment of --lg-env (or LG_ENV), or None: the suite runs on emulators."""
+    from labgrid.pytestplugin.hooks import LABGRID_ENV_KEY
+    return config.stash.get(LABGRID_ENV_KEY, None)
+
+
+def test_arch(item):
+    """The arch a test boots, when its parameters or fixtures say it; else None."""
+    callspec = getattr(item, "callspec", None)
+    if callspec and "arch" in callspec.params:
+        return callspec.params["arch"]
+    for fixture, arch in ARCH_OF_FIXTURE.items():
+        if fixture in item.fixturenames:
+            return arch
+    return None
+
+
+def why_not_on_a_board(item, targets, env_file):
+    """A reason this test cannot run against the env's targets, or None."""
+    marker = item.get_closest_marker("emulator_only")
+    if marker:
+        return f"needs the emulator's {', '.join(marker.args)}"
+    if "boot_console" not in item.fixturenames:
+        return "boots no target (an ELF, unit or pipeline test, or one that starts its emulator itself)"
+    arch = test_arch(item)
+    if arch is not None and arch not in targets:
+        return f"{env_file} has no target for {arch}"
+    return None
+
+
+def deselect_what_needs_the_emulator(config, items):
+    """pytest_collection_modifyitems on a board: drop and remember what cannot run there."""
+    env = lab_env(config)
+    if env is None:
+        return
+    targets = set(env.config.get_targets())
+    kept, dropped = [], []
+    for item in items:
+        reason = why_not_on_a_board(item, targets, env.config_file)
+        (dropped if reason else kept).append((item, reason))
+    if dropped:
+        config.hook.pytest_deselected(items=[item for item, _ in dropped])
+        items[:] = [item for item, _ in kept]
+    config.deselected_on_a_board = [(item.nodeid, reason) for item, reason in dropped]
+
+
+def report_what_was_deselected(config):
+    """pytest_report_collectionfinish: the deselected tests and why, grouped by reason."""
+    dropped = getattr(config, "deselected_on_a_board", None)
+    if dropped is None:
+        return []
+    lines = [f"on the boards of {lab_env(config).config_file}: {len(dropped)} tests deselected"]
+    by_reason = {}
+    for nodeid, reason in dropped:
+        by_reason.setdefault(reason, []).append(nodeid)
+    for reason, nodeids in by_reason.items():
+        lines.append(f"  {reason} ({len(nodeids)}):")
+        lines += [f"    {nodeid}" for nodeid in nodeids]
+    return lines
+
+
+def end_leases(config):
+    """pytest_sessionfinish: give every place back as soon as the tests are done (config cleanup
+    does it too, should the session end early)."""
+    for lease in getattr(config, "board_leases", {}).values():
+        lease.end()
+
+
+def report_leases(config, terminalreporter):
+    """pytest_terminal_summary: each place this process held, and when (waiting for a place shows here)."""
+    leases = getattr(config, "board_leases", {})
+    if leases:
+        terminalreporter.section("labgrid places")
+        for lease in leases.values():
+            terminalreporter.write_line(lease.summary())
+
+
+class PlaceLease:
+    """One place held by this process: reserved (waiting for its turn), acquired; given back by end()."""
+
+    def __init__(self, coordinator, place, folder):
+        self.coordinator = coordinator
+        self.place = place
+        self.token = None
+        self.acquired = False
+        self.log = Path(folder) / f"lease-{place}.log"
+        self.times = {}              # wall-clock times of asked, acquired, released: the summary says them
+
+    def client(self, *args, timeout=CLIENT_TIMEOUT):
+        argv = [CLIENT, "-x", self.coordinator, *args]
+        with open(self.log, "a") as log:
+            log.write(f"$ {shlex.join(argv[1:])}\n")
+            done = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                  timeout=timeout)
+            log.write(done.stdout)
+        if done.returncode:
+            raise RuntimeError(f"labgrid-client {shlex.join(args)} failed ({done.returncode}):\n{done.stdout}"
+                               f"(coordinator {self.coordinator}; log {self.log})")
+        return done.stdout
+
+    def begin(self):
+        self.times["asked"] = time.time()
+        said = self.client("reserve", "--wait", "--shell", f"name={self.place}", timeout=LEASE_WAIT)
+        fields = dict(line.split("=", 1) for line in said.replace("export ", "").split() if "=" in line)
+        self.token = fields.get("LG_TOKEN")
+        if not self.token:
+            raise RuntimeError(f"labgrid-client reserve said no LG_TOKEN:\n{said}")
+        self.client("-p", f"+{self.token}", "acquire")
+        self.acquired = True
+        self.times["acquired"] = time.time()
+
+    def summary(self):
+        """One line: the place and when this process asked for it, got it and gave it back (Unix times)."""
+        return f"place {self.place}: " + " ".join(f"{what}={when:.6f}" for what, when in self.times.items())
+
+    def end(self):
+        try:
+            if self.acquired:
+                self.client("-p", self.place, "release")
+                self.acquired = False
+                self.times["released"] = time.time()
+        finally:
+            if self.token:
+                self.client("cancel-reservation", self.token)
+                self.token = None
+
+
+def remote_place(env, name):
+    """The RemotePlace name of the env's target `name`, or None (a target wired locally)."""
+    resources = env.config.get_targets()[name].get("resources", {})
+    if isinstance(resources, dict):
+        place = resources.get("RemotePlace")
+        return place.get("name") if place else None
+    for entry in resources:
+        if "RemotePlace" in entry:
+            return entry["RemotePlace"]["name"]
+    return None
+
+
+def coordinator_address(config, env):
+    return (config.option.lg_coordinator or env.config.get_option("coordinator_address", None)
+            or os.environ.get("LG_COORDINATOR", "127.0.0.1:20408"))
+
+
+def board_console(config, arch, elf, variant, run_dir, name, allow):
+    """A BoardConsole on the env's target for arch, its place leased for the rest of the session."""
+    env = lab_env(config)
+    if variant is not None:
+        pytest.fail(f"variant {variant!r} is a machine setup of the emulator, not of a board: mark the test "
+                    f"@pytest.mark.emulator_only('variant')", pytrace=False)
+    if arch not in env.config.get_targets():
+        pytest.fail(f"{env.config_file} has no target named {arch}: add one (docs/boards.md) or run "
+                    f"this test without --lg-env", pytrace=False)
+    leases = config.__dict__.setdefault("board_leases", {})
+    place = remote_place(env, arch)
+    if place and place not in leases:
+        Path(run_dir).mkdir(parents=True, exist_ok=True)
+        lease = PlaceLease(coordinator_address(config, env), place, run_dir)
+        config.add_cleanup(lease.end)        # also after a begin that failed half-way
+        lease.begin()
+        leases[place] = lease
+    strategy = env.get_target(arch).get_strategy()
+    return BoardConsole(arch, elf, strategy, run_dir, name, allow=allow)
