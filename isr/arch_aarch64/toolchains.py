@@ -1,6 +1,8 @@
 """How the toolchains build aarch64 code: the kernel's own compiler and flags
 (tools/toolchain.py), and the second compiler the cost report compares with it
 (reports/variants.py)."""
+from isr import toolchain_facts as facts
+
 
 # The kernel's build: target triple, flags and sources (tools/toolchain.py).
 KERNEL = {
@@ -20,3 +22,9 @@ KERNEL = {
 GCC = {"cc": "aarch64-linux-gnu-gcc", "package": "gcc-aarch64-linux-gnu",
        "bench_cflags": ["-momit-leaf-frame-pointer"],
        "cflags": ["-mgeneral-regs-only", "-mstrict-align", "-fno-pic", "-fno-pie"]}
+
+
+# Every toolchain family of tools/toolchains.py for this arch (issue 24;
+# isr/toolchain_facts.py says what the facts are).
+TOOLCHAINS = {"clang": facts.clang(KERNEL), "gcc": facts.gcc(GCC), "avr-gcc": facts.AVR_ONLY,
+              "zig-cc": facts.zig_cc("aarch64-freestanding-none", KERNEL)}

@@ -1,6 +1,8 @@
 """How the toolchains build arm32 code: the kernel's own compiler and flags
 (tools/toolchain.py), and the second compiler the cost report compares with it
 (reports/variants.py)."""
+from isr import toolchain_facts as facts
+
 
 # The kernel's build: target triple, flags and sources (tools/toolchain.py).
 KERNEL = {
@@ -20,3 +22,9 @@ KERNEL = {
 # The same GCC in ARM state for the A15: interrupt("IRQ"/"FIQ"/...) as in clang.
 GCC = {"cc": "arm-none-eabi-gcc", "package": "gcc-arm-none-eabi", "bench_cflags": ["-fomit-frame-pointer"],
        "cflags": ["-marm", "-mcpu=cortex-a15", "-mfloat-abi=soft", "-mno-unaligned-access", "-fno-pic"]}
+
+
+# Every toolchain family of tools/toolchains.py for this arch (issue 24;
+# isr/toolchain_facts.py says what the facts are).
+TOOLCHAINS = {"clang": facts.clang(KERNEL), "gcc": facts.gcc(GCC), "avr-gcc": facts.AVR_ONLY,
+              "zig-cc": facts.zig_cc("arm-freestanding-eabi", KERNEL)}

@@ -31,3 +31,15 @@ KERNEL = {
 # No second compiler: the kernel's own is GCC already, and clang is the one
 # that miscompiled the kernel here (above).
 GCC = None
+
+
+# Every toolchain family of tools/toolchains.py for this arch (issue 24;
+# isr/toolchain_facts.py says what the facts are).
+TOOLCHAINS = {
+    "clang": "the AVR kernel is avr-gcc's (KERNEL above): it needs avr-libc's headers and libgcc, and "
+             "clang 14 miscompiled a 6-argument call here; no clang build of it is kept",
+    "gcc": "AVR's GCC is avr-gcc, an entry of its own",
+    "avr-gcc": {"cc": KERNEL["cc"], "package": "gcc-avr", "cflags": KERNEL["cflags"], "bench_cflags": []},
+    "zig-cc": "Zig's clang would build the AVR kernel without avr-libc's headers and libgcc, which it needs "
+              "(KERNEL above); no zig cc build of it is kept",
+}

@@ -1,6 +1,8 @@
 """How the toolchains build msp430 code: the kernel's own compiler and flags
 (tools/toolchain.py), and the second compiler the cost report compares with it
 (reports/variants.py)."""
+from isr import toolchain_facts as facts
+
 
 # The kernel's build: target triple, flags and sources (tools/toolchain.py).
 KERNEL = {
@@ -23,3 +25,9 @@ KERNEL = {
 # before 12; `apt-cache policy gcc-msp430` has no candidate), only the
 # part's headers and linker scripts (msp430mcu) that clang uses.
 GCC = None
+
+
+# Every toolchain family of tools/toolchains.py for this arch (issue 24;
+# isr/toolchain_facts.py says what the facts are).
+TOOLCHAINS = {"clang": facts.clang(KERNEL), "gcc": facts.gcc("Debian ships no MSP430 GCC (GCC above)"), "avr-gcc": facts.AVR_ONLY,
+              "zig-cc": facts.zig_cc("msp430-freestanding-none", KERNEL)}

@@ -1,6 +1,8 @@
 """How the toolchains build riscv64 code: the kernel's own compiler and flags
 (tools/toolchain.py), and the second compiler the cost report compares with it
 (reports/variants.py)."""
+from isr import toolchain_facts as facts
+
 
 # The kernel's build: target triple, flags and sources (tools/toolchain.py).
 KERNEL = {
@@ -21,3 +23,9 @@ GCC = {"cc": "riscv64-unknown-elf-gcc", "package": "gcc-riscv64-unknown-elf",
        "bench_cflags": ["-fomit-frame-pointer"],
        # GCC 12 wants the CSR instructions named as their own extension.
        "cflags": ["-march=rv64imac_zicsr", "-mabi=lp64", "-mcmodel=medany", "-mno-relax", "-fno-pic"]}
+
+
+# Every toolchain family of tools/toolchains.py for this arch (issue 24;
+# isr/toolchain_facts.py says what the facts are).
+TOOLCHAINS = {"clang": facts.clang(KERNEL), "gcc": facts.gcc(GCC), "avr-gcc": facts.AVR_ONLY,
+              "zig-cc": facts.zig_cc("riscv64-freestanding-none", KERNEL)}

@@ -1,6 +1,8 @@
 """How the toolchains build x86_64 code: the kernel's own compiler and flags
 (tools/toolchain.py), and the second compiler the cost report compares with it
 (reports/variants.py)."""
+from isr import toolchain_facts as facts
+
 
 # The kernel's build: target triple, flags and sources (tools/toolchain.py).
 KERNEL = {
@@ -19,3 +21,9 @@ GCC = {"cc": "gcc", "package": "gcc", "bench_cflags": ["-momit-leaf-frame-pointe
        # Debian's GCC builds PIE by default; `interrupt` needs -mgeneral-regs-only.
        "cflags": ["-m64", "-mno-red-zone", "-mgeneral-regs-only", "-mno-sse", "-mno-mmx",
                   "-fno-pic", "-fno-pie", "-fcf-protection=none"]}
+
+
+# Every toolchain family of tools/toolchains.py for this arch (issue 24;
+# isr/toolchain_facts.py says what the facts are).
+TOOLCHAINS = {"clang": facts.clang(KERNEL), "gcc": facts.gcc(GCC), "avr-gcc": facts.AVR_ONLY,
+              "zig-cc": facts.zig_cc("x86_64-freestanding-none", KERNEL)}

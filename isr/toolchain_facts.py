@@ -1,0 +1,33 @@
+"""The shapes of the per-arch toolchain facts (isr/arch_<arch>/toolchains.py
+TOOLCHAINS, read by tools/toolchains.py), for the families whose facts follow
+from the arch's KERNEL and GCC: one line per family in each arch's file.
+
+A family's facts: the flags that choose the target ("target"), the arch's
+flags ("cflags"), the bench handlers' extra flags ("bench_cflags"), and the
+command and Debian package where the arch decides them ("cc", "package").
+A string instead says why the family has nothing for the arch.
+"""
+
+# The bench handlers go without a frame pointer in leaf functions, as the
+# kernel's own build has them (tools/toolchain.py SOURCE_CFLAGS).
+LEAF = ["-momit-leaf-frame-pointer"]
+
+AVR_ONLY = "avr-gcc builds AVR code only"
+
+
+def clang(kernel):
+    """Every clang version takes the kernel's own triple and flags."""
+    return {"target": [f"--target={kernel['triple']}"], "cflags": kernel["cflags"], "bench_cflags": LEAF}
+
+
+def gcc(second):
+    """The arch's GCC (its GCC dict: command, package, flags), or why it has none."""
+    if isinstance(second, str):
+        return second
+    return {"cc": [second["cc"]], "package": second["package"], "cflags": second["cflags"],
+            "bench_cflags": second["bench_cflags"]}
+
+
+def zig_cc(target, kernel):
+    """Zig's clang: the kernel's flags, the target in Zig's spelling (`zig targets`)."""
+    return {"target": ["-target", target], "cflags": kernel["cflags"], "bench_cflags": LEAF}
