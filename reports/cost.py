@@ -2,6 +2,7 @@
 
 Usage: .venv/bin/python -m reports.cost [--json FILE] [--compiler clang|gcc] [ARCH ...]
        (default: every arch, with clang and the arch's GCC where Debian has one)
+       .venv/bin/python -m reports.cost ARCH --vector N   (one bench vector of yours, beside the minimum)
 
 For every bench vector of the arch's manifest (isr/<arch>.py, bench=), the
 kernel's `bench N` raises it once from software, with asynchronous interrupts
@@ -356,6 +357,49 @@ def arch_report(arch, compilers=("clang",), probes=True, runs=None):
     return rows, notes
 
 
+def own_vector_report(arch, vector, runs=None):
+    """The rows of one bench vector of the arch's own kernel (a student's, say)
+    beside the hand-written minimum (the naked counter row), and the notes of
+    its conformance probe: `doit cost --arch A --vector N`. No variant kernels,
+    no second compiler: one boot to measure, one to probe."""
+    if arch not in toolchain.TARGETS:
+        raise CostError(f"unknown arch {arch!r}; known: {', '.join(toolchain.TARGETS)}")
+    runs = Path(runs) if runs else toolchain.build_dir(arch) / "runs"
+    elf = toolchain.kernel_elf(arch)
+    if not elf.exists():
+        raise CostError(f"{elf} is not built: run `.venv/bin/python -m doit build-{arch}`")
+    manifest = json.loads((toolchain.build_dir(arch) / "gen" / "manifest.json").read_text())
+    slot = next((s for s in manifest["vectors"] if s["vector"] == vector and s["style"] != "default"), None)
+    if slot is None:
+        raise CostError(f"vector {vector} is bound to no handler in isr/{arch}.py: bind yours there first")
+    if not slot.get("bench"):
+        raise CostError(f"vector {vector} ({slot['handler']}) is not a bench vector: add bench=\"counter\" to its "
+                        f"binding in isr/{arch}.py (its handler then only does bench_counter++, as "
+                        f"kernel/bench.h says) and rebuild")
+    found, empty = kernel_rows(arch, own_compiler(arch), elf, manifest, runs / "cost-vector")
+    rows = [r for r in found if r["vector"] == vector or (r["style"], r["shape"]) == ("naked", "counter")]
+    for row in rows:
+        row["empty"], row["net"] = empty, row["insns"] - empty
+    notes = []
+    if probed(arch):
+        checks = [c for c in probe_vector(arch, elf, manifest, vector, runs / "cost-vector")]
+        notes = failures(arch, own_compiler(arch), checks)
+    return rows, notes
+
+
+def probe_vector(arch, elf, manifest, vector, run_dir):
+    """The conformance checks of `probe N` for one vector (see probe())."""
+    output, = session(arch, elf, [f"probe {vector}"], run_dir)
+    slot = next(s for s in manifest["vectors"] if s["vector"] == vector)
+    found = [m.groupdict() for m in PROBE_LINE.finditer(output)]
+    done = PROBE_DONE.search(output)
+    if not done or int(done[1]) != len(found) or not found:
+        raise CostError(f"{arch}: `probe {vector}` answered:\n{output}")
+    return [{"vector": vector, "fault": c["fault"], "check": c["check"], "ok": c["result"] == "ok",
+             "want": c["want"], "got": c["got"], "compiler": c["compiler"],
+             "style": variants.style_label(arch, slot), "handler": slot["handler"]} for c in found]
+
+
 def summarize(rows):
     """Per arch and compiler: the hand-written minimum, each row's distance to
     it, and the stub/abi ratios."""
@@ -406,10 +450,20 @@ def main(argv):
     parser.add_argument("--json", metavar="FILE", help="also write the rows and summary as JSON")
     parser.add_argument("--compiler", action="append", choices=("clang",) + variants.SECOND_COMPILER_NAMES,
                         help="compilers to measure (default: clang, and gcc where the arch has one)")
+    parser.add_argument("--vector", type=int, metavar="N",
+                        help="only this bench vector of one ARCH's kernel (a handler of your own), "
+                             "beside the hand-written minimum, and its probe")
     args = parser.parse_args(argv)
     arches = args.arches or list(toolchain.TARGETS)
     rows, notes = [], []
+    if args.vector is not None and len(arches) != 1:
+        print("error: --vector N measures one arch's kernel: name that arch (reports.cost x86_64 --vector 80)",
+              file=sys.stderr)
+        return 2
     try:
+        if args.vector is not None:
+            rows, notes = own_vector_report(arches[0], args.vector)
+            arches = []
         for arch in arches:
             if arch not in toolchain.TARGETS:
                 raise CostError(f"unknown arch {arch!r}; known: {', '.join(toolchain.TARGETS)}")
