@@ -9,6 +9,7 @@ from pathlib import Path
 from doit.tools import Interactive, config_changed
 
 from isr import arches
+from grading import grade, starter
 from isr.generate import OUTPUTS, generate
 from isr.validate import SpecError
 from qemu import replay
@@ -264,6 +265,67 @@ def task_test():
     """Run the whole test suite in parallel (unit, ELF and QEMU tests)."""
     return {
         "actions": [Interactive([sys.executable, "-m", "pytest", "-n", "auto", str(ROOT / "tests")], shell=False)],
+        "uptodate": [False],
+        "verbosity": 2,
+    }
+
+
+def task_test_arch():
+    """Run one arch's tests: every test whose name or parameters name the arch (pytest -k ARCH)."""
+    for arch in ARCHES:
+        yield {
+            "basename": f"test-{arch}",
+            "actions": [Interactive([sys.executable, "-m", "pytest", "-n", "auto", "-k", arch, str(ROOT / "tests")],
+                                    shell=False)],
+            "uptodate": [False],
+            "verbosity": 2,
+            "doc": f"Run the {arch} tests (pytest -n auto -k {arch}).",
+        }
+
+
+def task_cost_arch():
+    """One arch's cost report; --vector N: only that bench vector (a handler of yours) beside the minimum."""
+    for arch in ARCHES:
+        yield {
+            "basename": f"cost-{arch}",
+            "actions": [(lambda arch, vector: cost.main([arch] + (["--vector", str(vector)] if vector >= 0 else []))
+                         == 0, [arch])],
+            "params": [{"name": "vector", "long": "vector", "type": int, "default": -1,
+                        "help": "only this bench vector, beside the hand-written minimum, and its probe"}],
+            "task_dep": ["plugin", f"check-{arch}"],
+            "uptodate": [False],
+            "verbosity": 2,
+            "doc": f"The {arch} cost report; --vector N measures your own bench vector (labs/cost-x86_64).",
+        }
+
+
+def task_lab_start():
+    """Put a lab's starter state into this tree (labs/<lab>/lab.toml); --undo takes it out, --into DIR uses a copy."""
+    return {
+        "basename": "lab-start",
+        "actions": [starter.doit_step],
+        "pos_arg": "lab",
+        "params": [{"name": "into", "long": "into", "type": str, "default": "",
+                    "help": "start the lab in a copy of the tree in this new folder"},
+                   {"name": "undo", "long": "undo", "type": bool, "default": False,
+                    "help": "take the starter out (only where its text is unchanged)"}],
+        "uptodate": [False],
+        "verbosity": 2,
+    }
+
+
+def task_grade():
+    """Grade a lab in the sandbox: points per part, build/grade/<lab>/results.json (Gradescope) and junit.xml."""
+    return {
+        "actions": [grade.doit_step],
+        "pos_arg": "lab",
+        "params": [{"name": "submission", "long": "submission", "type": str, "default": "",
+                    "help": "the student's tree or files (default: this tree)"},
+                   {"name": "batch", "long": "batch", "type": str, "default": "",
+                    "help": "a folder of submissions (one folder each), graded in parallel"},
+                   {"name": "jobs", "long": "jobs", "type": int, "default": 0,
+                    "help": "submissions graded at once (default: the machine's cores)"}],
+        "task_dep": ["plugin"],
         "uptodate": [False],
         "verbosity": 2,
     }

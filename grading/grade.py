@@ -179,5 +179,12 @@ def main(argv):
     return 0
 
 
+def doit_step(lab, submission, batch, jobs):
+    """`doit grade LAB [--submission DIR] [--batch DIR] [--jobs N]`."""
+    argv = lab[:1] + (["--submission", submission] if submission else []) + \
+        (["--batch", batch] if batch else []) + (["--jobs", str(jobs)] if jobs else [])
+    return main(argv) == 0
+
+
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

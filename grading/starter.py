@@ -85,3 +85,17 @@ def start(name, tree=ROOT, undo=False, into=None):
     changed = ", ".join(str(path.relative_to(tree)) for path, _ in plan)
     return (f"lab {name}: starter {state} {tree} ({changed})" +
             ("" if undo else f"; the handout is {lab.handout.relative_to(ROOT)}; grade with `doit grade {name}`"))
+
+
+def doit_step(lab, into, undo):
+    """`doit lab-start LAB [--into DIR] [--undo]`: says what it did or why it refused; False on refusal."""
+    from grading.labs import LabError, names
+    if len(lab) != 1:
+        print(f"usage: doit lab-start LAB [--into DIR] [--undo]; the labs are: {', '.join(names())}")
+        return False
+    try:
+        print(start(lab[0], undo=undo, into=into or None))
+    except (StarterError, LabError) as error:
+        print(f"error: {error}")
+        return False
+    return True
