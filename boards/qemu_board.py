@@ -88,8 +88,11 @@ class Board:
                 self.emulator.wait()
                 self.emulator = None
 
-    def take_requests(self):
+    def take_requests(self, listener):
+        """Switch as asked, after taking a client that is waiting: one that connected before
+        the switch went on hears the boot from its first byte."""
         os.read(self.wake_r, READ_CHUNK)
+        self.accept(listener)
         while not self.requests.empty():
             request = self.requests.get()
             try:
@@ -120,7 +123,7 @@ class Board:
                     self.selector.register(fd, selectors.EVENT_READ, "board")
             for key, _ in self.selector.select():
                 if key.data == "wake":
-                    self.take_requests()
+                    self.take_requests(listener)
                     break                   # a new emulator to watch, or an old one to let go
                 elif key.data == "accept":
                     self.accept(listener)
@@ -135,11 +138,21 @@ class Board:
             connection, _ = listener.accept()
         except BlockingIOError:
             return
+        if self.client is not None and not self.client_alive():
+            self.drop_client()          # gone, its end not read yet: the new client takes the port
         if self.client is not None:     # ser2net: the port is in use
             connection.close()
             return
         self.client = connection
         self.selector.register(connection, selectors.EVENT_READ, "client")
+
+    def client_alive(self):
+        try:
+            return self.client.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT) != b""
+        except BlockingIOError:
+            return True                 # connected, nothing typed
+        except OSError:
+            return False
 
     def drop_client(self):
         self.selector.unregister(self.client)

@@ -77,6 +77,10 @@ def deselect_what_needs_the_emulator(config, items):
     if dropped:
         config.hook.pytest_deselected(items=[item for item, _ in dropped])
         items[:] = [item for item, _ in kept]
+    # The places to lease at the first boot: all at once, since labgrid's client session,
+    # once open, may not yet know of a place acquired later (labgrid/remote/client.py).
+    arches = {test_arch(item) for item, _ in kept}
+    config.board_arches = targets if None in arches else arches
     config.deselected_on_a_board = [(item.nodeid, reason) for item, reason in dropped]
 
 
@@ -178,6 +182,19 @@ def coordinator_address(config, env):
             or os.environ.get("LG_COORDINATOR", "127.0.0.1:20408"))
 
 
+def lease_places(config, env, folder):
+    """Lease the place of every target this run's tests boot (config.board_arches), in a fixed
+    order (two runs wanting the same places never hold one each and wait for the other)."""
+    config.board_leases = {}
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    places = sorted({remote_place(env, arch) for arch in config.board_arches} - {None})
+    for place in places:
+        lease = PlaceLease(coordinator_address(config, env), place, folder)
+        config.add_cleanup(lease.end)        # also after a begin that failed half-way
+        lease.begin()
+        config.board_leases[place] = lease
+
+
 def board_console(config, arch, elf, variant, run_dir, name, allow):
     """A BoardConsole on the env's target for arch, its place leased for the rest of the session."""
     env = lab_env(config)
@@ -187,13 +204,7 @@ def board_console(config, arch, elf, variant, run_dir, name, allow):
     if arch not in env.config.get_targets():
         pytest.fail(f"{env.config_file} has no target named {arch}: add one (docs/boards.md) or run "
                     f"this test without --lg-env", pytrace=False)
-    leases = config.__dict__.setdefault("board_leases", {})
-    place = remote_place(env, arch)
-    if place and place not in leases:
-        Path(run_dir).mkdir(parents=True, exist_ok=True)
-        lease = PlaceLease(coordinator_address(config, env), place, run_dir)
-        config.add_cleanup(lease.end)        # also after a begin that failed half-way
-        lease.begin()
-        leases[place] = lease
+    if not hasattr(config, "board_leases"):
+        lease_places(config, env, run_dir)
     strategy = env.get_target(arch).get_strategy()
     return BoardConsole(arch, elf, strategy, run_dir, name, allow=allow)
