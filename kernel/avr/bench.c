@@ -19,36 +19,15 @@
 
 #include "avr.h"
 #include "bench.h"
+#include "bench_counter.inc"   /* bench_abi, bench_stub and their calling variants */
 #include "isr.h"
 #include "timer1.h"
 
 void bench_window(void);        /* bench_window.S */
 
-void bench_abi(void)
-{
-    bench_counter++;
-}
-
 void bench_abi_nonblocking(void)
 {
     bench_counter++;
-}
-
-void bench_stub(struct trap_frame *frame)
-{
-    (void)frame;
-    bench_counter++;
-}
-
-void bench_abi_call(void)
-{
-    bench_bump();
-}
-
-void bench_stub_call(struct trap_frame *frame)
-{
-    (void)frame;
-    bench_bump();
 }
 
 bool arch_bench_raise(unsigned vector, const char **why)

@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "bench.h"
+#include "bench_counter.inc"   /* bench_abi, bench_stub and their calling variants */
 #include "cm3.h"
 #include "isr.h"
 #include "memlayout.h"
@@ -14,28 +15,6 @@
 void bench_raise_store(volatile uint32_t *reg, uint32_t value);   /* bench_window.S */
 
 static volatile uint32_t empty_target;      /* what the empty window stores to */
-
-void bench_abi(void)
-{
-    bench_counter++;
-}
-
-void bench_stub(struct trap_frame *frame)
-{
-    (void)frame;
-    bench_counter++;
-}
-
-void bench_abi_call(void)
-{
-    bench_bump();
-}
-
-void bench_stub_call(struct trap_frame *frame)
-{
-    (void)frame;
-    bench_bump();
-}
 
 /* isr/arch_cortex_m PRIORITY_STEP: the AN385's Cortex-M3 implements the top
    3 priority bits. BASEPRI masks every exception whose group priority is at or

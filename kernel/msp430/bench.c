@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "bench.h"
+#include "bench_counter.inc"   /* bench_abi, bench_stub and their calling variants */
 #include "host.h"
 #include "isr.h"
 #include "mcu.h"
@@ -17,28 +18,6 @@
 #include "watchdog.h"
 
 void bench_window(void);        /* bench_window.S */
-
-void bench_abi(void)
-{
-    bench_counter++;
-}
-
-void bench_stub(struct trap_frame *frame)
-{
-    (void)frame;
-    bench_counter++;
-}
-
-void bench_abi_call(void)
-{
-    bench_bump();
-}
-
-void bench_stub_call(struct trap_frame *frame)
-{
-    (void)frame;
-    bench_bump();
-}
 
 static void run(int vector)
 {
