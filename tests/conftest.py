@@ -20,7 +20,7 @@ from qemu.console import Console  # noqa: E402
 from qemu.profiles import profile  # noqa: E402
 from tests import on_board  # noqa: E402
 from tests.build_lock import build_kernel  # noqa: E402,F401 (kept importable from here)
-from tools import toolchain  # noqa: E402
+from tools import compiler_cache, toolchain  # noqa: E402
 
 # Guest time from the instruction count (2**0 ns per instruction) while the
 # guest runs, host time while it idles (qemu/launcher.py): a timer fires after
@@ -44,6 +44,7 @@ def pytest_configure(config):
     worker_input = getattr(config, "workerinput", None)
     config.run_id = (worker_input["testrunuid"] if worker_input else uuid.uuid4().hex)[:12]
     os.environ[boot_record.RUN_ENV] = config.run_id        # inherited by every process a test starts
+    compiler_cache.share(ROOT)      # one ccache for the builds in this checkout and in its copies
     if worker_input is None:
         prune_old_runs()
 

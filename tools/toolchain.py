@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from isr import arches
+from tools import compiler_cache
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -93,15 +94,10 @@ def source_cflags(arch, source, table=SOURCE_CFLAGS):
 def compile_command(arch, source, obj, gen_dir):
     target = TARGETS[arch]
     includes = [f"-I{d}" for d in include_dirs(arch, gen_dir)]
-    compiler = target.get("cc", ["clang", f"--target={target['triple']}"])
+    compiler = [compiler_cache.COMMAND] + target.get("cc", ["clang", f"--target={target['triple']}"])
     extra = source_cflags(arch, source, target.get("source_cflags", SOURCE_CFLAGS))
     return (compiler + COMMON_CFLAGS + target["cflags"] + extra + includes +
             ["-MMD", "-MF", f"{obj}.d", "-c", str(source), "-o", str(obj)])
-
-
-def _run(argv):
-    """Run a tool with its diagnostics on our stderr; True if it succeeded."""
-    return subprocess.run(argv, cwd=ROOT).returncode == 0
 
 
 def _run_once(argv):
@@ -135,7 +131,7 @@ def compile_one(arch, source, obj, gen_dir):
     Path(obj).parent.mkdir(parents=True, exist_ok=True)
     remove_stale_temporaries(obj)
     argv = compile_command(arch, source, obj, gen_dir)
-    if not _run(argv):
+    if subprocess.run(argv, cwd=ROOT, env=compiler_cache.environment(ROOT, ROOT)).returncode != 0:
         print(f"compile failed: {' '.join(argv)}", file=sys.stderr, flush=True)
         return False
     return {"headers": {h: _digest(h) for h in header_deps(obj)}}
@@ -163,7 +159,8 @@ def header_deps(obj):
         return []
     text = depfile.read_text().replace("\\\n", " ")
     _, _, deps = text.partition(":")
-    return [d for d in deps.split()[1:] if Path(d).exists()]
+    # ccache (base_dir) writes them relative to the folder the compile ran in, the checkout.
+    return [str(ROOT / d) for d in deps.split()[1:] if (ROOT / d).exists()]
 
 
 def reusable_object(arch, source, obj=None):

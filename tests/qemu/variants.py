@@ -3,16 +3,16 @@ a folder of the test's own, compile the repository's sources against it and
 link there. A source that reads nothing from gen/ (by its dependency file from
 the last real build) is not compiled at all: doit's object is taken as it is
 (tools/toolchain.py reusable_object); most of the kernel never sees gen/isr.h.
-What does is kept in build/<arch>/object-cache (tools/object_cache.py): the
-next run builds the same variants from the same sources, and copies them."""
+What does goes through ccache (tools/compiler_cache.py), run in the variant's
+folder with that folder as base_dir: its gen/ hashes as `gen` wherever it is,
+so the next run's same variant, in another temporary folder, is a hit."""
 import shutil
 import subprocess
 from pathlib import Path
 
 from isr.generate import generate
 from isr.load import arch_model
-from tools import toolchain
-from tools.object_cache import ObjectCache
+from tools import compiler_cache, toolchain
 
 from tests.facts import CONSTRUCTOR
 
@@ -43,20 +43,18 @@ class VariantBuilder:
 
     def __init__(self, arch, work):
         self.arch, self.work = arch, Path(work)
-        self.cache = ObjectCache(toolchain.build_dir(arch) / "object-cache")
 
-    def _compile(self, source, obj, gen, spec):
+    def _compile(self, source, obj, gen):
         obj.parent.mkdir(parents=True, exist_ok=True)
         built = None if Path(source).is_absolute() else toolchain.reusable_object(self.arch, source)
         if built is not None:
             shutil.copy(built, obj)          # doit's object: same compiler and flags, nothing from gen/
             return
-        argv = toolchain.compile_command(self.arch, source, obj, gen)     # the arch's own compiler
-        if self.cache.fetch(argv, toolchain.ROOT / source, obj, gen, spec):
-            return
-        result = subprocess.run(argv, cwd=toolchain.ROOT, capture_output=True, text=True)
+        folder = gen.parent
+        argv = toolchain.compile_command(self.arch, toolchain.ROOT / source, obj, gen)   # the arch's own compiler
+        result = subprocess.run(argv, cwd=folder, env=compiler_cache.environment(toolchain.ROOT, folder),
+                                capture_output=True, text=True)
         assert result.returncode == 0, f"{source} does not compile against {gen}:\n{result.stderr}"
-        self.cache.store(argv, toolchain.ROOT / source, obj, gen, spec)
 
     def build(self, name, spec):
         """Generate from spec (SpecError if it is refused), compile and link; return the ELF."""
@@ -68,7 +66,7 @@ class VariantBuilder:
         for source in sources:
             obj = folder / "obj" / (Path(source).name + ".o") if Path(source).is_absolute() else \
                 folder / "obj" / Path(f"{source}.o")
-            self._compile(source, obj, gen, spec)
+            self._compile(source, obj, gen)
             objects.append(obj)
         elf = folder / "kernel.elf"
         assert toolchain.link(self.arch, objects, elf, gen), f"{name}: the link failed (see stderr)"
