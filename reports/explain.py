@@ -5,7 +5,7 @@ Usage: .venv/bin/python -m reports.explain ARCH VECTOR [--run] [--svg FILE]
 
 VECTOR is a number (14, 0x50) or the arch's name for it (#PF, MSI, SysTick).
 Everything comes from the build: the manifest, the ELF (table entry decoded by
-tools/table_decoders.py, symbols and source lines by tools/symbolize.py), the
+the arch's isr/arch_<arch>/decode_table.py, symbols and source lines by tools/symbolize.py), the
 arch model's facts (describe(), acknowledge()) and reports/handler_cost.py.
 With --run the kernel boots under QEMU, the vector is raised (`int N`, or the
 `trap` whose report names it), and the kernel's report line is shown beside
@@ -18,6 +18,7 @@ import re
 import sys
 from pathlib import Path
 
+from isr import arches
 from isr.load import arch_model
 from reports import handler_cost
 from reports.pictures import frame
@@ -27,30 +28,7 @@ from tools.symbolize import Symbolizer
 
 def cpu_saves(arch, slot):
     """What the CPU stores by itself when it takes this vector (the same for every style)."""
-    model, vector = arch_model(arch), slot["vector"]
-    if arch == "x86_64":
-        stack = f"switches to IST{slot['options']['ist']}, then " if slot["options"].get("ist") else ""
-        code = ", then the error code" if model.has_error_code(vector) else " (no error code)"
-        return f"{stack}pushes SS, RSP, RFLAGS, CS, RIP (struct interrupt_frame){code}"
-    if arch == "riscv64":
-        return ("pushes nothing: mepc, mcause, mtval and mstatus.MPIE/MPP are CSRs; the handler runs on the "
-                "interrupted stack")
-    if arch == "aarch64":
-        syndrome = " and ESR_EL1 (FAR_EL1 for aborts)" if model.has_error_code(vector) else ""
-        return f"pushes nothing: ELR_EL1 and SPSR_EL1{syndrome} are system registers; the stack is SP_EL1"
-    if arch == "arm32":
-        return (f"pushes nothing: it enters {model.MODES[vector].upper()} mode with LR = the preferred return "
-                f"address + {model.LR_OFFSET[vector]} and SPSR = the interrupted CPSR; that mode's banked SP "
-                f"is the stack" if vector < model.VBAR_ENTRIES else
-                "pushes nothing: the IRQ or FIQ entry runs first (its own mode, banked LR and SPSR)")
-    if arch == "msp430":
-        return "pushes PC, then SR, and clears SR (GIE and the low-power bits)"
-    if arch == "avr":
-        return ("pushes the 3-byte return PC and clears SREG.I; nothing else, not even SREG: "
-                "the handler saves what it uses")
-    if vector == 1:
-        return "stacks nothing: reset loads SP from word 0 and PC from word 1"
-    return "stacks r0-r3, r12, lr, pc, xPSR (8 words) on the active stack, and puts EXC_RETURN in lr"
+    return arch_model(arch).pushes.in_words(slot)
 
 
 def vector_of(arch, text):
@@ -73,32 +51,14 @@ def vector_of(arch, text):
 
 
 def log_pattern(arch, vector):
-    """A regex for the line QEMU's -d int log writes when this vector is taken."""
-    model = arch_model(arch)
-    if arch == "x86_64":
-        return rf"^\s*\d+: v={vector:02x} "
-    if arch == "riscv64":
-        exception = vector < model.IRQ_BASE
-        cause = vector if exception else vector - model.IRQ_BASE
-        return rf"async:{0 if exception else 1}, cause:{cause:016x}"
-    if arch == "aarch64":          # the log names the exception class, not the GIC INTID
-        if vector >= model.IRQ_BASE or model.KINDS[vector % 4][0] == "IRQ":
-            return r"Taking exception 5 \[IRQ\]"
-        kind = model.KINDS[vector % 4][0]
-        return r"Taking exception 6 \[FIQ\]" if kind == "FIQ" else r"Taking exception \d+ \[(?!IRQ|FIQ)"
-    if arch == "arm32":            # the same log; a GIC interrupt arrives as IRQ (group 1) or FIQ (group 0)
-        if vector >= model.IRQ_BASE:
-            fiq = json.loads((toolchain.build_dir(arch) / "gen" / "manifest.json").read_text())["vectors"]
-            fiq = next(s for s in fiq if s["vector"] == vector)["options"].get("fiq")
-            return r"Taking exception 6 \[FIQ\]" if fiq else r"Taking exception 5 \[IRQ\]"
-        return {1: r"\[Undefined Instruction\]", 2: r"\[SVC\]", 3: r"\[Prefetch Abort\]",
-                4: r"\[Data Abort\]", 6: r"\[IRQ\]", 7: r"\[FIQ\]"}.get(vector, r"(?!)")
-    if arch == "cortex-m":
-        return rf"taking pending (?:non)?secure exception {vector}$"
-    if arch == "msp430":           # qemu/mspdebug_sim.py's log: a device's IRQ taken, or `int`'s trigger request
-        irq = vector - model.IRQ_BASE
-        return rf"irq handle {irq}$|^request what=2 arg={irq} "
-    return r"(?!)"                 # NO_INTERRUPT_LOG: nothing to find
+    """A regex for the line the emulator's interrupt log writes when this vector
+    is taken (isr/arch_<arch>/machine.py), or None where it logs no interrupts."""
+    slot = next(s for s in _manifest(arch)["vectors"] if s["vector"] == vector)
+    return arch_model(arch).machine.log_pattern(slot)
+
+
+def _manifest(arch):
+    return json.loads((toolchain.build_dir(arch) / "gen" / "manifest.json").read_text())
 
 
 def spec_line(where):
@@ -106,27 +66,20 @@ def spec_line(where):
     return Path(toolchain.ROOT / path if not Path(path).is_absolute() else path).read_text().splitlines()[int(line) - 1].strip()
 
 
-# How a test shows which arch it is about: words in its file name, its console fixture.
-FILE_WORDS = {"x86_64": "x86_64", "riscv64": "riscv64", "aarch64": "aarch64", "cortex-m": "cortex_m", "arm32": "arm32",
-              "avr": "avr", "msp430": "msp430"}
-FIXTURES = {"x86_64": "x86", "riscv64": "rv", "aarch64": "a64", "cortex-m": "cm", "arm32": "a32", "avr": "avr",
-            "msp430": "msp"}
 def no_interrupt_log(binary):
     """What explain --run says where QEMU logs nothing, naming the QEMU that ran."""
     return f"({versions.describe(binary)} logs no interrupts for this arch)"
 
 
-# Arches whose QEMU logs no interrupts with -d int (DESIGN.md: QEMU 7.2's AVR).
-NO_INTERRUPT_LOG = frozenset({"avr"})
-
 
 def _about(arch, path, node, source):
     """Whether a test function is about arch: its file is that arch's, it boots that
     arch's console fixture, or a shared file's test names the arch."""
-    file_arch = next((a for a, word in FILE_WORDS.items() if word in path.name), None)
+    file_arch = next((a for a in arches.names() if a.replace("-", "_") in path.name), None)
     if file_arch is not None:
         return file_arch == arch
-    return FIXTURES[arch] in {a.arg for a in node.args.args} or f'"{arch}"' in source
+    fixture = arch_model(arch).testing.CONSOLE_FIXTURE
+    return fixture in {a.arg for a in node.args.args} or f'"{arch}"' in source
 
 
 def covering_tests(arch, slot):
@@ -217,14 +170,14 @@ def explain(arch, vector):
         if "dispatcher" in table:
             out += [f"             not read by the CPU: {table['dispatcher']} calls through it"]
     if slot["guard"] and slot["guard"] in image.symbols:
-        out += [f"  guard:     {slot['guard']} at 0x{image.symbols[slot['guard']].address & ~1:x}: counts the "
+        out += [f"  guard:     {slot['guard']} at 0x{image.code_address(slot['guard']):x}: counts the "
                 f"entry down in storm_budget[{vector}] (kernel/storm.h), then goes on to {slot['entry']}"]
     for role, name in (("entry", slot["entry"]), ("handler", slot["handler"])):
         symbol = image.symbols.get(name)
         if symbol is None:
             out += [f"  {role + ':':<10} {name} is not in the ELF"]
             continue
-        address = symbol.address & ~1 if arch == "cortex-m" else symbol.address
+        address = image.code_address(name)
         line = symbolizer.line(address)
         out += [f"  {role + ':':<10} {name} at 0x{address:x}, {symbol.size} bytes, "
                 + (f"{line[0]}:{line[1]}" if line else "no source line")]
@@ -283,7 +236,7 @@ def raise_and_compare(arch, vector, run_dir=None):
                     break
         if report is None:
             return [f"  run:       neither `int {vector}`, nor irqtrace, nor any `trap` raises vector {vector}"]
-        logged = [no_interrupt_log(profile(arch).binary)] if arch in NO_INTERRUPT_LOG else \
+        logged = [no_interrupt_log(profile(arch).binary)] if log_pattern(arch, vector) is None else \
             logged_entry(arch, vector, report, console.log_path.read_text(errors="replace").splitlines())
     return [f"  run:       `{how}`", f"    kernel:  {report}"] + \
         [f"    {'QEMU:' if i == 0 else '':<8} {line}" for i, line in enumerate(logged or [f"(no line in {console.log_path})"])]
@@ -294,9 +247,9 @@ def logged_entry(arch, vector, report, log):
     entry whose lines show the PC the report names: the timer keeps logging after it."""
     pc = int(re.search(r" [a-z]+=0x([0-9a-f]+)", report.split(" err=", 1)[1])[1], 16)
     same_pc = re.compile(rf"(?<![0-9a-f])0*{pc:x}(?![0-9a-f])")
-    entries = []
+    entries, pattern = [], log_pattern(arch, vector)
     for i, line in enumerate(log):
-        if re.search(log_pattern(arch, vector), line):
+        if re.search(pattern, line):
             lines = [line.rstrip()] + [d.rstrip() for d in log[i + 1:i + 4] if d.startswith("...")]
             entries.append(lines)
     matching = [e for e in entries if any(same_pc.search(line) for line in e)]

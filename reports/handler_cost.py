@@ -22,35 +22,13 @@ import subprocess
 import sys
 from collections import defaultdict
 
+from isr import arches
 from tools import toolchain
 from tools.elf_symbols import Image
 
-# A store of register words to the stack, per arch, and how many words it stores.
-# x86_64: `pushq %reg` (not `pushq $imm`: the stub's dummy error code and vector).
-# aarch64: stp of two registers or str of one, at [sp...].
-# riscv64: sd of one register at off(sp).
-# cortex-m: push/stmdb sp! of a register list, str/strd at [sp...].
-# avr: push of one register (a byte: the AVR's words are its 8-bit registers).
-# msp430: `push rN` (not `push #imm`: a stub's vector).
-_LIST = r"\{([^}]*)\}"
-SAVES = {
-    "x86_64": [(re.compile(r"^push[qw]?\s+%"), lambda m: 1)],
-    "aarch64": [(re.compile(r"^stp\s+\w+, \w+, \[sp"), lambda m: 2),
-                (re.compile(r"^str\s+x\w+, \[sp"), lambda m: 1)],
-    # llvm-objdump 14 prints the offset in decimal (32(sp)), 19 in hex (0x20(sp))
-    "riscv64": [(re.compile(r"^sd\s+\w+, -?(?:0x[0-9a-f]+|\d+)\(sp\)"), lambda m: 1)],
-    "cortex-m": [(re.compile(r"^push(?:\.w)?\s+" + _LIST), lambda m: len(m[1].split(","))),
-                 (re.compile(r"^stmdb(?:\.w)?\s+sp!, " + _LIST), lambda m: len(m[1].split(","))),
-                 (re.compile(r"^strd(?:\.w)?\s+\w+, \w+, \[sp"), lambda m: 2),
-                 (re.compile(r"^str(?:\.w)?\s+\w+, \[sp"), lambda m: 1)],
-    # arm32 (ARM state): push/stmdb sp!/stm sp of a list, STM of the user bank (^) through
-    # any base, str at [sp...].
-    "arm32": [(re.compile(r"^(?:push|stmdb\s+sp!,|stm(?:ia)?\s+sp,)\s*" + _LIST), lambda m: len(m[1].split(","))),
-              (re.compile(r"^stm(?:ia)?\s+\w+, " + _LIST + r"\s*\^"), lambda m: len(m[1].split(","))),
-              (re.compile(r"^str\s+\w+, \[sp"), lambda m: 1)],
-    "avr": [(re.compile(r"^push\s+r\d+"), lambda m: 1)],
-    "msp430": [(re.compile(r"^push(?:\.w)?\s+r\d+$"), lambda m: 1)],
-}
+# A store of register words to the stack, and how many words it stores: each
+# arch's isr/arch_<arch>/listing.py.
+SAVES = {name: model.listing.SAVES for name, model in arches.models().items()}
 
 # An unconditional direct jump (not a call) and the symbol it names: how a stub
 # reaches the shared save code.

@@ -10,9 +10,9 @@ guard to the entry behind it by tools/guard_checks.py.
 import json
 import sys
 
+from isr.load import arch_model
 from tools import guard_checks, naked_checks, return_checks
 from tools.elf_symbols import Image
-from tools.table_decoders import DECODERS
 
 
 def _function_problems(image, name, role):
@@ -29,7 +29,8 @@ def _function_problems(image, name, role):
 
 
 def _table_slots(image, arch, table, problems):
-    """{vector: (target, fields)} for one table of the manifest, decoded by the arch's reader."""
+    """{vector: (target, fields)} for one table of the manifest, decoded by the arch's reader
+    (isr/arch_<arch>/decode_table.py)."""
     start, end = image.symbols.get(table["start"]), image.symbols.get(table["end"])
     if start is None or end is None:
         problems.append(f"table bounds {table['start']}/{table['end']} missing: gen/keep.ld was not linked")
@@ -41,7 +42,7 @@ def _table_slots(image, arch, table, problems):
         problems.append(f"{table['name']} table is {size} bytes, the manifest expects {table['size']}: "
                         f"dropped by --gc-sections without KEEP(*({table['section']}))?")
     data = image.read(start.address, size) or b""
-    return DECODERS[arch][table["format"]](data, table, start.address)
+    return arch_model(arch).decode_table.DECODERS[table["format"]](data, table, start.address)
 
 
 def _fixed_problems(image, entries, table):

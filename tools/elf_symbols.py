@@ -41,6 +41,9 @@ class Image:
             table, names = symtab.data(), elf.get_section(symtab["sh_link"]).data()
             layout = SYMBOL_LAYOUT[elf.elfclass]
             order = "<" if elf.little_endian else ">"
+            # ELF for the Arm Architecture (AAELF, "Symbol Values"): a Thumb
+            # function's st_value has bit 0 set; its code starts one byte lower.
+            self.thumb_bit = 1 if elf["e_machine"] == "EM_ARM" else 0
         # pyelftools parses symbols one by one through construct, a third of a second
         # for a kernel's few thousand: the fixed-size entries unpack at once instead.
         self.symbols = {}
@@ -62,6 +65,10 @@ class Image:
         for sym in self.symbols.values():
             if sym.kind == "STT_FUNC":
                 self.by_address.setdefault(sym.address, sym.name)
+
+    def code_address(self, name):
+        """Where the code of function `name` starts: its value without the Thumb bit on Arm."""
+        return self.symbols[name].address & ~self.thumb_bit
 
     def read(self, address, size):
         """Bytes at an address from the section that loads there, or None."""

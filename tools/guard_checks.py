@@ -23,14 +23,12 @@ def listings(arch, elf, image, guards):
     """{function: its disassembly lines}, from one disassembler run over all of them
     (tools/naked_checks.py reads naked entries back with it too).
     A label of the assembler's own (.Lpcrel_hi1) continues the function it is in."""
-    symbols = [image.symbols[g] for g in guards]
-    # A Thumb function's symbol has bit 0 set (ARM ELF): it starts one byte
-    # lower, else the listing runs into the halfword after it (lld's 0xd4d4
-    # filler reads as a `bmi` to some other function), and llvm-objdump 19
-    # shows nothing of a function whose listing starts at its odd address.
-    thumb = toolchain.TARGETS[arch]["triple"].startswith("thumb")
-    start = min(s.address - (s.address & 1 if thumb else 0) for s in symbols)
-    stop = max(s.address - (s.address & 1 if thumb else 0) + s.size for s in symbols)
+    # A Thumb function starts one byte below its symbol's value (image.code_address),
+    # else the listing runs into the halfword after it (lld's 0xd4d4 filler reads
+    # as a `bmi` to some other function), and llvm-objdump 19 shows nothing of a
+    # function whose listing starts at its odd address.
+    start = min(image.code_address(g) for g in guards)
+    stop = max(image.code_address(g) + image.symbols[g].size for g in guards)
     objdump = toolchain.TARGETS[arch].get("objdump")
     argv = ([objdump] if objdump else ["llvm-objdump", f"--triple={toolchain.TARGETS[arch]['triple']}"])
     result = subprocess.run(argv + ["-d", "--no-show-raw-insn", f"--start-address={start}",

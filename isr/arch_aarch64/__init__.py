@@ -229,4 +229,4 @@ NAKED_EXIT = {
 
 
 # The arch's emitters, for isr/generate.py: gen/isr.h, gen/isr_table.S, gen/isr_stubs.S.
-from isr.arch_aarch64 import emit_header, emit_stubs, emit_table, machine, toolchains  # noqa: E402,F401
+from isr.arch_aarch64 import decode_table, emit_header, emit_stubs, emit_table, listing, machine, pushes, testing, toolchains  # noqa: E402,F401

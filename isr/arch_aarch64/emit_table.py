@@ -3,7 +3,7 @@
 VBAR_EL1 holds code, not addresses: the CPU jumps to base + 0x80 * entry
 (Arm ARM D1.10.2). 32 instructions cannot save 31 registers and call C, so
 each entry is one B to its stub, default entry or naked handler, padded to
-0x80 bytes; tools/table_decoders.py decodes that branch back.
+0x80 bytes; decode_table.py decodes that branch back.
 """
 
 

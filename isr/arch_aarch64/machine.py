@@ -1,6 +1,7 @@
 """aarch64 under QEMU: the machine, the console, the log, and how the
 guest's exit status leaves the emulator (qemu/profiles.py makes a Profile of
 it: the field names and what each means are there)."""
+from isr.arch_aarch64 import IRQ_BASE, KINDS
 
 PROFILE = dict(
     binary="qemu-system-aarch64",
@@ -34,3 +35,14 @@ def exit_event(status):
     routes the exit through a shutdown request; None where it only ever calls
     exit() (no event)."""
     return None
+
+
+def log_pattern(slot):
+    """A regex for the line the emulator's interrupt log writes when this manifest
+    slot's vector is taken (reports/explain.py --run)."""
+    # The log names the exception class, not the GIC INTID.
+    vector = slot["vector"]
+    kind = KINDS[vector % 4][0]
+    if vector >= IRQ_BASE or kind == "IRQ":
+        return r"Taking exception 5 \[IRQ\]"
+    return r"Taking exception 6 \[FIQ\]" if kind == "FIQ" else r"Taking exception \d+ \[(?!IRQ|FIQ)"

@@ -2,7 +2,7 @@
 
 VBAR holds code (ARMv7-A ARM B1.8.1): the CPU executes the word at
 VBAR + 4 * vector, so each word is one ARM-state B to its entry, which
-tools/table_decoders.py decodes back.
+decode_table.py decodes back.
 """
 
 

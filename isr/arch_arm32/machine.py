@@ -1,6 +1,7 @@
 """arm32 under QEMU: the machine, the console, the log, and how the
 guest's exit status leaves the emulator (qemu/profiles.py makes a Profile of
 it: the field names and what each means are there)."""
+from isr.arch_arm32 import IRQ_BASE
 
 PROFILE = dict(
     binary="qemu-system-arm",
@@ -36,3 +37,14 @@ def exit_event(status):
     routes the exit through a shutdown request; None where it only ever calls
     exit() (no event)."""
     return None
+
+
+def log_pattern(slot):
+    """A regex for the line the emulator's interrupt log writes when this manifest
+    slot's vector is taken (reports/explain.py --run)."""
+    # The log names the exception, not the GIC INTID: a GIC interrupt arrives as
+    # IRQ (group 1) or FIQ (group 0, the spec's fiq=True).
+    if slot["vector"] >= IRQ_BASE:
+        return r"Taking exception 6 \[FIQ\]" if slot["options"].get("fiq") else r"Taking exception 5 \[IRQ\]"
+    return {1: r"\[Undefined Instruction\]", 2: r"\[SVC\]", 3: r"\[Prefetch Abort\]",
+            4: r"\[Data Abort\]", 6: r"\[IRQ\]", 7: r"\[FIQ\]"}.get(slot["vector"], r"(?!)")

@@ -176,7 +176,7 @@ def default_options(vector):
 
 
 def table_fields(slot):
-    """Each slot is a 4-byte JMP (its target checked by tools/table_decoders.py)."""
+    """Each slot is a 4-byte JMP (its target checked by decode_table.py)."""
     return {"insn": "jmp"}
 
 
@@ -236,7 +236,7 @@ NAKED_EXIT = {
 }
 
 
-from isr.arch_avr import emit_header, emit_stubs, emit_table, machine, toolchains  # noqa: E402,F401
+from isr.arch_avr import decode_table, emit_header, emit_stubs, emit_table, listing, machine, pushes, testing, toolchains  # noqa: E402,F401
 
 
 # The kernel's own needs: a spec without these builds a kernel that never

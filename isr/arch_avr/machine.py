@@ -29,3 +29,10 @@ def exit_event(status):
     routes the exit through a shutdown request; None where it only ever calls
     exit() (no event)."""
     return None
+
+
+def log_pattern(slot):
+    """A regex for the line the emulator's interrupt log writes when this manifest
+    slot's vector is taken (reports/explain.py --run)."""
+    # None: QEMU's AVR logs no interrupts with -d int (DESIGN.md: QEMU 7.2).
+    return None

@@ -9,3 +9,9 @@ KEPT = "SREG's I bit cleared; SREG itself is not saved: the handler saves what i
 
 def pushes(vector):
     return (("pc_lo", 1), ("pc_mid", 1), ("pc_hi", 1))
+
+
+def in_words(slot):
+    """What the CPU does with its state when it takes this manifest slot, in words (reports/explain.py)."""
+    return ("pushes the 3-byte return PC and clears SREG.I; nothing else, not even SREG: "
+            "the handler saves what it uses")

@@ -30,7 +30,7 @@ PRIORITY_MAX = 255              # 8-bit priority fields (B1.5.4), of which only 
 PRIORITY_STEP = 0x20
 DEFAULT_PRIORITY = 0x80
 # The table that gen/keep.ld places at address 0 and tools/check_elf.py reads
-# back ("vector-words" in tools/table_decoders.py), word 0 included.
+# back ("vector-words" in decode_table.py), word 0 included.
 TABLES = ({"name": "vector", "format": "vector-words", "section": ".isr_table",
            "start": "__isr_table_start", "end": "__isr_table_end", "entry_size": TABLE_ENTRY_SIZE,
            "size": TABLE_ENTRY_SIZE * VECTOR_COUNT, "align": TABLE_ALIGN, "count": VECTOR_COUNT,
@@ -243,4 +243,4 @@ NAKED_EXIT = {
 
 
 # The arch's emitters, for isr/generate.py: gen/isr.h, gen/isr_table.S, gen/isr_stubs.S.
-from isr.arch_cortex_m import emit_header, emit_stubs, emit_table, machine, toolchains  # noqa: E402,F401
+from isr.arch_cortex_m import decode_table, emit_header, emit_stubs, emit_table, listing, machine, pushes, testing, toolchains  # noqa: E402,F401

@@ -32,3 +32,9 @@ def exit_event(status):
     routes the exit through a shutdown request; None where it only ever calls
     exit() (no event)."""
     return None
+
+
+def log_pattern(slot):
+    """A regex for the line the emulator's interrupt log writes when this manifest
+    slot's vector is taken (reports/explain.py --run)."""
+    return rf"taking pending (?:non)?secure exception {slot['vector']}$"

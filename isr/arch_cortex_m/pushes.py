@@ -13,3 +13,10 @@ KEPT = "EXC_RETURN in lr; a ninth, alignment word above the frame when xPSR bit 
 
 def pushes(vector):
     return () if vector == RESET else tuple((name, WORD) for name in reversed(EXCEPTION_FRAME))
+
+
+def in_words(slot):
+    """What the CPU does with its state when it takes this manifest slot, in words (reports/explain.py)."""
+    if slot["vector"] == RESET:
+        return "stacks nothing: reset loads SP from word 0 and PC from word 1"
+    return "stacks r0-r3, r12, lr, pc, xPSR (8 words) on the active stack, and puts EXC_RETURN in lr"

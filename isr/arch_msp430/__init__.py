@@ -175,7 +175,7 @@ NAKED_EXIT = {
 }
 
 
-from isr.arch_msp430 import emit_header, emit_stubs, emit_table, machine, toolchains  # noqa: E402,F401
+from isr.arch_msp430 import decode_table, emit_header, emit_stubs, emit_table, listing, machine, pushes, testing, toolchains  # noqa: E402,F401
 
 
 # The kernel's own needs: a spec without these builds a kernel that never

@@ -1,6 +1,7 @@
 """msp430 under mspdebug's simulator: the machine, the console, the log, and how the
 guest's exit status leaves the emulator (qemu/profiles.py makes a Profile of
 it: the field names and what each means are there)."""
+from isr.arch_msp430 import IRQ_BASE
 
 # The SMCLK (= MCLK) kernel/msp430/memlayout.h assumes for the simulator's cycles.
 SIM_CLOCK_HZ = 8_000_000
@@ -54,3 +55,11 @@ def exit_event(status):
     routes the exit through a shutdown request; None where it only ever calls
     exit() (no event)."""
     return None
+
+
+def log_pattern(slot):
+    """A regex for the line the emulator's interrupt log writes when this manifest
+    slot's vector is taken (reports/explain.py --run)."""
+    # qemu/mspdebug_sim.py's log: a device's IRQ taken, or `int`'s trigger request.
+    irq = slot["vector"] - IRQ_BASE
+    return rf"irq handle {irq}$|^request what=2 arg={irq} "

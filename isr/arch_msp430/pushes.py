@@ -11,3 +11,8 @@ KEPT = "SR cleared after the push: GIE off, the CPU awake"
 
 def pushes(vector):
     return tuple((name, WORD) for name in reversed(CPU_FRAME))
+
+
+def in_words(slot):
+    """What the CPU does with its state when it takes this manifest slot, in words (reports/explain.py)."""
+    return "pushes PC, then SR, and clears SR (GIE and the low-power bits)"

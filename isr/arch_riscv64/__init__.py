@@ -39,7 +39,7 @@ TABLE_SIZE = SLOT_SIZE * INTERRUPT_CAUSES + TRAMPOLINE_SIZE * (EXCEPTION_CAUSES 
 # array, and gen/keep.ld asserts it.
 TABLE_ALIGN = 64
 # The table that gen/keep.ld places and tools/check_elf.py reads back
-# ("vectored-mtvec" in tools/table_decoders.py).
+# ("vectored-mtvec" in decode_table.py).
 TABLES = ({"name": "mtvec", "format": "vectored-mtvec", "section": ".isr_table",
            "start": "__isr_table_start", "end": "__isr_table_end", "entry_size": SLOT_SIZE,
            "size": TABLE_SIZE, "align": TABLE_ALIGN, "count": VECTOR_COUNT, "first_vector": 0},)
@@ -247,4 +247,4 @@ NAKED_EXIT = {
 
 
 # The arch's emitters, for isr/generate.py: gen/isr.h, gen/isr_table.S, gen/isr_stubs.S.
-from isr.arch_riscv64 import emit_header, emit_stubs, emit_table, machine, toolchains  # noqa: E402,F401
+from isr.arch_riscv64 import decode_table, emit_header, emit_stubs, emit_table, listing, machine, pushes, testing, toolchains  # noqa: E402,F401

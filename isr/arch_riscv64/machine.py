@@ -1,6 +1,7 @@
 """riscv64 under QEMU: the machine, the console, the log, and how the
 guest's exit status leaves the emulator (qemu/profiles.py makes a Profile of
 it: the field names and what each means are there)."""
+from isr.arch_riscv64 import IRQ_BASE
 
 PROFILE = dict(
     binary="qemu-system-riscv64",
@@ -39,3 +40,11 @@ def exit_event(status):
     # `virt -bios none` powers off or panics, so either event together
     # with the guest's status line and that code is the guest's exit.
     return "guest-shutdown" if status == 0 else "guest-panic"
+
+
+def log_pattern(slot):
+    """A regex for the line the emulator's interrupt log writes when this manifest
+    slot's vector is taken (reports/explain.py --run)."""
+    exception = slot["vector"] < IRQ_BASE
+    cause = slot["vector"] if exception else slot["vector"] - IRQ_BASE
+    return rf"async:{0 if exception else 1}, cause:{cause:016x}"

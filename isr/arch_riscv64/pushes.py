@@ -7,3 +7,9 @@ KEPT = "mepc, mcause, mtval and mstatus.MPIE/MPP are CSRs; sp is the interrupted
 
 def pushes(vector):
     return ()
+
+
+def in_words(slot):
+    """What the CPU does with its state when it takes this manifest slot, in words (reports/explain.py)."""
+    return ("pushes nothing: mepc, mcause, mtval and mstatus.MPIE/MPP are CSRs; the handler runs on the "
+            "interrupted stack")

@@ -34,3 +34,9 @@ def exit_event(status):
     # with the code, cause guest-shutdown (measured on Debian 12 and 13).
     # The code is odd, so an ACPI power-off (code 0) is never taken for it.
     return "guest-shutdown"
+
+
+def log_pattern(slot):
+    """A regex for the line the emulator's interrupt log writes when this manifest
+    slot's vector is taken (reports/explain.py --run)."""
+    return rf"^\s*\d+: v={slot['vector']:02x} "

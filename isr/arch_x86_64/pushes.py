@@ -12,3 +12,10 @@ KEPT = "nothing else: the pushed words are the whole hardware frame"
 def pushes(vector):
     words = tuple((name, WORD) for name in reversed(IRET_FRAME))
     return words + ((("error_code", WORD),) if has_error_code(vector) else ())
+
+
+def in_words(slot):
+    """What the CPU does with its state when it takes this manifest slot, in words (reports/explain.py)."""
+    stack = f"switches to IST{slot['options']['ist']}, then " if slot["options"].get("ist") else ""
+    code = ", then the error code" if has_error_code(slot["vector"]) else " (no error code)"
+    return f"{stack}pushes SS, RSP, RFLAGS, CS, RIP (struct interrupt_frame){code}"

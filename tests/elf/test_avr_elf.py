@@ -9,7 +9,7 @@ from isr.generate import generate
 from tools import toolchain
 from tools.check_elf import check
 from tools.elf_symbols import Image
-from tools.table_decoders import avr_jmp_slots
+from isr.arch_avr.decode_table import avr_jmp_slots
 
 from tests.elf import artifacts
 from tests.elf.artifacts import point_elsewhere

@@ -1,6 +1,8 @@
 """QEMU-layer fixtures, and the failure report every QEMU test gets."""
 import pytest
 
+from isr import arches
+from isr.load import arch_model
 from qemu.console import ConsoleError
 from tests.conftest import fail_if_it_did_not_boot
 
@@ -46,43 +48,15 @@ def pytest_runtest_makereport(item, call):
         report.sections.append((f"guest {i} ({console.profile.arch})", console.diagnosis()))
 
 
-@pytest.fixture
-def x86(boot_console, x86_64_kernel):
-    """A booted x86_64 guest at its prompt."""
-    return boot_console("x86_64", x86_64_kernel)
+def _console_fixture(arch):
+    """The fixture that boots arch's kernel and gives its console at the prompt,
+    under the arch's own short name (isr/arch_<arch>/testing.py CONSOLE_FIXTURE)."""
+    def booted(boot_console, kernel):
+        return boot_console(arch, kernel(arch))
+    booted.__doc__ = f"A booted {arch} guest at its prompt."
+    return pytest.fixture(name=arch_model(arch).testing.CONSOLE_FIXTURE)(booted)
 
 
-@pytest.fixture
-def a64(boot_console, aarch64_kernel):
-    """A booted aarch64 guest at its prompt."""
-    return boot_console("aarch64", aarch64_kernel)
-
-
-@pytest.fixture
-def rv(boot_console, kernel):
-    """A booted riscv64 guest at its prompt."""
-    return boot_console("riscv64", kernel("riscv64"))
-
-
-@pytest.fixture
-def cm(boot_console, cortex_m_kernel):
-    """A booted cortex-m guest (mps2-an385) at its prompt."""
-    return boot_console("cortex-m", cortex_m_kernel)
-
-
-@pytest.fixture
-def a32(boot_console, kernel):
-    """A booted arm32 guest (virt, Cortex-A15, AArch32) at its prompt."""
-    return boot_console("arm32", kernel("arm32"))
-
-
-@pytest.fixture
-def avr(boot_console, kernel):
-    """A booted avr guest (QEMU mega2560) at its prompt."""
-    return boot_console("avr", kernel("avr"))
-
-
-@pytest.fixture
-def msp(boot_console, kernel):
-    """A booted msp430 guest (MSP430F1611 under mspdebug's sim) at its prompt."""
-    return boot_console("msp430", kernel("msp430"))
+# One per arch: x86, a64, rv, cm, a32, avr, msp, ... (pytest finds them among the module's names).
+for _arch in arches.names():
+    globals()[f"booted_{_arch.replace('-', '_')}"] = _console_fixture(_arch)
