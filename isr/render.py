@@ -19,8 +19,8 @@ def kernel_rules(arch_name, arch):
                                 toolchain.linker_script(arch_name))
 
     def refuse(name, vector):
-        return kernel_symbols.refusal(name, vector == getattr(arch, "RESET_VECTOR", None),
-                                      names.owned, names.entries, {})
+        # The kernel's own symbols are refused at the link, from the compiled objects (tools/owned_symbols.py).
+        return kernel_symbols.refusal(name, vector == getattr(arch, "RESET_VECTOR", None), {}, {}, {})
     return refuse, names.needed
 
 

@@ -4,13 +4,14 @@ dodo.py decides when these run; tests call them too, to link variants.
 """
 import fnmatch
 import hashlib
+import json
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 from isr import arches
-from tools import compiler_cache
+from tools import compiler_cache, owned_symbols
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -131,8 +132,16 @@ def compile_one(arch, source, obj, gen_dir):
     Path(obj).parent.mkdir(parents=True, exist_ok=True)
     remove_stale_temporaries(obj)
     argv = compile_command(arch, source, obj, gen_dir)
-    if subprocess.run(argv, cwd=ROOT, env=compiler_cache.environment(ROOT, ROOT)).returncode != 0:
+    result = subprocess.run(argv, cwd=ROOT, env=compiler_cache.environment(ROOT, ROOT), capture_output=True,
+                            text=True, errors="replace")
+    sys.stdout.write(result.stdout)
+    sys.stderr.write(result.stderr)
+    if result.returncode != 0:
         print(f"compile failed: {' '.join(argv)}", file=sys.stderr, flush=True)
+        manifest = Path(gen_dir) / "manifest.json"
+        if manifest.exists():
+            print(*owned_symbols.compile_clashes(result.stderr, json.loads(manifest.read_text()), source),
+                  sep="\n", file=sys.stderr, flush=True)
         return False
     return {"headers": {h: _digest(h) for h in header_deps(obj)}}
 
@@ -192,11 +201,21 @@ def link_command(arch, objects, out, gen_dir):
 
 
 def link(arch, objects, elf, gen_dir):
-    """Link with --gc-sections; gen_dir supplies the keep.ld that the script INCLUDEs."""
+    """Link with --gc-sections; gen_dir supplies the keep.ld that the script INCLUDEs
+    and the manifest whose handlers must not be the kernel's own symbols
+    (tools/owned_symbols.py): if one is, the ELF is not written."""
     Path(elf).parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(f"{elf}.tmp")
     if not _run_once(link_command(arch, objects, tmp, gen_dir)):
         tmp.unlink(missing_ok=True)
+        return False
+    manifest = json.loads((Path(gen_dir) / "manifest.json").read_text())
+    refused = owned_symbols.problems(manifest, objects, tmp, linker_script(arch).relative_to(ROOT),
+                                     getattr(arches.model(arch), "RESET_VECTOR", None))
+    if refused:
+        print("ISR spec rejected: these handlers are the kernel's own symbols, in the compiled objects:",
+              *refused, sep="\n", file=sys.stderr, flush=True)
+        tmp.unlink()
         return False
     tmp.replace(elf)
     return True

@@ -136,33 +136,12 @@ def test_error_code_takes_only_a_bool(tmp_path):
 
 # -- names that are already taken --------------------------------------------------
 
-@pytest.mark.parametrize("name, where", [
-    ("kmain", "defined at kernel/main.c:"),
-    ("recovery_resume", "defined at kernel/x86_64/recovery.S:"),
-    ("memset", "defined at kernel/string.c:"),
-    ("ticks", "a variable or data label defined at kernel/ticks.c:"),
-    ("pvh_start32", "ENTRY in linker/x86_64.ld:"),
-])
-def test_a_kernel_symbol_is_not_a_handler(tmp_path, name, where):
-    path, (line,) = write_spec(tmp_path, f'interrupt(0x90, "{name}", style="stub")')
-    problem, = rejected(path)
-    assert problem.startswith(f"{path}:{line}: vector 144 (SW): handler '{name}' is the kernel's")
-    assert where in problem
-
-
 @pytest.mark.parametrize("name", ["isr_default_handler", "isr_stub_14", "__isr_table_start",
                                   "__aeabi_uldivmod"])
 def test_a_generated_or_reserved_name_is_not_a_handler(tmp_path, name):
     path, (line,) = write_spec(tmp_path, f'interrupt(0x90, "{name}", style="stub")')
     problem, = rejected(path)
     assert problem.startswith(f"{path}:{line}: vector 144 (SW): handler '{name}' starts with ")
-
-
-def test_the_reset_entry_may_be_bound_only_to_reset(tmp_path):
-    path, (line,) = write_spec(tmp_path, 'irq(5, "reset_entry", style="naked")')
-    problem, = rejected(path, "cortex-m")
-    assert problem.startswith(f"{path}:{line}: vector 21 (UART2_TX): handler 'reset_entry' is the kernel's "
-                              f"boot code (the ELF entry point, ENTRY in linker/cortex-m.ld:")
 
 
 @pytest.mark.parametrize("arch", ARCHES)
