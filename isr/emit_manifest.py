@@ -14,6 +14,6 @@ def emit(slots, arch, spec_path, keep=True):
             "vector": s.vector, "name": s.name, "kind": s.kind, "handler": s.handler,
             "style": s.style, "entry": s.entry, "error_code": s.error_code,
             "options": s.options, "table_entry": arch.table_fields(s), "where": s.where,
-            "bench": s.bench, "guard": guard_symbol(s, arch) or "",
+            "bench": s.bench, "lang": s.lang, "guard": guard_symbol(s, arch) or "",
         } for s in slots],
     }, indent=1) + "\n"

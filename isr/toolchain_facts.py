@@ -31,3 +31,11 @@ def gcc(second):
 def zig_cc(target, kernel):
     """Zig's clang: the kernel's flags, the target in Zig's spelling (`zig targets`)."""
     return {"target": ["-target", target], "cflags": kernel["cflags"], "bench_cflags": LEAF}
+
+
+def handler_language(target, flags, refusals=None):
+    """A language the kernel's handlers may be written in (Zig's own
+    conventions, rustc): its target in the compiler's spelling, the flags the
+    arch needs, and the styles the language cannot write on the arch, each
+    with why ({style: reason}; isr/validate.py refuses lang= with it)."""
+    return {"target": target, "flags": flags, "refusals": refusals or {}}

@@ -9,7 +9,7 @@ them in one run.
 import difflib
 from dataclasses import dataclass, field, replace
 
-from isr import required
+from isr import languages, required
 from isr.c_names import C_IDENTIFIER, C_KEYWORDS, clash  # noqa: F401 (C_KEYWORDS: isr/kernel_symbols.py)
 from isr.spec import CONSTRUCTORS, KEYWORDS, STYLES
 
@@ -40,6 +40,7 @@ class Slot:
     options: dict = field(default_factory=dict, compare=False)   # as the arch model resolved them
     where: str = ""      # spec file:line, or "" for generated defaults
     bench: str = ""      # one of BENCH_SHAPES for a bench vector, else ""
+    lang: str = languages.DEFAULT    # the handler's language (isr/languages.py)
 
     def option(self, name, default=0):
         return self.options.get(name, default)
@@ -81,7 +82,7 @@ def _check_handler(binding, arch, say):
         say(f"handler {handler!r} is not a C identifier; use letters, digits and _, "
             f"not starting with a digit")
         return False
-    if handler.lower() in getattr(arch, "REGISTER_NAMES", ()):
+    if handler.lower() in arch.REGISTER_NAMES:
         say(f"handler {handler!r} is also the name of a register on {arch.NAME}: in assembly (the generated "
             f"table and stubs, or a naked entry's own) an operand spelt {handler} can mean the register, not "
             f"your function; name it e.g. \"on_{handler}\"")
@@ -140,7 +141,7 @@ def _without_bools(binding, arch, say):
     priority. An arch's yes-or-no options (arm32 fiq=) are its own to check."""
     kept = []
     for name, value in binding.options:
-        if isinstance(value, bool) and name not in getattr(arch, "BOOL_OPTIONS", ()):
+        if isinstance(value, bool) and name not in arch.BOOL_OPTIONS:
             say(f"option {name}={value!r} is a bool; give a number ({name}=1, not {name}=True)")
         else:
             kept.append((name, value))
@@ -176,7 +177,8 @@ def resolve(bindings, arch, refuse_name=None, spec=None, needed=None):
             continue
         _check_common(binding, vector, arch, say)
         bench = _check_bench(binding, say)
-        without_bench = replace(binding, options=tuple(o for o in binding.options if o[0] != "bench"))
+        lang = languages.check(binding.option("lang", languages.DEFAULT), binding.style, binding.handler, arch, say)
+        without_bench = replace(binding, options=tuple(o for o in binding.options if o[0] not in ("bench", "lang")))
         options = arch.check_options(_without_bools(without_bench, arch, say), vector, say)
         if not named:
             continue
@@ -195,7 +197,7 @@ def resolve(bindings, arch, refuse_name=None, spec=None, needed=None):
                 f"shape, so one C prototype cannot serve both; give each its own handler")
         slots[vector] = Slot(vector, arch.vector_name(vector), binding.kind, binding.handler,
                              binding.style, arch.entry_symbol(binding.style, vector, binding.handler),
-                             arch.has_error_code(vector), options, str(where), bench)
+                             arch.has_error_code(vector), options, str(where), bench, lang or languages.DEFAULT)
     if problems:
         raise SpecError(problems)
     bound = set(slots)
@@ -205,8 +207,7 @@ def resolve(bindings, arch, refuse_name=None, spec=None, needed=None):
                                  "default", arch.entry_symbol("default", vector, None),
                                  arch.has_error_code(vector), arch.default_options(vector))
     resolved = [slots[v] for v in arch.HANDLER_VECTORS]
-    across = getattr(arch, "check_slots", None)      # an arch's rules between bindings, if it has any
-    problems = across(resolved) if across else []
+    problems = arch.check_slots(resolved)       # the arch's rules between bindings
     # What is missing is reported once what is there is right: a spec with a
     # typo in its timer line is told about the typo, not that the timer is missing.
     if not problems:

@@ -28,3 +28,11 @@ GCC = {"cc": "aarch64-linux-gnu-gcc", "package": "gcc-aarch64-linux-gnu",
 # isr/toolchain_facts.py says what the facts are).
 TOOLCHAINS = {"clang": facts.clang(KERNEL), "gcc": facts.gcc(GCC), "avr-gcc": facts.AVR_ONLY,
               "zig-cc": facts.zig_cc("aarch64-freestanding-none", KERNEL)}
+
+# Handler languages besides C (isr/validate.py lang=, tools/handler_langs.py):
+# AArch64 has no interrupt convention in Zig or Rust either; both write stub
+# handlers (the C ABI) and naked entries.
+TOOLCHAINS["zig"] = facts.handler_language(
+    "aarch64-freestanding-none", ["-mcpu=generic-fp_armv8-neon+strict_align", "-fno-PIC"])
+TOOLCHAINS["rustc"] = facts.handler_language(
+    "aarch64-unknown-none-softfloat", ["-C", "relocation-model=static", "-C", "target-feature=+strict-align"])

@@ -28,3 +28,15 @@ GCC = {"cc": "arm-none-eabi-gcc", "package": "gcc-arm-none-eabi", "bench_cflags"
 # isr/toolchain_facts.py says what the facts are).
 TOOLCHAINS = {"clang": facts.clang(KERNEL), "gcc": facts.gcc(GCC), "avr-gcc": facts.AVR_ONLY,
               "zig-cc": facts.zig_cc("arm-freestanding-eabi", KERNEL)}
+
+# Handler languages besides C (isr/validate.py lang=, tools/handler_langs.py).
+# Zig's arm_interrupt(.irq/.fiq/.swi/.abort/.undef), built with a frame
+# pointer: without one LLVM schedules a FIQ handler's return before its body
+# (tests/findings.py ZIG_FIQ_RETURN_FIRST). Rust has no ARM interrupt ABI.
+TOOLCHAINS["zig"] = facts.handler_language(
+    "arm-freestanding-eabi", ["-mcpu=cortex_a15-neon-vfp2-vfp3-vfp4-d32+soft_float+strict_align",
+                              "-fno-omit-frame-pointer", "-fno-PIC"])
+TOOLCHAINS["rustc"] = facts.handler_language(
+    "armv7a-none-eabi", ["-C", "target-cpu=cortex-a15", "-C", "target-feature=+strict-align,+soft-float"],
+    {"abi": "Rust has no ARM interrupt ABI (no extern \"arm-interrupt\" or kind of it); "
+            "write the handler as a stub (extern \"C\") or naked (#[unsafe(naked)]) one"})

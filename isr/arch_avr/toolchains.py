@@ -1,6 +1,7 @@
 """How the toolchains build avr code: the kernel's own compiler and flags
 (tools/toolchain.py), and the second compiler the cost report compares with it
 (reports/variants.py)."""
+from isr import toolchain_facts as facts
 
 # The kernel's build: target triple, flags and sources (tools/toolchain.py).
 KERNEL = {
@@ -43,3 +44,9 @@ TOOLCHAINS = {
     "zig-cc": "Zig's clang would build the AVR kernel without avr-libc's headers and libgcc, which it needs "
               "(KERNEL above); no zig cc build of it is kept",
 }
+
+# Handler languages besides C (isr/validate.py lang=, tools/handler_langs.py):
+# Zig's avr_signal and avr_interrupt (nonblocking=True), Rust's unstable
+# extern "avr-interrupt" and "avr-non-blocking-interrupt".
+TOOLCHAINS["zig"] = facts.handler_language("avr-freestanding-none", ["-mcpu=atmega2560"])
+TOOLCHAINS["rustc"] = facts.handler_language("avr-none", ["-C", "target-cpu=atmega2560"])

@@ -23,3 +23,9 @@ GCC = {"cc": "arm-none-eabi-gcc", "package": "gcc-arm-none-eabi", "bench_cflags"
 # isr/toolchain_facts.py says what the facts are).
 TOOLCHAINS = {"clang": facts.clang(KERNEL), "gcc": facts.gcc(GCC), "avr-gcc": facts.AVR_ONLY,
               "zig-cc": facts.zig_cc("thumb-freestanding-eabi", KERNEL)}
+
+# Handler languages besides C (isr/validate.py lang=, tools/handler_langs.py):
+# a Cortex-M abi handler is a plain function (the hardware stacks the
+# caller-saved registers), so callconv(.c) in Zig and extern "C" in Rust.
+TOOLCHAINS["zig"] = facts.handler_language("thumb-freestanding-eabi", ["-mcpu=cortex_m3", "-fno-PIC"])
+TOOLCHAINS["rustc"] = facts.handler_language("thumbv7m-none-eabi", ["-C", "relocation-model=static"])

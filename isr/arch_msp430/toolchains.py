@@ -31,3 +31,9 @@ GCC = None
 # isr/toolchain_facts.py says what the facts are).
 TOOLCHAINS = {"clang": facts.clang(KERNEL), "gcc": facts.gcc("Debian ships no MSP430 GCC (GCC above)"), "avr-gcc": facts.AVR_ONLY,
               "zig-cc": facts.zig_cc("msp430-freestanding-none", KERNEL)}
+
+# Handler languages besides C (isr/validate.py lang=, tools/handler_langs.py):
+# Zig's msp430_interrupt and Rust's extern "msp430-interrupt"; no hardware
+# multiplier, as KERNEL.
+TOOLCHAINS["zig"] = facts.handler_language("msp430-freestanding-none", ["-mcpu=msp430"])
+TOOLCHAINS["rustc"] = facts.handler_language("msp430-none-elf", [])

@@ -29,3 +29,11 @@ GCC = {"cc": "riscv64-unknown-elf-gcc", "package": "gcc-riscv64-unknown-elf",
 # isr/toolchain_facts.py says what the facts are).
 TOOLCHAINS = {"clang": facts.clang(KERNEL), "gcc": facts.gcc(GCC), "avr-gcc": facts.AVR_ONLY,
               "zig-cc": facts.zig_cc("riscv64-freestanding-none", KERNEL)}
+
+# Handler languages besides C (isr/validate.py lang=, tools/handler_langs.py):
+# Zig's riscv64_interrupt(.machine) and Rust's extern "riscv-interrupt-m".
+# No linker relaxation, as KERNEL (lld 14).
+TOOLCHAINS["zig"] = facts.handler_language(
+    "riscv64-freestanding-none", ["-mcpu=baseline_rv64-d-f-relax", "-mcmodel=medany", "-fno-PIC"])
+TOOLCHAINS["rustc"] = facts.handler_language(
+    "riscv64imac-unknown-none-elf", ["-C", "target-feature=-relax", "-C", "code-model=medium"])

@@ -27,3 +27,11 @@ GCC = {"cc": "gcc", "package": "gcc", "bench_cflags": ["-momit-leaf-frame-pointe
 # isr/toolchain_facts.py says what the facts are).
 TOOLCHAINS = {"clang": facts.clang(KERNEL), "gcc": facts.gcc(GCC), "avr-gcc": facts.AVR_ONLY,
               "zig-cc": facts.zig_cc("x86_64-freestanding-none", KERNEL)}
+
+# Handler languages besides C (isr/validate.py lang=, tools/handler_langs.py):
+# Zig's x86_64_interrupt and Rust's extern "x86-interrupt", both for either
+# error-code shape. Soft float and no red zone, as the C kernel (KERNEL).
+TOOLCHAINS["zig"] = facts.handler_language(
+    "x86_64-freestanding-none", ["-mcpu=x86_64-sse-sse2-mmx+soft_float", "-mno-red-zone", "-fno-PIC"])
+TOOLCHAINS["rustc"] = facts.handler_language(
+    "x86_64-unknown-none", ["-C", "relocation-model=static", "-C", "code-model=small"])

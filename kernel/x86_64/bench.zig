@@ -1,0 +1,42 @@
+//! The bench handlers (kernel/bench.h) written in Zig, for the Zig kernel
+//! (isr/languages.py): the same shapes as bench.c and bench_naked.S, each
+//! adding one to bench_counter, directly or through bench_bump().
+//!
+//! abi is Zig's x86_64_interrupt convention: it saves what the body uses
+//! and returns with IRETQ. Its frame parameter is *anyopaque: a pointer to an
+//! extern struct (*Frame) crashes Zig 0.17.1's compiler (tests/findings.py
+//! ZIG_X86_INTERRUPT_FRAME_CRASH, kernel/zig/x86_frame_crash.zig).
+extern var bench_counter: c_ulong;
+extern fn bench_bump() void;
+
+const Interrupt = std.builtin.CallingConvention{ .x86_64_interrupt = .{} };
+const std = @import("std");
+
+export fn zig_bench_abi(frame: *anyopaque) callconv(Interrupt) void {
+    _ = frame;
+    bench_counter += 1;
+}
+
+export fn zig_bench_abi_call(frame: *anyopaque) callconv(Interrupt) void {
+    _ = frame;
+    bench_bump();
+}
+
+/// stub: the generated entry saved the trap frame and calls this with it.
+export fn zig_bench_stub(frame: *anyopaque) callconv(.c) void {
+    _ = frame;
+    bench_counter += 1;
+}
+
+export fn zig_bench_stub_call(frame: *anyopaque) callconv(.c) void {
+    _ = frame;
+    bench_bump();
+}
+
+/// naked: the table points here; the CPU saved RIP, CS, RFLAGS, RSP and SS.
+export fn zig_bench_naked() callconv(.naked) void {
+    asm volatile (
+        \\incq bench_counter(%%rip)
+        \\iretq
+    );
+}

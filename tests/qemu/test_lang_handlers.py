@@ -1,0 +1,68 @@
+"""Handlers written in Zig and Rust run in the kernel (reports/lang_kernels.py):
+each language's kernel, built once per session, boots; on every vector whose
+handler the language writes (its manifest says which: lang=), `int N`
+returns, `bench N` takes it once and `probe N` finds every register and the
+stack kept; the timer, written in the language too, ticks exactly as the C
+one does. Which arches each language covers is which kernel/<arch>/ holds its
+sources: a language with sources for an arch that cannot build fails here
+with what is missing."""
+import re
+
+import pytest
+
+from isr import arches
+from isr.languages import LANGUAGES
+from reports import lang_kernels
+from tests.qemu.scenarios import assert_exact_ticks
+from tests.qemu.test_int_bench import REFUSED, bench_line
+from tools import handler_langs
+
+CASES = [(arch, lang) for arch in arches.names() for lang, language in LANGUAGES.items()
+         if language.family and handler_langs.sources(arch, lang)]
+
+
+@pytest.fixture(scope="session")
+def lang_kernel():
+    """lang_kernel(arch, lang) -> the built kernel's {elf, manifest, ...}, once per test process."""
+    built = {}
+
+    def get(arch, lang):
+        if (arch, lang) not in built:
+            try:
+                built[(arch, lang)] = lang_kernels.build(arch, lang)
+            except lang_kernels.LanguageKernelError as error:
+                pytest.fail(f"the {lang} kernel of {arch} does not build:\n{error}")
+        return built[(arch, lang)]
+    return get
+
+
+def written(manifest, lang):
+    return [s for s in manifest["vectors"] if s["lang"] == lang]
+
+
+@pytest.mark.parametrize("arch, lang", CASES)
+def test_the_language_writes_the_bench_handlers_and_a_device_handler(arch, lang, lang_kernel):
+    slots = written(lang_kernel(arch, lang)["manifest"], lang)
+    assert [s for s in slots if s["bench"]], f"no {lang} bench handler in the {arch} {lang} kernel"
+    assert [s for s in slots if not s["bench"]], f"no {lang} device handler in the {arch} {lang} kernel"
+    assert all(s["handler"].startswith(LANGUAGES[lang].prefix) for s in slots)
+
+
+@pytest.mark.parametrize("arch, lang", CASES)
+def test_the_language_handlers_run_keep_every_register_and_the_timer_ticks(arch, lang, lang_kernel, boot_console):
+    built = lang_kernel(arch, lang)
+    guest = boot_console(arch, built["elf"])
+    bench = [s for s in written(built["manifest"], lang) if s["bench"]]
+    for slot in bench:
+        vector = slot["vector"]
+        shown = f"{lang} {slot['handler']} on {vector} ({slot['name']}, {slot['style']})"
+        if slot["name"] not in REFUSED.get(arch, ()):
+            output = guest.run(f"int {vector}")
+            assert output.rstrip().endswith(bench_line(vector)), f"{shown}, `int {vector}`:\n{output}"
+        output = guest.run(f"bench {vector}")
+        assert f"bench {vector}: taken=1" in output, f"{shown}, `bench {vector}`:\n{output}"
+        output = guest.run(f"probe {vector}")
+        summary = re.search(rf"probe vec={vector}: checks=(\d+) failed=(\d+)", output)
+        assert summary and int(summary[1]) > 0 and summary[2] == "0" and "FAIL" not in output, \
+            f"{shown}, `probe {vector}`:\n{output}"
+    assert_exact_ticks(guest)

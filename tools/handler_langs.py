@@ -1,0 +1,212 @@
+"""Handlers written in Zig or Rust, compiled to objects the C kernel links.
+
+A language's sources for an arch are kernel/<arch>/*<suffix> (isr/languages.py:
+.zig, .rs); each file is compiled on its own, with the target and flags of
+the arch's facts (isr/arch_<arch>/toolchains.py TOOLCHAINS["zig"], ["rustc"]),
+into build/<arch>/lang/<lang>/obj/<its path>.o (obj/<path>.o, as every
+builder keeps its objects: tools/owned_symbols.py reads the source back). An object is rebuilt when its source,
+the flags or the compiler is newer or other than what built it.
+
+Zig: PyPI's ziglang in the venv (`python -m ziglang build-obj`), its caches
+under build/zig-cache/ and emptied when past ZIG_CACHE_LIMIT.
+Rust: Debian's rustc (rustc-web on Debian 12: /usr/bin/rustc, never a rustup
+one on PATH, which a fresh machine does not have). Debian ships `core` for the
+host only, so each bare-metal target's core is built here once per machine
+and rustc version from Debian's rust-web-src (rust-src on Debian 13), as
+metadata only: the handlers use core's traits, operators and naked_asm!, all
+inlined or generic, and link against nothing of it, so no code of core is
+generated (build/rust-core/<version>-<target>/, one per target). A handler
+crate is `#![no_core]` with `extern crate core`: a no_std crate would pull in
+compiler_builtins, which is not built here.
+"""
+import fcntl
+import functools
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from isr import arches
+from isr.c_layout import vector_constants
+from isr.languages import LANGUAGES
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILD = ROOT / "build"
+
+ZIG = [sys.executable, "-m", "ziglang"]
+ZIG_CACHE = BUILD / "zig-cache"
+ZIG_CACHE_LIMIT = 300 * 1024 * 1024          # bytes; past it the cache is emptied before a compile
+# ReleaseSmall: what a firmware build picks. No stack probes (there is no
+# __zig_probe_stack here), no unwind tables (the linker scripts keep none),
+# one section per function for --gc-sections.
+ZIG_FLAGS = ["-OReleaseSmall", "-fno-stack-check", "-fno-unwind-tables", "-ffunction-sections",
+             "-fsingle-threaded"]
+
+RUSTC = "/usr/bin/rustc"                      # Debian's (rustc-web), whatever PATH says
+RUST_LIBRARY = Path("/usr/lib/rustlib/src/rust/library")     # rust-web-src / rust-src
+RUST_CORE = BUILD / "rust-core"
+RUST_FLAGS = ["--crate-type=lib", "--emit=obj", "--edition=2024", "-C", "panic=abort", "-C", "opt-level=2",
+              "-C", "debuginfo=0", "-C", "overflow-checks=off"]
+# Unstable features (the avr and riscv interrupt ABIs, #![no_core]) on a stable rustc.
+RUST_ENV = {"RUSTC_BOOTSTRAP": "1"}
+
+
+class LanguageMissing(Exception):
+    """A language's compiler or library is not here: the message says what to install."""
+
+
+def facts(arch, lang):
+    family = LANGUAGES[lang].family
+    found = arches.model(arch).toolchains.TOOLCHAINS[family]
+    if isinstance(found, str):
+        raise LanguageMissing(f"{arch}: no {lang} handlers: {found}")
+    return found
+
+
+def sources(arch, lang):
+    """kernel/<arch>/*.zig or *.rs, relative to the repository."""
+    return sorted(p.relative_to(ROOT) for p in (ROOT / "kernel" / arch).glob(f"*{LANGUAGES[lang].suffix}"))
+
+
+def object_path(arch, lang, source):
+    return BUILD / arch / "lang" / lang / "obj" / Path(f"{source}.o")
+
+
+def _run(argv, env=None):
+    result = subprocess.run(argv, cwd=ROOT, capture_output=True, text=True, errors="replace",
+                            env={**os.environ, **(env or {})})
+    return result
+
+
+@functools.cache
+def zig_version():
+    result = _run(ZIG + ["version"]) if shutil.which(ZIG[0]) else None
+    if result is None or result.returncode != 0:
+        raise LanguageMissing("Zig is not installed in the venv: run tools/setup (requirements.txt: ziglang)")
+    return result.stdout.strip()
+
+
+@functools.cache
+def rustc_version():
+    """'1.96.0' of Debian's rustc; LanguageMissing naming the packages otherwise."""
+    if not Path(RUSTC).exists() or not (RUST_LIBRARY / "core" / "src" / "lib.rs").exists():
+        raise LanguageMissing(f"Debian's Rust is not installed ({RUSTC} and {RUST_LIBRARY}/core): run tools/setup "
+                              f"as root, or apt-get install rustc-web rust-web-src (Debian 12)")
+    said = _run([RUSTC, "-V"]).stdout.split()
+    return said[1] if len(said) > 1 else "unknown"
+
+
+def version(lang):
+    return {"zig": zig_version, "rust": rustc_version}[lang]()
+
+
+def _bound_zig_cache():
+    if not ZIG_CACHE.exists():
+        return
+    size = sum(p.stat().st_size for p in ZIG_CACHE.rglob("*") if p.is_file())
+    if size > ZIG_CACHE_LIMIT:
+        shutil.rmtree(ZIG_CACHE, ignore_errors=True)
+
+
+def rust_core(target):
+    """build/rust-core/<version>-<target>/libcore.rmeta, built on first use
+    (one process at a time; other versions' cores of the target removed)."""
+    rust = rustc_version()
+    folder = RUST_CORE / f"{rust}-{target}"
+    rmeta = folder / "libcore.rmeta"
+    RUST_CORE.mkdir(parents=True, exist_ok=True)
+    with open(RUST_CORE / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if rmeta.exists():
+            return rmeta
+        for old in RUST_CORE.glob(f"*-{target}"):
+            shutil.rmtree(old, ignore_errors=True)
+        folder.mkdir()
+        argv = [RUSTC, "--crate-type=lib", "--crate-name=core", "--edition=2024", "--emit=metadata",
+                "-C", "panic=abort", "-Zforce-unstable-if-unmarked", "--target", target,
+                "--out-dir", str(folder), str(RUST_LIBRARY / "core" / "src" / "lib.rs")]
+        result = _run(argv, RUST_ENV)
+        if result.returncode != 0:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise LanguageMissing(f"building core for {target} failed:\n{' '.join(argv)}\n{result.stderr[-3000:]}")
+    return rmeta
+
+
+def constants(arch, lang):
+    """The arch's vector numbers for the language's handlers, as gen/isr.h has
+    them for C (ISR_VEC_<name>, ISR_IRQ_BASE), written to
+    build/<arch>/lang/<lang>/isr<suffix> when they change: Zig imports it as
+    the module "isr", Rust includes it (env ISR_CONSTANTS). They come from the
+    arch model only, never the spec, so one object serves every spec."""
+    model = arches.model(arch)
+    pairs = [("IRQ_BASE", model.IRQ_BASE)] + [
+        (name.split()[1].removeprefix("ISR_"), int(name.split()[2])) for name in vector_constants(model)]
+    if lang == "zig":
+        text = "".join(f"pub const {name} = {value};\n" for name, value in pairs)
+    else:
+        text = "".join(f"pub const {name}: u32 = {value};\n" for name, value in pairs)
+    text = f"// Generated by tools/handler_langs.py from isr/arch_{arch.replace('-', '_')}/: do not edit.\n" + text
+    path = BUILD / arch / "lang" / lang / f"isr{LANGUAGES[lang].suffix}"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists() or path.read_text() != text:
+        path.write_text(text)
+    return path
+
+
+def compile_command(arch, lang, source, obj):
+    found = facts(arch, lang)
+    if lang == "zig":
+        return ZIG + ["build-obj", "-target", found["target"]] + ZIG_FLAGS + found["flags"] + \
+            ["--dep", "isr", f"-Mroot={source}", f"-Misr={constants(arch, lang)}", f"-femit-bin={obj}"]
+    core = rust_core(found["target"])
+    return [RUSTC] + RUST_FLAGS + ["--target", found["target"]] + found["flags"] + \
+        ["--extern", f"core={core}", "-o", str(obj), str(source)]
+
+
+def _key(arch, lang, source):
+    """What an object was built from: the source's digest, the compiler's version and the command's flags."""
+    found = facts(arch, lang)
+    text = (ROOT / source).read_bytes() + constants(arch, lang).read_bytes() + \
+        json.dumps([version(lang), found, ZIG_FLAGS, RUST_FLAGS]).encode()
+    return hashlib.sha256(text).hexdigest()
+
+
+def compile_one(arch, lang, source):
+    """The object of one source, compiled unless the one there was built from the same key."""
+    obj = object_path(arch, lang, source)
+    stamp = Path(f"{obj}.key")
+    key = _key(arch, lang, source)
+    if obj.exists() and stamp.exists() and stamp.read_text() == key:
+        return obj
+    obj.parent.mkdir(parents=True, exist_ok=True)
+    env = dict(RUST_ENV, ISR_CONSTANTS=str(constants(arch, lang)))
+    if lang == "zig":
+        _bound_zig_cache()
+        env.update(ZIG_GLOBAL_CACHE_DIR=str(ZIG_CACHE), ZIG_LOCAL_CACHE_DIR=str(ZIG_CACHE))
+    argv = compile_command(arch, lang, ROOT / source, f"{obj}.tmp")
+    result = _run(argv, env)
+    if result.returncode != 0:
+        Path(f"{obj}.tmp").unlink(missing_ok=True)
+        raise LanguageMissing(f"{arch}: {lang} rejects {source}:\n{result.stderr.strip()}\n"
+                              f"command: {' '.join(argv)}")
+    os.replace(f"{obj}.tmp", obj)
+    stamp.write_text(key)
+    return obj
+
+
+def objects(arch, lang):
+    """Every object of the language's sources for arch (a lock per arch and language: parallel tests share build/)."""
+    lock_path = BUILD / arch / "lang" / f".{lang}.lock"
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_path, "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return [compile_one(arch, lang, source) for source in sources(arch, lang)]
+
+
+def used(manifest):
+    """The languages other than C that a manifest's handlers are written in, in LANGUAGES order."""
+    langs = {slot.get("lang", "c") for slot in manifest["vectors"]}
+    return [name for name in LANGUAGES if name in langs and LANGUAGES[name].family]
