@@ -26,18 +26,12 @@ from grading.expect import judge, resolve
 from grading.labs import LabError, load, names
 from tools.toolchain import ROOT, copy_sources
 
-# What the sandbox's tree holds beside the kernel's sources: the session runner.
-GRADER_PACKAGES = ("grading",)
-
-
 def assemble(lab, submission, tree):
     """tree: the grader's sources, the lab's starter, then the submission's files over them."""
     if tree.exists():
         shutil.rmtree(tree)
     tree.mkdir(parents=True)
-    copy_sources(tree)
-    for name in GRADER_PACKAGES:
-        shutil.copytree(ROOT / name, tree / name, ignore=shutil.ignore_patterns("__pycache__"))
+    copy_sources(tree)          # the kernel's sources, the labs and the session runner (grading/), not tests/
     starter.start(lab.name, tree=tree)
     taken = []
     submission = Path(submission).resolve()
