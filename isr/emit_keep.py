@@ -16,7 +16,7 @@ def emit(slots, arch, banner, keep=True):
     wrap = (lambda pattern: f"KEEP({pattern})") if keep else (lambda pattern: pattern)
     # The ELF symbol of each handler: its C name, unless the arch links it under
     # another (AVR: an abi handler's assembler name is __vector_N).
-    symbol_of = getattr(arch, "handler_symbol", lambda slot: slot.handler)
+    symbol_of = arch.handler_symbol
     handlers = {}
     for slot in slots:
         if slot.style != "default":

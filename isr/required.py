@@ -16,7 +16,7 @@ def missing(bound, arch, spec, needed):
     """Problems for what the spec does not bind. bound: {vector: Slot} of what
     it binds; spec: where VECTORS is; needed: {handler: where the kernel names
     its vector}."""
-    required = getattr(arch, "REQUIRED", {})
+    required = arch.REQUIRED
     handlers = {slot.handler: slot for slot in bound.values()}
     wanted = set(needed) | {key for key in required if isinstance(key, str)}
     strays = sorted(name for name in handlers if name not in wanted)    # candidates for a typo

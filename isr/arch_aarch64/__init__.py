@@ -19,6 +19,7 @@ through it.
 from dataclasses import dataclass
 
 from isr import gicv2
+from isr.arch_common import check_slots, handler_symbol  # noqa: F401 (the arch model's interface)
 from isr.validate import is_int
 
 NAME = "aarch64"
@@ -35,6 +36,11 @@ STYLE_REFUSALS = {"abi": "clang and GCC have no AArch64 interrupt attribute (onl
                          "ARM interrupt(\"IRQ\") one), so no compiler-built handler can return with "
                          "ERET; use style=\"stub\" (generated save and ERET around a C function) "
                          "or \"naked\" (your own assembly)"}
+RESET_VECTOR = None             # reset is no VBAR_EL1 entry: QEMU starts the ELF entry
+BOOL_OPTIONS = ()               # options a spec gives as True/False (none here)
+CPU_EXCEPTIONS = True           # software can raise CPU faults: `probe` has faults to raise
+BENCH_STYLE_VARIANTS = {}       # bench row styles that are options of another style (none here)
+BENCH_REFUSALS = {}             # styles a bench vector cannot have, and why (none here)
 # Vectors entered without a storm guard (isr/guard.py): the IRQ and FIQ entries,
 # whose dispatcher acknowledges the GIC and counts each INTID itself
 # (storm_entry() in kernel/aarch64/irq.c), and the INTIDs, which the CPU never

@@ -22,6 +22,7 @@ the vector needs (KINDS): the return instruction differs per kind, so the
 generated prototype carries it and tools/return_checks.py proves it in the ELF.
 """
 from isr import gicv2
+from isr.arch_common import handler_symbol  # noqa: F401 (the arch model's interface)
 from isr.validate import is_int
 
 NAME = "arm32"
@@ -33,6 +34,9 @@ VECTOR_COUNT = IRQ_BASE + GIC_INTIDS
 HANDLER_VECTORS = range(VECTOR_COUNT)
 STYLES = ("abi", "stub", "naked")
 STYLE_REFUSALS = {}
+RESET_VECTOR = None             # VBAR word 0 is never taken here: -kernel starts the ELF entry (NOTES)
+CPU_EXCEPTIONS = True           # software can raise CPU faults: `probe` has faults to raise
+BENCH_STYLE_VARIANTS = {}       # bench row styles that are options of another style (none here)
 # The styles a bench vector (an SGI, reports/cost.py) cannot have, and why: the
 # report says so instead of leaving a gap.
 BENCH_REFUSALS = {"abi": "a bench vector is an SGI, whose handler the IRQ or FIQ entry calls as an ordinary "

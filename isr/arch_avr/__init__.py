@@ -21,6 +21,8 @@ What QEMU 7.2 does here (measured, ../shared/DESIGN.md "AVR"):
 """
 from dataclasses import dataclass
 
+from isr.arch_common import check_slots  # noqa: F401 (the arch model's interface)
+
 NAME = "avr"
 BOOL_OPTIONS = ("nonblocking",)   # validation leaves nonblocking=True/False to check_options
 IRQ_BASE = 0                    # vector N is interrupt N: no exceptions come first
@@ -34,6 +36,8 @@ STYLES = ("abi", "stub", "naked")
 # slot 0 of TABLE_FIXED, the startup code, not a slot of the spec.
 UNGUARDED = frozenset()
 STYLE_REFUSALS = {}
+RESET_VECTOR = None             # slot 0, RESET, is TABLE_FIXED (the startup code), not a spec slot
+BENCH_REFUSALS = {}             # styles a bench vector cannot have, and why (none here)
 CPU_EXCEPTIONS = False          # no faults, no traps: `probe` has no fault to raise
 # reports/cost.py measures the nonblocking kind of `abi` as a style of its own.
 BENCH_STYLE_VARIANTS = {"abi-nb": ("abi", (("nonblocking", True),))}

@@ -9,6 +9,7 @@ a valid handler: that is what `abi` means here.
 """
 from dataclasses import dataclass
 
+from isr.arch_common import check_slots, handler_symbol  # noqa: F401 (the arch model's interface)
 from isr.validate import direct_entry_symbol, is_int
 
 NAME = "cortex-m"
@@ -19,6 +20,10 @@ HANDLER_VECTORS = range(1, VECTOR_COUNT)   # word 0 is the initial SP, not a han
 TABLE_FIXED = {0: "__stack_top"}           # table word -> the linker symbol it must hold
 STYLES = ("abi", "stub", "naked")
 STYLE_REFUSALS = {}
+BOOL_OPTIONS = ()               # options a spec gives as True/False (none here)
+CPU_EXCEPTIONS = True           # software can raise CPU faults: `probe` has faults to raise
+BENCH_STYLE_VARIANTS = {}       # bench row styles that are options of another style (none here)
+BENCH_REFUSALS = {}             # styles a bench vector cannot have, and why (none here)
 TABLE_ENTRY_SIZE = 4            # one 32-bit word per exception
 # VTOR.TBLOFF: the table is aligned to its size rounded up to a power of two,
 # 48 words -> 64 words (ARMv7-M ARM B3.2, VTOR); at reset VTOR is 0, so linker/cortex-m.ld

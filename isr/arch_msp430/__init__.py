@@ -16,6 +16,7 @@ it clears those bits in the SR it saved (SLAU049 2.2.3). Interrupts do not
 nest unless a handler sets GIE; when several are pending, the higher vector
 wins (fixed priority).
 """
+from isr.arch_common import check_slots, handler_symbol  # noqa: F401 (the arch model's interface)
 from isr.validate import direct_entry_symbol
 
 NAME = "msp430"
@@ -32,6 +33,10 @@ UNGUARDED = frozenset()
 STYLES = ("abi", "stub", "naked")
 CPU_EXCEPTIONS = False          # no faults to raise: `probe` has none (tests/qemu/test_probes.py)
 STYLE_REFUSALS = {}
+RESET_VECTOR = None             # RESET (63) is TABLE_FIXED (reset_entry), not a spec slot
+BOOL_OPTIONS = ()               # options a spec gives as True/False (none here)
+BENCH_STYLE_VARIANTS = {}       # bench row styles that are options of another style (none here)
+BENCH_REFUSALS = {}             # styles a bench vector cannot have, and why (none here)
 TABLE_ENTRY_SIZE = 2
 TABLE_ALIGN = 2
 TABLES = ({"name": "vector", "format": "msp430-words", "section": ".isr_table",

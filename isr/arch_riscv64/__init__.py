@@ -15,6 +15,7 @@ entry by mcause.
 """
 from dataclasses import dataclass
 
+from isr.arch_common import check_slots, handler_symbol  # noqa: F401 (the arch model's interface)
 from isr.validate import direct_entry_symbol, is_int
 
 NAME = "riscv64"
@@ -28,6 +29,11 @@ STYLES = ("abi", "stub", "naked")
 # and exception trampoline jumps to a guard (the reset goes to _start, no slot).
 UNGUARDED = frozenset()
 STYLE_REFUSALS = {}
+RESET_VECTOR = None             # reset is no mtvec cause: the reset ROM jumps to the ELF entry
+BOOL_OPTIONS = ()               # options a spec gives as True/False (none here)
+CPU_EXCEPTIONS = True           # software can raise CPU faults: `probe` has faults to raise
+BENCH_STYLE_VARIANTS = {}       # bench row styles that are options of another style (none here)
+BENCH_REFUSALS = {}             # styles a bench vector cannot have, and why (none here)
 SLOT_SIZE = 4                   # mtvec vectored mode: cause n enters at BASE + 4 * n
 TRAMPOLINE_SIZE = 8             # per exception: restore t0 from mscratch, jump to the entry
 TABLE_ENTRY_SIZE = SLOT_SIZE

@@ -6,6 +6,7 @@ interrupted code can resume.
 """
 from dataclasses import dataclass
 
+from isr.arch_common import check_slots, handler_symbol  # noqa: F401 (the arch model's interface)
 from isr.validate import direct_entry_symbol, is_int
 
 NAME = "x86_64"
@@ -24,6 +25,11 @@ UNGUARDED = frozenset()
 # How validation states the error-code fact of a vector: [False], [True].
 ERROR_CODE_FACTS = ("pushes no error code", "pushes an error code")
 STYLE_REFUSALS = {}            # every style has a compiler and a table format here
+RESET_VECTOR = None             # reset is no IDT vector: the CPU starts at 0xFFFFFFF0, the firmware's
+BOOL_OPTIONS = ()               # options a spec gives as True/False (none here)
+CPU_EXCEPTIONS = True           # software can raise CPU faults: `probe` has faults to raise
+BENCH_STYLE_VARIANTS = {}       # bench row styles that are options of another style (none here)
+BENCH_REFUSALS = {}             # styles a bench vector cannot have, and why (none here)
 TABLE_ENTRY_SIZE = 16           # one generated gate-source entry, the size of a long-mode gate
 TABLE_SIZE = TABLE_ENTRY_SIZE * VECTOR_COUNT   # bytes between __isr_table_start and _end
 TABLE_ALIGN = 16                # SDM 6.10: align the IDT base on an 8-byte boundary at least

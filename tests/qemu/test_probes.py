@@ -61,5 +61,5 @@ def test_every_probe_passes_but_the_known_compiler_failures(arch, compiler, kern
     assert set(failed) == set(known), f"failed: {failed}\nknown: {known}"
     styles = {style for style, _, fault in probed if fault is None}
     assert styles == {style for style, _ in variants.wanted(arch)}, "every style's bench handler probed"
-    if getattr(arch_model(arch), "CPU_EXCEPTIONS", True):     # avr: none at all
+    if arch_model(arch).CPU_EXCEPTIONS:     # avr, msp430: none at all
         assert any(fault for _, _, fault in probed), "at least one fault probed"
