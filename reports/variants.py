@@ -33,7 +33,7 @@ HANDLERS = {("abi", "counter"): "bench_abi", ("stub", "counter"): "bench_stub",
 def style_variants(arch):
     """{row style: (spec style, options)} for the styles an arch model adds to
     the bench as an option of another (avr: "abi-nb", abi with nonblocking=True)."""
-    return getattr(arch_model(arch), "BENCH_STYLE_VARIANTS", {})
+    return arch_model(arch).BENCH_STYLE_VARIANTS
 
 
 def style_label(arch, slot):
@@ -59,7 +59,7 @@ def wanted(arch):
     entry) names the others in BENCH_REFUSALS; one that measures a kind of a
     style as a style of its own (avr: abi-nb) in BENCH_STYLE_VARIANTS."""
     model = arch_model(arch)
-    styles = [s for s in model.STYLES if s not in getattr(model, "BENCH_REFUSALS", {})] + list(style_variants(arch))
+    styles = [s for s in model.STYLES if s not in model.BENCH_REFUSALS] + list(style_variants(arch))
     return [key for key in HANDLERS if key[0] in styles]
 
 
@@ -71,7 +71,7 @@ def refusals(arch, compiler):
     """What the report must say where a compiler has no style."""
     model = arch_model(arch)
     return [f"{arch} {compiler}: no `{style}` style: {why}" for style, why in model.STYLE_REFUSALS.items()] + \
-        [f"{arch} {compiler}: no `{style}` bench row: {why}" for style, why in getattr(model, "BENCH_REFUSALS", {}).items()]
+        [f"{arch} {compiler}: no `{style}` bench row: {why}" for style, why in model.BENCH_REFUSALS.items()]
 
 
 def _compiler_argv(arch, compiler, source, obj, gen_dir):
