@@ -17,6 +17,7 @@ from qemu.interactive import run_on_terminal
 from qemu.launcher import free_port, gdb_script
 from qemu.profiles import profile
 from reports import cost, explain
+from reports.pictures import docs as pictures_docs, trace
 from tools import toolchain
 from tools.check_elf import check
 from tools.ctrl_c import quiet_ctrl_c
@@ -195,19 +196,74 @@ def task_plugin():
     """Build the QEMU plugin that counts instructions per interrupt, with the host's C compiler."""
     return {
         "actions": [(cost.build_plugin, [])],
-        "file_dep": [str(cost.PLUGIN_SOURCE)],
+        "file_dep": [str(cost.PLUGIN_SOURCE), str(trace.PLUGIN_HEADER)],      # window.c includes the header
         "targets": [str(cost.PLUGIN)],
         "uptodate": [config_changed(cost.plugin_build_key())],     # a new QEMU may want another plugin API
         "clean": True,
     }
 
 
+def _cost_command(svg):
+    """reports.cost's command line; `doit cost --svg FILE` also draws the bars."""
+    return [sys.executable, "-m", "reports.cost"] + (["--svg", svg] if svg else [])
+
+
 def task_cost():
-    """Instructions and stores per interrupt, per arch, style and compiler (reports/cost.py)."""
+    """Instructions and stores per interrupt, per arch, style and compiler (reports/cost.py); --svg FILE draws them."""
     return {
-        "actions": [Interactive([sys.executable, "-m", "reports.cost"], shell=False)],
+        "actions": [Interactive(_cost_command, shell=False)],
+        "params": [{"name": "svg", "long": "svg", "type": str, "default": "",
+                    "help": "also draw the report as bars in this SVG file (reports/pictures/cost_bars.py)"}],
         "task_dep": ["plugin"] + [f"check-{arch}" for arch in ARCHES],
         "uptodate": [False],
+        "verbosity": 2,
+    }
+
+
+def task_plugin_trace():
+    """Build the QEMU plugin that marks interrupt entries and returns for doit trace-<arch>."""
+    return {
+        "basename": "plugin-trace",
+        "actions": [(trace.build_plugin, [])],
+        "file_dep": [str(trace.PLUGIN_SOURCE), str(trace.PLUGIN_HEADER)],
+        "targets": [str(trace.PLUGIN)],
+        "uptodate": [config_changed(cost.plugin_build_key())],     # a new QEMU may want another plugin API
+        "clean": True,
+    }
+
+
+def _trace_step(arch, commands):
+    if not commands:
+        print(f'usage: doit trace-{arch} COMMAND...   (each one shell line, quoted: doit trace-{arch} "trap nest")',
+              file=sys.stderr)
+        return False
+    return trace.main([arch] + list(commands)) == 0
+
+
+def task_trace():
+    """Boot, run shell commands, write the interrupts taken as a Chrome/Perfetto trace and an SVG timeline."""
+    for arch in ARCHES:
+        yield {
+            "basename": f"trace-{arch}",
+            "actions": [(_trace_step, [arch])],
+            "pos_arg": "commands",
+            "task_dep": ["plugin-trace", f"check-{arch}"],
+            "uptodate": [False],
+            "verbosity": 2,
+            "doc": f'Trace the {arch} interrupts of shell commands: doit trace-{arch} "trap nest" '
+                   f"(writes build/{arch}/trace/trace.json and trace.svg).",
+        }
+
+
+def task_docs_pictures():
+    """Regenerate docs/pictures/ (frames, the three traced scenarios, the cost bars) from the build and real runs."""
+    return {
+        "basename": "docs-pictures",
+        "actions": [(lambda: pictures_docs.main([]) == 0, [])],
+        "file_dep": [str(p) for p in sorted((ROOT / "reports").rglob("*.py"))] +
+                    [str(paths(arch)[key]) for arch in ARCHES for key in ("elf", "manifest")],
+        "targets": [str(pictures_docs.OUT / name) for name in pictures_docs.FIXED],
+        "task_dep": ["plugin", "plugin-trace"] + [f"check-{arch}" for arch in ARCHES],
         "verbosity": 2,
     }
 
