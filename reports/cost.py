@@ -1,6 +1,6 @@
 """What each handler style costs per interrupt, counted exactly inside QEMU.
 
-Usage: .venv/bin/python -m reports.cost [--json FILE] [--compiler clang|gcc] [ARCH ...]
+Usage: .venv/bin/python -m reports.cost [--json FILE] [--svg FILE] [--compiler clang|gcc] [ARCH ...]
        (default: every arch, with clang and the arch's GCC where Debian has one)
        .venv/bin/python -m reports.cost ARCH --vector N   (one bench vector of yours, beside the minimum)
 
@@ -44,6 +44,7 @@ from qemu.park import parked_status
 from qemu.profiles import profile
 from qemu.spawn import Spawn
 from reports import handler_cost, variants
+from reports.pictures import cost_bars
 from tools import toolchain, versions
 from tools.elf_symbols import Image
 
@@ -448,6 +449,7 @@ def main(argv):
     parser = argparse.ArgumentParser(prog=".venv/bin/python -m reports.cost", description=__doc__.split("\n")[0])
     parser.add_argument("arches", nargs="*", metavar="ARCH")
     parser.add_argument("--json", metavar="FILE", help="also write the rows and summary as JSON")
+    parser.add_argument("--svg", metavar="FILE", help="also draw the rows as bars (reports/pictures/cost_bars.py)")
     parser.add_argument("--compiler", action="append", choices=("clang",) + variants.SECOND_COMPILER_NAMES,
                         help="compilers to measure (default: clang, and gcc where the arch has one)")
     parser.add_argument("--vector", type=int, metavar="N",
@@ -484,6 +486,8 @@ def main(argv):
     print_report(rows, summary, notes)
     if args.json:
         Path(args.json).write_text(json.dumps({"rows": rows, "summary": summary, "notes": notes}, indent=1) + "\n")
+    if args.svg:
+        Path(args.svg).write_text(cost_bars.svg(rows, summary))
     return 0
 
 
