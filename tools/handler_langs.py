@@ -126,7 +126,7 @@ def rust_core(target):
             shutil.rmtree(old, ignore_errors=True)
         folder.mkdir()
         argv = [RUSTC, "--crate-type=lib", "--crate-name=core", "--edition=2024", "--emit=metadata",
-                "-C", "panic=abort", "-Zforce-unstable-if-unmarked", "--target", target,
+                "-C", "panic=abort", "-Zforce-unstable-if-unmarked", "-Zalways-encode-mir", "--target", target,
                 "--out-dir", str(folder), str(RUST_LIBRARY / "core" / "src" / "lib.rs")]
         result = _run(argv, RUST_ENV)
         if result.returncode != 0:

@@ -1,0 +1,49 @@
+//! The PIT's tick (IRQ 0 of the 8259 pair) written in Rust, for the Rust
+//! kernel: what irq.c's on_pit_tick does, but the nesting report: count the
+//! tick, report it when `irqtrace on` asks, end the interrupt at the 8259.
+#![feature(no_core, abi_x86_interrupt)]
+#![no_core]
+extern crate core;
+
+#[allow(dead_code)]
+mod isr {
+    core::include!(core::env!("ISR_CONSTANTS"));
+}
+
+unsafe extern "C" {
+    static mut ticks: u64;
+    fn stats_count(vector: u32);
+    fn report_irq_wanted(vector: u32) -> bool;
+    fn x86_report(vector: u32, has_error: bool, code: u64, frame: *const u8, outcome: u32, note: *const u8);
+    fn pic_eoi(irq: u32);
+}
+
+/// What the CPU pushed, passed by value: the x86-interrupt ABI hands the
+/// handler its frame as a byval argument, so a pointer parameter would be
+/// read from the frame's first word (the saved RIP), not point at it.
+#[repr(C)]
+pub struct Frame {
+    rip: u64,
+    cs: u64,
+    rflags: u64,
+    rsp: u64,
+    ss: u64,
+}
+
+/// kernel/x86_64/pit.c programs the PIT, which the PC wires to IRQ 0.
+const PIT_VECTOR: u32 = isr::VEC_IRQ0;
+const RESUME: u32 = 0; // kernel/report.h enum outcome
+
+#[unsafe(no_mangle)]
+pub extern "x86-interrupt" fn rust_on_pit_tick(frame: Frame) {
+    unsafe {
+        // volatile in kernel/ticks.h: `sleep` polls it
+        let now = &raw mut ticks;
+        core::ptr::write_volatile(now, core::ptr::read_volatile(now) + 1);
+        stats_count(PIT_VECTOR);
+        if report_irq_wanted(PIT_VECTOR) {
+            x86_report(PIT_VECTOR, false, 0, &raw const frame as *const u8, RESUME, core::ptr::null());
+        }
+        pic_eoi(PIT_VECTOR - isr::IRQ_BASE);
+    }
+}
