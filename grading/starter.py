@@ -44,11 +44,14 @@ def _plan(lab, tree, undo):
                 refused.append(f"{edit.file}: {'has your edits' if undo else 'exists already, with your text'}")
             continue
         before, after = (edit.text, edit.find) if undo else (edit.find, edit.text)
+        # The longer text first: a starter that adds lines keeps the found ones inside its own.
+        state = None if text is None else next(
+            (s for s in sorted((before, after), key=len, reverse=True) if text.count(s) == 1), None)
         if text is None:
             refused.append(f"{edit.file}: does not exist")
-        elif text.count(before) == 1:
+        elif state == before:
             texts[path] = text.replace(before, after)
-        elif text.count(after) != 1:
+        elif state is None:
             first = before.strip().splitlines()[0].strip()
             refused.append(f"{edit.file}: holds edits where the starter would write "
                            f"(the line {first!r} is not there as the lab expects)")
