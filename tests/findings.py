@@ -63,3 +63,34 @@ MSPDEBUG = "mspdebug"
 NMI_FLAG_AT_IE2 = Finding(MSPDEBUG, ("0.22", "0.25"), "the sim's watchdog reads NMIIFG from 0x0001 (the F1611's IE2), "
                                                       "not IFG1 at 0x0002, so NMIIFG set by software raises no NMI "
                                                       "(the RST/NMI pin's edge does)")
+
+
+@dataclass(frozen=True)
+class LanguageFinding(Finding):
+    """A finding of a handler language's compiler, tool "zig" or "rust": its
+    version is asked as tools/handler_langs.py asks it (PyPI's ziglang in the
+    venv, Debian's /usr/bin/rustc), not from a command on PATH."""
+
+    def installed(self):
+        from tools import handler_langs
+        try:
+            return versions.parse(handler_langs.version(self.tool))
+        except handler_langs.LanguageMissing:
+            return None
+
+    def reason(self):
+        said = f"{self.tool} {', '.join(self.seen)}: {self.what}"
+        if self.fixed:
+            said += f"; fixed in {self.tool} {versions.dotted(self.fixed)} (seen on {self.fixed_seen})"
+        return f"{said}; installed: {self.tool} {versions.dotted(self.installed())}"
+
+
+# Zig's own interrupt conventions (tests/elf/test_zig_findings.py; the reproducers in tests/reproducers/).
+ZIG_FIQ_RETURN_FIRST = LanguageFinding(
+    "zig", ("0.17.1",), "an arm_interrupt(.fiq) function built without a frame pointer (ReleaseSmall's default) "
+                        "returns (`subs pc, lr, #4`) before its body: LLVM schedules the return of a FIQ "
+                        "function that has no frame pointer and no alignstack first (llc 14 and 22 alike)")
+ZIG_FRAME_WRITE_DROPPED = LanguageFinding(
+    "zig", ("0.17.1",), "an x86_64_interrupt function gets its *Frame as a copy, so a write through it (the saved "
+                        "RIP moved past a faulting instruction) is dropped: the handler compiles to push rbp, pop "
+                        "rbp, iretq")

@@ -1,0 +1,48 @@
+//! The bench handlers (kernel/bench.h) written in Zig, for the Zig kernel
+//! (isr/languages.py): as bench.c's, each adds one to bench_counter,
+//! directly or through bench_bump(), and clears the mip bits software sets
+//! (a software-set pending bit stays set until cleared).
+//!
+//! abi is Zig's riscv64_interrupt(.machine): it saves what the body uses and
+//! returns with mret.
+const std = @import("std");
+const isr = @import("isr");
+
+extern var bench_counter: c_ulong;
+extern fn bench_bump() void;
+
+const Interrupt = std.builtin.CallingConvention{ .riscv64_interrupt = .{ .mode = .machine } };
+/// The mip bits that M-mode software may set (privileged spec 3.1.9): SSIP,
+/// STIP, SEIP; a cause's bit is its number, its vector less IRQ_BASE.
+const MIP_SOFTWARE_SETTABLE = (1 << (isr.VEC_SSI - isr.IRQ_BASE)) | (1 << (isr.VEC_STI - isr.IRQ_BASE)) |
+    (1 << (isr.VEC_SEI - isr.IRQ_BASE));
+
+inline fn clearSoftwarePending() void {
+    asm volatile ("csrc mip, %[bits]"
+        :
+        : [bits] "r" (@as(usize, MIP_SOFTWARE_SETTABLE)),
+        : .{ .memory = true });
+}
+
+export fn zig_bench_abi() callconv(Interrupt) void {
+    bench_counter += 1;
+    clearSoftwarePending();
+}
+
+export fn zig_bench_abi_call() callconv(Interrupt) void {
+    bench_bump();
+    clearSoftwarePending();
+}
+
+/// stub: the generated entry saved the trap frame and calls this with it.
+export fn zig_bench_stub(frame: *anyopaque) callconv(.c) void {
+    _ = frame;
+    bench_counter += 1;
+    clearSoftwarePending();
+}
+
+export fn zig_bench_stub_call(frame: *anyopaque) callconv(.c) void {
+    _ = frame;
+    bench_bump();
+    clearSoftwarePending();
+}
