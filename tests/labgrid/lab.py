@@ -154,7 +154,7 @@ class Lab:
         the arch's kernel (images: kernel-<arch>:), since it has no flasher."""
         from tools import toolchain
         lines = [f"options:\n  coordinator_address: '{self.coordinator}'\n",
-                 f"imports:\n  - {ROOT / 'boards' / 'strategy.py'}\n", "targets:\n"]
+                 "imports:\n  - boards.strategy\n", "targets:\n"]
         for arch in arches:
             lines.append(f"  {arch}:\n    resources:\n      RemotePlace:\n        name: {arch}-board\n"
                          f"    drivers:\n      NetworkPowerDriver:\n        delay: 0.0\n"
