@@ -203,6 +203,8 @@ def layout(arch, vector):
         source = f"the disassembly of {slot['entry']} up to its first call, branch or return"
     if not pushes:
         notes.append(f"the CPU pushed nothing: {arch_facts.kept(arch)}")
+    if not rows:
+        notes.append(f"nothing on the stack: neither the CPU nor {slot['entry']} stores a word there first")
     return Frame(arch, vector, model.vector_name(vector), slot["style"], runs, source, _filled(rows), notes)
 
 

@@ -10,6 +10,7 @@ software interrupt and never clears msip, so MSI is pending again at mret.
 """
 import json
 from dataclasses import dataclass
+from pathlib import Path
 
 from isr.generate import generate
 from isr.validate import SpecError
@@ -56,10 +57,11 @@ def _slot_of(arch, handler):
     return slot
 
 
-def storm_kernel():
-    """Build (or rebuild) the storm variant; return its kernel.elf."""
+def storm_kernel(out=None):
+    """Build (or rebuild) the storm variant in out (default build/riscv64/variants/storm/);
+    return its kernel.elf, with its gen/ beside it."""
     arch = STORM_ARCH
-    out = toolchain.build_dir(arch) / "variants" / "storm"
+    out = Path(out or toolchain.build_dir(arch) / "variants" / "storm")
     gen = out / "gen"
     gen.mkdir(parents=True, exist_ok=True)
     msi = next(s for s in _manifest(arch)["vectors"] if s["name"] == "MSI")
