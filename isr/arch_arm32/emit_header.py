@@ -66,6 +66,7 @@ def emit(slots, arch, banner):
             "};",
             ""] + info_declarations(arch, slots) + [
             f"#define ISR_VBAR_ENTRIES {arch.VBAR_ENTRIES}",
+            f"#define ISR_VBAR_ENTRY_SIZE {arch.TABLE_ENTRY_SIZE}   /* one ARM instruction per entry */",
             f"#define ISR_GIC_INTIDS {arch.GIC_INTIDS}",
             "/* The interrupt(KIND) each VBAR entry's handler is compiled with, \"\" where the",
             "   spec binds no abi handler there (`vectors` shows it). */",

@@ -4,6 +4,7 @@
  * and sp before and after. */
 #include <stdint.h>
 
+#include "arm/gicv2.h"
 #include "gic.h"
 #include "isr.h"
 #include "memlayout.h"
@@ -11,8 +12,6 @@
 
 #define REGISTERS 32            /* x0-x30, NZCV */
 #define NZCV 0xf0000000ull
-#define GIC_PRIORITY_STEP 16    /* as in bench.c */
-#define GIC_SGIS 16
 enum { RAISE = 0, DATA_ABORT = 1 };     /* probe.S agrees */
 
 void probe_run(uint64_t kind);          /* probe.S */
@@ -43,13 +42,12 @@ static void run(uint64_t kind, uint64_t x0, uint64_t x1)
 
 bool arch_probe_vector(unsigned vector, const char **why)
 {
-    unsigned intid = vector - ISR_IRQ_BASE;
-    if (vector < ISR_IRQ_BASE || intid >= GIC_SGIS) {
-        *why = "only SGIs (vectors 16-31) are raised by a store to GICD_SGIR";
+    unsigned sgi;
+    uint32_t pmr;
+    if (!gicv2_sgi_window(vector, &sgi, &pmr, why))
         return false;
-    }
-    uint32_t old = gic_set_priority_mask(gic_priority(intid) + GIC_PRIORITY_STEP);
-    run(RAISE, gic_sgir_address(), gic_sgir_to_self(intid));
+    uint32_t old = gic_set_priority_mask(pmr);
+    run(RAISE, gic_sgir_address(), gic_sgir_to_self(sgi));
     gic_set_priority_mask(old);
     return true;
 }
@@ -61,6 +59,6 @@ static void probe_data_abort(void)
 }
 
 const struct probe_fault arch_probe_faults[] = {
-    {"dabt", 4, "EL1H_SYNC: a data abort, a load from the address in x2, which nothing decodes", probe_data_abort},
+    {"dabt", ISR_VEC_EL1H_SYNC, "EL1H_SYNC: a data abort, a load from the address in x2, which nothing decodes", probe_data_abort},
 };
 const unsigned arch_probe_fault_count = sizeof(arch_probe_faults) / sizeof(arch_probe_faults[0]);

@@ -12,6 +12,7 @@
 
 #include "aarch64.h"
 #include "arch.h"
+#include "arm/gicv2.h"
 #include "gic.h"
 #include "isr.h"
 #include "printf.h"
@@ -63,10 +64,10 @@ void arch_cmd_int(const char *arg)
                 "use trap instead\n", vector, name);
         return;
     }
-    if (vector >= ISR_IRQ_BASE + 16) {
+    if (vector >= ISR_IRQ_BASE + GIC_SGIS) {
         kprintf("error: vector %lu (%s) is a device interrupt; software raises only SGIs "
-                "(vectors %u-%u) and enters the IRQ and FIQ entries (0-15)\n",
-                vector, name, ISR_IRQ_BASE, ISR_IRQ_BASE + 15);
+                "(vectors %u-%u) and enters the IRQ and FIQ entries (0-%u)\n",
+                vector, name, ISR_IRQ_BASE, ISR_IRQ_BASE + GIC_SGIS - 1, ISR_VBAR_ENTRIES - 1);
         return;
     }
     if (vector < ISR_VBAR_ENTRIES)

@@ -6,13 +6,28 @@
 #include "arm/gicv2.h"
 #include "arm/mmio.h"
 #include "gic.h"
+#include "isr.h"
 #include "memlayout.h"
+
+#define TEXT(x) #x
+#define NUMBER(x) TEXT(x)        /* ISR_IRQ_BASE's digits */
 
 void gicv2_enable(unsigned intid)
 {
     if (intid >= FIRST_SPI)
         mmio_write8(GICD_BASE + GICD_ITARGETSR + intid, CPU0);
     mmio_write32(GICD_BASE + GICD_ISENABLER + 4 * (intid / 32), 1u << (intid % 32));
+}
+
+bool gicv2_sgi_window(unsigned vector, unsigned *sgi, uint32_t *pmr, const char **why)
+{
+    if (vector < ISR_IRQ_BASE || vector - ISR_IRQ_BASE >= GIC_SGIS) {
+        *why = "only SGIs are raised by a store to GICD_SGIR: vector " NUMBER(ISR_IRQ_BASE) " (SGI 0) and the 15 after it";
+        return false;
+    }
+    *sgi = vector - ISR_IRQ_BASE;
+    *pmr = gic_priority(*sgi) + GIC_PRIORITY_STEP;
+    return true;
 }
 
 uint32_t gic_acknowledge(void)

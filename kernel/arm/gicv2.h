@@ -1,5 +1,9 @@
 #ifndef ARM_GICV2_H
 #define ARM_GICV2_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
 /* GICv2 (ARM IHI 0048B) registers, the same on QEMU virt for aarch64 and
  * arm32. Each arch's gic.c programs them in its own gic_init (aarch64: one
  * group, all IRQ; arm32: group 0 as FIQ, group 1 as IRQ); the accessors both
@@ -21,6 +25,7 @@
 #define GICC_EOIR 0x010
 #define GICC_HPPIR 0x018
 
+#define GIC_SGIS 16              /* INTIDs 0-15 are the SGIs, which software raises (2.2.1) */
 #define FIRST_SPI 32
 #define CPU0 0x01
 /* GICD_SGIR TargetListFilter (bits 25:24) = 0b10: forward to the requesting CPU only. */
@@ -28,8 +33,17 @@
 /* Binary point 3: the group (preemption) priority is bits [7:4], so the spec's
    multiples of 16 each form their own group and a lower value preempts. */
 #define BPR_GROUP_7_4 3
+/* The spec's priorities are multiples of 16 (isr/arch_aarch64, isr/arch_arm32):
+   one step is one preemption group. */
+#define GIC_PRIORITY_STEP 16
 
 /* Route an INTID to CPU 0 (SPIs only: SGIs and PPIs are banked) and enable it. */
 void gicv2_enable(unsigned intid);
+
+/* For `bench N` and `probe N`, which raise vector N by a store to GICD_SGIR:
+   its SGI, and the GICC_PMR that lets only it (and what outranks it) be
+   signalled, one priority step above its own; false, with why, when vector
+   is no SGI's. */
+bool gicv2_sgi_window(unsigned vector, unsigned *sgi, uint32_t *pmr, const char **why);
 
 #endif

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "bench.h"
+#include "arm/gicv2.h"
 #include "gic.h"
 #include "isr.h"
 
@@ -17,8 +18,6 @@ void bench_raise_store(uintptr_t reg, uint32_t value);    /* bench_window.S */
 
 static volatile uint32_t empty_target;      /* what the empty window stores to */
 
-#define GIC_PRIORITY_STEP 16   /* isr/arch_arm32: priorities are multiples of 16 */
-#define GIC_SGIS 16
 
 void bench_stub(const struct gic_irq *irq)
 {
@@ -34,16 +33,15 @@ void bench_stub_call(const struct gic_irq *irq)
 
 bool arch_bench_raise(unsigned vector, const char **why)
 {
-    unsigned intid = vector - ISR_IRQ_BASE;
-    if (vector < ISR_IRQ_BASE || intid >= GIC_SGIS) {
-        *why = "only SGIs (vectors 8-23) are raised by a store to GICD_SGIR";
+    unsigned sgi;
+    uint32_t pmr;
+    if (!gicv2_sgi_window(vector, &sgi, &pmr, why))
         return false;
-    }
     /* GICC_PMR signals only priorities below it: one step above the SGI's own
        keeps the timer and the UART (0xa0) out of the window, and for a FIQ
        SGI (0x00) every other interrupt too. */
-    uint32_t old = gic_set_priority_mask(gic_priority(intid) + GIC_PRIORITY_STEP);
-    bench_raise_store(gic_sgir_address(), gic_sgir_to_self(intid));
+    uint32_t old = gic_set_priority_mask(pmr);
+    bench_raise_store(gic_sgir_address(), gic_sgir_to_self(sgi));
     gic_set_priority_mask(old);
     return true;
 }

@@ -12,9 +12,10 @@
 
 #include "arch.h"
 #include "arm32.h"
+#include "isr.h"
 #include "printf.h"
 
-#define VBAR_IRQ 0x18           /* the IRQ word: vector 6 */
+#define VBAR_IRQ (ISR_VBAR_ENTRY_SIZE * ISR_VEC_IRQ)     /* the IRQ word's offset */
 #define UDF_0 0xe7f000f0u       /* UDF #0 (A8.8.247), permanently undefined */
 
 static uint32_t saved_insn;

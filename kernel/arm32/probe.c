@@ -4,53 +4,41 @@
  * every register back, and sp before and after. */
 #include <stdint.h>
 
+#include "arm/gicv2.h"
+#include "arm/probe_regs.h"
 #include "gic.h"
 #include "isr.h"
 #include "memlayout.h"
 #include "probe.h"
 
-#define REGISTERS 15            /* r0-r12, lr, the CPSR flags */
 #define FLAGS 0xf80f0000u       /* N, Z, C, V, Q and GE[3:0]: what APSR holds */
-#define GIC_PRIORITY_STEP 16    /* as in bench.c */
-#define GIC_SGIS 16
 #define PMR_MASK_ALL 0x00       /* GICC_PMR: no priority is below it */
 enum { RAISE = 0, DATA_ABORT = 1, PREFETCH_ABORT = 2 };     /* probe.S agrees */
 
-void probe_run(uint32_t kind);          /* probe.S */
-extern const char probe_back[];
-
-static const char *const names[REGISTERS] = {
+static const char *const names[PROBE_REGISTERS] = {
     "r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "r12", "lr", "flags",
 };
-uint32_t probe_want[REGISTERS];
-uint32_t probe_got[REGISTERS];
+uint32_t probe_want[PROBE_REGISTERS];
+uint32_t probe_got[PROBE_REGISTERS];
 uint32_t probe_sp_before, probe_sp_after;
 
 static void run(uint32_t kind, uint32_t r0, uint32_t r1, uint32_t pmr)
 {
-    for (unsigned i = 0; i < REGISTERS; i++)
-        probe_want[i] = 0x5e5e0000u | (i + 1) << 8 | (i + 1);
-    probe_want[0] = r0;
-    probe_want[1] = r1;
-    probe_want[12] = TRAP_UNASSIGNED;
-    probe_want[14] = FLAGS;
+    probe_load_want(r0, r1, TRAP_UNASSIGNED, FLAGS);
     uint32_t old = gic_set_priority_mask(pmr);
     probe_run(kind);
     gic_set_priority_mask(old);
-    probe_got[14] &= FLAGS;                 /* the mode and mask bits are probe.S's own */
-    for (unsigned i = 0; i < REGISTERS; i++)
-        probe_check(names[i], probe_got[i] == probe_want[i], probe_want[i], probe_got[i]);
-    probe_check("sp", probe_sp_after == probe_sp_before, probe_sp_before, probe_sp_after);
+    probe_got[PROBE_FLAGS] &= FLAGS;        /* the mode and mask bits are probe.S's own */
+    probe_check_registers(names);
 }
 
 bool arch_probe_vector(unsigned vector, const char **why)
 {
-    unsigned intid = vector - ISR_IRQ_BASE;
-    if (vector < ISR_IRQ_BASE || intid >= GIC_SGIS) {
-        *why = "only SGIs (vectors 8-23) are raised by a store to GICD_SGIR";
+    unsigned sgi;
+    uint32_t pmr;
+    if (!gicv2_sgi_window(vector, &sgi, &pmr, why))
         return false;
-    }
-    run(RAISE, gic_sgir_address(), gic_sgir_to_self(intid), gic_priority(intid) + GIC_PRIORITY_STEP);
+    run(RAISE, gic_sgir_address(), gic_sgir_to_self(sgi), pmr);
     return true;
 }
 
@@ -68,9 +56,9 @@ static void probe_prefetch_abort(void)
 }
 
 const struct probe_fault arch_probe_faults[] = {
-    {"dabt", 4, "DABT: a load from the address in r12, which nothing decodes; abi ABORT, whose return "
+    {"dabt", ISR_VEC_DABT, "DABT: a load from the address in r12, which nothing decodes; abi ABORT, whose return "
                 "skips it", probe_data_abort},
-    {"pabt", 3, "PABT: a branch to the address in r12; the stub shape, the handler writes the frame's pc",
+    {"pabt", ISR_VEC_PABT, "PABT: a branch to the address in r12; the stub shape, the handler writes the frame's pc",
      probe_prefetch_abort},
 };
 const unsigned arch_probe_fault_count = sizeof(arch_probe_faults) / sizeof(arch_probe_faults[0]);

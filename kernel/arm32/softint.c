@@ -12,6 +12,7 @@
 
 #include "arch.h"
 #include "arm32.h"
+#include "arm/gicv2.h"
 #include "gic.h"
 #include "isr.h"
 #include "printf.h"
@@ -19,7 +20,6 @@
 #include "ticks.h"
 
 #define SGI_WAIT_TICKS 100   /* an SGI to self arrives at once; a second without it is a bug */
-#define SGI_COUNT 16
 #define PMR_MASK_ALL 0       /* GICC_PMR: no priority is below it, so nothing is signalled */
 
 void vector_enter(uintptr_t entry, uint32_t mode);   /* vector_enter.S */
@@ -48,7 +48,7 @@ static void raise_sgi(unsigned vector)
 static void enter_by_software(unsigned vector)
 {
     uint32_t old = gic_set_priority_mask(PMR_MASK_ALL);
-    vector_enter(r_vbar() + 4 * vector, vector == ISR_VEC_IRQ ? MODE_IRQ : MODE_FIQ);
+    vector_enter(r_vbar() + ISR_VBAR_ENTRY_SIZE * vector, vector == ISR_VEC_IRQ ? MODE_IRQ : MODE_FIQ);
     gic_set_priority_mask(old);
 }
 
@@ -69,12 +69,12 @@ void arch_cmd_int(const char *arg)
         kprintf("error: vector %u (%s) is a CPU exception, not raised by `int`; `trap` raises "
                 "undef, svc and the aborts, int 6 and 7 enter IRQ and FIQ, int %u-%u raise the SGIs\n",
                 v, arch_vector_name(v),
-                ISR_IRQ_BASE, ISR_IRQ_BASE + SGI_COUNT - 1);
+                ISR_IRQ_BASE, ISR_IRQ_BASE + GIC_SGIS - 1);
         return;
     }
-    if (v >= ISR_IRQ_BASE + SGI_COUNT) {
+    if (v >= ISR_IRQ_BASE + GIC_SGIS) {
         kprintf("error: vector %u (%s) is a device interrupt; software raises only SGIs "
-                "(vectors %u-%u)\n", v, arch_vector_name(v), ISR_IRQ_BASE, ISR_IRQ_BASE + SGI_COUNT - 1);
+                "(vectors %u-%u)\n", v, arch_vector_name(v), ISR_IRQ_BASE, ISR_IRQ_BASE + GIC_SGIS - 1);
         return;
     }
     raise_sgi(v);

@@ -4,44 +4,33 @@
  * back, and sp before and after. */
 #include <stdint.h>
 
+#include "arm/probe_regs.h"
 #include "cm3.h"
 #include "isr.h"
 #include "memlayout.h"
 #include "nvic.h"
 #include "probe.h"
 
-#define REGISTERS 15            /* r0-r12, lr, APSR */
 #define PRIORITY_STEP 0x20      /* as in bench.c */
 #define APSR_NZCVQ 0xf8000000u
-#define NOTHING_THERE 0x60000000u   /* what `trap bus` loads from: no device decodes it */
 enum { RAISE = 0, UNDEFINED = 1, BUS = 2 };     /* probe.S agrees */
 
-void probe_run(uint32_t kind);              /* probe.S */
-extern const char probe_back[];
-
-static const char *const names[REGISTERS] = {
+static const char *const names[PROBE_REGISTERS] = {
     "r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "r12", "lr", "apsr",
 };
-uint32_t probe_want[REGISTERS];
-uint32_t probe_got[REGISTERS];
+uint32_t probe_want[PROBE_REGISTERS];
+uint32_t probe_got[PROBE_REGISTERS];
 uint32_t probe_sp_before, probe_sp_after;
 
 static void run(uint32_t kind, uint32_t r0, uint32_t r1, uint32_t basepri)
 {
-    for (unsigned i = 0; i < REGISTERS; i++)
-        probe_want[i] = 0x5e5e0000u | (i + 1) << 8 | (i + 1);
-    probe_want[0] = r0;
-    probe_want[1] = r1;
-    probe_want[12] = NOTHING_THERE;
-    probe_want[13] |= 1;                    /* lr: a Thumb address, as any lr is */
-    probe_want[14] = APSR_NZCVQ;
+    probe_load_want(r0, r1, UNMAPPED_ADDR, APSR_NZCVQ);     /* r12: what `trap bus` loads from */
+    probe_want[PROBE_LR] |= 1;              /* lr: a Thumb address, as any lr is */
     uint32_t saved = r_basepri();
     w_basepri(basepri);
     probe_run(kind);
     w_basepri(saved);
-    for (unsigned i = 0; i < REGISTERS; i++)
-        probe_check(names[i], probe_got[i] == probe_want[i], probe_want[i], probe_got[i]);
-    probe_check("sp", probe_sp_after == probe_sp_before, probe_sp_before, probe_sp_after);
+    probe_check_registers(names);
 }
 
 bool arch_probe_vector(unsigned vector, const char **why)
@@ -79,7 +68,7 @@ static void probe_bus(void)
 }
 
 const struct probe_fault arch_probe_faults[] = {
-    {"undef", 6, "UsageFault: udf; the abi shape (a plain function)", probe_undefined},
-    {"bus", 5, "BusFault: a load from the address in r12, which nothing decodes; the stub shape", probe_bus},
+    {"undef", ISR_VEC_USAGEFAULT, "UsageFault: udf; the abi shape (a plain function)", probe_undefined},
+    {"bus", ISR_VEC_BUSFAULT, "BusFault: a load from the address in r12, which nothing decodes; the stub shape", probe_bus},
 };
 const unsigned arch_probe_fault_count = sizeof(arch_probe_faults) / sizeof(arch_probe_faults[0]);

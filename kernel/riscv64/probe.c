@@ -71,7 +71,7 @@ static void probe_load(void)
 }
 
 const struct probe_fault arch_probe_faults[] = {
-    {"store", 7, "store-fault: a store to the no-device address in s11", probe_store},
-    {"load", 5, "load-fault: a load from the no-device address in s10", probe_load},
+    {"store", ISR_VEC_STORE_FAULT, "store-fault: a store to the no-device address in s11", probe_store},
+    {"load", ISR_VEC_LOAD_FAULT, "load-fault: a load from the no-device address in s10", probe_load},
 };
 const unsigned arch_probe_fault_count = sizeof(arch_probe_faults) / sizeof(arch_probe_faults[0]);

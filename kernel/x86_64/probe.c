@@ -70,7 +70,7 @@ static void probe_pf(void)
 }
 
 const struct probe_fault arch_probe_faults[] = {
-    {"gp", 13, "#GP(0): a load from the non-canonical address in rbx; the abi shape with an error code", probe_gp},
-    {"pf", 14, "#PF: a load from the NULL page address in rcx; the stub shape with an error code", probe_pf},
+    {"gp", ISR_VEC_GP, "#GP(0): a load from the non-canonical address in rbx; the abi shape with an error code", probe_gp},
+    {"pf", ISR_VEC_PF, "#PF: a load from the NULL page address in rcx; the stub shape with an error code", probe_pf},
 };
 const unsigned arch_probe_fault_count = sizeof(arch_probe_faults) / sizeof(arch_probe_faults[0]);
