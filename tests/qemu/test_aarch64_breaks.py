@@ -3,6 +3,8 @@ overwritten with UDF. The next IRQ enters it, and the synchronous entry
 reports an undefined instruction at that entry's address, as QEMU logs it."""
 import re
 
+import pytest
+
 from tools.elf_symbols import Image
 
 from tests import facts
@@ -22,6 +24,7 @@ def test_break_alone_lists_it(a64):
     assert re.search(r"^  irq-entry ", a64.run("break"), re.M)
 
 
+@pytest.mark.emulator_only("the -d int log")
 def test_irq_through_an_undefined_entry_is_reported_by_the_sync_entry(a64, aarch64_kernel):
     vbar = Image(aarch64_kernel).symbols["__isr_table_start"].address
     _, irq_offset = entry_of("EL1H_IRQ")

@@ -4,6 +4,8 @@ at that word, taken from IRQ mode, as QEMU logs it; its handler leaves for the
 recovery point, since its UNDEF return would land on the FIQ word."""
 import re
 
+import pytest
+
 from tools.elf_symbols import Image
 
 from tests import facts
@@ -23,6 +25,7 @@ def test_break_alone_lists_it(a32):
     assert re.search(r"^  irq-entry ", a32.run("break"), re.M)
 
 
+@pytest.mark.emulator_only("the -d int log")
 def test_irq_through_an_undefined_word_is_reported_by_the_undef_entry(a32, kernel):
     vbar = Image(kernel("arm32")).symbols["__isr_table_start"].address
     _, irq_offset = word_of("IRQ")

@@ -64,6 +64,7 @@ def test_pc_is_the_preferred_return_address_and_lr_keeps_the_cpu_offset(a32, ker
     assert word(image, int(bkpt["pc"], 16)) == 0xe1200077, "pc must be bkpt #0x7"
 
 
+@pytest.mark.emulator_only("the -d int log")
 @pytest.mark.parametrize("trap", [c[0] for c in CASES])
 def test_report_agrees_with_qemu_s_interrupt_log(a32, kernel, trap):
     """The exception QEMU says it took, its fault registers, the mode it

@@ -80,6 +80,7 @@ def quick_sgis():
             if s["style"] != "default" and not s["handler"].endswith("_slow") and not s.get("bench")]
 
 
+@pytest.mark.emulator_only("the -d int log")
 def test_int_raises_each_sgi_at_the_entry_of_its_group(a32):
     sgis = quick_sgis()
     assert {kind(s) for s in sgis} == {"irq", "fiq"} and {s["style"] for s in sgis} >= {"stub", "naked"}
@@ -96,6 +97,7 @@ def test_int_raises_each_sgi_at_the_entry_of_its_group(a32):
         assert taken in logged, taken
 
 
+@pytest.mark.emulator_only("the -d int log")
 def test_a_fiq_preempts_a_slow_irq_handler(a32):
     """The slow SGI handler starts the virtual timer (group 0) and waits in IRQ
     mode: the FIQ handler runs nested, depth 2, interrupting IRQ mode, and the
@@ -116,6 +118,7 @@ def test_a_fiq_preempts_a_slow_irq_handler(a32):
     assert fiq["name"] == "FIQ" and logged[fiq["outer"]]["name"] == "IRQ"
 
 
+@pytest.mark.emulator_only("the -d int log")
 def test_an_irq_never_preempts_a_slow_fiq_handler(a32):
     """The slow FIQ handler spins for three timer periods: FIQ entry masks IRQs,
     so no tick arrives meanwhile, nothing reports nested, and the GIC holds

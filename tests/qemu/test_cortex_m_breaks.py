@@ -23,6 +23,7 @@ def test_break_alone_lists_them(cm):
         assert re.search(rf"^  {name} ", listing, re.M), name
 
 
+@pytest.mark.emulator_only("the -d int log")
 @pytest.mark.parametrize("name", ["thumb", "vtor-empty"])
 def test_broken_usage_fault_vector_escalates_to_hard_fault(cm, cortex_m_kernel, name):
     image = Image(cortex_m_kernel)

@@ -61,6 +61,7 @@ def test_higher_priority_interrupt_preempts_a_lower_one(cm):
     assert int(high["frame"], 16) < int(low["frame"], 16)
 
 
+@pytest.mark.emulator_only("the -d int log")
 def test_equal_priority_pending_interrupts_tail_chain_in_number_order(cm):
     """IRQ11 then DUALTIMER (IRQ10) are pended while PRIMASK masks them, both
     at priority 0xa0. Unmasked, the lower exception number goes first and the

@@ -57,6 +57,7 @@ def test_a_cortex_m_lockup_is_no_exit_status(boot_console, cortex_m_kernel):
     assert "can't escalate" in str(ending)
 
 
+@pytest.mark.emulator_only("QMP")
 @pytest.mark.parametrize("arch", QEMU_ARCHES)
 def test_a_reset_from_the_host_is_no_exit_status(boot_console, kernel, arch):
     console = boot_console(arch, kernel(arch))
@@ -65,6 +66,7 @@ def test_a_reset_from_the_host_is_no_exit_status(boot_console, kernel, arch):
     assert (ending.kind, ending.status) == ("reset", None), str(ending)
 
 
+@pytest.mark.emulator_only("emulator process (its exit code, its signals)")
 @pytest.mark.parametrize("arch", ARCHES)
 def test_a_killed_qemu_is_no_exit_status(boot_console, kernel, arch):
     console = boot_console(arch, kernel(arch))
@@ -86,6 +88,7 @@ def test_a_qemu_startup_error_is_no_exit_status(kernel, arch, tmp_path):
     assert str(missing) in str(ending), "the words say what QEMU could not do"
 
 
+@pytest.mark.emulator_only("QMP")
 @pytest.mark.parametrize("arch", QEMU_ARCHES)
 def test_a_quit_through_qmp_is_no_exit_status(boot_console, kernel, arch):
     console = boot_console(arch, kernel(arch))

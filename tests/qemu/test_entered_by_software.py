@@ -86,6 +86,7 @@ def int_with_pending_at_entry(console, elf, vector, entry_symbol, call, tmp_path
     return output, said
 
 
+@pytest.mark.emulator_only("QMP")
 @pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c.arch}-{c.entry}-{c.pending}")
 def test_int_on_an_entry_answers_1023_while_an_interrupt_is_pending(case, boot_console, kernel, tmp_path):
     elf = kernel(case.arch)

@@ -15,6 +15,7 @@ ICOUNT_ARCHES = [a for a in ARCHES if profile(a).icount]
 QMP_ARCHES = [a for a in ARCHES if profile(a).launcher == "qemu"]     # msp430's simulator has no QMP
 
 
+@pytest.mark.emulator_only("emulator process (its exit code, its signals)")
 @pytest.mark.parametrize("arch", ARCHES)
 def test_ctrl_c_and_ctrl_backslash_reach_the_guest(boot_console, kernel, arch):
     """signal=off on the serial chardev: 0x03 and 0x1c are bytes for the guest,
@@ -29,6 +30,7 @@ def test_ctrl_c_and_ctrl_backslash_reach_the_guest(boot_console, kernel, arch):
     assert "ticks=" in console.run("ticks"), "the shell goes on"
 
 
+@pytest.mark.emulator_only("-icount (exact guest time)")
 @pytest.mark.parametrize("arch", ICOUNT_ARCHES)
 def test_guest_time_is_exact_under_icount(boot_console, kernel, arch):
     assert_exact_ticks(boot_console(arch, kernel(arch)))
@@ -65,6 +67,7 @@ def test_disable_check_lets_one_pattern_through(boot_console, x86_64_kernel):
         console.run("int 0x44")
 
 
+@pytest.mark.emulator_only("QMP")
 @pytest.mark.parametrize("arch", QMP_ARCHES)
 def test_registers_over_qmp_name_the_pc(boot_console, kernel, arch):
     """What a failure report shows: the PC by function and source line."""
@@ -92,6 +95,7 @@ def test_a_failed_expectation_is_short_and_complete(boot_console, kernel, arch):
         assert part in str(error)
 
 
+@pytest.mark.emulator_only("QMP")
 def test_an_external_nmi_reaches_the_nmi_gate(boot_console, x86_64_kernel):
     """QMP inject-nmi raises a real NMI (the LAPIC's, not `int 2`): the same
     gate, on IST2, and the interrupted code goes on."""

@@ -48,6 +48,7 @@ def test_the_language_writes_the_bench_handlers_and_a_device_handler(arch, lang,
     assert all(s["handler"].startswith(LANGUAGES[lang].prefix) for s in slots)
 
 
+@pytest.mark.emulator_only("-icount (exact guest time)")
 @pytest.mark.parametrize("arch, lang", CASES)
 def test_the_language_handlers_run_keep_every_register_and_the_timer_ticks(arch, lang, lang_kernel, boot_console):
     built = lang_kernel(arch, lang)

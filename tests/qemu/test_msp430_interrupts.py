@@ -139,6 +139,7 @@ def test_the_higher_vector_is_taken_first(msp):
         [(str(vector("PORT1")), "PORT1", "0x20"), (str(vector("PORT2")), "PORT2", "0x40")]
 
 
+@pytest.mark.emulator_only("the -d int log")
 @pytest.mark.console_allows("unexpected-vector")     # int 55: an unbound vector on purpose
 def test_reports_agree_with_the_interrupts_the_simulator_recorded(msp):
     """Each report's irq= is the number mspdebug's tracer logs as handled."""

@@ -29,6 +29,7 @@ ROWS = [
 ]
 
 
+@pytest.mark.emulator_only("the -d int log")
 @pytest.mark.parametrize("arch, slow_vector, timer_vector", ROWS, ids=[r[0] for r in ROWS])
 def test_timer_nests_in_a_handler_that_turns_interrupts_back_on(boot_console, kernel, arch, slow_vector,
                                                                  timer_vector):

@@ -4,6 +4,8 @@ in mcause and ends in the trampoline for "anything else at BASE": the default
 handler reports that vector with the interrupt's real cause, as QEMU logs it."""
 import re
 
+import pytest
+
 from tools.elf_symbols import Image
 
 from tests import facts
@@ -20,6 +22,7 @@ def test_break_alone_lists_it(rv):
     assert re.search(r"^  direct ", rv.run("break"), re.M)
 
 
+@pytest.mark.emulator_only("the -d int log")
 def test_direct_mode_sends_an_interrupt_to_base(rv, kernel):
     base = Image(kernel("riscv64")).symbols["__isr_table_start"].address
     output = rv.run("break direct")

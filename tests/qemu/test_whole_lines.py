@@ -57,6 +57,7 @@ def test_a_report_lands_between_two_lines_never_inside_one(boot_console, kernel,
     assert amid, f"in {ROUNDS} rounds no report came while the table was being written: nothing was tried"
 
 
+@pytest.mark.emulator_only("emulator process (its exit code, its signals)")
 @pytest.mark.parametrize("arch", ARCHES)
 def test_a_report_at_the_prompt_starts_a_line_of_its_own(boot_console, kernel, arch):
     console = boot_console(arch, kernel(arch))

@@ -23,6 +23,7 @@ def test_break_alone_lists_the_experiments(x86):
         assert re.search(rf"^  {name} ", listing, re.M), name
 
 
+@pytest.mark.emulator_only("the -d int log")
 @pytest.mark.parametrize("name, handler, fault, cpl", CASES, ids=[c[0] for c in CASES])
 def test_break_reports_the_fault_naming_the_gate_and_the_table_comes_back(x86, name, handler, fault, cpl):
     vector = facts.slot_of("x86_64", handler)["vector"]
@@ -43,6 +44,7 @@ def test_break_reports_the_fault_naming_the_gate_and_the_table_comes_back(x86, n
     assert x86_logged(x86_events(finished_log(x86)), report), f"QEMU logged no fault matching {report}"
 
 
+@pytest.mark.emulator_only("the -d int log")
 def test_idt_limit_zero_is_a_triple_fault_that_the_harness_diagnoses(x86):
     """Nothing comes back from `break limit-zero`: with no gate inside the IDT
     limit the int is #GP, #GP's own delivery fails into #DF, and #DF's into a

@@ -76,6 +76,7 @@ def test_ring3_page_faults_carry_the_user_bit(x86, x86_64_kernel):
     assert_from_ring3(kernel, x86_64_kernel)
 
 
+@pytest.mark.emulator_only("the -d int log")
 def test_every_ring3_report_agrees_with_qemu_and_the_kernel_goes_on(x86):
     taken = []
     for trap in ("user-syscall", "user-int-dpl0", "user-hlt", "user-cli", "user-pf", "user-kmem", "user-ac"):
