@@ -253,22 +253,42 @@ _GENERATED_CONSTANTS = {"COUNT"}     # gen/isr.h defines these whatever the spec
 
 
 def needed_handlers(code_files):
-    """{handler: 'file:line'} of the handlers whose vector the kernel's code names
-    as ISR_VECTOR_<handler> (gen/isr.h defines one per bound handler): unbound,
-    the kernel does not compile."""
-    needed = {}
+    """({handler: 'file:line'}, {handler: 'file:line'}): the handlers whose vector
+    the kernel's code names as ISR_VECTOR_<handler> (gen/isr.h defines one per
+    bound handler), then those named only in the file that defines them.
+
+    The first are needed: unbound, the kernel does not compile. The second are
+    a handler's own file reporting its own vector (a student's on_student in
+    kernel/<arch>/student.c): while the spec binds the handler nowhere, the CPU
+    never enters it, and gen/isr.h defines the name all the same (unbound_vectors),
+    so a spec without it (the small specs the tests make) still builds."""
+    named = {}
     for path, text in code_files.items():
         cleaned = _clean(text, directives=False)
         for match in _VECTOR_CONSTANT.finditer(cleaned):
             if match.group(1) not in _GENERATED_CONSTANTS:
-                needed.setdefault(match.group(1), f"{path}:{_line_of(cleaned, match.start())}")
-    return needed
+                named.setdefault(match.group(1), {}).setdefault(path, _line_of(cleaned, match.start()))
+    needed, own = {}, {}
+    for name, places in named.items():
+        homes = {path for path in places if name in definitions(path, code_files[path])}
+        first = next(iter(places.items()))
+        (own if set(places) <= homes else needed)[name] = f"{first[0]}:{first[1]}"
+    return needed, own
+
+
+def unbound_vectors(own, bound):
+    """gen/isr.h lines for the handlers named only by their own file (own, from
+    needed_handlers) that the spec does not bind (bound: handler names): their
+    vector is ISR_VECTOR_COUNT, which no vector has, since the CPU never enters them."""
+    return [f"#define ISR_VECTOR_{name} ISR_VECTOR_COUNT   /* {where}: bound nowhere in the spec, never entered */"
+            for name, where in sorted(own.items()) if name not in bound]
 
 
 class KernelNames(NamedTuple):
     owned: dict       # name -> why it is the kernel's own (kernel_owned)
     entries: dict     # ELF entry symbol -> where the linker script names it
     needed: dict      # handler -> where the kernel names ISR_VECTOR_<handler> (needed_handlers)
+    own: dict         # handler -> where its own file, and no other, names ISR_VECTOR_<handler>
 
 
 _scanned = {}      # (files and their mtimes) -> KernelNames: a no-op run, or a fuzzer, scans once
@@ -286,5 +306,5 @@ def scan(root, arch, code_patterns, linker_script):
     if key not in _scanned:
         code = {str(p.relative_to(root)): p.read_text(errors="replace") for p in paths}
         owned, entries = kernel_owned(code, {str(script.relative_to(root)): script.read_text(errors="replace")})
-        _scanned[key] = KernelNames(owned, entries, needed_handlers(code))
+        _scanned[key] = KernelNames(owned, entries, *needed_handlers(code))
     return _scanned[key]

@@ -12,28 +12,33 @@ def banner(generator, spec_path, comment):
 
 
 def kernel_rules(arch_name, arch):
-    """(refuse_name, needed) for validate.resolve, from the arch's kernel sources
-    (isr/kernel_symbols.py): names a handler may not take, and handlers the
-    kernel's code names by vector."""
+    """(refuse_name, needed, own) from the arch's kernel sources (isr/kernel_symbols.py):
+    for validate.resolve, names a handler may not take and handlers the kernel's
+    code names by vector; for gen/isr.h, handlers only their own file names by vector."""
     names = kernel_symbols.scan(toolchain.ROOT, arch_name, toolchain.TARGETS[arch_name]["sources"],
                                 toolchain.linker_script(arch_name))
 
     def refuse(name, vector):
         # The kernel's own symbols are refused at the link, from the compiled objects (tools/owned_symbols.py).
         return kernel_symbols.refusal(name, vector == getattr(arch, "RESET_VECTOR", None), {}, {}, {})
-    return refuse, names.needed
+    return refuse, names.needed, names.own
 
 
 def render(arch_name, spec_path, keep=True):
     """All generated files as {name: text}; raises SpecError on a bad spec."""
     arch = arch_model(arch_name)
     bindings, where = load_spec(spec_path)
-    refuse, needed = kernel_rules(arch_name, arch)
-    slots = resolve(bindings, arch, refuse, where, needed)
     c = ld = ("/*", "*/")
     package = arch.__name__.replace(".", "/")
+    refuse, needed, own = kernel_rules(arch_name, arch)
+    slots = resolve(bindings, arch, refuse, where, needed)
+    header = arch.emit_header.emit(slots, arch, banner(f"{package}/emit_header.py", spec_path, c))
+    unbound = kernel_symbols.unbound_vectors(own, {slot.handler for slot in slots})
+    if unbound:     # before the include guard's #endif, the header's last line
+        body, end = header.rstrip("\n").rsplit("\n", 1)
+        header = "\n".join([body] + unbound + ["", end]) + "\n"
     return {
-        "isr.h": arch.emit_header.emit(slots, arch, banner(f"{package}/emit_header.py", spec_path, c)),
+        "isr.h": header,
         "isr_table.S": arch.emit_table.emit(slots, arch, banner(f"{package}/emit_table.py", spec_path, c)),
         "isr_stubs.S": arch.emit_stubs.emit(slots, arch, banner(f"{package}/emit_stubs.py", spec_path, c)),
         "isr_info.c": emit_info.emit(slots, arch, banner("isr/emit_info.py", spec_path, c)),
