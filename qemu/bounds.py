@@ -17,7 +17,6 @@ summary that read such a log whole took 12-16 GB of the test's memory. So:
 """
 import collections
 import os
-import re
 import resource
 import signal
 import threading
@@ -97,29 +96,6 @@ def tail_text(path, nbytes=TAIL_BYTES):
     if size > nbytes:
         data = data[data.find(b"\n") + 1:]
     return data.decode(errors="replace")
-
-
-def busiest_source(profile, log_tail):
-    """What fills a log, in words: the interrupt the emulator's tail names most
-    often (Profile.log_source), as 'NAME (N of the last M entries)'; None when
-    the profile cannot tell sources apart or the tail names none."""
-    if not profile.log_source:
-        return None
-    names = re.findall(profile.log_source, log_tail, re.M)
-    if not names:
-        return None
-    name, count = collections.Counter(names).most_common(1)[0]
-    return f"{name} ({count} of the last {len(names)} interrupts it logged)"
-
-
-def file_cap_words(profile, log_tail, cap=EMULATOR_FILE_CAP):
-    """The ending's words for an emulator that the file cap stopped, from its log's tail."""
-    size = f"{cap // MB} MB" if cap >= MB else f"{cap} bytes"
-    source = busiest_source(profile, log_tail)
-    filled = f" {source} fills it." if source else ""
-    return (f"{profile.emulator}'s log passed {size} (its file cap, qemu/bounds.py): "
-            f"an interrupt storm?{filled} A handler that does not acknowledge its source is "
-            f"entered again the moment it returns")
 
 
 class CappedTranscript:

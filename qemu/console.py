@@ -19,7 +19,8 @@ from pathlib import Path
 import pexpect
 
 from qemu import boot_record, bounds
-from qemu.diagnosis import log_summary, registers_summary  # noqa: F401 (log_summary: kept importable here)
+from qemu import int_log
+from qemu.diagnosis import registers_summary
 from qemu.ending import Ending, classify, guest_status
 from qemu.launcher import command, die_with_parent
 from qemu.monitor import QMP_FAILURES, Monitor, NoMonitor
@@ -106,7 +107,7 @@ class Console:
         """Everything a failure report shows about this guest, as one text."""
         ending = f"--- QEMU stopped: {self.ending} ---\n" if self.ending else ""
         return (f"{ending}--- transcript tail ({self.transcript_path}) ---\n{self.transcript_tail()}\n"
-                f"--- QEMU log ({self.log_path}) ---\n{log_summary(self.profile, self.log_path, self.elf)}\n"
+                f"--- QEMU log ({self.log_path}) ---\n{int_log.summary(self.profile, self.log_path, self.elf)}\n"
                 f"--- registers ---\n{self.registers()}")
 
     def _fail(self, what):
@@ -211,7 +212,7 @@ class Console:
         self.child.close()
         code = self.child.exitstatus if self.child.exitstatus is not None else -self.child.signalstatus
         if self._file_watch.full or bounds.at_cap(self.log_path, self._file_cap):   # stopped, or died of it first
-            words = bounds.file_cap_words(self.profile, bounds.tail_text(self.log_path), self._file_cap)
+            words = int_log.file_cap_words(self.profile, bounds.tail_text(self.log_path), self._file_cap)
             self.ending = Ending("file-cap", words, returncode=code)
             return self.ending
         if self._transcript.flooded:

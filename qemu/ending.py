@@ -17,7 +17,7 @@ import re
 import signal
 from dataclasses import dataclass
 
-from qemu import bounds
+from qemu import bounds, int_log
 
 GUEST_EXIT = re.compile(r"^exit status=(\d+)\r?$", re.M)
 # cpu_abort(): QEMU prints this and aborts (SIGABRT). M-profile lockup in 7.2 is one.
@@ -68,7 +68,7 @@ def classify(profile, returncode, serial_text="", shutdown_reason=None, qemu_log
     monitor ever answered (started=False: QEMU died while starting).
     Read the log from its tail (qemu.bounds.tail_text): it may be 64 MB."""
     if bounds.stopped_by_file_cap(returncode):
-        return Ending("file-cap", bounds.file_cap_words(profile, qemu_log_text), returncode=returncode)
+        return Ending("file-cap", int_log.file_cap_words(profile, qemu_log_text), returncode=returncode)
     fatal = QEMU_FATAL.findall(serial_text or "")
     if returncode == -signal.SIGABRT and fatal:
         if fatal[-1].startswith("Lockup"):

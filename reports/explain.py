@@ -20,6 +20,7 @@ from pathlib import Path
 
 from isr import arches
 from isr.load import arch_model
+from qemu import int_log
 from reports import handler_cost
 from reports.pictures import frame
 from tools import toolchain, versions
@@ -247,11 +248,8 @@ def logged_entry(arch, vector, report, log):
     entry whose lines show the PC the report names: the timer keeps logging after it."""
     pc = int(re.search(r" [a-z]+=0x([0-9a-f]+)", report.split(" err=", 1)[1])[1], 16)
     same_pc = re.compile(rf"(?<![0-9a-f])0*{pc:x}(?![0-9a-f])")
-    entries, pattern = [], log_pattern(arch, vector)
-    for i, line in enumerate(log):
-        if re.search(pattern, line):
-            lines = [line.rstrip()] + [d.rstrip() for d in log[i + 1:i + 4] if d.startswith("...")]
-            entries.append(lines)
+    slot = next(s for s in _manifest(arch)["vectors"] if s["vector"] == vector)
+    entries = int_log.lines_for(arch, slot, log)
     matching = [e for e in entries if any(same_pc.search(line) for line in e)]
     return (matching or entries or [None])[-1]
 

@@ -1,6 +1,8 @@
 """aarch64 under QEMU: the machine, the console, the log, and how the
 guest's exit status leaves the emulator (qemu/profiles.py makes a Profile of
 it: the field names and what each means are there)."""
+import re
+
 from isr.arch_aarch64 import IRQ_BASE, KINDS
 
 PROFILE = dict(
@@ -46,3 +48,26 @@ def log_pattern(slot):
     if vector >= IRQ_BASE or kind == "IRQ":
         return r"Taking exception 5 \[IRQ\]"
     return r"Taking exception 6 \[FIQ\]" if kind == "FIQ" else r"Taking exception \d+ \[(?!IRQ|FIQ)"
+
+
+# target/arm (A-profile): an exception's block, e.g.
+#   Taking exception 1 [Undefined Instruction] on CPU 0
+#   ...from EL1 to EL1
+#   ...with ESR 0x0/0x2000000
+#   ...with ELR 0x40200a80
+#   ...to EL1 PC 0x40200a00 PSTATE 0x3c5
+# QEMU 7.2 logs no ESR line for an IRQ; 10.0 logs one for IRQs too, and a
+# "...with SPSR 0x3c5" line before ELR (both seen on Debian 13's 10.0.13).
+LOG_ENTRY = re.compile(r"^Taking exception (?P<number>\d+) \[(?P<name>[^\]]+)\] on CPU \d+\n"
+                       r"\.\.\.from EL\d to EL\d\n(?:\.\.\.with ESR 0x[0-9a-f]+/0x(?P<esr>[0-9a-f]+)\n)?"
+                       r"(?:\.\.\.with FAR 0x[0-9a-f]+\n)?(?:\.\.\.with SPSR 0x[0-9a-f]+\n)?"
+                       r"\.\.\.with ELR 0x(?P<elr>[0-9a-f]+)\n"
+                       r"\.\.\.to EL\d PC 0x(?P<pc>[0-9a-f]+)", re.M)
+
+
+def log_entries(text):
+    """Every interrupt or exception the emulator's log records, in order, as dicts
+    (qemu/int_log.py entries). Here: number, name, esr (None where QEMU logs none:
+    7.2's IRQs), elr, pc (where it went)."""
+    return [{"number": int(m["number"]), "name": m["name"], "esr": int(m["esr"], 16) if m["esr"] else None,
+             "elr": int(m["elr"], 16), "pc": int(m["pc"], 16)} for m in LOG_ENTRY.finditer(text)]

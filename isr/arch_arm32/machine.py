@@ -1,6 +1,8 @@
 """arm32 under QEMU: the machine, the console, the log, and how the
 guest's exit status leaves the emulator (qemu/profiles.py makes a Profile of
 it: the field names and what each means are there)."""
+import re
+
 from isr.arch_arm32 import IRQ_BASE
 
 PROFILE = dict(
@@ -48,3 +50,42 @@ def log_pattern(slot):
         return r"Taking exception 6 \[FIQ\]" if slot["options"].get("fiq") else r"Taking exception 5 \[IRQ\]"
     return {1: r"\[Undefined Instruction\]", 2: r"\[SVC\]", 3: r"\[Prefetch Abort\]",
             4: r"\[Data Abort\]", 6: r"\[IRQ\]", 7: r"\[FIQ\]"}.get(slot["vector"], r"(?!)")
+
+
+# target/arm (AArch32): an exception's lines, e.g.
+#   Taking exception 4 [Data Abort] on CPU 0
+#   ...from EL1 to EL1
+#   ...with ESR 0x25/0x9200003f
+#   ...with DFSR 0x8 DFAR 0xb000000        (IFSR/IFAR for a prefetch abort)
+#   Exception return from AArch32 abt to sys PC 0x40202620
+# The PC appears only on the return, and a FIQ may be taken inside an IRQ
+# handler, so returns are matched to the exception they end like brackets.
+LOG_TAKEN = re.compile(r"^Taking exception (?P<number>\d+) \[(?P<name>[^\]]+)\]")
+LOG_FAULT = re.compile(r"^\.\.\.with (?P<reg>[DI]FSR) 0x(?P<fsr>[0-9a-f]+) [DI]FAR 0x(?P<far>[0-9a-f]+)")
+LOG_RETURN = re.compile(r"^Exception return from AArch32 (?P<mode>\w+) to (?P<to>\w+) PC 0x(?P<pc>[0-9a-f]+)")
+
+
+def log_entries(text):
+    """Every interrupt or exception the emulator's log records, in order, as dicts
+    (qemu/int_log.py entries). Here, in the order taken: number, name, fault
+    ((DFSR|IFSR, status, address) or None), back ((mode, to, pc) of its return, or
+    None), outer (the index of the exception it was taken inside, or None) and inner
+    (how many were taken inside it)."""
+    found, open_ = [], []
+    for line in text.splitlines():
+        taken = LOG_TAKEN.match(line)
+        if taken:
+            found.append({"number": int(taken["number"]), "name": taken["name"], "fault": None, "back": None,
+                          "outer": open_[-1] if open_ else None, "inner": 0})
+            if open_:
+                found[open_[-1]]["inner"] += 1
+            open_.append(len(found) - 1)
+            continue
+        fault = LOG_FAULT.match(line)
+        if fault and open_:
+            found[open_[-1]]["fault"] = (fault["reg"], int(fault["fsr"], 16), int(fault["far"], 16))
+            continue
+        back = LOG_RETURN.match(line)
+        if back and open_:
+            found[open_.pop()]["back"] = (back["mode"], back["to"], int(back["pc"], 16))
+    return found

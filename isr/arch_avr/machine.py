@@ -1,6 +1,8 @@
 """avr under QEMU: the machine, the console, the log, and how the
 guest's exit status leaves the emulator (qemu/profiles.py makes a Profile of
 it: the field names and what each means are there)."""
+import re
+
 
 PROFILE = dict(
     binary="qemu-system-avr",
@@ -36,3 +38,10 @@ def log_pattern(slot):
     slot's vector is taken (reports/explain.py --run)."""
     # None: QEMU's AVR logs no interrupts with -d int (DESIGN.md: QEMU 7.2).
     return None
+
+
+def log_entries(text):
+    """Every interrupt or exception the emulator's log records, in order, as dicts
+    (qemu/int_log.py entries). None here: QEMU's AVR logs no interrupts with -d int
+    (DESIGN.md: QEMU 7.2)."""
+    return []

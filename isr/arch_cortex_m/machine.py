@@ -1,6 +1,8 @@
 """cortex-m under QEMU: the machine, the console, the log, and how the
 guest's exit status leaves the emulator (qemu/profiles.py makes a Profile of
 it: the field names and what each means are there)."""
+import re
+
 
 PROFILE = dict(
     binary="qemu-system-arm",
@@ -38,3 +40,35 @@ def log_pattern(slot):
     """A regex for the line the emulator's interrupt log writes when this manifest
     slot's vector is taken (reports/explain.py --run)."""
     return rf"taking pending (?:non)?secure exception {slot['vector']}$"
+
+
+# target/arm M-profile: an exception, with the vector fetch before it and what
+# it led to after it, e.g. a fetch that lands on an ARM-state address:
+#   ...loading from element 6 of non-secure vector table at 0x18
+#   ...loaded new PC 0x520
+#   Taking exception 18 [v7M INVSTATE UsageFault] on CPU 0
+#   ...taking pending nonsecure exception 3
+LOG_FETCH = re.compile(r"^\.\.\.loading from element (?P<element>\d+) of \S+ vector table at 0x(?P<at>[0-9a-f]+)$")
+LOG_LOADED = re.compile(r"^\.\.\.loaded new PC 0x(?P<pc>[0-9a-f]+)$")
+LOG_TAKEN = re.compile(r"^Taking exception (?P<number>\d+) \[(?P<name>[^\]]+)\]")
+LOG_PENDING = re.compile(r"^\.\.\.taking pending \S+ exception (?P<taken>\d+)$")
+
+
+def log_entries(text):
+    """Every interrupt or exception the emulator's log records, in order, as dicts
+    (qemu/int_log.py entries). Here: number and name (QEMU's), and where known
+    element, at (the vector fetch just before it: its element and address), pc (the
+    PC that fetch loaded) and taken (the NVIC exception it led to); None where the
+    log has no such line."""
+    found, fetch = [], {"element": None, "at": None, "pc": None}
+    for line in text.splitlines():
+        if m := LOG_FETCH.match(line):
+            fetch = {"element": int(m["element"]), "at": int(m["at"], 16), "pc": None}
+        elif m := LOG_LOADED.match(line):
+            fetch["pc"] = int(m["pc"], 16)
+        elif m := LOG_TAKEN.match(line):
+            found.append({"number": int(m["number"]), "name": m["name"], **fetch, "taken": None})
+            fetch = {"element": None, "at": None, "pc": None}
+        elif (m := LOG_PENDING.match(line)) and found and found[-1]["taken"] is None:
+            found[-1]["taken"] = int(m["taken"])
+    return found

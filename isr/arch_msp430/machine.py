@@ -1,6 +1,8 @@
 """msp430 under mspdebug's simulator: the machine, the console, the log, and how the
 guest's exit status leaves the emulator (qemu/profiles.py makes a Profile of
 it: the field names and what each means are there)."""
+import re
+
 from isr.arch_msp430 import IRQ_BASE
 
 # The SMCLK (= MCLK) kernel/msp430/memlayout.h assumes for the simulator's cycles.
@@ -63,3 +65,14 @@ def log_pattern(slot):
     # qemu/mspdebug_sim.py's log: a device's IRQ taken, or `int`'s trigger request.
     irq = slot["vector"] - IRQ_BASE
     return rf"irq handle {irq}$|^request what=2 arg={irq} "
+
+
+# qemu/mspdebug_sim.py's log: "irq handle N" when the simulator takes device
+# IRQ N (vector IRQ_BASE + N), "request what=2 arg=N ..." when `int` triggers one.
+LOG_ENTRY = re.compile(r"^irq handle (?P<irq>\d+)$", re.M)
+
+
+def log_entries(text):
+    """Every interrupt or exception the emulator's log records, in order, as dicts
+    (qemu/int_log.py entries). Here: irq, vector."""
+    return [{"irq": int(m["irq"]), "vector": IRQ_BASE + int(m["irq"])} for m in LOG_ENTRY.finditer(text)]

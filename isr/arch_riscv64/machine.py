@@ -1,6 +1,8 @@
 """riscv64 under QEMU: the machine, the console, the log, and how the
 guest's exit status leaves the emulator (qemu/profiles.py makes a Profile of
 it: the field names and what each means are there)."""
+import re
+
 from isr.arch_riscv64 import IRQ_BASE
 
 PROFILE = dict(
@@ -48,3 +50,15 @@ def log_pattern(slot):
     exception = slot["vector"] < IRQ_BASE
     cause = slot["vector"] if exception else slot["vector"] - IRQ_BASE
     return rf"async:{0 if exception else 1}, cause:{cause:016x}"
+
+
+# target/riscv riscv_cpu_do_interrupt: one line per trap; async:1 for interrupts.
+LOG_ENTRY = re.compile(r"riscv_cpu_do_interrupt: hart:\d+, async:(?P<interrupt>\d), cause:(?P<cause>[0-9a-f]+), "
+                       r"epc:0x(?P<epc>[0-9a-f]+), tval:0x(?P<tval>[0-9a-f]+)")
+
+
+def log_entries(text):
+    """Every interrupt or exception the emulator's log records, in order, as dicts
+    (qemu/int_log.py entries). Here: interrupt (1 for an interrupt, 0 for an
+    exception), cause, epc, tval, as ints."""
+    return [{key: int(value, 16) for key, value in m.groupdict().items()} for m in LOG_ENTRY.finditer(text)]

@@ -1,6 +1,8 @@
 """x86_64 under QEMU: the machine, the console, the log, and how the
 guest's exit status leaves the emulator (qemu/profiles.py makes a Profile of
 it: the field names and what each means are there)."""
+import re
+
 
 PROFILE = dict(
     binary="qemu-system-x86_64",
@@ -40,3 +42,16 @@ def log_pattern(slot):
     """A regex for the line the emulator's interrupt log writes when this manifest
     slot's vector is taken (reports/explain.py --run)."""
     return rf"^\s*\d+: v={slot['vector']:02x} "
+
+
+# target/i386 do_interrupt_all, one line per interrupt or exception delivered:
+#   "    17: v=80 e=0000 i=1 cpl=3 IP=0033:000000000010a400 pc=000000000010a400 SP=..."
+# i=1 for INT n (pc is the INT instruction; the saved RIP is past it).
+LOG_ENTRY = re.compile(r"^\s*\d+: v=(?P<vec>[0-9a-f]+) e=(?P<err>[0-9a-f]+) i=(?P<soft>\d) "
+                       r"cpl=(?P<cpl>\d) IP=(?P<cs>[0-9a-f]+):[0-9a-f]+ pc=(?P<pc>[0-9a-f]+)", re.M)
+
+
+def log_entries(text):
+    """Every interrupt or exception the emulator's log records, in order, as dicts
+    (qemu/int_log.py entries). Here: vec, err, soft, cpl, cs, pc, as ints."""
+    return [{key: int(value, 16) for key, value in m.groupdict().items()} for m in LOG_ENTRY.finditer(text)]

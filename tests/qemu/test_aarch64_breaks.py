@@ -5,10 +5,11 @@ import re
 
 import pytest
 
+from qemu.int_log import entries
 from tools.elf_symbols import Image
 
 from tests import facts
-from tests.qemu.qemu_log import a64_exceptions, finished_log
+from tests.qemu.qemu_log import finished_log
 from tests.qemu.report import one_report
 from tests.qemu.scenarios import ticks
 
@@ -39,7 +40,7 @@ def test_irq_through_an_undefined_entry_is_reported_by_the_sync_entry(a64, aarch
     first, _ = ticks(a64)                    # the entry is restored: the timer's IRQs arrive again
     a64.run("sleep 30")
     assert ticks(a64)[0] > first
-    logged = a64_exceptions(finished_log(a64))
+    logged = entries("aarch64", finished_log(a64))
     undefined = [i for i, e in enumerate(logged) if e["name"] == "Undefined Instruction"
                  and e["elr"] == vbar + irq_offset]
     assert undefined, "QEMU logged no undefined instruction at the IRQ entry"

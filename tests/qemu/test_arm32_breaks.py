@@ -6,10 +6,11 @@ import re
 
 import pytest
 
+from qemu.int_log import entries
 from tools.elf_symbols import Image
 
 from tests import facts
-from tests.qemu.qemu_log import arm32_exceptions, finished_log
+from tests.qemu.qemu_log import finished_log
 from tests.qemu.report import one_report
 from tests.qemu.scenarios import ticks
 
@@ -40,7 +41,7 @@ def test_irq_through_an_undefined_word_is_reported_by_the_undef_entry(a32, kerne
     first, _ = ticks(a32)                    # the word is restored: the timer's IRQs arrive again
     a32.run("sleep 30")
     assert ticks(a32)[0] > first
-    logged = arm32_exceptions(finished_log(a32))
+    logged = entries("arm32", finished_log(a32))
     undefined = [e for e in logged if e["name"] == "Undefined Instruction"]
     assert len(undefined) == 1, "QEMU logged one undefined instruction"
     assert undefined[0]["outer"] is not None and logged[undefined[0]["outer"]]["name"] == "IRQ", \

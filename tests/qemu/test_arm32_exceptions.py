@@ -5,10 +5,11 @@ import struct
 
 import pytest
 
+from qemu.int_log import entries
 from tools.elf_symbols import Image
 
 from tests import facts
-from tests.qemu.qemu_log import arm32_exceptions, finished_log
+from tests.qemu.qemu_log import finished_log
 from tests.qemu.report import one_report, only
 from tests.qemu.scenarios import assert_faults_keep_recovering, assert_trap
 
@@ -79,8 +80,8 @@ def test_report_agrees_with_qemu_s_interrupt_log(a32, kernel, trap):
     else:
         back = int(report["lr"], 16) - slot(report["name"])["options"]["kind_return"]
     qemu_name = "Breakpoint" if trap == "bkpt" else QEMU_NAMES[report["name"]]
-    entries = arm32_exceptions(finished_log(a32))
-    logged = only([e for e in entries if e["name"] == qemu_name], f"{qemu_name} in QEMU's log", entries)
+    taken = entries("arm32", finished_log(a32))
+    logged = only([e for e in taken if e["name"] == qemu_name], f"{qemu_name} in QEMU's log", taken)
     assert logged["back"] == (report["mode"], report["from"], back)
     if report["name"] == "DABT":
         assert logged["fault"] == ("DFSR", int(report["err"], 16), int(report["dfar"], 16))

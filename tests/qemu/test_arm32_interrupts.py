@@ -5,8 +5,9 @@ import re
 
 import pytest
 
+from qemu.int_log import entries
 from tests import facts
-from tests.qemu.qemu_log import arm32_exceptions, finished_log
+from tests.qemu.qemu_log import finished_log
 from tests.qemu.report import one_report, only, reports
 from tests.qemu.scenarios import assert_timer_rate, ticks
 
@@ -92,7 +93,7 @@ def test_int_raises_each_sgi_at_the_entry_of_its_group(a32):
         assert output.rstrip().endswith(f"int {sgi['vector']}: returned")
         returns.append((kind(sgi).upper(), (kind(sgi), "sys", int(report["pc"], 16))))
     # QEMU took each at the IRQ or FIQ entry, and returned to the reported pc.
-    logged = [(e["name"], e["back"]) for e in arm32_exceptions(finished_log(a32))]
+    logged = [(e["name"], e["back"]) for e in entries("arm32", finished_log(a32))]
     for taken in returns:
         assert taken in logged, taken
 
@@ -112,7 +113,7 @@ def test_a_fiq_preempts_a_slow_irq_handler(a32):
         (str(slow["vector"]), "irq", "irq", "1", "1")
     assert output.rstrip().endswith(f"int {slow['vector']}: returned")
     # QEMU saw the same: a FIQ taken inside an IRQ, returning to IRQ mode at the reported pc.
-    logged = arm32_exceptions(finished_log(a32))
+    logged = entries("arm32", finished_log(a32))
     fiq = only([e for e in logged if e["back"] == ("fiq", "irq", int(nested["pc"], 16))],
                "FIQ in QEMU's log that returns to IRQ mode at the reported pc", logged)
     assert fiq["name"] == "FIQ" and logged[fiq["outer"]]["name"] == "IRQ"
@@ -134,7 +135,7 @@ def test_an_irq_never_preempts_a_slow_fiq_handler(a32):
     assert "note=" not in output
     assert ticks(a32)[0] > before, "the held-off ticks arrive once the FIQ handler returns"
     # QEMU took nothing inside the FIQ, which returned to SYS mode at the reported pc.
-    logged = arm32_exceptions(finished_log(a32))
+    logged = entries("arm32", finished_log(a32))
     fiq = only([e for e in logged if e["name"] == "FIQ"], "FIQ in QEMU's log", logged)
     assert (fiq["back"], fiq["inner"], fiq["outer"]) == (("fiq", "sys", int(report["pc"], 16)), 0, None)
 

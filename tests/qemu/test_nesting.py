@@ -11,9 +11,10 @@ import re
 import pytest
 
 from isr import arch_avr, arch_msp430, arch_riscv64, arch_x86_64
+from qemu.int_log import entries
 from tools.elf_symbols import Image
 
-from tests.qemu.qemu_log import finished_log, riscv_traps, x86_events
+from tests.qemu.qemu_log import finished_log
 from tests.qemu.report import reports
 
 # arch, the slow interrupt's vector, the timer's: interrupt lines are the
@@ -50,7 +51,7 @@ def test_timer_nests_in_a_handler_that_turns_interrupts_back_on(boot_console, ke
         timer_bit, slow_bit = 1 << (timer_vector - arch_x86_64.IRQ_BASE), 1 << (slow_vector - arch_x86_64.IRQ_BASE)
         assert all(int(r["inservice"], 16) == timer_bit | slow_bit for r in nested)
         assert int(slow[0]["inservice"], 16) == slow_bit
-        events = x86_events(finished_log(console))
+        events = entries("x86_64", finished_log(console))
         for report in nested:
             assert any(e["vec"] == timer_vector and e["pc"] == int(report["rip"], 16) for e in events), report
     elif arch == "avr":
@@ -75,7 +76,7 @@ def test_timer_nests_in_a_handler_that_turns_interrupts_back_on(boot_console, ke
         window = window[:window.index(str(arch_msp430.BY_NAME["usart0rx"] - arch_msp430.PART_FIRST))]
         assert window.count(str(timer_vector - arch_msp430.PART_FIRST)) >= len(nested), events
     else:
-        traps = riscv_traps(finished_log(console))
+        traps = entries("riscv64", finished_log(console))
         for report in nested:
             assert any(t["interrupt"] and t["cause"] == timer_vector - arch_riscv64.IRQ_BASE
                        and t["epc"] == int(report["mepc"], 16) for t in traps), report

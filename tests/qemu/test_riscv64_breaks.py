@@ -6,10 +6,11 @@ import re
 
 import pytest
 
+from qemu.int_log import entries
 from tools.elf_symbols import Image
 
 from tests import facts
-from tests.qemu.qemu_log import finished_log, riscv_traps
+from tests.qemu.qemu_log import finished_log
 from tests.qemu.report import one_report
 from tests.qemu.scenarios import ticks
 
@@ -39,6 +40,6 @@ def test_direct_mode_sends_an_interrupt_to_base(rv, kernel):
     first, _ = ticks(rv)                     # and the interrupt it masked is back on
     rv.run("sleep 30")
     assert ticks(rv)[0] > first
-    traps = riscv_traps(finished_log(rv))
+    traps = entries("riscv64", finished_log(rv))
     assert any(t["interrupt"] and t["cause"] == mcause & ~INTERRUPT and t["epc"] == int(report["mepc"], 16)
                for t in traps), "QEMU logged no such interrupt at that mepc"

@@ -5,8 +5,9 @@ import re
 
 import pytest
 
+from qemu.int_log import entries
 from tests import facts
-from tests.qemu.qemu_log import finished_log, qemu_idt_error, x86_events, x86_logged
+from tests.qemu.qemu_log import finished_log, qemu_idt_error, x86_logged
 from tests.qemu.report import one_report, reports
 
 # break name, the handler whose gate it damages (kernel/x86_64/breaks.c), the fault, the CPL it is raised from
@@ -41,7 +42,7 @@ def test_break_reports_the_fault_naming_the_gate_and_the_table_comes_back(x86, n
     else:
         assert one_report(x86.run(f"int {vector}"))["vec"] == str(vector)
     assert "ticks=" in x86.run("ticks")
-    assert x86_logged(x86_events(finished_log(x86)), report), f"QEMU logged no fault matching {report}"
+    assert x86_logged(entries("x86_64", finished_log(x86)), report), f"QEMU logged no fault matching {report}"
 
 
 @pytest.mark.emulator_only("the -d int log")
@@ -59,5 +60,5 @@ def test_idt_limit_zero_is_a_triple_fault_that_the_harness_diagnoses(x86):
     assert f"v=0d e={qemu_idt_error(vector):04x}" in diagnosis, diagnosis
     assert x86.wait_exit() is None, "a triple fault is not the guest's exit status"
     log = x86.log_path.read_text()
-    chain = [(e["vec"], e["err"]) for e in x86_events(log)][-2:]
+    chain = [(e["vec"], e["err"]) for e in entries("x86_64", log)][-2:]
     assert chain == [(13, qemu_idt_error(vector)), (8, 0)] and log.rstrip().endswith("Triple fault")

@@ -8,10 +8,11 @@ import re
 
 import pytest
 
+from qemu.int_log import entries
 from tools.elf_symbols import Image
 
 from tests import facts
-from tests.qemu.qemu_log import finished_log, qemu_idt_error, x86_events, x86_logged
+from tests.qemu.qemu_log import finished_log, qemu_idt_error, x86_logged
 from tests.qemu.report import one_report, reports
 
 
@@ -85,7 +86,7 @@ def test_every_ring3_report_agrees_with_qemu_and_the_kernel_goes_on(x86):
     x86.run("sleep 30")
     assert int(re.search(r"ticks=(\d+)", x86.run("ticks"))[1]) > first
     assert one_report(x86.run("trap bp"))["cpl"] == "0"
-    events = x86_events(finished_log(x86))
+    events = entries("x86_64", finished_log(x86))
     for report in taken:
         assert x86_logged(events, report), f"QEMU logged no v={int(report['vec']):02x} matching {report}"
 

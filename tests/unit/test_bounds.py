@@ -3,7 +3,7 @@ import resource
 import signal
 import subprocess
 
-from qemu import bounds
+from qemu import bounds, int_log
 from qemu.ending import classify
 from qemu.profiles import profile
 
@@ -20,10 +20,10 @@ def test_busiest_source_names_what_fills_a_log():
     riscv = profile("riscv64")
     line = "riscv_cpu_do_interrupt: hart:0, async:1, cause:0000000000000007, epc:0x80001234, tval:0x0, desc=m_timer\n"
     other = line.replace("desc=m_timer", "desc=m_external")
-    assert bounds.busiest_source(riscv, line * 9 + other) == "m_timer (9 of the last 10 interrupts it logged)"
-    assert bounds.busiest_source(profile("avr"), line) is None        # -d int logs nothing on AVR
+    assert int_log.busiest_source(riscv, line * 9 + other) == "m_timer (9 of the last 10 interrupts it logged)"
+    assert int_log.busiest_source(profile("avr"), line) is None        # -d int logs nothing on AVR
     x86 = "     7: v=20 e=0000 i=0 cpl=0 IP=0008:0000000000101000 pc=0000000000101000 SP=0010:0\n"
-    assert bounds.busiest_source(profile("x86_64"), x86 * 3).startswith("v=20 (3 of the last 3")
+    assert int_log.busiest_source(profile("x86_64"), x86 * 3).startswith("v=20 (3 of the last 3")
 
 
 def test_an_emulator_stopped_by_the_file_cap_is_told_as_a_storm():

@@ -1,7 +1,7 @@
 """A failure's summary of QEMU's log counts the routine interrupts it leaves out
 (issue 25): riscv64's counted none, '(0 routine interrupts not shown)', while
 the log of a timer storm held nothing but m_timer lines."""
-from qemu.diagnosis import log_summary
+from qemu.int_log import summary as log_summary
 from qemu.profiles import profile
 
 TIMER = ("riscv_cpu_do_interrupt: hart:0, async:1, cause:0000000000000007, epc:0x0000000080003a92, "
