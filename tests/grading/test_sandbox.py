@@ -98,3 +98,10 @@ def test_a_spec_that_spins_is_stopped_by_the_cpu_limit(tree):
     outcome, _ = generate(tree, "while True:\n    pass\n", replace(LIMITS, cpu_seconds=3))
     assert not outcome.ok
     assert "CPU" in outcome.stopped or "time limit" in outcome.stopped or "CPU" in outcome.output
+
+
+def test_a_spec_that_takes_all_memory_is_refused_it(tree):
+    outcome, before = generate(tree, "hoard = bytearray(8 << 30)\n")
+    assert not outcome.ok
+    assert "MemoryError" in outcome.output and "isr/riscv64.py" in outcome.output
+    assert digest(tree) == before
