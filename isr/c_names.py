@@ -5,7 +5,9 @@ gen/isr.h declares one prototype per handler after <stddef.h> and <stdint.h>,
 and the kernel's C includes <stdbool.h> too. A handler named like a keyword,
 a macro or a type of those headers makes its own prototype fail to compile
 (`void bool(void)` reads `void _Bool(void)`), far from the spec line that
-named it; validation refuses it there instead.
+named it; validation refuses it there instead. So are the names the generator
+and the compiler keep for themselves (reserved). Which names are the kernel's
+own is found in the compiled objects at the link (tools/owned_symbols.py).
 """
 import re
 
@@ -50,4 +52,20 @@ def clash(name):
                 f"that name does not compile")
     if name in LATER_KEYWORDS:
         return "is a keyword of C23 or GNU C, so a function of that name does not compile with every compiler"
+    return None
+
+
+GENERATED_PREFIXES = ("isr_", "__isr_")   # gen/ names every symbol it defines with one of these
+
+
+def reserved(name):
+    """Why a handler may not be called name, which the generator or the compiler
+    keeps for itself, or None (the text follows "handler")."""
+    if name.startswith(GENERATED_PREFIXES):
+        return (f"{name!r} starts with {' or '.join(GENERATED_PREFIXES)}, which the generator reserves "
+                f"for its own symbols (isr_stub_N, isr_default_N, isr_vector_names, ...); "
+                f"name your handler differently")
+    if name.startswith("__"):
+        return (f"{name!r} starts with __, which C reserves for the compiler and its runtime "
+                f"(__aeabi_uldivmod, ...); name your handler differently")
     return None

@@ -1,17 +1,16 @@
-"""The names a handler may not take: the kernel's own symbols and the generator's.
+"""What the kernel's sources say of the handlers, read as text before anything is compiled.
 
-A handler is a function that only the table reaches. A global symbol that the
-hand-written kernel defines and also uses from another file (a header
-declares it, assembly calls it: `kmain`, `memset`, `ticks`,
-`recovery_resume`) or that a linker script defines (`__stack_top`) is the
-kernel's own: binding it would make the CPU jump into the middle of the
-kernel's business, which builds and checks green and then breaks at run time.
-The handlers the kernel defines for the spec to bind (`on_pit_tick`) are used
-by no other file, so they stay free.
+gen/isr.h defines ISR_VECTOR_<handler> for each handler the spec binds; kernel
+code that names one (`ISR_VECTOR_on_syscall`) does not compile unless the spec
+binds that handler: needed_handlers() finds them, so the generator can ask for
+the binding at the spec instead, and tells apart a handler whose own file alone
+names it (render.py then defines it in gen/isr.h when unbound). For that it asks
+definitions() the global names a C or assembly file defines (comments, strings
+and preprocessor lines removed; a function a macro defines is missed:
+tests/elf/test_kernel_symbols.py holds it to the compiler's symbol tables).
 
-The sources are scanned as text (comments, strings and preprocessor lines
-removed), not compiled: the check runs before anything is compiled, and the
-kernel's sources are plain C, assembly and linker scripts.
+Which names are the kernel's own, and may not be a handler's, is not read here:
+the compiled objects answer that at the link (tools/owned_symbols.py).
 """
 import re
 from pathlib import Path
@@ -19,17 +18,14 @@ from typing import NamedTuple
 
 from isr.validate import C_KEYWORDS
 
-GENERATED_PREFIXES = ("isr_", "__isr_")   # gen/ names every symbol it defines with one of these
 
 _COMMENT_OR_STRING = re.compile(r'/\*.*?\*/|//[^\n]*|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'', re.S)
 _DIRECTIVE = re.compile(r"^[ \t]*#(?:[^\n]*\\\n)*[^\n]*", re.M)
 _TOKEN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*|==|!=|<=|>=|->|&&|\|\||\S")
 _ASM_GLOBAL = re.compile(r"^[ \t]*\.glob(?:a)?l[ \t]+([A-Za-z_][A-Za-z0-9_]*(?:[ \t]*,[ \t]*[A-Za-z_][A-Za-z0-9_]*)*)", re.M)
-_LD_ASSIGN = re.compile(r"(?:^|[;{(\s])([A-Za-z_.][A-Za-z0-9_.]*)\s*=[^=]", re.M)
 _NOT_A_NAME = frozenset({"__attribute__", "__asm__", "asm", "_Alignas", "sizeof", "__typeof__", "_Static_assert"})
 _ASM_FUNCTION = re.compile(r"^\s*\.type\s+([A-Za-z_][A-Za-z0-9_]*)\s*,\s*[@%]function", re.M)
 _THUMB_FUNC = re.compile(r"^[ \t]*\.thumb_func[ \t]*\n(?:[ \t]*\n)*[ \t]*([A-Za-z_][A-Za-z0-9_]*):", re.M)
-_LD_ENTRY = re.compile(r"\bENTRY\s*\(\s*([A-Za-z_][A-Za-z0-9_]*)\s*\)")
 
 
 def _blank(match):
@@ -154,98 +150,13 @@ def asm_definitions(text):
     return found
 
 
-def ld_definitions(text):
-    """{name: (line, False)} of the symbols a linker script assigns."""
-    text = _clean(text, directives=False)
-    return {m.group(1): (_line_of(text, m.start(1)), False) for m in _LD_ASSIGN.finditer(text)
-            if m.group(1) != "."}
-
-
 def definitions(path, text):
     suffix = Path(path).suffix
     if suffix == ".c":
         return c_definitions(text)
     if suffix == ".S":
         return asm_definitions(text)
-    if suffix == ".ld":
-        return ld_definitions(text)
     return {}
-
-
-def uses(text):
-    """{identifier: first line} of every name a C, header or assembly file mentions
-    as a symbol: not a struct, union or enum tag (`struct gic_irq` is no use of the
-    function gic_irq) and not a member (`frame->vector`, `.ist`)."""
-    found, previous = {}, None
-    for token, line in _tokens(_clean(text)):
-        if re.match(r"[A-Za-z_]", token) and previous not in ("struct", "union", "enum", ".", "->"):
-            found.setdefault(token, line)
-        previous = token
-    return found
-
-
-def kernel_owned(code_files, linker_files):
-    """({name: why it is the kernel's}, {entry symbol: where the linker script names it}).
-
-    code_files: C, headers and assembly, as {path: text}; linker_files likewise.
-    The kernel's own: every variable and data label (never a handler), what a
-    linker script defines, what the boot code defines, and every function
-    another file uses. A linker script's uses (ASSERT) are not counted: it names
-    symbols to check them. Its ENTRY is returned apart: the boot code, except
-    where the CPU's reset vector is that entry (Cortex-M's Reset)."""
-    mentions = {path: uses(text) for path, text in code_files.items()}
-    owned, entries = {}, {}
-    for path, text in linker_files.items():
-        for name, (line, _) in ld_definitions(text).items():
-            owned.setdefault(name, f"defined by {path}:{line}")
-        for match in _LD_ENTRY.finditer(_clean(text, directives=False)):
-            entries[match.group(1)] = f"the ELF entry point, ENTRY in {path}:{_line_of(text, match.start())}"
-    for path, text in code_files.items():
-        for name, (line, function) in definitions(path, text).items():
-            if name in entries:
-                continue
-            if not function:
-                owned.setdefault(name, f"a variable or data label defined at {path}:{line}")
-                continue
-            if Path(path).parts[0] == "boot":
-                owned.setdefault(name, f"boot code defined at {path}:{line}")
-                continue
-            elsewhere = [(other, found[name]) for other, found in mentions.items()
-                         if other != path and name in found]
-            if elsewhere:
-                other, at = elsewhere[0]
-                owned.setdefault(name, f"defined at {path}:{line} and used at {other}:{at}")
-    return owned, entries
-
-
-def generated(files):
-    """{name: 'gen/<file>:line'} of the symbols the generated files define (files: {name: text})."""
-    defined = {}
-    for name, text in files.items():
-        for symbol, (line, _) in definitions(name, text).items():
-            defined.setdefault(symbol, f"generated into gen/{name}:{line}")
-    return defined
-
-
-def refusal(name, reset_vector, owned, entries, made):
-    """Why a handler may not be called name, or None. reset_vector: True when the
-    binding is the CPU's reset vector, which is the kernel's ENTRY by design."""
-    if name in made:
-        return f"{name!r} is a generated symbol ({made[name]}); name your handler differently"
-    if name.startswith(GENERATED_PREFIXES):
-        return (f"{name!r} starts with {' or '.join(GENERATED_PREFIXES)}, which the generator reserves "
-                f"for its own symbols (isr_stub_N, isr_default_N, isr_vector_names, ...); "
-                f"name your handler differently")
-    if name.startswith("__"):
-        return (f"{name!r} starts with __, which C reserves for the compiler and its runtime "
-                f"(__aeabi_uldivmod, ...); name your handler differently")
-    if name in entries and not reset_vector:
-        return (f"{name!r} is the kernel's boot code ({entries[name]}): the CPU would restart the "
-                f"kernel from it; define a handler of your own and bind that")
-    if name in owned:
-        return (f"{name!r} is the kernel's own symbol ({owned[name]}): the CPU would enter it as if it "
-                f"were a handler; define a handler of your own and bind that")
-    return None
 
 
 _VECTOR_CONSTANT = re.compile(r"\bISR_VECTOR_([A-Za-z_][A-Za-z0-9_]*)")
@@ -285,8 +196,6 @@ def unbound_vectors(own, bound):
 
 
 class KernelNames(NamedTuple):
-    owned: dict       # name -> why it is the kernel's own (kernel_owned)
-    entries: dict     # ELF entry symbol -> where the linker script names it
     needed: dict      # handler -> where the kernel names ISR_VECTOR_<handler> (needed_handlers)
     own: dict         # handler -> where its own file, and no other, names ISR_VECTOR_<handler>
 
@@ -294,17 +203,14 @@ class KernelNames(NamedTuple):
 _scanned = {}      # (files and their mtimes) -> KernelNames: a no-op run, or a fuzzer, scans once
 
 
-def scan(root, arch, code_patterns, linker_script):
+def scan(root, arch, code_patterns):
     """KernelNames of the arch's hand-written files under root: its sources
-    (code_patterns, globs), every header in kernel/ and kernel/<arch>/, and its
-    linker script."""
+    (code_patterns, globs) and every header in kernel/ and kernel/<arch>/."""
     root = Path(root)
     paths = [p for pattern in code_patterns for p in sorted(root.glob(pattern))]
     paths += sorted(root.glob("kernel/*.h")) + sorted(root.glob(f"kernel/{arch}/*.h"))
-    script = Path(linker_script)
-    key = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in paths + [script])
+    key = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in paths)
     if key not in _scanned:
         code = {str(p.relative_to(root)): p.read_text(errors="replace") for p in paths}
-        owned, entries = kernel_owned(code, {str(script.relative_to(root)): script.read_text(errors="replace")})
-        _scanned[key] = KernelNames(owned, entries, *needed_handlers(code))
+        _scanned[key] = KernelNames(*needed_handlers(code))
     return _scanned[key]

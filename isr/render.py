@@ -1,9 +1,13 @@
 """Render a spec to the text of every generated file, in this process (isr/generate.py
 runs it in a child: isr/isolated.py)."""
+from pathlib import Path
+
 from isr import emit_info, emit_keep, emit_manifest, kernel_symbols
+from isr.c_names import reserved
 from isr.load import arch_model, load_spec
 from isr.validate import resolve
-from tools import toolchain
+
+ROOT = Path(__file__).resolve().parent.parent     # the checkout: the kernel's sources are read from it
 
 
 def banner(generator, spec_path, comment):
@@ -15,12 +19,11 @@ def kernel_rules(arch_name, arch):
     """(refuse_name, needed, own) from the arch's kernel sources (isr/kernel_symbols.py):
     for validate.resolve, names a handler may not take and handlers the kernel's
     code names by vector; for gen/isr.h, handlers only their own file names by vector."""
-    names = kernel_symbols.scan(toolchain.ROOT, arch_name, toolchain.TARGETS[arch_name]["sources"],
-                                toolchain.linker_script(arch_name))
+    names = kernel_symbols.scan(ROOT, arch_name, arch.toolchains.KERNEL["sources"])
 
     def refuse(name, vector):
         # The kernel's own symbols are refused at the link, from the compiled objects (tools/owned_symbols.py).
-        return kernel_symbols.refusal(name, vector == getattr(arch, "RESET_VECTOR", None), {}, {}, {})
+        return reserved(name)
     return refuse, names.needed, names.own
 
 

@@ -152,7 +152,7 @@ def resolve(bindings, arch, refuse_name=None, spec=None, needed=None):
     """Validate bindings; return one Slot per table entry of the arch, defaults included.
 
     refuse_name(name, vector) -> why a handler may not have that name, or None
-    (isr/kernel_symbols.py: the kernel's own and generated symbols).
+    (isr/c_names.py reserved: the generator's and the compiler's names).
     spec: where VECTORS is, for what is missing from it (arch.REQUIRED, needed).
     needed: {handler: where the kernel's code names its vector}: each must be bound."""
     problems, slots, prototypes = [], {}, {}

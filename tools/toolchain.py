@@ -211,7 +211,7 @@ def link(arch, objects, elf, gen_dir):
         return False
     manifest = json.loads((Path(gen_dir) / "manifest.json").read_text())
     refused = owned_symbols.problems(manifest, objects, tmp, linker_script(arch).relative_to(ROOT),
-                                     getattr(arches.model(arch), "RESET_VECTOR", None))
+                                     arches.model(arch).RESET_VECTOR)
     if refused:
         print("ISR spec rejected: these handlers are the kernel's own symbols, in the compiled objects:",
               *refused, sep="\n", file=sys.stderr, flush=True)

@@ -167,8 +167,7 @@ def test_an_empty_spec_is_told_what_the_kernel_needs(tmp_path, arch):
 def test_every_handler_the_kernel_names_by_vector_is_required_with_its_line(arch):
     """The kernel's code that names ISR_VECTOR_<handler> needs that handler bound;
     the arch model must say so, with the line to add, not only the generic refusal."""
-    names = kernel_symbols.scan(toolchain.ROOT, arch, toolchain.TARGETS[arch]["sources"],
-                                toolchain.linker_script(arch))
+    names = kernel_symbols.scan(toolchain.ROOT, arch, toolchain.TARGETS[arch]["sources"])
     assert set(names.needed) <= set(arch_model(arch).REQUIRED), names.needed
 
 
