@@ -87,7 +87,10 @@ static inline void wfi_then_take(void)
 /* The hardware frame of an `abi` handler. Its caller is the exception entry,
    so __builtin_return_address(0) is EXC_RETURN; on MSP the frame starts at
    the SP on entry, which clang's Thumb frame record (push {..., r7, lr}; r7 =
-   address of the saved r7, with -fno-omit-frame-pointer) puts at r7 + 8. */
+   address of the saved r7, with -fno-omit-frame-pointer) puts at r7 + 8.
+   GCC points r7 at the bottom of its own frame instead: the same place only
+   where it pushes {r7, lr} alone and keeps no locals, as in on_usage_fault
+   (arm-none-eabi-gcc 12.2 and 14.2, the probe's `undef`). */
 #define ABI_EXCEPTION_FRAME()                                                      \
     (((uint32_t)__builtin_return_address(0) & EXC_RETURN_PSP)                      \
          ? (struct exception_frame *)r_psp()                                       \

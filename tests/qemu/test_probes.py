@@ -19,10 +19,6 @@ KNOWN_FAILURES = {
         "clang", ("14.0.6", "19.1.7"),
         "calls from an `interrupt` function of the error-code shape with RSP 8 bytes off a multiple "
         "of 16: it pushes one dummy word too many (the alignment bug of LLVM #26851, rust-lang/rust #40180)"),
-    ("cortex-m", "gcc", 6, "undef", "resumed"): Finding(
-        "arm-none-eabi-gcc", ("12.2.1", "14.2.1"),
-        "kernel/cortex-m/cm3.h ABI_EXCEPTION_FRAME finds the stacked frame from clang's Thumb frame record "
-        "(r7 + 8); GCC pushes r7 alone, so on_usage_fault writes the wrong words and the fault storms"),
 }
 # clang builds on_data_abort (interrupt("ABORT")) with a conditional return:
 # `popne {r0-r6, r11, r12, lr}`, then the arguments of the panic() it would
