@@ -1,0 +1,20 @@
+//! TIMER1 compare A, the 100 Hz tick, written in Zig, for the Zig kernel:
+//! what timer1.c's on_tick does but its report line (`irqtrace` shows none
+//! for it): count the tick. avr_signal, as the C one's `signal`; exported
+//! under its vector's name, __vector_N, which the table jumps to.
+const std = @import("std");
+const isr = @import("isr");
+
+extern var ticks: u64;
+extern fn stats_count(vector: c_uint) void;
+
+fn onTick() callconv(.avr_signal) void {
+    const now: *volatile u64 = &ticks; // volatile in kernel/ticks.h: `sleep` polls it
+    now.* += 1;
+    stats_count(isr.VEC_TIMER1_COMPA);
+}
+
+comptime {
+    @export(&onTick, .{ .name = "zig_on_tick" });
+    @export(&onTick, .{ .name = std.fmt.comptimePrint("__vector_{d}", .{isr.VEC_TIMER1_COMPA}) });
+}
