@@ -16,7 +16,7 @@ An arch is one folder, isr/arch_<arch>/:
   machine.py        PROFILE (qemu/profiles.py fields), exit_code(status), exit_event(status),
                     log_pattern(slot): the emulator, its exit device and its log
   toolchains.py     KERNEL (the kernel's build), GCC (the second compiler, or None and why)
-  testing.py        CONSOLE_FIXTURE: the tests' name for a booted guest
+  testing.py        CONSOLE_FIXTURE, TRAP_TRIGGERS: the tests' name for a booted guest, its `trap` list
 isr/arches.py finds the folders; nothing else lists the arches.
 """
 from typing import Callable, Protocol
@@ -31,7 +31,7 @@ MODULES = {
     "pushes": ("pushes", "KEPT", "in_words"),
     "machine": ("PROFILE", "exit_code", "exit_event", "log_pattern"),
     "toolchains": ("KERNEL", "GCC"),
-    "testing": ("CONSOLE_FIXTURE",),
+    "testing": ("CONSOLE_FIXTURE", "TRAP_TRIGGERS"),
 }
 
 

@@ -1,4 +1,5 @@
-"""The shared shell protocol on arm32: banner, help, vectors, stats, exit status."""
+"""arm32 in the shell: its live VBAR and GIC tables, stats, QEMU's own exits
+(the shared protocol: test_shell_common.py)."""
 import re
 import subprocess
 
@@ -6,13 +7,7 @@ from qemu.launcher import command, die_with_parent
 from qemu.profiles import profile
 
 from tests import facts
-from tests.qemu.scenarios import assert_exit_status, vector_rows
-
-
-def test_trap_lists_the_triggers(a32):
-    listing = a32.run("trap")
-    for name in ("svc", "undef", "vfp", "dabt", "dabt-write", "align", "pabt", "bkpt"):
-        assert re.search(rf"^  {re.escape(name)} ", listing, re.M), name
+from tests.qemu.scenarios import vector_rows
 
 
 def test_vectors_shows_the_live_tables_as_the_spec_wrote_them(a32):
@@ -51,15 +46,6 @@ def test_stats_counts_each_interrupt(a32):
     assert "vec=2 name=SVC count=3" in stats
     assert "vec=8 name=SGI0 count=1" in stats
     assert re.search(r"vec=38 name=PPI30 count=\d+", stats)
-
-
-def test_exit_status_reaches_the_host_through_semihosting(a32):
-    assert_exit_status(a32, 5)
-
-
-def test_exit_zero_and_one_are_the_guest_s_too(boot_console, kernel):
-    for status in (0, 1):
-        assert_exit_status(boot_console("arm32", kernel("arm32")), status)
 
 
 def test_qemu_s_own_exit_is_never_read_as_a_guest_status(tmp_path):

@@ -1,4 +1,5 @@
-"""avr: the shared shell protocol, the live jmp table, `int N` and its refusals, exit by parking."""
+"""avr in the shell: the live jmp table, `int N` and its refusals, exit by parking
+(the shared protocol: test_shell_common.py)."""
 import contextlib
 import json
 import re
@@ -13,13 +14,12 @@ from qemu.qmp.legacy import QEMUMonitorProtocol
 from tools import toolchain
 
 from tests.qemu.report import only, reports
-from tests.qemu.scenarios import (assert_bad_input_gets_errors, assert_exit_status, vector_rows)
+from tests.qemu.scenarios import assert_int_refuses_past_the_table, vector_rows
 from tests.facts import table_name
 
 
 def manifest():
     return json.loads((toolchain.build_dir("avr") / "gen" / "manifest.json").read_text())
-
 
 
 def test_vectors_shows_the_live_table_as_the_spec_wrote_it(avr):
@@ -78,13 +78,8 @@ def test_int_refuses_what_software_cannot_raise_here(avr, vector, reason):
     assert "[trap]" not in output
 
 
-def test_unknown_input_gets_an_error_not_a_crash(avr):
-    assert_bad_input_gets_errors(avr, manifest()["tables"][0]["count"])
-
-
-@pytest.mark.parametrize("status", [0, 5, 127])
-def test_exit_status_is_read_where_the_guest_parks(avr, status):
-    assert_exit_status(avr, status)
+def test_int_refuses_a_vector_past_the_table(avr):
+    assert_int_refuses_past_the_table(avr, manifest()["tables"][0]["count"])
 
 
 @pytest.mark.emulator_only("QMP (the parked PC and r24)")

@@ -1,21 +1,12 @@
-"""cortex-m: the shared shell protocol, the live vector table, `int N`, exit through semihosting."""
+"""cortex-m in the shell: the live vector table and `int N` (the shared protocol: test_shell_common.py)."""
 import json
-import re
 
 import pytest
 
 from tools import toolchain
 
 from tests.qemu.report import one_report
-from tests.qemu.scenarios import assert_exit_status
 from tests.facts import table_name
-
-
-def test_trap_without_a_name_lists_the_triggers(cm):
-    output = cm.run("trap")
-    for name in ("undef", "div0", "unaligned", "bus", "xn", "forced", "svc", "svc-psp", "nmi",
-                 "preempt", "tailchain"):
-        assert re.search(rf"^  {re.escape(name)} ", output, re.M), name
 
 
 def test_vectors_shows_the_live_table_as_the_spec_wrote_it(cm):
@@ -72,12 +63,5 @@ def test_int_refuses_what_software_cannot_pend(cm, vector, name):
     assert "[trap]" not in output
 
 
-def test_unknown_input_gets_an_error_not_a_crash(cm):
-    assert "error: unknown command 'frobnicate'; try help" in cm.run("frobnicate")
-    assert "error: unknown trap 'zz'" in cm.run("trap zz")
+def test_int_refuses_a_vector_past_the_table(cm):
     assert "error: usage: int N" in cm.run("int 48")
-
-
-@pytest.mark.parametrize("status", [0, 5])
-def test_exit_status_reaches_the_host_through_semihosting(cm, status):
-    assert_exit_status(cm, status)

@@ -1,5 +1,5 @@
-"""msp430 under mspdebug's sim: the shared shell protocol, the live table at 0xFF80, `int N`,
-and exit statuses that only the guest can choose."""
+"""msp430 under mspdebug's sim: the live table at 0xFF80, `int N`, the sim's own stops
+(the shared protocol: test_shell_common.py)."""
 import json
 import re
 
@@ -10,7 +10,7 @@ from tools import toolchain
 from tools.elf_symbols import Image
 
 from tests.qemu.report import one_report
-from tests.qemu.scenarios import (assert_bad_input_gets_errors, assert_exit_status, vector_rows)
+from tests.qemu.scenarios import assert_int_refuses_past_the_table, vector_rows
 from tests.facts import table_name, table_symbol
 
 GEN = toolchain.build_dir("msp430") / "gen"
@@ -18,12 +18,6 @@ GEN = toolchain.build_dir("msp430") / "gen"
 
 def manifest():
     return json.loads((GEN / "manifest.json").read_text())
-
-
-def test_trap_lists_the_triggers(msp):
-    listed = msp.run("trap")
-    for name in ("nmi-pin", "port1", "port2", "ccr1", "nest", "priority", "lpm", "reset", "illegal"):
-        assert re.search(rf"^  {re.escape(name)} ", listed, re.M), name
 
 
 def test_vectors_decodes_the_table_the_cpu_reads(msp):
@@ -66,8 +60,8 @@ def test_int_raises_every_unbound_vector_through_the_tracer_and_the_default_repo
         assert f"vec={slot['vector']} name={slot['name']} count=1" in stats
 
 
-def test_bad_input_gets_errors(msp):
-    assert_bad_input_gets_errors(msp, manifest()["tables"][0]["count"])
+def test_int_refuses_a_vector_past_the_table(msp):
+    assert_int_refuses_past_the_table(msp, manifest()["tables"][0]["count"])
 
 
 @pytest.mark.parametrize("command, error", [
@@ -79,11 +73,6 @@ def test_bad_input_gets_errors(msp):
 def test_msp430_errors_not_crashes(msp, command, error):
     output = msp.run(command)
     assert error in output and "[trap]" not in output
-
-
-@pytest.mark.parametrize("status", [0, 1, 5, 127])
-def test_exit_status_reaches_the_host_from_r12(msp, status):
-    assert_exit_status(msp, status)
 
 
 @pytest.mark.emulator_only("log (mspdebug's sim error)")

@@ -1,7 +1,7 @@
 """What the shell does the same way on every arch, tested once per arch.
 
 Per-arch files (tests/qemu/test_<arch>_shell.py) keep what only that arch has:
-its trap list, its table's decoding, how its exit status reaches the host.
+its table's decoding and the bound of its `int` (exit statuses: tests/qemu/test_endings.py).
 """
 import re
 
@@ -27,3 +27,20 @@ def test_the_banner_names_the_arch_its_vectors_and_its_timer(boot_console, kerne
 @pytest.mark.parametrize("arch", ARCHES)
 def test_help_lists_every_command(boot_console, kernel, arch):
     assert_help_lists_every_command(boot_console(arch, kernel(arch)))
+
+
+@pytest.mark.parametrize("arch", ARCHES)
+def test_trap_without_a_name_lists_the_triggers(boot_console, kernel, arch):
+    listing = boot_console(arch, kernel(arch)).run("trap")
+    for name in arch_model(arch).testing.TRAP_TRIGGERS:
+        assert re.search(rf"^  {re.escape(name)} ", listing, re.M), f"`trap` does not list {name}:\n{listing}"
+
+
+@pytest.mark.parametrize("arch", ARCHES)
+def test_bad_input_gets_an_error_not_a_crash(boot_console, kernel, arch):
+    """kernel/shell.c's errors, the same on every arch (int's bound is each arch's: its own file)."""
+    console = boot_console(arch, kernel(arch))
+    assert "error: unknown command 'frobnicate'; try help" in console.run("frobnicate")
+    assert "error: unknown trap 'zz'" in console.run("trap zz")
+    assert "error: usage: sleep MS" in console.run("sleep soon")
+    assert "error: exit status 300 out of range" in console.run("exit 300")
