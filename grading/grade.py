@@ -19,6 +19,7 @@ import shutil
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import redirect_stdout
+from dataclasses import replace
 from pathlib import Path
 
 from grading import results, sandbox, starter
@@ -27,21 +28,25 @@ from grading.labs import LabError, load, names
 from tools.toolchain import ROOT, copy_sources
 
 def assemble(lab, submission, tree):
-    """tree: the grader's sources, the lab's starter, then the submission's files over them."""
+    """tree: the grader's sources, the submission's files over them, and the lab's
+    starter in each of the student's files that the submission does not hold (a
+    submission of the starter alone is the starter state; a student's own tree,
+    whose files already hold their work, is taken as it is)."""
     if tree.exists():
         shutil.rmtree(tree)
     tree.mkdir(parents=True)
     copy_sources(tree)          # the kernel's sources, the labs and the session runner (grading/), not tests/
-    starter.start(lab.name, tree=tree)
     taken = []
     submission = Path(submission).resolve()
     for pattern in lab.files:
         for found in sorted(glob.glob(pattern, root_dir=submission)):
             source = submission / found
-            if source.is_file() and not source.is_symlink():
+            # A regular file inside the submission: no link out of it (the grader reads it, unsandboxed).
+            if source.is_file() and not source.is_symlink() and source.resolve().is_relative_to(submission):
                 (tree / found).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(source, tree / found)
                 taken.append(found)
+    starter.apply(replace(lab, starter=tuple(e for e in lab.starter if e.file not in taken)), tree)
     return taken
 
 

@@ -66,6 +66,17 @@ def _plan(lab, tree, undo):
     return [(path, text) for path, text in texts.items() if text != original[path]]
 
 
+def apply(lab, tree, undo=False):
+    """Apply (or undo) a loaded lab's starter in tree, all or nothing; returns what changed."""
+    plan = _plan(lab, tree, undo)
+    for path, text in plan:
+        if text is None:
+            path.unlink()
+        else:
+            _write(path, text)
+    return plan
+
+
 def start(name, tree=ROOT, undo=False, into=None):
     """Apply (or undo) lab name's starter in tree, or in a fresh copy at into. Returns what it did, in words."""
     lab = load(name)
@@ -76,12 +87,7 @@ def start(name, tree=ROOT, undo=False, into=None):
         into.mkdir(parents=True, exist_ok=True)
         copy_sources(into)
         tree = into
-    plan = _plan(lab, tree, undo)
-    for path, text in plan:
-        if text is None:
-            path.unlink()
-        else:
-            _write(path, text)
+    plan = apply(lab, tree, undo)
     state = "taken out of" if undo else "in"
     if not plan:
         return f"lab {name}: the starter is already {state} {tree}; nothing to do"

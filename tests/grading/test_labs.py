@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from grading import grade
+from grading import grade, starter
 from grading.labs import load
 from tools import toolchain
 
@@ -55,7 +55,11 @@ def results(out, who):
 
 
 def test_timer_lab(tmp_path):
-    folder = submissions(tmp_path, "timer-riscv64", "kernel/riscv64/student_timer.c", TIMER_SOLUTION, lambda s: s)
+    folder = tmp_path / "submissions"
+    # The solution as a student's own tree holds it: lab-start --into, then their handler.
+    starter.start("timer-riscv64", into=folder / "solution")
+    (folder / "solution" / "kernel" / "riscv64" / "student_timer.c").write_text(TIMER_SOLUTION)
+    (folder / "starter").mkdir()
     out = tmp_path / "out"
     scores = grade.grade_many("timer-riscv64", folder, out, jobs=2)
     lab = load("timer-riscv64")
