@@ -16,22 +16,16 @@ makes the suite use it:
   for its arch.
 """
 import os
-import shlex
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 
+from boards.lease import PlaceLease, remote_place
 from qemu.target import BoardConsole
 
 # The fixtures of tests/qemu/conftest.py that boot one arch each, and their arch.
 ARCH_OF_FIXTURE = {"x86": "x86_64", "a64": "aarch64", "rv": "riscv64", "cm": "cortex-m",
                    "a32": "arm32", "avr": "avr", "msp": "msp430"}
-CLIENT = str(Path(sys.executable).with_name("labgrid-client"))
-CLIENT_TIMEOUT = 60          # one labgrid-client call; a reservation waits in its own loop (LEASE_WAIT)
-LEASE_WAIT = 1800            # how long a test process waits for another one's turn on a place
 
 
 def lab_env(config):
@@ -113,68 +107,6 @@ def report_leases(config, terminalreporter):
         terminalreporter.section("labgrid places")
         for lease in leases.values():
             terminalreporter.write_line(lease.summary())
-
-
-class PlaceLease:
-    """One place held by this process: reserved (waiting for its turn), acquired; given back by end()."""
-
-    def __init__(self, coordinator, place, folder):
-        self.coordinator = coordinator
-        self.place = place
-        self.token = None
-        self.acquired = False
-        self.log = Path(folder) / f"lease-{place}.log"
-        self.times = {}              # wall-clock times of asked, acquired, released: the summary says them
-
-    def client(self, *args, timeout=CLIENT_TIMEOUT):
-        argv = [CLIENT, "-x", self.coordinator, *args]
-        with open(self.log, "a") as log:
-            log.write(f"$ {shlex.join(argv[1:])}\n")
-            done = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                                  timeout=timeout)
-            log.write(done.stdout)
-        if done.returncode:
-            raise RuntimeError(f"labgrid-client {shlex.join(args)} failed ({done.returncode}):\n{done.stdout}"
-                               f"(coordinator {self.coordinator}; log {self.log})")
-        return done.stdout
-
-    def begin(self):
-        self.times["asked"] = time.time()
-        said = self.client("reserve", "--wait", "--shell", f"name={self.place}", timeout=LEASE_WAIT)
-        fields = dict(line.split("=", 1) for line in said.replace("export ", "").split() if "=" in line)
-        self.token = fields.get("LG_TOKEN")
-        if not self.token:
-            raise RuntimeError(f"labgrid-client reserve said no LG_TOKEN:\n{said}")
-        self.client("-p", f"+{self.token}", "acquire")
-        self.acquired = True
-        self.times["acquired"] = time.time()
-
-    def summary(self):
-        """One line: the place and when this process asked for it, got it and gave it back (Unix times)."""
-        return f"place {self.place}: " + " ".join(f"{what}={when:.6f}" for what, when in self.times.items())
-
-    def end(self):
-        try:
-            if self.acquired:
-                self.client("-p", self.place, "release")
-                self.acquired = False
-                self.times["released"] = time.time()
-        finally:
-            if self.token:
-                self.client("cancel-reservation", self.token)
-                self.token = None
-
-
-def remote_place(env, name):
-    """The RemotePlace name of the env's target `name`, or None (a target wired locally)."""
-    resources = env.config.get_targets()[name].get("resources", {})
-    if isinstance(resources, dict):
-        place = resources.get("RemotePlace")
-        return place.get("name") if place else None
-    for entry in resources:
-        if "RemotePlace" in entry:
-            return entry["RemotePlace"]["name"]
-    return None
 
 
 def coordinator_address(config, env):

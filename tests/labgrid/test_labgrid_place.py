@@ -7,15 +7,18 @@ labgrid's pytest plugin (`pytest --lg-env`) as a lab's user runs them, the
 place leased for the run; a second test process waits for the place instead
 of sharing it; and nothing the lab started outlives it.
 """
+import os
 import re
 import subprocess
 import sys
 import time
 
+import pexpect
 import pytest
 
 from tests.labgrid.lab import ROOT, Lab
-from tests.on_board import PlaceLease
+from tests.qemu.test_doit_tasks import build_lock
+from boards.lease import PlaceLease
 
 ARCH = "riscv64"            # the quickest guest to boot
 SHELL_TESTS = ["tests/qemu/test_shell_common.py", f"tests/qemu/test_{ARCH}_shell.py"]
@@ -85,7 +88,7 @@ def test_a_second_process_waits_for_the_place_and_never_shares_it(lab, tmp_path)
         states = wait_for_a_waiting_reservation(lab, theirs)
         assert states.pop(ours.token) == "acquired", states
         assert list(states.values()) == ["waiting"], states
-        assert re.search(r"acquired: \S+", lab.client("-p", lab.place, "show"))
+        assert re.search(r"^  acquired: (?!None$)\S+$", lab.client("-p", lab.place, "show"), re.M)
     finally:
         ours.end()
     code, output = finished(theirs)
@@ -112,3 +115,24 @@ def wait_for_a_waiting_reservation(lab, process, timeout=60):
             pytest.fail(f"the second run ended before it asked for the place:\n{process.stdout.read()[-3000:]}")
         time.sleep(0.2)
     pytest.fail(f"no reservation waited for the place within {timeout}s: {states}")
+
+
+
+def test_doit_boot_is_the_board_s_console_under_lg_env(lab):
+    """LG_ENV=env.yaml doit boot-<arch>: the place leased, the kernel booted, this terminal the
+    board's console; the task ends with the status the guest printed, and gives the place back."""
+    with build_lock():       # boot-<arch> runs check-<arch> first: not while a worker builds
+        child = pexpect.spawn(sys.executable, ["-m", "doit", f"boot-{ARCH}"], cwd=str(ROOT), encoding="utf-8",
+                              timeout=60, dimensions=(50, 200), env=dict(os.environ, LG_ENV=str(lab.env)))
+        try:
+            child.expect(f"{ARCH} on place {lab.place}: Ctrl-A X quits")
+            child.expect(f"{ARCH}> ")
+            child.send("ticks\r")
+            child.expect(r"ticks=\d+ hz=100")
+            child.send("exit 3\r")
+            child.expect(f"{ARCH}: the guest printed exit status=3 and parked")
+            child.expect(pexpect.EOF)
+        finally:
+            child.close(force=True)
+    assert child.exitstatus == 1, f"a status of 3 fails the task: doit exited {child.exitstatus}"
+    assert re.search(r"^  acquired: None$", lab.client("-p", lab.place, "show"), re.M), "the place was not given back"
