@@ -28,9 +28,17 @@ def gcc(second):
             "bench_cflags": second["bench_cflags"]}
 
 
-def zig_cc(target, kernel):
-    """Zig's clang: the kernel's flags, the target in Zig's spelling (`zig targets`)."""
-    return {"target": ["-target", target], "cflags": kernel["cflags"], "bench_cflags": LEAF}
+def zig_cc(target, kernel, spelled=None):
+    """Zig's clang: the kernel's flags, the target in Zig's spelling (`zig targets`),
+    and spelled: {a flag of the kernel's: Zig's spelling of it, a flag or a list},
+    for the flags zig cc reads itself (-mcpu takes Zig's CPU names, -march is
+    taken for a CPU, CPU features follow Zig's model)."""
+    spelled = spelled or {}
+    flags = []
+    for flag in kernel["cflags"]:
+        said = spelled.get(flag, flag)
+        flags += said if isinstance(said, list) else [said]
+    return {"target": ["-target", target], "cflags": flags, "bench_cflags": LEAF}
 
 
 def handler_language(target, flags, refusals=None):

@@ -1,7 +1,7 @@
 """What each handler style costs per interrupt, counted exactly inside QEMU.
 
-Usage: .venv/bin/python -m reports.cost [--json FILE] [--svg FILE] [--compiler clang|gcc] [ARCH ...]
-       (default: every arch, with clang and the arch's GCC where Debian has one)
+Usage: .venv/bin/python -m reports.cost [--json FILE] [--svg FILE] [--compiler NAME ...] [ARCH ...]
+       (default: every arch, with every toolchain of tools/toolchains.py that exists for it here)
        .venv/bin/python -m reports.cost ARCH --vector N   (one bench vector of yours, beside the minimum)
 
 For every bench vector of the arch's manifest (isr/<arch>.py, bench=), the
@@ -10,7 +10,8 @@ masked, inside a window: from the instruction that raises the vector to the
 first instruction after the return. A TCG plugin (tools/plugin/window.c,
 built by `doit plugin`) counts the instructions and the stores executed in
 the window. `bench empty` runs the same window with nothing raised: the
-baseline. Rows per arch, style, shape and compiler:
+baseline. Rows per arch, style, shape and toolchain (the kernel's own, then
+every other entry of tools/toolchains.py that exists for the arch here):
 
 - insns: instructions in the window (the raising instruction included);
 - net: insns minus the empty window's, what the interrupt itself adds;
@@ -21,7 +22,7 @@ baseline. Rows per arch, style, shape and compiler:
 
 A style or shape the arch's spec does not bind (riscv64 has one software-raisable
 vector to spare) is measured in a variant kernel that rebinds the first bench
-vector, and the GCC column in a kernel GCC built (reports/variants.py). Counts are
+vector, and another toolchain's rows in a kernel it built (reports/variants.py). Counts are
 exact and repeatable: nothing in a window prints or waits. Then the conformance
 probes (`probe`) of every kernel run, and each failure becomes a note.
 """
@@ -45,7 +46,7 @@ from qemu.profiles import profile
 from qemu.spawn import Spawn
 from reports import handler_cost, variants
 from reports.pictures import cost_bars
-from tools import toolchain, versions
+from tools import toolchain, toolchains, versions
 from tools.elf_symbols import Image
 
 ROOT = toolchain.ROOT
@@ -105,16 +106,8 @@ def probed(arch):
 
 
 def own_compiler(arch):
-    """What "clang" stands for on arch: its own compiler where clang does not
-    build it (avr: avr-gcc, toolchain.TARGETS "cc")."""
-    return "gcc" if "cc" in toolchain.TARGETS[arch] else "clang"
-
-
-def compiler_command(arch, compiler):
-    """The command behind a row's compiler: the arch's own (clang, or avr-gcc) or its GCC."""
-    if compiler == "clang":
-        return toolchain.TARGETS[arch].get("cc", ["clang"])[0]
-    return variants.GCC[arch]["cc"]
+    """The toolchain the arch's kernel is built with (clang-14 on Debian 12, avr-gcc for avr)."""
+    return variants.own(arch)
 
 
 def bench_slots(manifest):
@@ -305,7 +298,7 @@ def kernel_rows(arch, compiler, elf, manifest, run_dir, only=None):
                      "vector": slot["vector"], "handler": slot["handler"], "insns": insns, "stores": stores,
                      "saved": static[slot["vector"]],
                      # which tools produced the figure: the compiler, and the QEMU that counted
-                     "cc": versions.describe(compiler_command(arch, compiler)),
+                     "cc": toolchains.entry(compiler).describe(arch),
                      "qemu": f"{versions.describe(profile(arch).binary)}, plugin API {versions.plugin_api()}"})
         through = handler_cost.dispatched_through(manifest, slot)
         if through and through["options"].get("kind"):      # arm32: the abi IRQ or FIQ entry, and its kind
@@ -313,7 +306,7 @@ def kernel_rows(arch, compiler, elf, manifest, run_dir, only=None):
     return rows, measured[-1][1]
 
 
-def arch_report(arch, compilers=("clang",), probes=True, runs=None):
+def arch_report(arch, compilers=None, probes=True, runs=None):
     """Every measured row of one arch, and its notes (probe failures among them
     unless probes is False). Transcripts go to runs (build/<arch>/runs by default)."""
     runs = Path(runs) if runs else toolchain.build_dir(arch) / "runs"
@@ -322,8 +315,8 @@ def arch_report(arch, compilers=("clang",), probes=True, runs=None):
     if not elf.exists():
         raise CostError(f"{elf} is not built: run `.venv/bin/python -m doit build-{arch}`")
     rows, notes = [], []
-    for compiler in compilers:
-        if compiler == "clang":
+    for compiler in compilers or [own_compiler(arch)]:
+        if compiler == own_compiler(arch):
             kernel_elf, kernel_manifest = elf, manifest
         else:
             built = variants.build(arch, compiler)
@@ -352,9 +345,6 @@ def arch_report(arch, compilers=("clang",), probes=True, runs=None):
                 row["empty"] = empty
                 row["net"] = row["insns"] - empty
         notes += variants.refusals(arch, compiler)
-    for row in rows:
-        if row["compiler"] == "clang":
-            row["compiler"] = own_compiler(arch)
     return rows, notes
 
 
@@ -428,14 +418,14 @@ def print_report(rows, summary, notes):
     built = sorted({r["cc"] for r in rows})
     if counted:
         print(f"  counted by {'; '.join(counted)}; compiled by {', '.join(built)}")
-    print(f"  {'arch':<9} {'compiler':<8} {'style':<6} {'shape':<8} {'vec':>4} {'insns':>5} {'net':>4} "
+    print(f"  {'arch':<9} {'compiler':<9} {'style':<6} {'shape':<8} {'vec':>4} {'insns':>5} {'net':>4} "
           f"{'stores':>6} {'saved':>5} {'over min':>8}")
     for r in rows:
         over = "-" if r["over_min"] is None else f"{r['over_min']:+d}"
         stores = "-" if r["stores"] is None else r["stores"]
         mark = " (variant kernel)" if r.get("variant") else ""
         mark += f" (through {r['entry']})" if r.get("entry") else ""
-        print(f"  {r['arch']:<9} {r['compiler']:<8} {r['style']:<6} {r['shape']:<8} {r['vector']:>4} "
+        print(f"  {r['arch']:<9} {r['compiler']:<9} {r['style']:<6} {r['shape']:<8} {r['vector']:>4} "
               f"{r['insns']:>5} {r['net']:>4} {stores:>6} {r['saved']:>5} {over:>8}{mark}")
     for s in summary:
         ratios = ", ".join(f"{shape} {value:g}" for shape, value in s["stub_per_abi"].items()) or "no abi and stub pair"
@@ -450,8 +440,8 @@ def main(argv):
     parser.add_argument("arches", nargs="*", metavar="ARCH")
     parser.add_argument("--json", metavar="FILE", help="also write the rows and summary as JSON")
     parser.add_argument("--svg", metavar="FILE", help="also draw the rows as bars (reports/pictures/cost_bars.py)")
-    parser.add_argument("--compiler", action="append", choices=("clang",) + variants.SECOND_COMPILER_NAMES,
-                        help="compilers to measure (default: clang, and gcc where the arch has one)")
+    parser.add_argument("--compiler", action="append", choices=toolchains.names(),
+                        help="toolchains to measure (default: every one that exists for the arch here)")
     parser.add_argument("--vector", type=int, metavar="N",
                         help="only this bench vector of one ARCH's kernel (a handler of your own), "
                              "beside the hand-written minimum, and its probe")
@@ -473,8 +463,11 @@ def main(argv):
                 notes.append(f"{arch}: not measured: it has no bench window or probes yet "
                              f"(kernel/{arch}/bench.c, probe.c)")
                 continue
-            compilers = args.compiler or ["clang"] + variants.second_compilers(arch)
-            found, said = arch_report(arch, compilers, probes=probed(arch))
+            compilers = [c for c in args.compiler or variants.compilers(arch) if c in variants.compilers(arch)]
+            said = [why for name, why in variants.absent(arch)
+                    if args.compiler is None or name in args.compiler]
+            found, more = arch_report(arch, compilers, probes=probed(arch))
+            said += more
             if not probed(arch):
                 said.append(f"{arch}: no conformance probes yet (kernel/{arch}/probe.c)")
             rows += found

@@ -1,10 +1,12 @@
-"""Variant kernels for reports/cost.py: the same sources, built by a second
-compiler, or with the spec's first bench vector rebound to another style.
+"""Variant kernels for reports/cost.py: the same sources, built by another
+toolchain (any entry of tools/toolchains.py that exists for the arch), or with
+the spec's first bench vector rebound to another style.
 
 build/<arch>/variants/<name>/ holds the variant's spec (when rebound), gen/,
-obj/ and kernel.elf. Assembly is always assembled by clang: the variant is
-about what a compiler makes of the C handlers. A variant is rebuilt when any
-input is newer than its kernel.elf.
+obj/ and kernel.elf. Assembly is always assembled by the kernel's own
+compiler: the variant is about what a compiler makes of the C handlers. A
+variant is rebuilt when any input is newer than its kernel.elf, or when the
+toolchain's version or command differs from the one that built it.
 """
 import fcntl
 import json
@@ -12,17 +14,12 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from isr import arches
 from isr.generate import generate
 from isr.load import arch_model
 from isr.validate import SpecError
-from tools import toolchain
+from tools import toolchain, toolchains
 
 ROOT = toolchain.ROOT
-SECOND_COMPILER_NAMES = ("gcc",)
-
-# The second compiler per arch that has one (isr/arch_<arch>/toolchains.py GCC).
-GCC = {name: model.toolchains.GCC for name, model in arches.models().items() if model.toolchains.GCC}
 
 # The handler each (style, shape) binds: kernel/<arch>/bench.c and bench_naked.S.
 HANDLERS = {("abi", "counter"): "bench_abi", ("stub", "counter"): "bench_stub",
@@ -48,8 +45,30 @@ class VariantError(Exception):
     """A variant cannot be built: the message names what is missing and how to get it."""
 
 
+def own(arch):
+    """The name of the toolchain the arch's kernel is built with (doit's build):
+    its variants reuse doit's objects."""
+    found = toolchains.own(arch)
+    if found is None:
+        raise VariantError(f"{arch}: the kernel's own compiler is not one of tools/toolchains.py's entries, "
+                           f"or it is not installed: run tools/setup")
+    return found.name
+
+
+def compilers(arch):
+    """Every toolchain that exists for arch here, the kernel's own first."""
+    mine = own(arch)
+    return [mine] + [e.name for e, missing in toolchains.for_arch(arch) if missing is None and e.name != mine]
+
+
 def second_compilers(arch):
-    return ["gcc"] if arch in GCC else []
+    """The arch's GCC beside its own compiler, where it has one: what the suite times (tests/qemu/test_cost.py)."""
+    return [name for name in compilers(arch)[1:] if toolchains.entry(name).family == "gcc"]
+
+
+def absent(arch):
+    """[(toolchain name, why)] for every entry with no row on arch: no facts, or not installed."""
+    return [(e.name, missing) for e, missing in toolchains.for_arch(arch) if missing is not None]
 
 
 def wanted(arch):
@@ -75,14 +94,14 @@ def refusals(arch, compiler):
 
 
 def _compiler_argv(arch, compiler, source, obj, gen_dir):
-    if compiler == "clang" or Path(source).suffix == ".S":
+    if compiler == own(arch) or Path(source).suffix == ".S":
         return toolchain.compile_command(arch, source, obj, gen_dir)
-    gcc = GCC[arch]
     includes = [f"-I{d}" for d in toolchain.include_dirs(arch, gen_dir)]
-    # Wall and Wextra stay on, but GCC's own warnings on this clang-clean code are shown, not fatal.
+    # Wall and Wextra stay on, but another compiler's warnings on this code are shown, not fatal.
     common = [f for f in toolchain.COMMON_CFLAGS if f != "-Werror"]
-    extra = gcc["bench_cflags"] if Path(source) in [Path(p.format(arch=arch)) for p in toolchain.SOURCE_CFLAGS] else []
-    return [gcc["cc"]] + common + gcc["cflags"] + extra + includes + ["-c", str(source), "-o", str(obj)]
+    # The bench handlers (and a student's) get what the kernel's build gives them (tools/toolchain.py SOURCE_CFLAGS).
+    bench = bool(toolchain.source_cflags(arch, source))
+    return toolchains.entry(compiler).argv(arch, common, bench) + includes + ["-c", str(source), "-o", str(obj)]
 
 
 def _variant_spec(arch, spec, out, style, shape):
@@ -121,25 +140,41 @@ def build(arch, compiler, style=None, shape=None):
 
 def _reusable(arch, compiler, source, base):
     """An object built before that this variant may take as it is
-    (tools/toolchain.py reusable_object): doit's own for clang, and for every
-    source that clang assembles; the second compiler's base variant (base,
-    its obj/ folder) for a rebound one. None: compile it."""
+    (tools/toolchain.py reusable_object): doit's own for the kernel's own
+    compiler, and for every source it assembles; another toolchain's base
+    variant (base, its obj/ folder) for a rebound one. None: compile it."""
     if Path(source).is_absolute():
         return None                         # generated: the variant's own gen/
-    if compiler == "clang" or Path(source).suffix == ".S":
+    if compiler == own(arch) or Path(source).suffix == ".S":
         return toolchain.reusable_object(arch, source)
     if base is None:
         return None
     return toolchain.reusable_object(arch, source, base / Path(source).with_suffix(Path(source).suffix + ".o"))
 
 
+def _linker(arch, compiler):
+    """The ld.lld for the toolchain's objects (None: the kernel's own)."""
+    try:
+        return None if compiler == own(arch) else toolchains.entry(compiler).linker(arch)
+    except toolchains.ToolchainMissing as error:
+        raise VariantError(str(error)) from None
+
+
+def made_by(arch, compiler):
+    """What a variant's objects are made by: the toolchain, its version and its
+    command for arch. A variant built by another is rebuilt."""
+    try:
+        entry = toolchains.entry(compiler)
+        linker = _linker(arch, compiler)
+        return f"{entry.describe(arch)}: {' '.join(entry.argv(arch))}; linked by {' '.join(linker or ['ld.lld'])}\n"
+    except KeyError as error:
+        raise VariantError(f"{arch}: {error.args[0]}") from None
+    except toolchains.ToolchainMissing as error:
+        raise VariantError(str(error)) from None
+
+
 def _build(arch, compiler, style, shape):
-    if compiler != "clang":
-        if arch not in GCC:
-            raise VariantError(f"{arch}: no second compiler is known for it (reports/variants.py GCC)")
-        if shutil.which(GCC[arch]["cc"]) is None:
-            raise VariantError(f"{arch}: the second compiler {GCC[arch]['cc']} is missing; install it: "
-                               f"apt-get install {GCC[arch]['package']} (or run tools/setup as root)")
+    made = made_by(arch, compiler)
     name = compiler + (f"-{style}-{shape}" if style else "")
     out = toolchain.build_dir(arch) / "variants" / name
     gen = out / "gen"
@@ -153,14 +188,16 @@ def _build(arch, compiler, style, shape):
     else:
         spec_used = spec
     warnings_file = out / "warnings.txt"
-    if not elf.exists() or max(p.stat().st_mtime for p in _inputs(arch, spec)) > elf.stat().st_mtime:
+    made_file = out / "made-by.txt"
+    if not elf.exists() or max(p.stat().st_mtime for p in _inputs(arch, spec)) > elf.stat().st_mtime or \
+            not made_file.exists() or made_file.read_text() != made:
         warnings = []
         try:
             generate(arch, str(spec_used), str(gen))
         except SpecError as error:
             raise VariantError(f"{arch} {name}: the variant spec is rejected:\n{error}") from None
         objects = []
-        base = None if compiler == "clang" or not style else _build(arch, compiler, None, None)["dir"] / "obj"
+        base = None if compiler == own(arch) or not style else _build(arch, compiler, None, None)["dir"] / "obj"
         for source in toolchain.sources(arch) + [gen / n for n in toolchain.GENERATED_SOURCES]:
             relative = Path(source).relative_to(out) if Path(source).is_absolute() else Path(source)
             obj = out / "obj" / relative.with_suffix(relative.suffix + ".o")
@@ -175,8 +212,9 @@ def _build(arch, compiler, style, shape):
             if result.returncode != 0:
                 raise VariantError(f"{arch}: {compiler} rejects {source}:\n{result.stderr.strip()}")
             warnings += [line for line in result.stderr.splitlines() if "warning:" in line]
-        if not toolchain.link(arch, objects, elf, gen):
+        if not toolchain.link(arch, objects, elf, gen, _linker(arch, compiler)):
             raise VariantError(f"{arch} {name}: the link failed (ld.lld's message is above)")
         warnings_file.write_text("".join(f"{w}\n" for w in warnings))
+        made_file.write_text(made)
     return {"elf": elf, "manifest": json.loads((gen / "manifest.json").read_text()), "dir": out,
             "warnings": warnings_file.read_text().splitlines()}

@@ -29,8 +29,13 @@ class Finding:
 
     def present(self):
         """The installed tool is one that has the behaviour (as far as anyone here has seen)."""
-        installed = self.installed()
-        return self.fixed is None or installed is None or installed[:len(self.fixed)] < self.fixed
+        return self.has(self.installed())
+
+    def has(self, version):
+        """A tool of this version (a tuple) has the behaviour (as far as anyone
+        here has seen): several of one family are installed side by side
+        (clang-14, clang-19, clang-22 and zig cc, tools/toolchains.py)."""
+        return self.fixed is None or version is None or version[:len(self.fixed)] < self.fixed
 
     def reason(self):
         name = versions.tool_name(self.tool)
@@ -42,6 +47,12 @@ class Finding:
     def xfail(self, raises=None):
         """The mark for a test that asserts the right behaviour."""
         return pytest.mark.xfail(self.present(), strict=True, raises=raises, reason=self.reason())
+
+    def xfail_for(self, name, version):
+        """The mark for a test of one toolchain (name, its version) that asserts the right behaviour."""
+        return pytest.mark.xfail(self.has(version), strict=True,
+                                 reason=f"{self.reason().rsplit('; installed:', 1)[0]}; here: {name} "
+                                        f"{versions.dotted(version)}")
 
 
 # QEMU (tests/qemu/test_known_limits.py asserts the hardware's behaviour for each)
@@ -56,6 +67,35 @@ PRECISE_BUS_FAULT = Finding(ARM_QEMU, ("7.2.22", "10.0.13"), "every store comple
 IDT_ERROR_CODE_DOUBLED = Finding(X86_QEMU, ("7.2.22",), "do_interrupt64 pushes vector * 16 + 2 as the error code "
                                                          "of a fault that names an IDT gate, not the SDM's vector * 8 + 2",
                                  fixed=(10, 0), fixed_seen="10.0.13")
+
+# The C toolchains (tools/toolchains.py): "clang" is every LLVM C compiler
+# entry, clang-14, clang-19, clang-22 and zig cc (whose version is its
+# clang's), each asked for its own version. tests/qemu/test_probes.py finds
+# the first three in the kernel's probes; tests/elf/test_llvm_findings.py
+# holds the last two with the reproducers in tests/reproducers/.
+CLANG = "clang"
+LLVM_26851 = Finding(
+    CLANG, ("14.0.6", "19.1.7", "22.1.8"),
+    "calls from an `interrupt` function of the error-code shape with RSP 8 bytes off a multiple of 16: it "
+    "pushes one dummy word too many (the alignment bug of LLVM #26851, rust-lang/rust #40180)")
+ABORT_CLOBBERS = Finding(
+    CLANG, ("14.0.6", "19.1.7", "22.1.8"),
+    "sets panic()'s arguments (r0-r2) between the conditional pop and the conditional return of an "
+    "interrupt(\"ABORT\") function: the resumed code gets them back")
+NOCSR_TAIL_CALL = Finding(
+    CLANG, ("14.0.6", "19.1.7"),
+    "tail-calls from a no_caller_saved_registers function and restores the registers it saved after loading "
+    "the call's arguments, so the callee gets the caller's rcx, rdx, r8, r9 (LLVM #97758; fixed by "
+    "llvm/llvm-project#112098)", fixed=(22, 1), fixed_seen="22.1.8")
+LLVM_FIQ_RETURN_FIRST = Finding(
+    CLANG, ("14.0.6", "19.1.7", "22.1.8"),
+    "an interrupt(\"FIQ\") function with \"frame-pointer\"=\"none\" and no alignstack returns "
+    "(`subs pc, lr, #4`) before its body (LLVM IR; clang's C path adds alignstack and a frame pointer)")
+ARM_GCC_THUMB_FRAME = Finding(
+    "arm-none-eabi-gcc", ("12.2.1", "14.2.1"),
+    "pushes r7 alone in Thumb code, so kernel/cortex-m/cm3.h ABI_EXCEPTION_FRAME, which finds the stacked "
+    "frame from clang's Thumb frame record (r7 + 8), makes on_usage_fault write the wrong words and the "
+    "fault storms")
 
 # mspdebug's simulator (tests/qemu/test_msp430_interrupts.py). simio_device.h puts IFG1 at 0x0001
 # (SIMIO_IFG1), where the F1xx parts (the F1611 here) have IE2; their IFG1 is at 0x0002 (SLAU049).
@@ -94,3 +134,10 @@ ZIG_FRAME_WRITE_DROPPED = LanguageFinding(
     "zig", ("0.17.1",), "an x86_64_interrupt function gets its *Frame as a copy, so a write through it (the saved "
                         "RIP moved past a faulting instruction) is dropped: the handler compiles to push rbp, pop "
                         "rbp, iretq")
+
+# zig cc, the C compiler of the same Zig (tests/elf/test_llvm_findings.py; isr/arch_x86_64/toolchains.py
+# spells the kernel's flags for it instead).
+ZIG_CC_KEEPS_SSE = LanguageFinding(
+    "zig", ("0.17.1",), "`zig cc -mgeneral-regs-only -mno-sse` for x86_64-freestanding still emits SSE code: "
+                        "it passes no -mgeneral-regs-only to its clang and -mno-sse alone leaves SSE2 on, so a "
+                        "no_caller_saved_registers function saves xmm0-15 with movaps")

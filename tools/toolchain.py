@@ -192,21 +192,23 @@ def linker_script(arch):
     return ROOT / "linker" / f"{arch}.ld"
 
 
-def link_command(arch, objects, out, gen_dir):
+def link_command(arch, objects, out, gen_dir, lld=None):
+    """lld: the ld.lld command to use instead of `ld.lld` (a variant's objects
+    from a newer clang want its own lld: reports/variants.py)."""
     target = TARGETS[arch]
-    linker = target.get("linker", ["ld.lld", "-nostdlib", "--gc-sections"])
+    linker = target.get("linker", [*(lld or ["ld.lld"]), "-nostdlib", "--gc-sections"])
     return (linker + target.get("ldflags", []) +
             ["-L", str(gen_dir), "-T", str(linker_script(arch)), "-o", str(out)] + [str(o) for o in objects] +
             target.get("libs", []))
 
 
-def link(arch, objects, elf, gen_dir):
+def link(arch, objects, elf, gen_dir, lld=None):
     """Link with --gc-sections; gen_dir supplies the keep.ld that the script INCLUDEs
     and the manifest whose handlers must not be the kernel's own symbols
     (tools/owned_symbols.py): if one is, the ELF is not written."""
     Path(elf).parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(f"{elf}.tmp")
-    if not _run_once(link_command(arch, objects, tmp, gen_dir)):
+    if not _run_once(link_command(arch, objects, tmp, gen_dir, lld)):
         tmp.unlink(missing_ok=True)
         return False
     manifest = json.loads((Path(gen_dir) / "manifest.json").read_text())

@@ -31,6 +31,8 @@ if __package__ in (None, ""):          # run as a file by tools/setup, before th
 from isr import arches                 # noqa: E402
 from tools import versions             # noqa: E402
 
+ROOT = Path(__file__).resolve().parent.parent
+
 
 @dataclass(frozen=True)
 class Install:
@@ -51,6 +53,10 @@ class Toolchain:
     major: int | None       # the major version the name promises (checked against --version), None: any
     install: Install
     version_argv: tuple = ("--version",)   # what to append to the command to make it say its version
+    # The ld.lld that links its objects, where the kernel's may be too old for
+    # them (clang 19's RISC-V debug information has relocations lld 14 does
+    # not know); None: the kernel's own linker.
+    lld: tuple = None
 
     def facts(self, arch):
         """The arch's facts for this toolchain (a dict); ToolchainMissing with
@@ -80,6 +86,15 @@ class Toolchain:
         version = f" that says version {self.major}" if self.major is not None else ""
         raise ToolchainMissing(f"{arch} {self.name}: no {said}{version} here; install it: {self.how_to_install(arch)}")
 
+    def linker(self, arch):
+        """The ld.lld argv prefix for a kernel of this toolchain's objects, or None for the kernel's own."""
+        if self.lld is None:
+            return None
+        if shutil.which(self.lld[0]) is None:
+            raise ToolchainMissing(f"{arch} {self.name}: no `{' '.join(self.lld)}` to link its objects; install it: "
+                                   f"{self.how_to_install(arch)}")
+        return list(self.lld)
+
     def version(self, arch):
         """(major, minor, patch) of the command found for arch."""
         return probe(tuple(self.command(arch)) + self.version_argv)
@@ -97,12 +112,12 @@ class Toolchain:
         packages = packages_for(self, arch) if arch else list(self.install.packages)
         return f"apt-get install {' '.join(packages)} (or run tools/setup as root)"
 
-    def argv(self, arch, bench=False):
+    def argv(self, arch, common=(), bench=False):
         """The compile command for a C source of the kernel, up to the
-        include folders and the file names: command, target, arch flags and,
-        for the bench handlers, their extra flags."""
+        include folders and the file names: command, the common flags,
+        target, arch flags and, for the bench handlers, their extra flags."""
         facts = self.facts(arch)
-        return self.command(arch) + list(facts.get("target", [])) + list(facts["cflags"]) + \
+        return self.command(arch) + list(common) + list(facts.get("target", [])) + list(facts["cflags"]) + \
             (list(facts["bench_cflags"]) if bench else [])
 
 
@@ -130,14 +145,16 @@ ENTRIES = (
     # Debian 12's `clang` is 14 (package clang-14); Debian 13's `clang` is 19
     # and it has no clang-14: the name is what --version says.
     Toolchain("clang-14", "clang", "c", (("clang-14",), ("clang",)), 14, Install("apt", ("clang-14",))),
-    Toolchain("clang-19", "clang", "c", (("clang-19",), ("clang",)), 19, Install("apt", ("clang-19",))),
+    Toolchain("clang-19", "clang", "c", (("clang-19",), ("clang",)), 19, Install("apt", ("clang-19", "lld-19")),
+              lld=("ld.lld-19",)),
     # Debian 12: from bookworm-security (22.1.8).
-    Toolchain("clang-22", "clang", "c", (("clang-22",), ("clang",)), 22, Install("apt", ("clang-22",))),
+    Toolchain("clang-22", "clang", "c", (("clang-22",), ("clang",)), 22, Install("apt", ("clang-22", "lld-22")),
+              lld=("ld.lld-22",)),
     # The distro's GCC for x86_64 and the cross GCCs: the arch's facts name the command and package.
     Toolchain("gcc", "gcc", "c", (), None, Install("arch")),
     Toolchain("avr-gcc", "avr-gcc", "c", (), None, Install("arch")),
     # PyPI's ziglang wheel: `python -m ziglang cc` is Zig's clang (22.1.8 in Zig 0.17.1).
-    Toolchain("zig-cc", "zig-cc", "c", (ZIG + ("cc",),), None, Install("pip", ("ziglang",))),
+    Toolchain("zig-cc", "zig-cc", "c", (ZIG + ("cc",),), None, Install("pip", ("ziglang",)), lld=ZIG + ("ld.lld",)),
 )
 
 
@@ -182,6 +199,31 @@ def own(arch):
             if found and os.path.realpath(found) == os.path.realpath(kernel_cc):
                 return each
     return None
+
+
+def installable(toolchain):
+    """This machine could have toolchain: a PyPI one (requirements.txt), or one
+    whose Debian packages all have a candidate here (`apt-cache policy`): Debian
+    13 has no clang-14, for one."""
+    if toolchain.install.how == "pip":
+        return True
+    packages = list(toolchain.install.packages)
+    if toolchain.install.how == "arch":
+        packages = [p for arch in arches.names() for p in _packages_or_none(toolchain, arch)]
+    if shutil.which("apt-cache") is None:
+        return True
+    for package in packages:
+        said = subprocess.run(["apt-cache", "policy", package], capture_output=True, text=True).stdout
+        if "Candidate:" not in said or "Candidate: (none)" in said:
+            return False
+    return True
+
+
+def _packages_or_none(toolchain, arch):
+    try:
+        return packages_for(toolchain, arch)
+    except ToolchainMissing:
+        return []
 
 
 def packages_for(toolchain, arch):

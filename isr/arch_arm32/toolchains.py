@@ -27,7 +27,8 @@ GCC = {"cc": "arm-none-eabi-gcc", "package": "gcc-arm-none-eabi", "bench_cflags"
 # Every toolchain family of tools/toolchains.py for this arch (issue 24;
 # isr/toolchain_facts.py says what the facts are).
 TOOLCHAINS = {"clang": facts.clang(KERNEL), "gcc": facts.gcc(GCC), "avr-gcc": facts.AVR_ONLY,
-              "zig-cc": facts.zig_cc("arm-freestanding-eabi", KERNEL)}
+              "zig-cc": facts.zig_cc("arm-freestanding-eabi", KERNEL,
+                                    {"-mcpu=cortex-a15": "-mcpu=cortex_a15"})}
 
 # Handler languages besides C (isr/validate.py lang=, tools/handler_langs.py).
 # Zig's arm_interrupt(.irq/.fiq/.swi/.abort/.undef), built with a frame

@@ -22,7 +22,8 @@ GCC = {"cc": "arm-none-eabi-gcc", "package": "gcc-arm-none-eabi", "bench_cflags"
 # Every toolchain family of tools/toolchains.py for this arch (issue 24;
 # isr/toolchain_facts.py says what the facts are).
 TOOLCHAINS = {"clang": facts.clang(KERNEL), "gcc": facts.gcc(GCC), "avr-gcc": facts.AVR_ONLY,
-              "zig-cc": facts.zig_cc("thumb-freestanding-eabi", KERNEL)}
+              "zig-cc": facts.zig_cc("thumb-freestanding-eabi", KERNEL,
+                                    {"-mcpu=cortex-m3": "-mcpu=cortex_m3"})}
 
 # Handler languages besides C (isr/validate.py lang=, tools/handler_langs.py):
 # a Cortex-M abi handler is a plain function (the hardware stacks the

@@ -28,7 +28,8 @@ GCC = {"cc": "riscv64-unknown-elf-gcc", "package": "gcc-riscv64-unknown-elf",
 # Every toolchain family of tools/toolchains.py for this arch (issue 24;
 # isr/toolchain_facts.py says what the facts are).
 TOOLCHAINS = {"clang": facts.clang(KERNEL), "gcc": facts.gcc(GCC), "avr-gcc": facts.AVR_ONLY,
-              "zig-cc": facts.zig_cc("riscv64-freestanding-none", KERNEL)}
+              "zig-cc": facts.zig_cc("riscv64-freestanding-none", KERNEL,
+                                    {"-march=rv64imac": "-mcpu=generic_rv64+m+a+c+zicsr"})}
 
 # Handler languages besides C (isr/validate.py lang=, tools/handler_langs.py):
 # Zig's riscv64_interrupt(.machine) and Rust's extern "riscv-interrupt-m".

@@ -26,7 +26,13 @@ GCC = {"cc": "gcc", "package": "gcc", "bench_cflags": ["-momit-leaf-frame-pointe
 # Every toolchain family of tools/toolchains.py for this arch (issue 24;
 # isr/toolchain_facts.py says what the facts are).
 TOOLCHAINS = {"clang": facts.clang(KERNEL), "gcc": facts.gcc(GCC), "avr-gcc": facts.AVR_ONLY,
-              "zig-cc": facts.zig_cc("x86_64-freestanding-none", KERNEL)}
+              # zig cc 0.17.1 passes no -mgeneral-regs-only to its clang, and -mno-sse
+              # alone leaves SSE2 on (tests/findings.py ZIG_CC_KEEPS_SSE): the CPU
+              # without SSE, MMX and x87 instead. Its clang then warns at each call
+              # from an interrupt function, for want of the flag it did not get.
+              "zig-cc": facts.zig_cc("x86_64-freestanding-none", KERNEL,
+                                    {"-mgeneral-regs-only": ["-mcpu=x86_64-sse-sse2-mmx-x87",
+                                                             "-Wno-excessive-regsave"]})}
 
 # Handler languages besides C (isr/validate.py lang=, tools/handler_langs.py):
 # Zig's x86_64_interrupt and Rust's extern "x86-interrupt", both for either

@@ -19,10 +19,10 @@ def pairs(rows, kernel_manifest):
     return {key: both for key, both in found.items() if len(both) == 2}
 
 
-@pytest.mark.parametrize("compiler", ["clang"] + variants.second_compilers(ARCH))
+@pytest.mark.parametrize("compiler", [variants.own(ARCH)] + variants.second_compilers(ARCH))
 def test_the_fiq_entry_saves_fewer_words_than_the_irq_entry_for_the_same_handler(compiler, kernel, plugin,  # noqa: F811
                                                                                  run_folder):
-    if compiler == "clang":
+    if compiler == variants.own(ARCH):
         elf, kernel_manifest = kernel(ARCH), manifest(ARCH)
     else:
         built = variants.build(ARCH, compiler)
