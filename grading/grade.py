@@ -18,7 +18,6 @@ import os
 import shutil
 import sys
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import redirect_stdout
 from dataclasses import replace
 from pathlib import Path
 
@@ -107,8 +106,12 @@ def score(lab, session, outcome):
     return scored
 
 
-def grade(name, submission, out, limits=sandbox.Limits()):
-    """Grade one submission; writes results.json and junit.xml in out; returns [(part, points, lines)]."""
+def grade(name, submission, out, limits=sandbox.Limits(), stream=None):
+    """Grade one submission; writes results.json and junit.xml in out; returns [(part, points, lines)].
+    What it says goes to stream (stdout by default)."""
+    def say(text):
+        print(text, file=stream or sys.stdout, flush=True)
+
     lab = load(name)
     out = Path(out).resolve()
     tree = out / "tree"
@@ -128,14 +131,14 @@ def grade(name, submission, out, limits=sandbox.Limits()):
     answers = build / "grade" / "session.json"
     session = json.loads(answers.read_text()) if answers.exists() and not outcome.stopped else None
     scored = score(lab, session, outcome)
-    print(f"lab {lab.name} ({lab.title}): the submission's files: {', '.join(taken) or 'none found'}")
+    say(f"lab {lab.name} ({lab.title}): the submission's files: {', '.join(taken) or 'none found'}")
     for part, points, lines in scored:
-        print(f"{part.name}: {points}/{part.points}")
+        say(f"{part.name}: {points}/{part.points}")
         for line in lines:
-            print(f"    {line}")
-    print(f"score: {sum(p for _, p, _ in scored)}/{lab.points}")
+            say(f"    {line}")
+    say(f"score: {sum(p for _, p, _ in scored)}/{lab.points}")
     written = results.write(lab, scored, out)
-    print(f"results: {written} and {written.parent / 'junit.xml'}")
+    say(f"results: {written} and {written.parent / 'junit.xml'}")
     return scored
 
 
@@ -146,9 +149,8 @@ def grade_many(name, submissions, out, jobs=None):
     jobs = jobs or os.cpu_count() or 1
 
     def one(folder):
-        text = io.StringIO()
-        with redirect_stdout(text):
-            scored = grade(name, folder, Path(out) / folder.name)
+        text = io.StringIO()        # each its own: the threads share sys.stdout
+        scored = grade(name, folder, Path(out) / folder.name, stream=text)
         (Path(out) / folder.name / "grade.txt").write_text(text.getvalue())
         return folder.name, sum(p for _, p, _ in scored)
     with ThreadPoolExecutor(max_workers=jobs) as pool:

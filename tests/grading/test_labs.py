@@ -65,6 +65,9 @@ def test_timer_lab(tmp_path):
     lab = load("timer-riscv64")
     assert scores == {"solution": lab.points, "starter": lab.parts[0].points}, \
         (out / "starter" / "grade.txt").read_text()
+    # Each submission's own report, though both were graded at once.
+    assert "the submission's files: none found" in (out / "starter" / "grade.txt").read_text()
+    assert "kernel/riscv64/student_timer.c" in (out / "solution" / "grade.txt").read_text()
     # The emptied handler does not freeze the guest silently: the storm guard's line names it.
     clock = results(out, "starter")["tests"][1]
     assert "BAD     [storm] vec=23 name=MTI count=256 masked=mie.MTIE" in clock["output"]
