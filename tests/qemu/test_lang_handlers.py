@@ -2,8 +2,9 @@
 each language's kernel, built once per session, boots; on every vector whose
 handler the language writes (its manifest says which: lang=), `int N`
 returns, `bench N` takes it once and `probe N` finds every register and the
-stack kept; its device handlers (a timer) are taken (`stats` counts their
-vectors) while the kernel keeps time as with the C ones. Which arches each language covers is which kernel/<arch>/ holds its
+stack kept; its other handlers (a timer; an exception that `trap` raises by
+the vector's name, arm32's SVC) are taken (`stats` counts their vectors)
+while the kernel keeps time as with the C ones. Which arches each language covers is which kernel/<arch>/ holds its
 sources: a language with sources for an arch that cannot build fails here
 with what is missing."""
 import re
@@ -73,6 +74,12 @@ def test_the_language_handlers_run_keep_every_register_and_the_timer_ticks(arch,
         output = guest.run("sleep 1500", timeout=120)      # past the msp430 watchdog's 1 s interval
         slept = re.search(r"slept ms=1500 ticks=(\d+)", output)
         assert slept and 1500 * hz // 1000 <= int(slept[1]) <= 1500 * hz // 1000 + 2, output
+    triggers = re.findall(r"^  (\S+) ", guest.run("trap"), re.M)     # `trap` alone lists its triggers
+    for slot in written(built["manifest"], lang):
+        if not slot["bench"] and slot["name"].lower() in triggers:
+            output = guest.run(f"trap {slot['name'].lower()}")
+            assert re.search(rf"vec={slot['vector']} name={re.escape(slot['name'])} style={slot['style']} ", output) \
+                and output.rstrip().endswith(": resumed"), f"{lang} {slot['handler']}, `trap`:\n{output}"
     stats = guest.run("stats")
     for slot in written(built["manifest"], lang):
         if not slot["bench"]:
