@@ -45,7 +45,7 @@ def frames(out):
 
 def traces(out):
     written = []
-    for scenario in scenarios.all_scenarios():
+    for scenario in map(scenarios.scenario, scenarios.NAMES):
         elf = scenario.elf() if callable(scenario.elf) else scenario.elf
         with tempfile.TemporaryDirectory(prefix=f"trace-{scenario.name}-", dir=toolchain.build_dir(scenario.arch)) \
                 as run_dir:

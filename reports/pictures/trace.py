@@ -92,13 +92,22 @@ def marks(arch, elf, manifest):
         (called if through is not None else entered).append(slot)
     functions = set()
     paths = {}
+    # One disassembler run over every entry (guard_checks.listings), more only for what they jump to.
+    listed = guard_checks.listings(arch, elf, image, sorted({s["entry"] for s in entered if s["entry"] in image.symbols}))
+
+    def listing(name):
+        if name not in listed:
+            listed.update(guard_checks.listings(arch, elf, image, [name]))
+        lines = [handler_cost.TARGET_COMMENT.sub(r" \1", line) for line in listed.get(name, [])]
+        return [m[1] for m in map(handler_cost.INSTRUCTION.match, lines) if m]
+
     for slot in entered:
         first = slot["guard"] or slot["entry"]
         if first not in image.symbols:
             continue
         add(_pc(image, arch, first), "entry", slot, first)
         walked = dict(slot, style="stub") if slot["style"] == "default" else slot
-        path = handler_cost.entry_path(lambda name: handler_cost.disassemble(arch, elf, name), image, walked)
+        path = handler_cost.entry_path(listing, image, walked)
         if walked["style"] == "stub":
             path = [name for name in path if name != slot["handler"]]
         paths[slot["vector"]] = path
@@ -107,7 +116,8 @@ def marks(arch, elf, manifest):
         if slot["handler"] in image.symbols:
             add(_pc(image, arch, slot["handler"]), "call", slot, slot["handler"])
             functions.add(slot["handler"])
-    listed = guard_checks.listings(arch, elf, image, sorted(functions)) if functions else {}
+    missing = sorted(n for n in functions if n not in listed)
+    listed.update(guard_checks.listings(arch, elf, image, missing) if missing else {})
     called_names = {s["handler"] for s in called}
     # A function an entry path ends in by a jump (a tail call; and what that one jumps
     # to in turn) -> the jumps to it.
