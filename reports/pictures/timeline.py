@@ -84,11 +84,11 @@ def svg(arch, slices):
     depth_max = max((s["depth"] for s in slices), default=0)
     for depth in range(depth_max + 1):
         drawing.line(LEFT, TOP + depth * ROW + ROW, LEFT + WIDTH, TOP + depth * ROW + ROW, colour="#ccc")
-    following = {}                   # slice index -> where the next slice of its row starts
+    following, preceding = {}, {}    # slice index -> where the next slice of its row starts, the last ends
     by_row = sorted(range(len(slices)), key=lambda i: (slices[i]["depth"], slices[i]["start"]))
     for i, j in zip(by_row, by_row[1:]):
         if slices[i]["depth"] == slices[j]["depth"]:
-            following[i] = slices[j]["start"]
+            following[i], preceding[j] = slices[j]["start"], slices[i]["end"]
     for index, item in enumerate(slices):
         x, width = LEFT + item["start"] * scale, max(1.0, _insns(item) * scale)
         y = TOP + item["depth"] * ROW
@@ -103,6 +103,8 @@ def svg(arch, slices):
             drawing.text(round(x + 3, 2), y + 16, words, size=11)
         elif room > len(words) * CHAR_WIDTH + 6:                 # after it, before the next one
             drawing.text(round(x + width + 3, 2), y + 16, words, size=11)
+        elif (item["start"] - preceding.get(index, 0)) * scale > len(words) * CHAR_WIDTH + 6:   # before it
+            drawing.text(round(x - 3, 2), y + 16, words, anchor="end", size=11)
     legend_y = TOP + (depth_max + 1) * ROW + 20
     for i, (style, part) in enumerate(sorted((s, p) for s, p in STYLE_PART.items() if s != "default")):
         drawing.rect(LEFT + i * 130, legend_y, 12, 12, COLOURS[part])
