@@ -91,11 +91,6 @@ LLVM_FIQ_RETURN_FIRST = Finding(
     CLANG, ("14.0.6", "19.1.7", "22.1.8"),
     "an interrupt(\"FIQ\") function with \"frame-pointer\"=\"none\" and no alignstack returns "
     "(`subs pc, lr, #4`) before its body (LLVM IR; clang's C path adds alignstack and a frame pointer)")
-ARM_GCC_THUMB_FRAME = Finding(
-    "arm-none-eabi-gcc", ("12.2.1", "14.2.1"),
-    "pushes r7 alone in Thumb code, so kernel/cortex-m/cm3.h ABI_EXCEPTION_FRAME, which finds the stacked "
-    "frame from clang's Thumb frame record (r7 + 8), makes on_usage_fault write the wrong words and the "
-    "fault storms")
 
 # mspdebug's simulator (tests/qemu/test_msp430_interrupts.py). simio_device.h puts IFG1 at 0x0001
 # (SIMIO_IFG1), where the F1xx parts (the F1611 here) have IE2; their IFG1 is at 0x0002 (SLAU049).

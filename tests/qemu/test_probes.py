@@ -15,7 +15,7 @@ import pytest
 
 from isr.load import arch_model
 from reports import cost, variants
-from tests.findings import ABORT_CLOBBERS, ARM_GCC_THUMB_FRAME, CLANG, LLVM_26851
+from tests.findings import ABORT_CLOBBERS, CLANG, LLVM_26851
 from tests.qemu.test_cost import KERNELS, manifest
 from tools import toolchains
 
@@ -31,7 +31,6 @@ def kind(name):
 # (arch, kind of toolchain, vector, fault, check): the finding that makes it fail.
 KNOWN_FAILURES = {
     ("x86_64", LLVM, 13, "gp", "call-alignment"): LLVM_26851,
-    ("cortex-m", "gcc", 6, "undef", "resumed"): ARM_GCC_THUMB_FRAME,
     # clang builds on_data_abort (interrupt("ABORT")) with a conditional return:
     # `popne {r0-r6, r11, r12, lr}`, then the arguments of the panic() it would
     # call otherwise (r0 = the format, r1 = lr - 8, r2 = DFAR) set unconditionally,
