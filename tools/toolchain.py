@@ -38,7 +38,7 @@ SOURCE_CFLAGS = {"kernel/{arch}/bench.c": ["-momit-leaf-frame-pointer"],
 
 
 # What `doit` needs to build every kernel from nothing.
-SOURCE_TREE = ("dodo.py", "isr", "kernel", "boot", "linker", "tools", "qemu", "reports", "grading", "labs")
+SOURCE_TREE = ("dodo.py", "isr", "kernel", "boot", "linker", "tools", "qemu", "reports", "grading", "labs", "boards")
 
 
 def build_dir(arch):
