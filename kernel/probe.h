@@ -1,5 +1,5 @@
 /* Conformance probes (`probe`): each proves that a handler keeps the contract
- * of its style, one line per check (README, "Proving each style's contract"):
+ * of its style, one line per check (docs/reference/cost.md, "Proving each style's contract"):
  *   probe vec=N [fault=NAME] compiler=C check=WHAT ok
  *   probe vec=N [fault=NAME] compiler=C check=WHAT FAIL want=0x... got=0x...
  * The arch (kernel/<arch>/probe.c) loads every general register and the

@@ -1,4 +1,4 @@
-/* The serial shell: one command per line, answers in a stable format (README). */
+/* The serial shell: one command per line, answers in a stable format (docs/reference/shell.md). */
 #include <stdint.h>
 
 #include "arch.h"
@@ -126,7 +126,7 @@ static void cmd_break(const char *arg)
 /* `int N`: the arch raises vector N (kernel/<arch>/: its arch_cmd_int) and
    the handler reports. A bench handler (bench.h) does not: it only adds to
    bench_counter, so that `bench N` measures nothing else. Say so, with the
-   count, rather than leave the line out that the README promises. */
+   count, rather than leave the line out that docs/reference/shell.md promises. */
 static void cmd_int(const char *arg)
 {
     unsigned long before = bench_counter;

@@ -1,4 +1,4 @@
-/* The AVR fields of a report line (README "AVR"). */
+/* The AVR fields of a report line (docs/arches/avr.md). */
 #include "avr.h"
 #include "trap_report.h"
 
@@ -10,7 +10,7 @@ void avr_report_begin(unsigned vector, uint32_t pc)
 }
 
 /* Inside a nonblocking handler: depth counts it and this one, as on the
-   other arches (README "Report lines"). */
+   other arches (docs/reference/shell.md, "Report lines"). */
 static void nesting_field(void)
 {
     if (avr_nesting) {

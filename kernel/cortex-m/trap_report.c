@@ -1,4 +1,4 @@
-/* The Cortex-M fields of a report line (README "Report lines"). */
+/* The Cortex-M fields of a report line (docs/reference/shell.md, "Report lines"). */
 #include "cm3.h"
 #include "memlayout.h"
 #include "nvic.h"

@@ -55,7 +55,7 @@ void arch_irq_restore(unsigned long saved)
 }
 
 /* LPM0 until an interrupt handler clears CPUOFF in its saved SR: only the
-   stub and naked handlers do (README "MSP430": an abi handler cannot).
+   stub and naked handlers do (docs/arches/msp430.md: an abi handler cannot).
    First a stop at the launcher (HOST_IDLE): mspdebug's simulator steps
    through LPM0 one cycle at a time as fast as the host can, so the launcher
    holds it here until host time has caught up with the guest's idle time,

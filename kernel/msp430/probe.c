@@ -1,7 +1,7 @@
 /* msp430 probes (kernel/probe.h): probe.S loads r4-r15 and the SR flags with
  * the sentinels below, lets the pending bench vector in, and reports every
  * one back, SP before and after, and that the handler ran once. The CPU has
- * no faults to probe (README, MSP430). */
+ * no faults to probe (docs/arches/msp430.md). */
 #include <stdint.h>
 
 #include "bench.h"

@@ -1,4 +1,4 @@
-/* The MSP430 fields of a report line (README "MSP430"). */
+/* The MSP430 fields of a report line (docs/arches/msp430.md). */
 #include "isr.h"
 #include "mcu.h"
 #include "trap_report.h"

@@ -1,5 +1,6 @@
 """`int N` on the GIC's own entries (aarch64 EL1H_IRQ, arm32 IRQ and FIQ)
-enters them by software, and the README promises the spurious 1023 there:
+enters them by software, and the aarch64 and arm32 chapters (docs/arches/) promise
+the spurious 1023 there:
 nothing acknowledged, nothing ended. It must hold when an interrupt is
 pending at that very moment. Issue 22: about once in a thousand `int 7` on
 arm32 met the timer pending; GICC_IAR (AckCtl set) handed the FIQ entry

@@ -1,6 +1,6 @@
 """`int N` on a bench vector (bench=, the cost report's): its handler only adds
-to bench_counter and prints no report line, so the shell says what ran, as the
-README's `int N` row says (issue 22: before, nothing came, and on aarch64 an
+to bench_counter and prints no report line, so the shell says what ran, as
+the `int N` row of docs/reference/shell.md says (issue 22: before, nothing came, and on aarch64 an
 error claimed that the SGI never arrived while QEMU had delivered it).
 
 Which vectors are bench vectors comes from each build's manifest.
@@ -25,7 +25,7 @@ def test_int_on_a_bench_vector_says_its_handler_ran_once(arch, boot_console, ker
     elf = kernel(arch)
     bench = [s for s in facts.slots(arch) if s["bench"]]
     assert bench, (f"the {arch} spec binds no bench vector, so this test has nothing to try: bind one with "
-                   f"bench=\"counter\" (the README's \"What each style costs\")")
+                   f"bench=\"counter\" (docs/reference/cost.md)")
     guest = boot_console(arch, elf)
     for slot in bench:
         vector = slot["vector"]
@@ -55,7 +55,7 @@ def test_bench_and_probe_refuse_a_vector_that_is_not_a_bench_vector(arch, boot_c
     slots = facts.slots(arch)
     bench = sorted((s for s in slots if s["bench"]), key=lambda s: s["vector"])
     assert bench, (f"the {arch} spec binds no bench vector, so this test has nothing to try: bind one with "
-                   f"bench=\"counter\" (the README's \"What each style costs\")")
+                   f"bench=\"counter\" (docs/reference/cost.md)")
     other = next(s for s in slots if not s["bench"] and s["style"] != "default")
     guest = boot_console(arch, elf)
     for command in ("bench", "probe"):

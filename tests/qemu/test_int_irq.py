@@ -1,4 +1,4 @@
-"""`int N` on a hardware interrupt's vector answers as the README's `int N` row
+"""`int N` on a hardware interrupt's vector answers as the `int N` row of docs/reference/shell.md
 says, with a report line (issue 14): the IRQ handlers report only with
 irqtrace on, so `int` asks for this one report. On x86_64 `int` runs the IRQ
 vectors' handlers (32-47); on Cortex-M, `int` pends SysTick or an IRQ."""

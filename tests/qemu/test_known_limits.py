@@ -5,7 +5,7 @@ the hardware does. Each finding (tests/findings.py) names the QEMU versions
 it was seen on and the first seen without it: on an installed QEMU that has
 it the test is a strict xfail, on one that does not it asserts the hardware's
 behaviour. The day a QEMU in between turns out fixed, strict xfail turns that
-into a failure, and the README's findings and the Finding here must change.
+into a failure, and the book's findings (docs/reference/findings.md, made from this file's) and the Finding here must change.
 The assertion message names the version that ran.
 """
 import pytest

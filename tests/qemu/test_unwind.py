@@ -73,7 +73,7 @@ def test_arm32_backtrace_from_a_stub_reaches_the_interrupted_function(kernel, tm
     assert frames[2] not in ("??", stub["entry"]) and frames[2] in Image(elf).symbols, output
 
 
-# avr: its generated entries carry no CFI yet; msp430: no GDB (README, "Debugging a handler").
+# avr: its generated entries carry no CFI yet; msp430: no GDB (docs/reference/debugging.md).
 @pytest.mark.parametrize("arch", [a for a in toolchain.TARGETS if a not in ("arm32", "avr", "msp430")])
 def test_backtrace_from_the_default_handler_reaches_the_shell(kernel, arch, tmp_path):
     elf = kernel(arch)
