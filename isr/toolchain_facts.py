@@ -45,5 +45,7 @@ def handler_language(target, flags, refusals=None):
     """A language the kernel's handlers may be written in (Zig's own
     conventions, rustc): its target in the compiler's spelling, the flags the
     arch needs, and the styles the language cannot write on the arch, each
-    with why ({style: reason}; isr/validate.py refuses lang= with it)."""
+    with why ({style: reason}; isr/validate.py refuses lang= with it). Zig has no
+    -momit-leaf-frame-pointer: where the arch needs no frame pointer,
+    -fomit-frame-pointer builds its handlers as the C bench handlers are."""
     return {"target": target, "flags": flags, "refusals": refusals or {}}

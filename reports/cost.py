@@ -44,7 +44,7 @@ from qemu.launcher import command, die_with_parent
 from qemu.park import parked_status
 from qemu.profiles import profile
 from qemu.spawn import Spawn
-from reports import handler_cost, variants
+from reports import handler_cost, lang_kernels, variants
 from reports.pictures import cost_bars
 from tools import toolchain, toolchains, versions
 from tools.elf_symbols import Image
@@ -316,6 +316,10 @@ def arch_report(arch, compilers=None, probes=True, runs=None):
         raise CostError(f"{elf} is not built: run `.venv/bin/python -m doit build-{arch}`")
     rows, notes = [], []
     for compiler in compilers or [own_compiler(arch)]:
+        if toolchains.entry(compiler).language != "c":
+            found, found_notes = language_rows(arch, compiler, probes, runs)
+            rows, notes = rows + found, notes + found_notes
+            continue
         if compiler == own_compiler(arch):
             kernel_elf, kernel_manifest = elf, manifest
         else:
@@ -345,6 +349,29 @@ def arch_report(arch, compilers=None, probes=True, runs=None):
                 row["empty"] = empty
                 row["net"] = row["insns"] - empty
         notes += variants.refusals(arch, compiler)
+    return rows, notes
+
+
+def language_rows(arch, compiler, probes, runs):
+    """The rows and notes of a handler language's kernel (reports/lang_kernels.py):
+    only the bench vectors it writes; what it cannot write, the arch's facts say."""
+    language = toolchains.entry(compiler).language
+    try:
+        built = lang_kernels.build(arch, language)
+    except lang_kernels.LanguageKernelError as error:
+        return [], [f"{arch} {compiler}: no kernel: {error}"]
+    written = [s for s in bench_slots(built["manifest"]) if s["lang"] == language]
+    run_dir = Path(runs) / f"cost-{compiler}"
+    rows, empty = kernel_rows(arch, compiler, built["elf"], built["manifest"], run_dir,
+                              only={(variants.style_label(arch, s), s["bench"]) for s in written})
+    for row in rows:
+        row["empty"], row["net"] = empty, row["insns"] - empty
+    notes = [f"{arch} {compiler}: no `{style}` handlers: {why}"
+             for style, why in toolchains.entry(compiler).facts(arch)["refusals"].items()]
+    if probes:
+        handlers = {s["handler"] for s in written}
+        notes += failures(arch, compiler, [c for c in probe(arch, built["elf"], built["manifest"], run_dir)
+                                           if c["handler"] in handlers])
     return rows, notes
 
 

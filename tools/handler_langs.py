@@ -45,6 +45,9 @@ ZIG_CACHE_LIMIT = 300 * 1024 * 1024          # bytes; past it the cache is empti
 ZIG_FLAGS = ["-OReleaseSmall", "-fno-stack-check", "-fno-unwind-tables", "-ffunction-sections",
              "-fsingle-threaded"]
 
+# The C kernel's symbols the Zig handlers use, their module "kernel".
+ZIG_KERNEL = ROOT / "kernel" / "zig" / "kernel.zig"
+
 RUSTC = "/usr/bin/rustc"                      # Debian's (rustc-web), whatever PATH says
 RUST_LIBRARY = Path("/usr/lib/rustlib/src/rust/library")     # rust-web-src / rust-src
 RUST_CORE = BUILD / "rust-core"
@@ -156,20 +159,29 @@ def constants(arch, lang):
     return path
 
 
-def compile_command(arch, lang, source, obj):
+def command_prefix(arch, lang):
+    """The language's compile command for arch up to its inputs and output
+    (tools/toolchains.py shows it as the toolchain's command line)."""
     found = facts(arch, lang)
     if lang == "zig":
-        return ZIG + ["build-obj", "-target", found["target"]] + ZIG_FLAGS + found["flags"] + \
-            ["--dep", "isr", f"-Mroot={source}", f"-Misr={constants(arch, lang)}", f"-femit-bin={obj}"]
-    core = rust_core(found["target"])
-    return [RUSTC] + RUST_FLAGS + ["--target", found["target"]] + found["flags"] + \
-        ["--extern", f"core={core}", "-o", str(obj), str(source)]
+        return ZIG + ["build-obj", "-target", found["target"]] + ZIG_FLAGS + found["flags"]
+    return [RUSTC] + RUST_FLAGS + ["--target", found["target"]] + found["flags"]
+
+
+def compile_command(arch, lang, source, obj):
+    if lang == "zig":
+        return command_prefix(arch, lang) + \
+            ["--dep", "isr", "--dep", "kernel", f"-Mroot={source}", f"-Misr={constants(arch, lang)}",
+             f"-Mkernel={ZIG_KERNEL}", f"-femit-bin={obj}"]
+    core = rust_core(facts(arch, lang)["target"])
+    return command_prefix(arch, lang) + ["--extern", f"core={core}", "-o", str(obj), str(source)]
 
 
 def _key(arch, lang, source):
     """What an object was built from: the source's digest, the compiler's version and the command's flags."""
     found = facts(arch, lang)
-    text = (ROOT / source).read_bytes() + constants(arch, lang).read_bytes() + \
+    shared = ZIG_KERNEL.read_bytes() if lang == "zig" else b""
+    text = (ROOT / source).read_bytes() + shared + constants(arch, lang).read_bytes() + \
         json.dumps([version(lang), found, ZIG_FLAGS, RUST_FLAGS]).encode()
     return hashlib.sha256(text).hexdigest()
 

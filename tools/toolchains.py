@@ -29,7 +29,7 @@ if __package__ in (None, ""):          # run as a file by tools/setup, before th
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from isr import arches                 # noqa: E402
-from tools import versions             # noqa: E402
+from tools import handler_langs, versions     # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -116,6 +116,8 @@ class Toolchain:
         """The compile command for a C source of the kernel, up to the
         include folders and the file names: command, the common flags,
         target, arch flags and, for the bench handlers, their extra flags."""
+        if self.language != "c":     # a handler language: its own compile line (tools/handler_langs.py)
+            return handler_langs.command_prefix(arch, self.language)
         facts = self.facts(arch)
         return self.command(arch) + list(common) + list(facts.get("target", [])) + list(facts["cflags"]) + \
             (list(facts["bench_cflags"]) if bench else [])
@@ -155,6 +157,13 @@ ENTRIES = (
     Toolchain("avr-gcc", "avr-gcc", "c", (), None, Install("arch")),
     # PyPI's ziglang wheel: `python -m ziglang cc` is Zig's clang (22.1.8 in Zig 0.17.1).
     Toolchain("zig-cc", "zig-cc", "c", (ZIG + ("cc",),), None, Install("pip", ("ziglang",)), lld=ZIG + ("ld.lld",)),
+    # Handlers in Zig's own conventions and in Rust (isr/languages.py): each
+    # language's kernel is reports/lang_kernels.py's. Debian's rustc by its
+    # file, so a rustup one earlier on PATH is never taken; Debian ships core
+    # for the host only, and its source (rust-web-src) builds the targets'.
+    Toolchain("zig", "zig", "zig", (ZIG,), None, Install("pip", ("ziglang",)), version_argv=("version",)),
+    Toolchain("rustc", "rustc", "rust", ((handler_langs.RUSTC,),), None, Install("apt", ("rustc-web", "rust-web-src")),
+              version_argv=("-V",)),
 )
 
 

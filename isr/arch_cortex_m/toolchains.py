@@ -28,5 +28,5 @@ TOOLCHAINS = {"clang": facts.clang(KERNEL), "gcc": facts.gcc(GCC), "avr-gcc": fa
 # Handler languages besides C (isr/validate.py lang=, tools/handler_langs.py):
 # a Cortex-M abi handler is a plain function (the hardware stacks the
 # caller-saved registers), so callconv(.c) in Zig and extern "C" in Rust.
-TOOLCHAINS["zig"] = facts.handler_language("thumb-freestanding-eabi", ["-mcpu=cortex_m3", "-fno-PIC"])
+TOOLCHAINS["zig"] = facts.handler_language("thumb-freestanding-eabi", ["-mcpu=cortex_m3", "-fno-PIC", "-fomit-frame-pointer"])
 TOOLCHAINS["rustc"] = facts.handler_language("thumbv7m-none-eabi", ["-C", "relocation-model=static"])

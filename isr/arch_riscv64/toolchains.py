@@ -35,6 +35,6 @@ TOOLCHAINS = {"clang": facts.clang(KERNEL), "gcc": facts.gcc(GCC), "avr-gcc": fa
 # Zig's riscv64_interrupt(.machine) and Rust's extern "riscv-interrupt-m".
 # No linker relaxation, as KERNEL (lld 14).
 TOOLCHAINS["zig"] = facts.handler_language(
-    "riscv64-freestanding-none", ["-mcpu=baseline_rv64-d-f-relax", "-mcmodel=medany", "-fno-PIC"])
+    "riscv64-freestanding-none", ["-mcpu=baseline_rv64-d-f-relax", "-mcmodel=medany", "-fno-PIC", "-fomit-frame-pointer"])
 TOOLCHAINS["rustc"] = facts.handler_language(
     "riscv64imac-unknown-none-elf", ["-C", "target-feature=-relax", "-C", "code-model=medium"])

@@ -38,6 +38,7 @@ TOOLCHAINS = {"clang": facts.clang(KERNEL), "gcc": facts.gcc(GCC), "avr-gcc": fa
 # Zig's x86_64_interrupt and Rust's extern "x86-interrupt", both for either
 # error-code shape. Soft float and no red zone, as the C kernel (KERNEL).
 TOOLCHAINS["zig"] = facts.handler_language(
-    "x86_64-freestanding-none", ["-mcpu=x86_64-sse-sse2-mmx+soft_float", "-mno-red-zone", "-fno-PIC"])
+    "x86_64-freestanding-none", ["-mcpu=x86_64-sse-sse2-mmx+soft_float", "-mno-red-zone", "-fno-PIC",
+                                 "-fomit-frame-pointer"])
 TOOLCHAINS["rustc"] = facts.handler_language(
     "x86_64-unknown-none", ["-C", "relocation-model=static", "-C", "code-model=small"])

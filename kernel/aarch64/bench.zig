@@ -4,17 +4,16 @@
 //! convention in Zig (nor in C): a bench vector is an SGI that gic_dispatch
 //! hands to its handler, a stub one with the trap frame, a naked one under
 //! AAPCS64, so x0-x17 are free.
-extern var bench_counter: c_ulong;
-extern fn bench_bump() void;
+const kernel = @import("kernel");
 
 export fn zig_bench_stub(frame: *anyopaque) callconv(.c) void {
     _ = frame;
-    bench_counter += 1;
+    kernel.bench_counter.* += 1;
 }
 
 export fn zig_bench_stub_call(frame: *anyopaque) callconv(.c) void {
     _ = frame;
-    bench_bump();
+    kernel.bench_bump();
 }
 
 export fn zig_bench_naked() callconv(.naked) void {

@@ -3,15 +3,13 @@
 //! shows none for it): count the tick and move the compare value on, which
 //! lowers the timer's level before gic_dispatch's EOI.
 const isr = @import("isr");
+const kernel = @import("kernel");
 
-extern var ticks: u64;
 extern fn timer_rearm() void;
-extern fn stats_count(vector: c_uint) void;
 
 export fn zig_on_timer_tick(frame: *anyopaque) callconv(.c) void {
     _ = frame;
-    const now: *volatile u64 = &ticks; // volatile in kernel/ticks.h: `sleep` polls it
-    now.* += 1;
+    kernel.ticks.* += 1;
     timer_rearm();
-    stats_count(isr.VEC_PPI30);
+    kernel.stats_count(isr.VEC_PPI30);
 }

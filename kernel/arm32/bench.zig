@@ -4,17 +4,16 @@
 //! SGI behind the GIC entries (gic_irq, gic_fiq), which call its handler
 //! from the generated GIC table with the acknowledged interrupt; a naked
 //! one is called under AAPCS too, so r0-r3 are free.
-extern var bench_counter: c_ulong;
-extern fn bench_bump() void;
+const kernel = @import("kernel");
 
 export fn zig_bench_stub(irq: *const anyopaque) callconv(.c) void {
     _ = irq;
-    bench_counter += 1;
+    kernel.bench_counter.* += 1;
 }
 
 export fn zig_bench_stub_call(irq: *const anyopaque) callconv(.c) void {
     _ = irq;
-    bench_bump();
+    kernel.bench_bump();
 }
 
 export fn zig_bench_naked() callconv(.naked) void {

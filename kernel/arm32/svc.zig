@@ -3,8 +3,8 @@
 //! with `movs pc, lr`, past the SVC instruction, whose 24-bit immediate is
 //! in the word before LR (ARM state).
 const isr = @import("isr");
+const kernel = @import("kernel");
 
-extern fn stats_count(vector: c_uint) void;
 extern fn a32_report_begin(vector: c_uint, lr: u32, spsr: u32) void;
 extern fn report_field(name: [*:0]const u8, format: [*:0]const u8, ...) void;
 extern fn a32_report_end(outcome: c_uint, note: ?[*:0]const u8) void;
@@ -17,7 +17,7 @@ export fn zig_on_svc() callconv(.{ .arm_interrupt = .{ .type = .swi } }) void {
     const spsr = asm volatile ("mrs %[spsr], spsr"
         : [spsr] "=r" (-> u32),
     );
-    stats_count(isr.VEC_SVC);
+    kernel.stats_count(isr.VEC_SVC);
     a32_report_begin(isr.VEC_SVC, lr, spsr);
     const svc: *const u32 = @ptrFromInt(lr - ARM_INSN);
     report_field("imm", "0x%x", svc.* & 0xffffff);

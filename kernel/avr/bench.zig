@@ -10,31 +10,30 @@
 //! too; the bench vector is TIMER1_COMPC, the one the bench can raise.
 const std = @import("std");
 const isr = @import("isr");
+const kernel = @import("kernel");
 
-extern var bench_counter: c_ulong;
-extern fn bench_bump() void;
 
 fn benchAbi() callconv(.avr_signal) void {
-    bench_counter += 1;
+    kernel.bench_counter.* += 1;
 }
 
 fn benchAbiCall() callconv(.avr_signal) void {
-    bench_bump();
+    kernel.bench_bump();
 }
 
 fn benchAbiNonblocking() callconv(.avr_interrupt) void {
-    bench_counter += 1;
+    kernel.bench_counter.* += 1;
 }
 
 /// stub: the generated entry saved the trap frame and calls this with it.
 export fn zig_bench_stub(frame: *anyopaque) callconv(.c) void {
     _ = frame;
-    bench_counter += 1;
+    kernel.bench_counter.* += 1;
 }
 
 export fn zig_bench_stub_call(frame: *anyopaque) callconv(.c) void {
     _ = frame;
-    bench_bump();
+    kernel.bench_bump();
 }
 
 const bench_vector = std.fmt.comptimePrint("__vector_{d}", .{isr.VEC_TIMER1_COMPC});

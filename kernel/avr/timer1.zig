@@ -4,14 +4,12 @@
 //! under its vector's name, __vector_N, which the table jumps to.
 const std = @import("std");
 const isr = @import("isr");
+const kernel = @import("kernel");
 
-extern var ticks: u64;
-extern fn stats_count(vector: c_uint) void;
 
 fn onTick() callconv(.avr_signal) void {
-    const now: *volatile u64 = &ticks; // volatile in kernel/ticks.h: `sleep` polls it
-    now.* += 1;
-    stats_count(isr.VEC_TIMER1_COMPA);
+    kernel.ticks.* += 1;
+    kernel.stats_count(isr.VEC_TIMER1_COMPA);
 }
 
 comptime {

@@ -7,26 +7,25 @@
 //! the hardware stacks r0-r3, r12, lr, pc and xPSR, and an exception return
 //! is an ordinary `bx lr` with EXC_RETURN in lr. Zig has no Cortex-M
 //! interrupt convention because none is needed.
-extern var bench_counter: c_ulong;
-extern fn bench_bump() void;
+const kernel = @import("kernel");
 
 export fn zig_bench_abi() callconv(.c) void {
-    bench_counter += 1;
+    kernel.bench_counter.* += 1;
 }
 
 export fn zig_bench_abi_call() callconv(.c) void {
-    bench_bump();
+    kernel.bench_bump();
 }
 
 /// stub: the generated entry saved the trap frame and calls this with it.
 export fn zig_bench_stub(frame: *anyopaque) callconv(.c) void {
     _ = frame;
-    bench_counter += 1;
+    kernel.bench_counter.* += 1;
 }
 
 export fn zig_bench_stub_call(frame: *anyopaque) callconv(.c) void {
     _ = frame;
-    bench_bump();
+    kernel.bench_bump();
 }
 
 /// naked: r0-r3 were stacked by the hardware, so they are free.

@@ -3,12 +3,10 @@
 //! it): count the tick. A plain C-convention function, as every Cortex-M
 //! handler may be.
 const isr = @import("isr");
+const kernel = @import("kernel");
 
-extern var ticks: u64;
-extern fn stats_count(vector: c_uint) void;
 
 export fn zig_on_systick() callconv(.c) void {
-    const now: *volatile u64 = &ticks; // volatile in kernel/ticks.h: `sleep` polls it
-    now.* += 1;
-    stats_count(isr.VEC_SYSTICK);
+    kernel.ticks.* += 1;
+    kernel.stats_count(isr.VEC_SYSTICK);
 }

@@ -6,29 +6,28 @@
 //! abi is Zig's msp430_interrupt: it saves what the body uses and returns
 //! with RETI (the table, not the function, names the vector).
 const std = @import("std");
+const kernel = @import("kernel");
 
-extern var bench_counter: c_ulong;
-extern fn bench_bump() void;
 
 const Interrupt = std.builtin.CallingConvention{ .msp430_interrupt = .{} };
 
 export fn zig_bench_abi() callconv(Interrupt) void {
-    bench_counter += 1;
+    kernel.bench_counter.* += 1;
 }
 
 export fn zig_bench_abi_call() callconv(Interrupt) void {
-    bench_bump();
+    kernel.bench_bump();
 }
 
 /// stub: the generated entry saved the trap frame and calls this with it.
 export fn zig_bench_stub(frame: *anyopaque) callconv(.c) void {
     _ = frame;
-    bench_counter += 1;
+    kernel.bench_counter.* += 1;
 }
 
 export fn zig_bench_stub_call(frame: *anyopaque) callconv(.c) void {
     _ = frame;
-    bench_bump();
+    kernel.bench_bump();
 }
 
 /// naked: the CPU saved SR and PC; adding to memory needs no register, the

@@ -4,10 +4,10 @@
 //! when `trap` asked for that after a number of watchdog intervals.
 const std = @import("std");
 const isr = @import("isr");
+const kernel = @import("kernel");
 
 extern var watchdog_count: u16;
 extern var watchdog_then_tick: u16;
-extern fn stats_count(vector: c_uint) void;
 extern fn timer_a_irq_enable(on: c_int) void;
 
 const Interrupt = std.builtin.CallingConvention{ .msp430_interrupt = .{} };
@@ -16,7 +16,7 @@ export fn zig_on_watchdog() callconv(Interrupt) void {
     const count: *volatile u16 = &watchdog_count; // volatile in watchdog.h
     const then_tick: *volatile u16 = &watchdog_then_tick;
     count.* +%= 1;
-    stats_count(isr.VEC_WDT);
+    kernel.stats_count(isr.VEC_WDT);
     if (then_tick.* != 0) {
         then_tick.* -= 1;
         if (then_tick.* == 0)

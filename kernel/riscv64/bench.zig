@@ -7,9 +7,8 @@
 //! returns with mret.
 const std = @import("std");
 const isr = @import("isr");
+const kernel = @import("kernel");
 
-extern var bench_counter: c_ulong;
-extern fn bench_bump() void;
 
 const Interrupt = std.builtin.CallingConvention{ .riscv64_interrupt = .{ .mode = .machine } };
 /// The mip bits that M-mode software may set (privileged spec 3.1.9): SSIP,
@@ -25,24 +24,24 @@ inline fn clearSoftwarePending() void {
 }
 
 export fn zig_bench_abi() callconv(Interrupt) void {
-    bench_counter += 1;
+    kernel.bench_counter.* += 1;
     clearSoftwarePending();
 }
 
 export fn zig_bench_abi_call() callconv(Interrupt) void {
-    bench_bump();
+    kernel.bench_bump();
     clearSoftwarePending();
 }
 
 /// stub: the generated entry saved the trap frame and calls this with it.
 export fn zig_bench_stub(frame: *anyopaque) callconv(.c) void {
     _ = frame;
-    bench_counter += 1;
+    kernel.bench_counter.* += 1;
     clearSoftwarePending();
 }
 
 export fn zig_bench_stub_call(frame: *anyopaque) callconv(.c) void {
     _ = frame;
-    bench_bump();
+    kernel.bench_bump();
     clearSoftwarePending();
 }

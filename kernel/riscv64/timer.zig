@@ -3,16 +3,14 @@
 //! none for it): count the tick and move mtimecmp ahead, which clears MTIP.
 const std = @import("std");
 const isr = @import("isr");
+const kernel = @import("kernel");
 
-extern var ticks: u64;
-extern fn stats_count(vector: c_uint) void;
 extern fn clint_timer_rearm() void;
 
 const Interrupt = std.builtin.CallingConvention{ .riscv64_interrupt = .{ .mode = .machine } };
 
 export fn zig_on_machine_timer() callconv(Interrupt) void {
-    const now: *volatile u64 = &ticks; // volatile in kernel/ticks.h: `sleep` polls it
-    now.* += 1;
+    kernel.ticks.* += 1;
     clint_timer_rearm();
-    stats_count(isr.VEC_MTI);
+    kernel.stats_count(isr.VEC_MTI);
 }

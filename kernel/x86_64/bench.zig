@@ -6,31 +6,30 @@
 //! and returns with IRETQ. The frame is *anyopaque: these handlers never
 //! read it, and Zig 0.17.1 drops a write through a *Frame (tests/findings.py
 //! ZIG_FRAME_WRITE_DROPPED).
-extern var bench_counter: c_ulong;
-extern fn bench_bump() void;
 
 const Interrupt = std.builtin.CallingConvention{ .x86_64_interrupt = .{} };
 const std = @import("std");
+const kernel = @import("kernel");
 
 export fn zig_bench_abi(frame: *anyopaque) callconv(Interrupt) void {
     _ = frame;
-    bench_counter += 1;
+    kernel.bench_counter.* += 1;
 }
 
 export fn zig_bench_abi_call(frame: *anyopaque) callconv(Interrupt) void {
     _ = frame;
-    bench_bump();
+    kernel.bench_bump();
 }
 
 /// stub: the generated entry saved the trap frame and calls this with it.
 export fn zig_bench_stub(frame: *anyopaque) callconv(.c) void {
     _ = frame;
-    bench_counter += 1;
+    kernel.bench_counter.* += 1;
 }
 
 export fn zig_bench_stub_call(frame: *anyopaque) callconv(.c) void {
     _ = frame;
-    bench_bump();
+    kernel.bench_bump();
 }
 
 /// naked: the table points here; the CPU saved RIP, CS, RFLAGS, RSP and SS.

@@ -3,9 +3,8 @@
 //! tick, report it when `irqtrace on` asks, end the interrupt at the 8259.
 const std = @import("std");
 const isr = @import("isr");
+const kernel = @import("kernel");
 
-extern var ticks: u64;
-extern fn stats_count(vector: c_uint) void;
 extern fn report_irq_wanted(vector: c_uint) bool;
 extern fn x86_report(vector: c_uint, has_error: bool, code: u64, frame: *const anyopaque, outcome: c_uint, note: ?[*:0]const u8) void;
 extern fn pic_eoi(irq: c_uint) void;
@@ -16,9 +15,8 @@ const PIT_VECTOR = isr.VEC_IRQ0;
 const RESUME = 0; // kernel/report.h enum outcome
 
 export fn zig_on_pit_tick(frame: *anyopaque) callconv(Interrupt) void {
-    const now: *volatile u64 = &ticks; // volatile in kernel/ticks.h: `sleep` polls it
-    now.* += 1;
-    stats_count(PIT_VECTOR);
+    kernel.ticks.* += 1;
+    kernel.stats_count(PIT_VECTOR);
     if (report_irq_wanted(PIT_VECTOR))
         x86_report(PIT_VECTOR, false, 0, frame, RESUME, null);
     pic_eoi(PIT_VECTOR - isr.IRQ_BASE);
