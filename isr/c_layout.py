@@ -4,6 +4,8 @@ numbers as constants, so that kernel C never writes one by hand."""
 import re
 from collections import Counter
 
+from isr import styles
+
 
 def struct(name, fields, tail=(), word="uint64_t", types={}):
     """struct name { word field; ... }, one machine word per field (types overrides
@@ -83,7 +85,7 @@ def handler_prototypes(slots, prototype, describe, arch):
     a spec edit moves it too."""
     out, seen = [], set()
     for slot in slots:
-        if slot.style == "default" or slot.handler in seen:
+        if not styles.style(slot.style).bindable or slot.handler in seen:
             continue
         seen.add(slot.handler)
         out += vector_comment(slot, arch, describe(slot)) + [prototype(slot)]

@@ -10,6 +10,7 @@ A table whose manifest entry has an "address" (MSP430: the CPU reads it at
 .isr, and the location counter goes back to where .isr ended; the others
 open the .isr section, which the arch's script places.
 """
+from isr import styles
 
 
 def emit(slots, arch, banner, keep=True):
@@ -19,7 +20,7 @@ def emit(slots, arch, banner, keep=True):
     symbol_of = arch.handler_symbol
     handlers = {}
     for slot in slots:
-        if slot.style != "default":
+        if styles.style(slot.style).bindable:
             handlers.setdefault(symbol_of(slot), slot)
     out = [banner, f"/* INCLUDEd by linker/{arch.NAME}.ld inside SECTIONS. */", f".isr : ALIGN({arch.TABLE_ALIGN}) {{"]
     for table in arch.TABLES:

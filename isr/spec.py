@@ -11,7 +11,9 @@ not know.
 import sys
 from dataclasses import dataclass, field
 
-STYLES = ("abi", "stub", "naked")
+from isr import styles
+
+STYLES = styles.BINDABLE         # isr/styles.py: what each is
 # Each constructor's own keywords, by binding kind; every other keyword is an
 # option for the arch model. style= is required, yet defaults to None: a
 # misspelt one (stlye=) then lands among the options, where validation names

@@ -9,7 +9,7 @@ them in one run.
 import difflib
 from dataclasses import dataclass, field, replace
 
-from isr import languages, required
+from isr import languages, required, styles
 from isr.c_names import C_IDENTIFIER, C_KEYWORDS, clash  # noqa: F401 (C_KEYWORDS: isr/kernel_symbols.py)
 from isr.spec import CONSTRUCTORS, KEYWORDS, STYLES
 
@@ -48,13 +48,12 @@ class Slot:
 
 def direct_entry_symbol(style, vector, handler):
     """The usual answer to the arch hook entry_symbol(): the table points at the
-    handler itself for abi and naked, else at the generated stub or default
-    entry that saves the trap frame first."""
-    if style in ("abi", "naked"):
-        return handler
-    if style == "stub":
-        return f"isr_stub_{vector}"
-    return f"isr_default_{vector}"
+    handler itself (abi, naked), or at the generated entry that saves the trap
+    frame first (isr_stub_N, isr_default_N: isr/styles.py generated_entry)."""
+    known = styles.STYLES.get(style) if isinstance(style, str) else None
+    if known is None:           # refused by validation, which names it: the slot never reaches the manifest
+        return f"isr_{styles.DEFAULT}_{vector}"
+    return f"isr_{style}_{vector}" if known.generated_entry else handler
 
 
 def is_int(value):
@@ -204,7 +203,7 @@ def resolve(bindings, arch, refuse_name=None, spec=None, needed=None):
     for vector in arch.HANDLER_VECTORS:
         if vector not in slots:
             slots[vector] = Slot(vector, arch.vector_name(vector), "default", "isr_default_handler",
-                                 "default", arch.entry_symbol("default", vector, None),
+                                 styles.DEFAULT, arch.entry_symbol(styles.DEFAULT, vector, None),
                                  arch.has_error_code(vector), arch.default_options(vector))
     resolved = [slots[v] for v in arch.HANDLER_VECTORS]
     problems = arch.check_slots(resolved)       # the arch's rules between bindings

@@ -22,7 +22,7 @@ import subprocess
 import sys
 from collections import defaultdict
 
-from isr import arches
+from isr import arches, styles
 from tools import toolchain
 from tools.elf_symbols import Image
 
@@ -98,13 +98,13 @@ def entry_path(listing, image, slot):
         if name in path or name not in image.symbols:
             continue
         path.append(name)
-        if slot["style"] != "stub":
+        if not styles.style(slot["style"]).generated_entry:
             continue
         for text in listing(name):
             jump = JUMP.match(text)
             if jump and image.symbols.get(jump[1]) and image.symbols[jump[1]].section == ".isr":
                 pending.append(jump[1])
-    if slot["style"] == "stub" and slot["handler"] not in path:
+    if styles.style(slot["style"]).generated_entry and slot["handler"] not in path:
         path.append(slot["handler"])
     return path
 
@@ -120,7 +120,7 @@ def costs(arch, elf=None, manifest=None):
     listing = functools.cache(lambda symbol: disassemble(arch, elf, symbol))
     rows = []
     for slot in manifest["vectors"]:
-        if slot["style"] == "default":
+        if not styles.style(slot["style"]).bindable:
             continue
         path = entry_path(listing, image, slot)
         dispatcher = dispatched_through(manifest, slot)

@@ -10,6 +10,7 @@ guard to the entry behind it by tools/guard_checks.py.
 import json
 import sys
 
+from isr import styles
 from isr.load import arch_model
 from tools import guard_checks, naked_checks, return_checks
 from tools.elf_symbols import Image
@@ -69,10 +70,11 @@ def check(elf_path, manifest_path):
         entries.update(slots)
     for slot in manifest["vectors"]:
         where = f"vector {slot['vector']} ({slot['name']}): "
-        if slot["style"] != "default":
+        style = styles.style(slot["style"])
+        if style.bindable:
             where += f"{slot['where']}: "
         found = _function_problems(image, slot["entry"], "entry")
-        if slot["style"] == "stub":
+        if style.bindable and style.generated_entry:        # the generated entry calls the spec's handler
             found += _function_problems(image, slot["handler"], "handler")
         if slot["guard"]:
             found += _function_problems(image, slot["guard"], "storm guard")
@@ -108,7 +110,7 @@ def main(argv):
         for problem in problems:
             print(f"  {problem}", file=sys.stderr)
         return 1
-    bound = sum(1 for s in manifest["vectors"] if s["style"] != "default")
+    bound = sum(1 for s in manifest["vectors"] if styles.style(s["style"]).bindable)
     print(f"{argv[0]}: {len(manifest['vectors'])} table entries and {bound} spec handlers check out")
     return 0
 

@@ -18,6 +18,7 @@ INTIDs), which are not held to it.
 """
 import re
 
+from isr import styles
 from isr.load import arch_model
 from tools import guard_checks
 
@@ -58,7 +59,7 @@ def entry_problems(where, entry, listed, exit_):
 
 def naked_slots(manifest, exit_):
     """The naked slots whose entry the CPU itself enters (not a dispatcher's call)."""
-    return [s for s in manifest["vectors"] if s["style"] == "naked" and s["vector"] not in exit_["called"]]
+    return [s for s in manifest["vectors"] if styles.hand_written(s["style"]) and s["vector"] not in exit_["called"]]
 
 
 def check(image, manifest, elf):

@@ -11,6 +11,7 @@ must exist. Problems name the vector, the spec line and the symbol.
 """
 import struct
 
+from isr import styles
 from tools.elf_symbols import Image
 
 
@@ -58,7 +59,7 @@ def _entry_adjust(words):
 def arm32_problems(image, manifest):
     problems = []
     for slot in manifest["vectors"]:
-        if slot["style"] != "abi" or slot["options"].get("kind_return") is None:
+        if styles.style(slot["style"]).saver != "compiler" or slot["options"].get("kind_return") is None:
             continue
         kind, need = slot["options"]["kind"], slot["options"]["kind_return"]
         where = f"vector {slot['vector']} ({slot['name']}): {slot['where']}: abi handler {slot['handler']}"
