@@ -28,12 +28,14 @@ COMMON_CFLAGS = [
 GENERATED_SOURCES = ("isr_table.S", "isr_stubs.S", "isr_info.c")
 
 # Flags for hand-written sources on top of the arch's, by glob pattern. The bench
-# handlers (kernel/<arch>/bench.c, measured by reports/cost.py) and a student's
+# handlers (kernel/<arch>/bench.c and the shared kernel/bench/*.c, measured by
+# reports/cost.py) and a student's
 # own handlers (kernel/<arch>/student*.c, the labs' files) are built as a
 # production kernel builds an interrupt handler: no frame pointer in a leaf
 # function, so a student's handler costs what the same body costs in bench.c.
 # The rest of the kernel keeps one in every function, for backtraces.
 SOURCE_CFLAGS = {"kernel/{arch}/bench.c": ["-momit-leaf-frame-pointer"],
+                 "kernel/bench/*.c": ["-momit-leaf-frame-pointer"],
                  "kernel/{arch}/student*.c": ["-momit-leaf-frame-pointer"]}
 
 

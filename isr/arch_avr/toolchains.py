@@ -26,7 +26,7 @@ KERNEL = {
     "linker": ["avr-gcc", "-mmcu=atmega2560", "-nostartfiles", "-Wl,--gc-sections", "-Wl,--no-stubs"],
     "libs": ["-lgcc"],
     "objdump": "avr-objdump",
-    "sources": ["boot/avr/*.S", "kernel/*.c", "kernel/avr/*.c", "kernel/avr/*.S"],
+    "sources": ["boot/avr/*.S", "kernel/*.c", "kernel/bench/counter.c", "kernel/avr/*.c", "kernel/avr/*.S"],
 }
 
 # No second compiler: the kernel's own is GCC already, and clang is the one

@@ -10,7 +10,7 @@ KERNEL = {
     # Cortex-M3: Thumb-2 only, no FPU, so soft-float and no FP context to stack.
     "cflags": ["-mthumb", "-mcpu=cortex-m3", "-mfloat-abi=soft", "-fno-pic"],
     "ldflags": [],
-    "sources": ["boot/cortex-m/*.S", "kernel/*.c", "kernel/arm/udivmod.*", "kernel/cortex-m/*.c", "kernel/cortex-m/*.S"],
+    "sources": ["boot/cortex-m/*.S", "kernel/*.c", "kernel/bench/counter.c", "kernel/arm/udivmod.*", "kernel/cortex-m/*.c", "kernel/cortex-m/*.S"],
 }
 
 # The second compiler, as Debian ships it: the command, its package, and the

@@ -17,7 +17,7 @@ KERNEL = {
     # periph.x (the part's register symbols) for linker/msp430.ld's INCLUDE;
     # console_getc asks the launcher for input first (kernel/msp430/mailbox.c).
     "ldflags": ["-L", "/usr/msp430/lib/ldscripts/msp430f1611", "--wrap=console_getc"],
-    "sources": ["boot/msp430/*.S", "kernel/*.c", "kernel/msp430/*.c", "kernel/msp430/*.S"],
+    "sources": ["boot/msp430/*.S", "kernel/*.c", "kernel/bench/counter.c", "kernel/msp430/*.c", "kernel/msp430/*.S"],
 }
 
 

@@ -19,8 +19,8 @@
 
 #include "avr.h"
 #include "bench.h"
-#include "bench_counter.inc"   /* bench_abi, bench_stub and their calling variants */
 #include "isr.h"
+#include "string.h"
 #include "timer1.h"
 
 void bench_window(void);        /* bench_window.S */
@@ -33,7 +33,7 @@ void bench_abi_nonblocking(void)
 bool arch_bench_raise(unsigned vector, const char **why)
 {
     if (vector != ISR_VEC_TIMER1_COMPC) {
-        *why = "the bench raises only 19";      /* SRAM holds every string: keep it short */
+        *why = "the bench raises only " NUMBER_TEXT(ISR_VEC_TIMER1_COMPC);      /* SRAM holds every string: keep it short */
         return false;
     }
     cli();

@@ -6,11 +6,11 @@
 #include <stdint.h>
 
 #include "bench.h"
-#include "bench_counter.inc"   /* bench_abi, bench_stub and their calling variants */
 #include "cm3.h"
 #include "isr.h"
 #include "memlayout.h"
 #include "nvic.h"
+#include "string.h"
 
 void bench_raise_store(volatile uint32_t *reg, uint32_t value);   /* bench_window.S */
 
@@ -26,7 +26,7 @@ static volatile uint32_t empty_target;      /* what the empty window stores to *
 bool arch_bench_raise(unsigned vector, const char **why)
 {
     if (vector < ISR_IRQ_BASE) {
-        *why = "only external IRQs (vector 16 and up) are pended by a store to NVIC_STIR";
+        *why = "only external IRQs (vector " NUMBER_TEXT(ISR_IRQ_BASE) " and up) are pended by a store to NVIC_STIR";
         return false;
     }
     int priority = nvic_priority(vector);

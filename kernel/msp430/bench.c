@@ -10,7 +10,6 @@
 #include <stdint.h>
 
 #include "bench.h"
-#include "bench_counter.inc"   /* bench_abi, bench_stub and their calling variants */
 #include "host.h"
 #include "isr.h"
 #include "mcu.h"
