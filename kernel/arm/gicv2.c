@@ -8,9 +8,7 @@
 #include "gic.h"
 #include "isr.h"
 #include "memlayout.h"
-
-#define TEXT(x) #x
-#define NUMBER(x) TEXT(x)        /* ISR_IRQ_BASE's digits */
+#include "string.h"
 
 void gicv2_enable(unsigned intid)
 {
@@ -22,7 +20,7 @@ void gicv2_enable(unsigned intid)
 bool gicv2_sgi_window(unsigned vector, unsigned *sgi, uint32_t *pmr, const char **why)
 {
     if (vector < ISR_IRQ_BASE || vector - ISR_IRQ_BASE >= GIC_SGIS) {
-        *why = "only SGIs are raised by a store to GICD_SGIR: vector " NUMBER(ISR_IRQ_BASE) " (SGI 0) and the 15 after it";
+        *why = "only SGIs are raised by a store to GICD_SGIR: vector " NUMBER_TEXT(ISR_IRQ_BASE) " (SGI 0) and the 15 after it";
         return false;
     }
     *sgi = vector - ISR_IRQ_BASE;

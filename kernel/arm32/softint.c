@@ -67,9 +67,8 @@ void arch_cmd_int(const char *arg)
     }
     if (v < ISR_VBAR_ENTRIES) {
         kprintf("error: vector %u (%s) is a CPU exception, not raised by `int`; `trap` raises "
-                "undef, svc and the aborts, int 6 and 7 enter IRQ and FIQ, int %u-%u raise the SGIs\n",
-                v, arch_vector_name(v),
-                ISR_IRQ_BASE, ISR_IRQ_BASE + GIC_SGIS - 1);
+                "undef, svc and the aborts, int %u and %u enter IRQ and FIQ, int %u-%u raise the SGIs\n",
+                v, arch_vector_name(v), ISR_VEC_IRQ, ISR_VEC_FIQ, ISR_IRQ_BASE, ISR_IRQ_BASE + GIC_SGIS - 1);
         return;
     }
     if (v >= ISR_IRQ_BASE + GIC_SGIS) {

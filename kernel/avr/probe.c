@@ -7,6 +7,7 @@
 #include "avr.h"
 #include "bench.h"
 #include "probe.h"
+#include "string.h"
 #include "timer1.h"
 
 #define REGISTERS 33            /* r0-r31, SREG */
@@ -21,7 +22,7 @@ uint16_t probe_sp_before, probe_sp_after;
 bool arch_probe_vector(unsigned vector, const char **why)
 {
     if (vector != ISR_VEC_TIMER1_COMPC) {
-        *why = "the bench raises only 19";
+        *why = "the bench raises only " NUMBER_TEXT(ISR_VEC_TIMER1_COMPC);
         return false;
     }
     for (unsigned i = 0; i < REGISTERS - 1; i++)

@@ -10,6 +10,7 @@
 #include "memlayout.h"
 #include "nvic.h"
 #include "probe.h"
+#include "string.h"
 
 #define PRIORITY_STEP 0x20      /* as in bench.c */
 #define APSR_NZCVQ 0xf8000000u
@@ -36,7 +37,7 @@ static void run(uint32_t kind, uint32_t r0, uint32_t r1, uint32_t basepri)
 bool arch_probe_vector(unsigned vector, const char **why)
 {
     if (vector < ISR_IRQ_BASE) {
-        *why = "only external IRQs (vector 16 and up) are pended by a store to NVIC_STIR";
+        *why = "only external IRQs (vector " NUMBER_TEXT(ISR_IRQ_BASE) " and up) are pended by a store to NVIC_STIR";
         return false;
     }
     uint32_t mask = (uint32_t)nvic_priority(vector) + PRIORITY_STEP;

@@ -12,7 +12,6 @@
 
 /* The mip bits that M-mode software may set (privileged spec 3.1.9): SSIP,
    STIP, SEIP. MSIP is the CLINT's, MTIP and MEIP belong to devices. */
-#define MIP_SOFTWARE_SETTABLE ((1ull << IRQ_S_SOFT) | (1ull << IRQ_S_TIMER) | (1ull << IRQ_S_EXT))
 
 void bench_raise_mip(uint64_t bits);        /* bench_window.S */
 
@@ -59,7 +58,7 @@ bool arch_bench_raise(unsigned vector, const char **why)
 {
     unsigned cause = vector - ISR_IRQ_BASE;
     if (vector < ISR_IRQ_BASE || !((MIP_SOFTWARE_SETTABLE >> cause) & 1)) {
-        *why = "only interrupt causes 1, 5 and 9 (vectors 17, 21, 25) are made pending by one csrs mip";
+        *why = MIP_SETTABLE_ONLY;
         return false;
     }
     run_window(1ull << cause, 1ull << cause);

@@ -141,10 +141,10 @@ void arch_cmd_int(const char *arg)
         s_mip(1ull << cause);
     } else {
         kprintf("error: vector %llu (%s) cannot be made pending by software: %s; "
-                "int takes 17 (SSI), 19 (MSI), 21 (STI) or 25 (SEI)\n", (unsigned long long)vector, name,
+                "int takes %u (SSI), %u (MSI), %u (STI) or %u (SEI)\n", (unsigned long long)vector, name,
                 cause == IRQ_M_TIMER ? "the CLINT raises it when mtime reaches mtimecmp (see ticks)" :
                 cause == IRQ_M_EXT ? "the PLIC raises it for a device (type to see the UART's)" :
-                "no standard interrupt has that cause");
+                "no standard interrupt has that cause", ISR_VEC_SSI, ISR_VEC_MSI, ISR_VEC_STI, ISR_VEC_SEI);
         return;
     }
     kprintf("int %s: returned\n", arg);      /* as typed: 0x13 stays 0x13 */

@@ -10,7 +10,6 @@
 
 #define REGISTERS 30            /* x1, x3-x31: every general register but zero and sp */
 #define A0 9                    /* x10's slot */
-#define MIP_SOFTWARE_SETTABLE ((1ull << IRQ_S_SOFT) | (1ull << IRQ_S_TIMER) | (1ull << IRQ_S_EXT))
 /* virt has no device below 0x100 (debug) and 0x1000 (the reset ROM): a load
    or store there is an access fault. */
 #define NO_DEVICE_STORE 0x5e0
@@ -51,7 +50,7 @@ bool arch_probe_vector(unsigned vector, const char **why)
 {
     unsigned cause = vector - ISR_IRQ_BASE;
     if (vector < ISR_IRQ_BASE || !((MIP_SOFTWARE_SETTABLE >> cause) & 1)) {
-        *why = "only interrupt causes 1, 5 and 9 (vectors 17, 21, 25) are made pending by one csrs mip";
+        *why = MIP_SETTABLE_ONLY;
         return false;
     }
     run(1ull << cause, RAISE);

@@ -5,6 +5,9 @@
 
 #include <stdint.h>
 
+#include "isr.h"
+#include "string.h"
+
 /* mstatus (3.1.6) */
 #define MSTATUS_MIE (1ull << 3)         /* M-mode interrupt enable */
 #define MSTATUS_MPIE (1ull << 7)        /* MIE before the trap; mret restores it */
@@ -23,6 +26,11 @@
 #define IRQ_M_TIMER 7
 #define IRQ_S_EXT 9
 #define IRQ_M_EXT 11
+/* The causes whose mip bit M-mode software may set (3.1.9: SSIP, STIP, SEIP):
+   what `bench N` and `probe N` raise with one csrs. */
+#define MIP_SOFTWARE_SETTABLE ((1ull << IRQ_S_SOFT) | (1ull << IRQ_S_TIMER) | (1ull << IRQ_S_EXT))
+#define MIP_SETTABLE_ONLY "only vectors " NUMBER_TEXT(ISR_VEC_SSI) ", " NUMBER_TEXT(ISR_VEC_STI) " and " \
+    NUMBER_TEXT(ISR_VEC_SEI) " (SSI, STI, SEI) are made pending by one csrs mip"
 
 /* mtvec (3.1.7): MODE in bits 1:0, 1 = vectored. */
 #define MTVEC_VECTORED 1ull

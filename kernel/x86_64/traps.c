@@ -10,6 +10,7 @@
 #include "arch.h"
 #include "fpu.h"
 #include "gdt.h"
+#include "isr.h"
 #include "memlayout.h"
 #include "user.h"
 #include "x86.h"
@@ -32,7 +33,7 @@ static void raise_db(void)
 
 static void raise_nmi(void)
 {
-    __asm__ volatile("int $2");    /* runs the NMI gate (and its IST stack) without the NMI pin */
+    __asm__ volatile("int %0" : : "i"(ISR_VEC_NMI));    /* runs the NMI gate (and its IST stack) without the NMI pin */
 }
 
 static void raise_bp(void)
@@ -42,12 +43,12 @@ static void raise_bp(void)
 
 static void raise_of(void)
 {
-    __asm__ volatile("int $4");    /* INTO is invalid in 64-bit mode */
+    __asm__ volatile("int %0" : : "i"(ISR_VEC_OF));     /* INTO is invalid in 64-bit mode */
 }
 
 static void raise_br(void)
 {
-    __asm__ volatile("int $5");    /* BOUND is invalid in 64-bit mode */
+    __asm__ volatile("int %0" : : "i"(ISR_VEC_BR));     /* BOUND is invalid in 64-bit mode */
 }
 
 static void raise_ud(void)
