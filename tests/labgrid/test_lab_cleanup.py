@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 
+from qemu.launcher import tied_to_this_process
 from tests.labgrid.lab import ROOT, Lab, port_free
 
 ARCH = "riscv64"
@@ -80,7 +81,8 @@ time.sleep(600)
 
 def test_a_killed_test_process_takes_its_lab_along(tmp_path, kernel):
     source = HOLDER.format(root=str(ROOT), folder=str(tmp_path), elf=str(kernel(ARCH)))
-    holder = subprocess.Popen([sys.executable, "-c", source], stdout=subprocess.PIPE, cwd=ROOT, text=True)
+    holder = subprocess.Popen([sys.executable, "-c", source], stdout=subprocess.PIPE, cwd=ROOT, text=True,
+                              preexec_fn=tied_to_this_process())
     try:
         line = holder.stdout.readline()
         assert line, f"the lab's process said nothing (exit {holder.wait(timeout=GONE_WITHIN)})"

@@ -16,9 +16,10 @@ import time
 import pexpect
 import pytest
 
+from boards.lease import PlaceLease
+from qemu.launcher import tied_to_this_process
 from tests.labgrid.lab import ROOT, Lab
 from tests.qemu.test_doit_tasks import build_lock
-from boards.lease import PlaceLease
 
 ARCH = "riscv64"            # the quickest guest to boot
 SHELL_TESTS = ["tests/qemu/test_shell_common.py", f"tests/qemu/test_{ARCH}_shell.py"]
@@ -44,7 +45,8 @@ def lab(tmp_path_factory, kernel):
 def run_pytest(env, *args):
     """Start `pytest --lg-env env` on the given tests, in its own process, as a user would."""
     argv = [sys.executable, "-m", "pytest", "-p", "no:xdist", "-q", "--lg-env", str(env), *args]
-    return subprocess.Popen(argv, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    return subprocess.Popen(argv, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            preexec_fn=tied_to_this_process())
 
 
 def finished(process):
@@ -68,7 +70,8 @@ def test_the_shell_tests_pass_over_the_place(lab):
     assert code == 0, output[-6000:]
     passed = int(re.search(r"(\d+) passed", output)[1])
     local = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:xdist", "-q", "--collect-only",
-                            "-k", ARCH, *SHELL_TESTS], cwd=ROOT, capture_output=True, text=True)
+                            "-k", ARCH, *SHELL_TESTS], cwd=ROOT, capture_output=True, text=True,
+                           preexec_fn=tied_to_this_process())
     collected = int(re.search(r"(\d+)(?:/\d+)? tests? collected", local.stdout)[1])
     assert passed == collected, f"{passed} passed on the board, {collected} run locally:\n{output[-3000:]}"
     assert "failed" not in output and "skipped" not in output, output[-3000:]
@@ -123,7 +126,8 @@ def test_doit_boot_is_the_board_s_console_under_lg_env(lab):
     board's console; the task ends with the status the guest printed, and gives the place back."""
     with build_lock():       # boot-<arch> runs check-<arch> first: not while a worker builds
         child = pexpect.spawn(sys.executable, ["-m", "doit", f"boot-{ARCH}"], cwd=str(ROOT), encoding="utf-8",
-                              timeout=60, dimensions=(50, 200), env=dict(os.environ, LG_ENV=str(lab.env)))
+                              timeout=60, dimensions=(50, 200), env=dict(os.environ, LG_ENV=str(lab.env)),
+                              preexec_fn=tied_to_this_process())
         try:
             child.expect(f"{ARCH} on place {lab.place}: Ctrl-A X quits")
             child.expect(f"{ARCH}> ")
