@@ -18,7 +18,7 @@ from qemu.launcher import free_port, gdb_script
 from qemu.profiles import profile
 from reports import cost, explain
 from reports.pictures import docs as pictures_docs, trace
-from tools import toolchain
+from tools import handler_langs, toolchain
 from tools.check_elf import check
 from tools.ctrl_c import quiet_ctrl_c
 from tools.doit_report import CompileSummary
@@ -117,8 +117,10 @@ def task_build():
                    for s in toolchain.sources(arch) + [gen / n for n in toolchain.GENERATED_SOURCES]]
         yield {
             "basename": f"build-{arch}",
-            "actions": [(toolchain.link, [arch, objects, str(p["elf"]), str(gen)])],
-            "file_dep": objects + [str(toolchain.linker_script(arch)), str(gen / "keep.ld")],
+            # With the objects of the languages the spec's handlers are written in (lang=), if any.
+            "actions": [(handler_langs.link, [arch, objects, str(p["elf"]), str(gen)])],
+            "file_dep": objects + [str(toolchain.linker_script(arch)), str(gen / "keep.ld")] +
+                        handler_langs.link_inputs(arch),
             "uptodate": [config_changed(" ".join(toolchain.link_command(arch, objects, p["elf"], gen)))],
             "targets": [str(p["elf"])],
             "doc": f"Build the {arch} kernel: generate tables, compile, link.",

@@ -222,3 +222,26 @@ def used(manifest):
     """The languages other than C that a manifest's handlers are written in, in LANGUAGES order."""
     langs = {slot.get("lang", "c") for slot in manifest["vectors"]}
     return [name for name in LANGUAGES if name in langs and LANGUAGES[name].family]
+
+
+def link(arch, kernel_objects, elf, gen_dir):
+    """tools/toolchain.py link() with the objects of every language that the
+    spec's handlers are written in (gen/manifest.json): doit's link step, so a
+    lang="zig" in isr/<arch>.py builds as a C handler does."""
+    from tools import toolchain
+    manifest = json.loads((Path(gen_dir) / "manifest.json").read_text())
+    extra = []
+    for lang in used(manifest):
+        try:
+            extra += objects(arch, lang)
+        except LanguageMissing as error:
+            print(f"{arch}: the spec binds {lang} handlers, which cannot be built:\n{error}", file=sys.stderr)
+            return False
+    return toolchain.link(arch, list(kernel_objects) + extra, elf, gen_dir)
+
+
+def link_inputs(arch):
+    """What a link with language objects reads besides the C objects: every language's sources for arch."""
+    shared = [ZIG_KERNEL] if sources(arch, "zig") else []
+    return [str(ROOT / s) for lang, language in LANGUAGES.items() if language.family for s in sources(arch, lang)] + \
+        [str(p) for p in shared]
