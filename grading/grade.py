@@ -125,8 +125,7 @@ def grade(name, submission, out, limits=sandbox.Limits(), stream=None):
         (build / "plugin").mkdir(exist_ok=True)
         shutil.copy(cost.PLUGIN, build / "plugin" / cost.PLUGIN.name)
     (build / "grade" / "plan.json").write_text(json.dumps(plan(lab)))
-    python = Path(sys.prefix).resolve() / "bin" / "python"      # the venv as the sandbox binds it
-    outcome = sandbox.run(tree, [str(python), "-m", "grading.session", "build/grade/plan.json"], limits,
+    outcome = sandbox.run(tree, [sandbox.python(), "-m", "grading.session", "build/grade/plan.json"], limits,
                           log=out / "sandbox.log")
     answers = build / "grade" / "session.json"
     session = json.loads(answers.read_text()) if answers.exists() and not outcome.stopped else None

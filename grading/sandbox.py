@@ -80,6 +80,11 @@ def command(tree, argv, venv=None):
              "--chdir", str(tree), "--"] + list(argv))
 
 
+def python():
+    """This venv's Python as the sandbox sees it: the venv is bound at its real path."""
+    return str(Path(sys.prefix).resolve() / "bin" / "python")
+
+
 def environment(tree):
     """The sandbox's environment: nothing of the grader's but PATH; no compiler cache shared between submissions."""
     return {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": "/tmp", "TMPDIR": "/tmp", "LANG": "C.UTF-8",
