@@ -15,7 +15,9 @@ An arch is one folder, isr/arch_<arch>/:
   pushes.py         pushes(vector), KEPT, in_words(slot): what the CPU itself saves
   machine.py        PROFILE (qemu/profiles.py fields), exit_code(status), exit_event(status),
                     log_pattern(slot): the emulator, its exit device and its log
-  toolchains.py     KERNEL (the kernel's build), GCC (the second compiler, or None and why)
+  toolchains.py     KERNEL (the kernel's build), GCC (the second compiler, or None and why),
+                    TOOLCHAINS (each tools/toolchains.py family's facts, or why none),
+                    SSE (the x86 SSE variant's facts, or None)
   testing.py        CONSOLE_FIXTURE, TRAP_TRIGGERS: the tests' name for a booted guest, its `trap` list
 isr/arches.py finds the folders; nothing else lists the arches.
 """
@@ -30,7 +32,7 @@ MODULES = {
     "listing": ("SAVES",),
     "pushes": ("pushes", "KEPT", "in_words"),
     "machine": ("PROFILE", "exit_code", "exit_event", "log_pattern"),
-    "toolchains": ("KERNEL", "GCC"),
+    "toolchains": ("KERNEL", "GCC", "TOOLCHAINS", "SSE"),
     "testing": ("CONSOLE_FIXTURE", "TRAP_TRIGGERS"),
 }
 

@@ -44,6 +44,7 @@ from qemu.launcher import command, die_with_parent
 from qemu.park import parked_status
 from qemu.profiles import profile
 from qemu.spawn import Spawn
+from isr import arches
 from reports import handler_cost, lang_kernels, variants
 from reports.pictures import cost_bars
 from tools import toolchain, toolchains, versions
@@ -344,12 +345,40 @@ def arch_report(arch, compilers=None, probes=True, runs=None):
             for row in extra:
                 row["variant"] = True
             rows += extra
+        if arches.model(arch).toolchains.SSE is not None:
+            found, said = sse_rows(arch, compiler, runs, probes)
+            rows += found
+            notes += said
         for row in rows:
             if row["compiler"] == compiler:
                 row["empty"] = empty
                 row["net"] = row["insns"] - empty
         notes += variants.refusals(arch, compiler)
     return rows, notes
+
+
+SSE_STYLE = "abi-sse"     # the SSE variant's abi counter row (isr/arch_<arch>/toolchains.py SSE)
+
+
+def sse_rows(arch, compiler, runs, probes=True):
+    """One toolchain's row of the SSE variant (its abi counter handler, whose
+    body uses xmm registers), and the failed probes of its SSE handlers. A
+    toolchain that refuses SSE code in an interrupt function is a note saying so."""
+    try:
+        built = variants.build(arch, compiler, sse=True)
+    except variants.VariantError as error:
+        said = [line.strip() for line in str(error).splitlines() if "error" in line or "sorry" in line]
+        return [], [f"{arch} {compiler}: no SSE variant: {said[0] if said else str(error).splitlines()[0]}"]
+    facts = variants.sse_facts(arch)
+    run_dir = runs / f"cost-{compiler}-sse"
+    found, _ = kernel_rows(arch, compiler, built["elf"], built["manifest"], run_dir, only={("abi", "counter")})
+    for row in found:
+        row["style"], row["variant"] = SSE_STYLE, True
+    if not probes:
+        return found, []
+    handlers = {facts["bench"], *facts["rebind"].values()}
+    checks = [c for c in probe(arch, built["elf"], built["manifest"], run_dir) if c["handler"] in handlers]
+    return found, [f"{note} (SSE variant)" for note in failures(arch, compiler, checks)]
 
 
 def language_rows(arch, compiler, probes, runs):
@@ -445,14 +474,14 @@ def print_report(rows, summary, notes):
     built = sorted({r["cc"] for r in rows})
     if counted:
         print(f"  counted by {'; '.join(counted)}; compiled by {', '.join(built)}")
-    print(f"  {'arch':<9} {'compiler':<9} {'style':<6} {'shape':<8} {'vec':>4} {'insns':>5} {'net':>4} "
+    print(f"  {'arch':<9} {'compiler':<9} {'style':<7} {'shape':<8} {'vec':>4} {'insns':>5} {'net':>4} "
           f"{'stores':>6} {'saved':>5} {'over min':>8}")
     for r in rows:
         over = "-" if r["over_min"] is None else f"{r['over_min']:+d}"
         stores = "-" if r["stores"] is None else r["stores"]
         mark = " (variant kernel)" if r.get("variant") else ""
         mark += f" (through {r['entry']})" if r.get("entry") else ""
-        print(f"  {r['arch']:<9} {r['compiler']:<9} {r['style']:<6} {r['shape']:<8} {r['vector']:>4} "
+        print(f"  {r['arch']:<9} {r['compiler']:<9} {r['style']:<7} {r['shape']:<8} {r['vector']:>4} "
               f"{r['insns']:>5} {r['net']:>4} {stores:>6} {r['saved']:>5} {over:>8}{mark}")
     for s in summary:
         ratios = ", ".join(f"{shape} {value:g}" for shape, value in s["stub_per_abi"].items()) or "no abi and stub pair"

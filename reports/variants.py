@@ -17,6 +17,7 @@ from pathlib import Path
 from isr.generate import generate
 from isr.load import arch_model
 from isr.validate import SpecError
+from isr import arches
 from tools import toolchain, toolchains
 
 ROOT = toolchain.ROOT
@@ -120,6 +121,39 @@ def _variant_spec(arch, spec, out, style, shape):
         "           for b in _SPEC]\n")
 
 
+def sse_facts(arch):
+    """The arch's SSE variant facts (isr/arch_<arch>/toolchains.py SSE); VariantError where it has none."""
+    facts = arches.model(arch).toolchains.SSE
+    if facts is None:
+        raise VariantError(f"{arch}: no SSE variant (isr/arch_{arch.replace('-', '_')}/toolchains.py SSE is None)")
+    return facts
+
+
+def _sse_spec(arch, spec, out, facts):
+    """Write a spec that binds the SSE handlers: the first abi counter bench
+    vector's to facts["bench"], each of facts["rebind"]'s handlers to its SSE one."""
+    out.write_text(
+        f'"""isr/{arch}.py with the SSE variant\'s handlers bound (isr/arch_{arch}/toolchains.py SSE),\n'
+        f'for reports/cost.py (reports/variants.py). Generated: do not edit."""\n'
+        "from dataclasses import replace\n\n"
+        "from isr.load import load_bindings\n\n"
+        f"_SPEC = load_bindings({str(spec)!r})\n"
+        "_BENCH = next(b for b in _SPEC if b.style == 'abi' and b.option('bench', '') == 'counter')\n"
+        f"_REBIND = {dict(facts['rebind'])!r}\n"
+        f"VECTORS = [replace(b, handler={facts['bench']!r}) if b is _BENCH else\n"
+        "           replace(b, handler=_REBIND[b.handler]) if b.handler in _REBIND else b for b in _SPEC]\n")
+
+
+def _sse_argv(arch, facts, source, argv):
+    """The compile line of source in the SSE variant: its SSE sources with SSE
+    on, the probe's sources with the xmm sentinels, the rest as they are."""
+    if any(Path(source).match(p) for p in facts["sources"]):
+        return [f for f in argv if f not in facts["drop"]] + facts["add"]
+    if str(source) in facts["probe_sources"]:
+        return argv + facts["defines"]
+    return argv
+
+
 def _inputs(arch, spec):
     files = [spec, toolchain.linker_script(arch)]
     for folder in ("isr", "kernel", "boot", "tools"):
@@ -127,24 +161,27 @@ def _inputs(arch, spec):
     return files
 
 
-def build(arch, compiler, style=None, shape=None):
+def build(arch, compiler, style=None, shape=None, sse=False):
     """Build (or reuse) a variant kernel; {"elf": path, "manifest": dict, "dir": path,
-    "warnings": the compiler's warnings, one string per line}. One build at a
-    time per arch: parallel test workers share build/."""
+    "warnings": the compiler's warnings, one string per line}. sse: the SSE
+    variant (sse_facts) instead of a rebound style. One build at a time per
+    arch: parallel test workers share build/."""
     lock_path = toolchain.build_dir(arch) / "variants" / ".lock"
     lock_path.parent.mkdir(parents=True, exist_ok=True)
     with open(lock_path, "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        return _build(arch, compiler, style, shape)
+        return _build(arch, compiler, style, shape, sse)
 
 
-def _reusable(arch, compiler, source, base):
+def _reusable(arch, compiler, source, base, sse=None):
     """An object built before that this variant may take as it is
     (tools/toolchain.py reusable_object): doit's own for the kernel's own
     compiler, and for every source it assembles; another toolchain's base
     variant (base, its obj/ folder) for a rebound one. None: compile it."""
     if Path(source).is_absolute():
         return None                         # generated: the variant's own gen/
+    if sse is not None and _sse_argv(arch, sse, source, []):
+        return None                         # built otherwise in the SSE variant
     if compiler == own(arch) or Path(source).suffix == ".S":
         return toolchain.reusable_object(arch, source)
     if base is None:
@@ -173,17 +210,21 @@ def made_by(arch, compiler):
         raise VariantError(str(error)) from None
 
 
-def _build(arch, compiler, style, shape):
+def _build(arch, compiler, style, shape, sse=False):
     made = made_by(arch, compiler)
-    name = compiler + (f"-{style}-{shape}" if style else "")
+    sse = sse_facts(arch) if sse else None
+    name = compiler + (f"-{style}-{shape}" if style else "") + ("-sse" if sse else "")
     out = toolchain.build_dir(arch) / "variants" / name
     gen = out / "gen"
     elf = out / "kernel.elf"
     spec = ROOT / "isr" / f"{arch}.py"
-    if style:
+    if style or sse:
         out.mkdir(parents=True, exist_ok=True)
         variant_spec = out / "spec.py"
-        _variant_spec(arch, spec, variant_spec, style, shape)
+        if sse:
+            _sse_spec(arch, spec, variant_spec, sse)
+        else:
+            _variant_spec(arch, spec, variant_spec, style, shape)
         spec_used = variant_spec
     else:
         spec_used = spec
@@ -197,17 +238,20 @@ def _build(arch, compiler, style, shape):
         except SpecError as error:
             raise VariantError(f"{arch} {name}: the variant spec is rejected:\n{error}") from None
         objects = []
-        base = None if compiler == own(arch) or not style else _build(arch, compiler, None, None)["dir"] / "obj"
-        for source in toolchain.sources(arch) + [gen / n for n in toolchain.GENERATED_SOURCES]:
+        rebound = style or sse
+        base = None if compiler == own(arch) or not rebound else _build(arch, compiler, None, None)["dir"] / "obj"
+        extra = [p.relative_to(ROOT) for pattern in (sse or {}).get("sources", []) for p in sorted(ROOT.glob(pattern))]
+        for source in toolchain.sources(arch) + extra + [gen / n for n in toolchain.GENERATED_SOURCES]:
             relative = Path(source).relative_to(out) if Path(source).is_absolute() else Path(source)
             obj = out / "obj" / relative.with_suffix(relative.suffix + ".o")
             obj.parent.mkdir(parents=True, exist_ok=True)
             objects.append(obj)
-            reusable = _reusable(arch, compiler, source, base)
+            reusable = _reusable(arch, compiler, source, base, sse)
             if reusable is not None:
                 shutil.copy(reusable, obj)
                 continue
-            result = subprocess.run(_compiler_argv(arch, compiler, source, obj, gen), cwd=ROOT,
+            argv = _compiler_argv(arch, compiler, source, obj, gen)
+            result = subprocess.run(_sse_argv(arch, sse, source, argv) if sse else argv, cwd=ROOT,
                                     capture_output=True, text=True)
             if result.returncode != 0:
                 raise VariantError(f"{arch}: {compiler} rejects {source}:\n{result.stderr.strip()}")

@@ -91,6 +91,15 @@ LLVM_FIQ_RETURN_FIRST = Finding(
     CLANG, ("14.0.6", "19.1.7", "22.1.8"),
     "an interrupt(\"FIQ\") function with \"frame-pointer\"=\"none\" and no alignstack returns "
     "(`subs pc, lr, #4`) before its body (LLVM IR; clang's C path adds alignstack and a frame pointer)")
+LLVM_26851_SSE = Finding(
+    CLANG, ("14.0.6", "19.1.7", "22.1.8"),
+    "in the SSE variant's error-code shape (kernel/x86_64/sse/), the misaligned call of LLVM #26851 puts the "
+    "called function's aligned xmm saves (movaps) 8 bytes off a multiple of 16: #GP inside the #GP handler, "
+    "then #DF; the handler's own xmm saves, at its realigned RBP, are aligned")
+GCC_NO_SSE_ISR = Finding(
+    "gcc", ("12.2.0",),
+    "refuses SSE code in an x86 interrupt function: \"sorry, unimplemented: SSE instructions aren't allowed in "
+    "an interrupt service routine\" (the SSE variant has no gcc kernel)")
 
 # mspdebug's simulator (tests/qemu/test_msp430_interrupts.py). simio_device.h puts IFG1 at 0x0001
 # (SIMIO_IFG1), where the F1xx parts (the F1611 here) have IE2; their IFG1 is at 0x0002 (SLAU049).

@@ -50,3 +50,7 @@ TOOLCHAINS = {
 # extern "avr-interrupt" and "avr-non-blocking-interrupt".
 TOOLCHAINS["zig"] = facts.handler_language("avr-freestanding-none", ["-mcpu=atmega2560"])
 TOOLCHAINS["rustc"] = facts.handler_language("avr-none", ["-C", "target-cpu=atmega2560"])
+
+# No SSE variant (reports/variants.py sse=True): the seed's question about
+# saving SSE registers in an `interrupt` function is x86's.
+SSE = None

@@ -30,3 +30,7 @@ TOOLCHAINS = {"clang": facts.clang(KERNEL), "gcc": facts.gcc(GCC), "avr-gcc": fa
 # caller-saved registers), so callconv(.c) in Zig and extern "C" in Rust.
 TOOLCHAINS["zig"] = facts.handler_language("thumb-freestanding-eabi", ["-mcpu=cortex_m3", "-fno-PIC", "-fomit-frame-pointer"])
 TOOLCHAINS["rustc"] = facts.handler_language("thumbv7m-none-eabi", ["-C", "relocation-model=static"])
+
+# No SSE variant (reports/variants.py sse=True): the seed's question about
+# saving SSE registers in an `interrupt` function is x86's.
+SSE = None

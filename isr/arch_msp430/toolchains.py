@@ -37,3 +37,7 @@ TOOLCHAINS = {"clang": facts.clang(KERNEL), "gcc": facts.gcc("Debian ships no MS
 # multiplier, as KERNEL.
 TOOLCHAINS["zig"] = facts.handler_language("msp430-freestanding-none", ["-mcpu=msp430"])
 TOOLCHAINS["rustc"] = facts.handler_language("msp430-none-elf", [])
+
+# No SSE variant (reports/variants.py sse=True): the seed's question about
+# saving SSE registers in an `interrupt` function is x86's.
+SSE = None

@@ -38,3 +38,7 @@ TOOLCHAINS["zig"] = facts.handler_language(
     "riscv64-freestanding-none", ["-mcpu=baseline_rv64-d-f-relax", "-mcmodel=medany", "-fno-PIC", "-fomit-frame-pointer"])
 TOOLCHAINS["rustc"] = facts.handler_language(
     "riscv64imac-unknown-none-elf", ["-C", "target-feature=-relax", "-C", "code-model=medium"])
+
+# No SSE variant (reports/variants.py sse=True): the seed's question about
+# saving SSE registers in an `interrupt` function is x86's.
+SSE = None

@@ -42,3 +42,19 @@ TOOLCHAINS["zig"] = facts.handler_language(
                                  "-fomit-frame-pointer"])
 TOOLCHAINS["rustc"] = facts.handler_language(
     "x86_64-unknown-none", ["-C", "relocation-model=static", "-C", "code-model=small"])
+
+# The SSE variant (issue 24; reports/variants.py sse=True): the seed's question
+# of whether a compiler saves the xmm registers an `interrupt` function
+# clobbers. kernel/x86_64/sse/*.c alone is built with SSE on (the flags that
+# turn it off, in each toolchain's spelling, dropped), its abi handlers bound
+# to the first abi counter bench vector and, in place of the spec's handler
+# (rebind), to #GP, which the CPU enters with an error code; probe.S and
+# probe.c load and check xmm sentinels. CR4.OSFXSR is
+# on in every kernel already (kernel/x86_64/fpu.c).
+SSE = {"sources": ["kernel/x86_64/sse/*.c"],
+       "drop": ["-mgeneral-regs-only", "-mno-sse", "-mcpu=x86_64-sse-sse2-mmx-x87"],
+       "add": ["-msse2"],
+       "probe_sources": ["kernel/x86_64/probe.S", "kernel/x86_64/probe.c"],
+       "defines": ["-DISR_SSE_PROBE"],
+       "bench": "bench_abi_sse",
+       "rebind": {"on_general_protection": "sse_on_general_protection"}}

@@ -1,8 +1,9 @@
 /* probe_run(target) (kernel/x86_64/probe.c): with every general register but
  * RSP, and RFLAGS, holding its sentinel from probe_want, call target (a
  * swint_table entry, or a fault below), then store them all in probe_got
- * and RSP before and after in probe_rsp_before/after. Only RIP-relative
- * memory operands touch the sentinels' registers. */
+ * and RSP before and after in probe_rsp_before/after; in the SSE variant
+ * (ISR_SSE_PROBE) the xmm registers too, from probe_xmm_want to probe_xmm_got.
+ * Only RIP-relative memory operands touch the sentinels' registers. */
     .section .text.probe_run, "ax"
     .globl probe_run
     .type probe_run, @function
@@ -33,9 +34,46 @@ probe_run:
     movq probe_want+96(%rip), %r13
     movq probe_want+104(%rip), %r14
     movq probe_want+112(%rip), %r15
+#ifdef ISR_SSE_PROBE
+    /* The SSE variant (kernel/x86_64/sse/): every xmm register holds its sentinel too. */
+    movdqu probe_xmm_want+0(%rip), %xmm0
+    movdqu probe_xmm_want+16(%rip), %xmm1
+    movdqu probe_xmm_want+32(%rip), %xmm2
+    movdqu probe_xmm_want+48(%rip), %xmm3
+    movdqu probe_xmm_want+64(%rip), %xmm4
+    movdqu probe_xmm_want+80(%rip), %xmm5
+    movdqu probe_xmm_want+96(%rip), %xmm6
+    movdqu probe_xmm_want+112(%rip), %xmm7
+    movdqu probe_xmm_want+128(%rip), %xmm8
+    movdqu probe_xmm_want+144(%rip), %xmm9
+    movdqu probe_xmm_want+160(%rip), %xmm10
+    movdqu probe_xmm_want+176(%rip), %xmm11
+    movdqu probe_xmm_want+192(%rip), %xmm12
+    movdqu probe_xmm_want+208(%rip), %xmm13
+    movdqu probe_xmm_want+224(%rip), %xmm14
+    movdqu probe_xmm_want+240(%rip), %xmm15
+#endif
     movq %rsp, probe_rsp_before(%rip)
     call *probe_target(%rip)
     movq %rsp, probe_rsp_after(%rip)
+#ifdef ISR_SSE_PROBE
+    movdqu %xmm0, probe_xmm_got+0(%rip)
+    movdqu %xmm1, probe_xmm_got+16(%rip)
+    movdqu %xmm2, probe_xmm_got+32(%rip)
+    movdqu %xmm3, probe_xmm_got+48(%rip)
+    movdqu %xmm4, probe_xmm_got+64(%rip)
+    movdqu %xmm5, probe_xmm_got+80(%rip)
+    movdqu %xmm6, probe_xmm_got+96(%rip)
+    movdqu %xmm7, probe_xmm_got+112(%rip)
+    movdqu %xmm8, probe_xmm_got+128(%rip)
+    movdqu %xmm9, probe_xmm_got+144(%rip)
+    movdqu %xmm10, probe_xmm_got+160(%rip)
+    movdqu %xmm11, probe_xmm_got+176(%rip)
+    movdqu %xmm12, probe_xmm_got+192(%rip)
+    movdqu %xmm13, probe_xmm_got+208(%rip)
+    movdqu %xmm14, probe_xmm_got+224(%rip)
+    movdqu %xmm15, probe_xmm_got+240(%rip)
+#endif
     pushfq
     popq probe_got+120(%rip)
     movq %rax, probe_got+0(%rip)

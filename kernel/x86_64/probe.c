@@ -34,10 +34,42 @@ uint64_t probe_want[REGISTERS] = {
 uint64_t probe_got[REGISTERS];
 uint64_t probe_rsp_before, probe_rsp_after;
 
+#ifdef ISR_SSE_PROBE
+/* The SSE variant (kernel/x86_64/sse/): xmm0-15, each two 64-bit halves, low
+   first; probe.S loads and stores them with movdqu. */
+#define XMM_REGISTERS 16
+uint64_t probe_xmm_want[2 * XMM_REGISTERS];
+uint64_t probe_xmm_got[2 * XMM_REGISTERS];
+static const char *const xmm_names[XMM_REGISTERS] = {
+    "xmm0", "xmm1", "xmm2", "xmm3", "xmm4", "xmm5", "xmm6", "xmm7",
+    "xmm8", "xmm9", "xmm10", "xmm11", "xmm12", "xmm13", "xmm14", "xmm15",
+};
+
+static void fill_xmm_sentinels(void)
+{
+    for (unsigned i = 0; i < 2 * XMM_REGISTERS; i++)
+        probe_xmm_want[i] = 0x5e5e5e5e00000000ull | (0x100u + i);
+}
+
+/* A register whose either half differs fails; the line shows the half that does. */
+static void compare_xmm(void)
+{
+    for (unsigned i = 0; i < XMM_REGISTERS; i++) {
+        unsigned half = probe_xmm_got[2 * i] != probe_xmm_want[2 * i] ? 2 * i : 2 * i + 1;
+        probe_check(xmm_names[i], probe_xmm_got[half] == probe_xmm_want[half], probe_xmm_want[half],
+                    probe_xmm_got[half]);
+    }
+}
+#else
+static void fill_xmm_sentinels(void) {}
+static void compare_xmm(void) {}
+#endif
+
 static void compare(void)
 {
     for (unsigned i = 0; i < REGISTERS; i++)
         probe_check(names[i], probe_got[i] == probe_want[i], probe_want[i], probe_got[i]);
+    compare_xmm();
     probe_check("rsp", probe_rsp_after == probe_rsp_before, probe_rsp_before, probe_rsp_after);
 }
 
@@ -47,6 +79,7 @@ bool arch_probe_vector(unsigned vector, const char **why)
         *why = "its CPU exception pushes an error code, which `int` does not; probe gp or pf instead";
         return false;
     }
+    fill_xmm_sentinels();
     probe_run(swint_table + SWINT_ENTRY_SIZE * vector);
     compare();
     return true;
@@ -55,6 +88,7 @@ bool arch_probe_vector(unsigned vector, const char **why)
 static void run_fault(const char *target, const char *next)
 {
     probe_fault_next = (uintptr_t)next;
+    fill_xmm_sentinels();
     probe_run(target);
     compare();
 }
