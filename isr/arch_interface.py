@@ -70,6 +70,7 @@ class ArchModel(Protocol):
     # -- the generated tables -------------------------------------------------------
     TABLES: tuple               # each table's name, format, section, bounds, size: gen/keep.ld and the check
     TABLE_ALIGN: int            # the alignment the CPU needs of the table
+    TABLE_INSTALL: tuple        # (file, regex, what it does): where the CPU learns the table's address
     table_fields: Callable      # (slot) -> what its table entry holds besides the target
     UNGUARDED: frozenset        # vectors entered without a storm guard (isr/guard.py), and why (comment)
     NAKED_EXIT: dict            # a naked entry's return: returns, wrong, must, why (tools/naked_checks.py)

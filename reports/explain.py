@@ -18,7 +18,7 @@ import re
 import sys
 from pathlib import Path
 
-from isr import arches
+from isr import arches, styles
 from isr.load import arch_model
 from qemu import int_log
 from reports import handler_cost
@@ -136,6 +136,48 @@ def _test_functions():
     return found
 
 
+def first_line(path, pattern):
+    """'FILE:LINE: text' of the first line of path that matches pattern (a generated
+    file, a kernel source, a linker script), or None."""
+    path = Path(path)
+    if not path.exists():
+        return None
+    for number, line in enumerate(path.read_text(errors="replace").splitlines(), 1):
+        if re.search(pattern, line):
+            shown = path.relative_to(toolchain.ROOT) if path.is_relative_to(toolchain.ROOT) else path
+            return f"{shown}:{number}: {line.strip()}"
+    return None
+
+
+def generated_path(arch, slot, gen):
+    """The generated lines of one vector: the handler's prototype (gen/isr.h), the table
+    source's entry (gen/isr_table.S) and the keep line (gen/keep.ld)."""
+    target = slot["guard"] or slot["entry"]
+    found = [("prototype", gen / "isr.h", rf"^[^#/]*\b{re.escape(slot['handler'])}\("),
+             ("source", gen / "isr_table.S", rf"\b{re.escape(target)}\b"),
+             ("keep", gen / "keep.ld", rf"KEEP\(\*\(\.text\.(?:{re.escape(slot['handler'])}|{re.escape(slot['entry'])})\)\)")]
+    if not styles.style(slot["style"]).bindable:
+        found = found[1:2]      # the default entry: generated, with no prototype or keep line of its own
+    return [(role, first_line(path, pattern)) for role, path, pattern in found]
+
+
+def install_line(arch):
+    """Where the CPU learns the table's address, and what that line does (the arch's TABLE_INSTALL)."""
+    file, pattern, what = arch_model(arch).TABLE_INSTALL
+    return f"{first_line(toolchain.ROOT / file, pattern) or file + ': (not found: ' + pattern + ')'}\n             ({what})"
+
+
+REPORT_BEGIN = r"^void report_begin\("       # kernel/report.c: the line's start, for every arch
+
+
+def report_line(arch, slot):
+    """What the kernel prints when this vector is taken (kernel/report.c report_begin: the
+    name and style from gen/isr_info.c), up to the fields the arch adds."""
+    printed_by = first_line(toolchain.ROOT / "kernel" / "report.c", REPORT_BEGIN)
+    return (f"[trap] vec={slot['vector']} name={slot['name']} style={slot['style']} err=... "
+            f"then=...   ({printed_by})")
+
+
 def explain(arch, vector):
     """The report as a list of lines."""
     model = arch_model(arch)
@@ -156,6 +198,9 @@ def explain(arch, vector):
         out += [f"  spec:      {slot['where']}: {spec_line(slot['where'])}",
                 f"             style {slot['style']}, kind {slot['kind']}, options {slot['options'] or '-'}"]
     out += [f"  raised by: {raised}"]
+    for role, line in generated_path(arch, slot, build / "gen"):
+        out += [f"  {role + ':':<10} {line or '(no line in gen/ names it)'}"]
+    out += [f"  install:   {install_line(arch)}"]
     for table in manifest["tables"]:
         first = table["first_vector"]
         if not first <= vector < first + table["count"]:
@@ -192,7 +237,8 @@ def explain(arch, vector):
         out += [f"  saves:     {words} register words on the way in, {size} bytes of code: {' -> '.join(path)}"]
     else:
         out += ["  saves:     the default entry's frame (every general register), then isr_default_handler"]
-    out += [f"  ack:       {model.acknowledge(vector)}"]
+    out += [f"  ack:       {model.acknowledge(vector)}",
+            f"  report:    {report_line(arch, slot)}"]
     tests = covering_tests(arch, slot)
     out += ["  tests:     " + (tests[0] if tests else "none name this vector")] + [f"             {t}" for t in tests[1:]]
     return out

@@ -48,6 +48,9 @@ BENCH_REFUSALS = {}             # styles a bench vector cannot have, and why (no
 UNGUARDED = frozenset(v for v in range(VBAR_ENTRIES) if v % 4 in (1, 2)) | frozenset(range(IRQ_BASE, VECTOR_COUNT))
 TABLE_ENTRY_SIZE = 0x80          # D1.10.2: each VBAR_EL1 entry is 32 instructions
 TABLE_ALIGN = 2048               # D17.2 VBAR_EL1: bits [10:0] are RES0, so the base is 2 KiB aligned
+# Where the CPU learns the table's address (reports/explain.py shows the line): file, pattern, what it does.
+TABLE_INSTALL = ("kernel/aarch64/arch.c", r"w_vbar\(",
+                 "VBAR_EL1 gets the table's address")
 GIC_ENTRY_SIZE = 16              # gen/isr.h struct isr_gic_entry
 GIC_PRIORITY_STEP = gicv2.PRIORITY_STEP
 GIC_PRIORITY_MASK = gicv2.PRIORITY_MASK

@@ -45,6 +45,9 @@ BENCH_REFUSALS = {"abi": "a bench vector is an SGI, whose handler the IRQ or FIQ
 ERROR_CODE_FACTS = ("leaves no fault status in DFSR/IFSR", "reports a fault status in DFSR/IFSR")
 TABLE_ENTRY_SIZE = 4             # one ARM instruction per vector
 TABLE_ALIGN = 32                 # B4.1.156 VBAR: bits [4:0] are RES0
+# Where the CPU learns the table's address (reports/explain.py shows the line): file, pattern, what it does.
+TABLE_INSTALL = ("kernel/arm32/arch.c", r"w_vbar\(",
+                 "VBAR gets the table's address")
 GIC_ENTRY_SIZE = 8               # gen/isr.h struct isr_gic_entry
 GIC_PRIORITY_STEP = gicv2.PRIORITY_STEP
 GIC_PRIORITY_MASK = gicv2.PRIORITY_MASK

@@ -43,6 +43,9 @@ CPU_EXCEPTIONS = False          # no faults, no traps: `probe` has no fault to r
 BENCH_STYLE_VARIANTS = {"abi-nb": ("abi", (("nonblocking", True),))}
 TABLE_ENTRY_SIZE = 4            # JMP k: 2 words
 TABLE_ALIGN = 2                 # flash is word-addressed; the table sits at 0 (linker/avr.ld)
+# Where the CPU learns the table's address (reports/explain.py shows the line): file, pattern, what it does.
+TABLE_INSTALL = ("linker/avr.ld", r"ASSERT\(__isr_table_start == 0",
+                 "the CPU reads the table at flash address 0, where the link places it")
 TABLES = ({"name": "vector", "format": "jmp-slots", "section": ".isr_table",
            "start": "__isr_table_start", "end": "__isr_table_end", "entry_size": TABLE_ENTRY_SIZE,
            "size": TABLE_ENTRY_SIZE * VECTOR_COUNT, "align": TABLE_ALIGN, "count": VECTOR_COUNT,

@@ -29,6 +29,9 @@ TABLE_ENTRY_SIZE = 4            # one 32-bit word per exception
 # 48 words -> 64 words (ARMv7-M ARM B3.2, VTOR); at reset VTOR is 0, so linker/cortex-m.ld
 # also places it at address 0.
 TABLE_ALIGN = 256
+# Where the CPU learns the table's address (reports/explain.py shows the line): file, pattern, what it does.
+TABLE_INSTALL = ("linker/cortex-m.ld", r"ASSERT\(__isr_table_start == 0",
+                 "VTOR resets to 0, where the link places the table")
 PRIORITY_MAX = 255              # 8-bit priority fields (B1.5.4), of which only the top bits exist:
 # the AN385's Cortex-M3 has 3 (CMSIS CMSDK_CM3.h __NVIC_PRIO_BITS), the rest
 # read as zero; QEMU 7.2 keeps all 8. Multiples of 0x20 mean the same on both.

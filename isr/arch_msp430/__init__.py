@@ -39,6 +39,9 @@ BENCH_STYLE_VARIANTS = {}       # bench row styles that are options of another s
 BENCH_REFUSALS = {}             # styles a bench vector cannot have, and why (none here)
 TABLE_ENTRY_SIZE = 2
 TABLE_ALIGN = 2
+# Where the CPU learns the table's address (reports/explain.py shows the line): file, pattern, what it does.
+TABLE_INSTALL = ("linker/msp430.ld", r"^TABLE = 0xFF80;",
+                 "the CPU reads the table at 0xFF80, where the link places it")
 TABLES = ({"name": "vector", "format": "msp430-words", "section": ".isr_table",
            "start": "__isr_table_start", "end": "__isr_table_end", "entry_size": TABLE_ENTRY_SIZE,
            "size": TABLE_ENTRY_SIZE * VECTOR_COUNT, "align": TABLE_ALIGN, "count": VECTOR_COUNT,

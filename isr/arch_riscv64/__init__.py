@@ -44,6 +44,9 @@ TABLE_SIZE = SLOT_SIZE * INTERRUPT_CAUSES + TRAMPOLINE_SIZE * (EXCEPTION_CAUSES 
 # an implementation demand more in vectored mode; 64 covers the whole slot
 # array, and gen/keep.ld asserts it.
 TABLE_ALIGN = 64
+# Where the CPU learns the table's address (reports/explain.py shows the line): file, pattern, what it does.
+TABLE_INSTALL = ("kernel/riscv64/trap_table.c", r"w_mtvec\(base",
+                 "mtvec gets the table's address, in vectored mode")
 # The table that gen/keep.ld places and tools/check_elf.py reads back
 # ("vectored-mtvec" in decode_table.py).
 TABLES = ({"name": "mtvec", "format": "vectored-mtvec", "section": ".isr_table",

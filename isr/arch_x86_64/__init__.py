@@ -33,6 +33,9 @@ BENCH_REFUSALS = {}             # styles a bench vector cannot have, and why (no
 TABLE_ENTRY_SIZE = 16           # one generated gate-source entry, the size of a long-mode gate
 TABLE_SIZE = TABLE_ENTRY_SIZE * VECTOR_COUNT   # bytes between __isr_table_start and _end
 TABLE_ALIGN = 16                # SDM 6.10: align the IDT base on an 8-byte boundary at least
+# Where the CPU learns the table's address (reports/explain.py shows the line): file, pattern, what it does.
+TABLE_INSTALL = ("kernel/x86_64/idt.c", r"lidt\(&r\)",
+                 "the kernel builds the IDT from these gate sources and loads IDTR")
 # The tables that gen/keep.ld places and tools/check_elf.py reads back: one
 # here, the gate sources, one entry per vector (decoded as "gate-source").
 TABLES = ({"name": "idt-source", "format": "gate-source", "section": ".isr_table",

@@ -1,13 +1,13 @@
 """`doit explain-<arch> VECTOR`: every bound vector's path, as the build and the arch model state it."""
 import pytest
 
+from isr import arches
 from isr.load import arch_model
-from tools import toolchain
 from reports.explain import explain, vector_of
 
 from tests.facts import bound, slots, table_symbol
 
-ARCHES = list(toolchain.TARGETS)
+ARCHES = arches.names()
 
 
 @pytest.mark.parametrize("arch", ARCHES)
@@ -44,3 +44,19 @@ def test_a_default_vector_says_it_is_not_bound(kernel, arch):
     s = next(s for s in slots(arch) if s["style"] == "default")
     text = "\n".join(explain(arch, s["vector"]))
     assert "not bound by" in text and f"  entry:     {s['entry']} at 0x" in text, text
+
+
+@pytest.mark.parametrize("arch", ARCHES)
+def test_the_path_names_each_generated_line_the_install_and_the_report(kernel, arch):
+    """One screen from spec to report line: the prototype in gen/isr.h, the table
+    source's entry, the keep line, where the CPU learns the table, what the kernel prints."""
+    kernel(arch)
+    install_file = arch_model(arch).TABLE_INSTALL[0]
+    for s in bound(arch):
+        lines = explain(arch, s["vector"])
+        role = {line[2:12].rstrip(": "): line[13:] for line in lines if line[2:3] != " "}
+        assert role["prototype"].startswith("build/") and f"{s['handler']}(" in role["prototype"], lines
+        assert "/gen/isr_table.S:" in role["source"] and (s["guard"] or s["entry"]) in role["source"], lines
+        assert "/gen/keep.ld:" in role["keep"] and "KEEP(" in role["keep"], lines
+        assert role["install"].startswith(f"{install_file}:"), lines
+        assert role["report"].startswith(f"[trap] vec={s['vector']} name={s['name']} style={s['style']} "), lines
