@@ -5,6 +5,7 @@ else, not even SREG. In push order, first pushed (highest address) first; each
 (name, bytes). reports/pictures/frame.py draws them.
 """
 KEPT = "SREG's I bit cleared; SREG itself is not saved: the handler saves what it uses"
+SP_BIAS = 1         # PUSH stores at SP, then decrements it: the last pushed byte is at SP + 1
 
 
 def pushes(vector):

@@ -17,3 +17,9 @@ def pushes(arch, vector):
 def kept(arch):
     """Where the CPU keeps what it does not push."""
     return _pushes_module(arch).KEPT
+
+
+def sp_bias(arch):
+    """Where the lowest pushed byte is, from the stack pointer: 0, or the arch model's SP_BIAS
+    (the AVR's SP points one below its last push)."""
+    return getattr(_pushes_module(arch), "SP_BIAS", 0)

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 
 from isr.load import arch_model
 from reports import handler_cost
-from reports.pictures import arch_facts
+from reports.pictures import arch_facts, live
+from reports.pictures.stores import ADJUST, LEAVES, MEMORY, is_frame_store
 from reports.pictures.svg import COLOURS, Drawing
 from tools import guard_checks, naked_checks, toolchain
 from tools.elf_symbols import Image
@@ -46,6 +47,8 @@ class Frame:
     source: str                  # where the layout was read
     rows: list = field(default_factory=list)     # highest offset first, as a stack is drawn
     notes: list = field(default_factory=list)
+    slot: dict = None            # the manifest slot whose entry builds the frame
+    dispatched: bool = False     # the vector is a handler the slot's entry calls (the GIC's)
 
 
 STRUCT = re.compile(r"struct trap_frame \{(.*?)\n\};", re.S)
@@ -78,10 +81,6 @@ def trap_frame_layout(header_text, pushes):
     return rows
 
 
-MEMORY = re.compile(r"\[sp(?:, #(-?(?:0x)?[0-9a-f]+))?\](!?)|(-?(?:0x)?[0-9a-f]+)\(sp\)")
-ADJUST = re.compile(r"^(?:addi sp, sp, (-(?:0x)?[0-9a-f]+)|sub(?:\.w)? sp, (?:sp, )?#((?:0x)?[0-9a-f]+)"
-                    r"|subq \$((?:0x)?[0-9a-f]+), %rsp|sub(?:\.w)? #((?:0x)?[0-9a-f]+), r1)$")
-LEAVES = re.compile(r"^(?:call\w*|bl\w*|jal\w*|rcall|j|jr|jmp\w*|b|b\.w|bx|ret\w*|reti|iret\w*|mret|eret|subs)\b")
 LOADED = re.compile(r"^in (r\d+), (0x[0-9a-f]+)$")
 REGISTER_RANGE = re.compile(r"^r(\d+)-r(\d+)$")
 
@@ -205,7 +204,8 @@ def layout(arch, vector):
         notes.append(f"the CPU pushed nothing: {arch_facts.kept(arch)}")
     if not rows:
         notes.append(f"nothing on the stack: neither the CPU nor {slot['entry']} stores a word there first")
-    return Frame(arch, vector, model.vector_name(vector), slot["style"], runs, source, _filled(rows), notes)
+    return Frame(arch, vector, model.vector_name(vector), slot["style"], runs, source, _filled(rows), notes,
+                 slot, dispatcher is not None)
 
 
 def _word(header_text):
@@ -272,10 +272,28 @@ def explain_lines(arch, vector, run_lines=(), svg_path=None):
     except ValueError as error:
         return [f"  frame:     none drawn: {error}"]
     report = next((line.split("kernel:", 1)[1].strip() for line in run_lines if "kernel:" in line), None)
+    how = next((line.split("`")[1] for line in run_lines if line.lstrip().startswith("run:") and "`" in line), None)
     if report:
         with_values(frame, report)
+        try:
+            frame.notes.append(live_values(frame, how))
+        except live.LiveError as error:
+            frame.notes.append(f"live values only where the report line names the word: {error}".splitlines()[0])
     out = ["  frame:     " + line for line in text(frame)[:1]] + ["           " + line for line in text(frame)[1:]]
     if svg_path:
         Path(svg_path).write_text(svg(frame))
         out.append(f"  frame:     drawn in {svg_path}")
     return out
+
+
+def live_values(frame, how):
+    """Fill every row from the stack of a real interrupt (live.py), raised as `how` said."""
+    if frame.dispatched:
+        raise live.LiveError(f"the frame is {frame.slot['entry']}'s, which every interrupt of its group "
+                             f"goes through")
+    commands = [c for c in how.split(", ") if not c.startswith("and waited")]
+    read = live.values(frame.arch, frame, frame.slot, commands,
+                       toolchain.build_dir(frame.arch) / "runs" / "explain")
+    for row in frame.rows:
+        row.value = read.get(row.offset, "")
+    return f"live values: the stack as GDB read it when vector {frame.vector} was taken (`{how}`)"
