@@ -145,11 +145,13 @@ ZIG = (sys.executable, "-m", "ziglang")
 
 ENTRIES = (
     # Debian 12's `clang` is 14 (package clang-14); Debian 13's `clang` is 19
-    # and it has no clang-14: the name is what --version says.
+    # and it has no clang-14 (apt-cache policy: no candidate): the name is
+    # what --version says.
     Toolchain("clang-14", "clang", "c", (("clang-14",), ("clang",)), 14, Install("apt", ("clang-14",))),
     Toolchain("clang-19", "clang", "c", (("clang-19",), ("clang",)), 19, Install("apt", ("clang-19", "lld-19")),
               lld=("ld.lld-19",)),
-    # Debian 12: from bookworm-security (22.1.8).
+    # Debian 12: from bookworm-security (22.1.8-1~deb12u1); Debian 13: trixie
+    # main (22.1.8-1~deb13u5). Both have clang-19 and lld-19 in main.
     Toolchain("clang-22", "clang", "c", (("clang-22",), ("clang",)), 22, Install("apt", ("clang-22", "lld-22")),
               lld=("ld.lld-22",)),
     # The distro's GCC for x86_64 and the cross GCCs: the arch's facts name the command and package.
