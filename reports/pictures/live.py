@@ -77,9 +77,9 @@ def values(arch, frame, slot, commands, run_dir):
     size = max((r.offset + r.size for r in frame.rows), default=0)
     bias = arch_facts.sp_bias(arch)
     vector_row = next((r for r in frame.rows if r.name == "vector"), None)
-    shared = len([s for s in frame.notes if "calls" in s]) or slot["style"] in ("stub", "default")
+    # A frame with a vector word (a stub's) may be built by code every stub shares: stop only for ours.
     condition = f" if *(unsigned char *)($sp + {bias + vector_row.offset}) == {slot['vector']}" \
-        if shared and vector_row is not None else ""
+        if vector_row is not None else ""
     port = free_port()
     script = run_dir / "frame.gdbinit"
     run_dir.mkdir(parents=True, exist_ok=True)
