@@ -12,7 +12,7 @@ KERNEL = {
     # memory, where an unaligned access is an alignment fault.
     "cflags": ["-mgeneral-regs-only", "-mstrict-align", "-fno-pic"],
     "ldflags": ["-z", "max-page-size=4096"],
-    "sources": ["boot/aarch64/*.S", "kernel/*.c", "kernel/arm/pl011.c", "kernel/arm/gicv2.c", "kernel/aarch64/*.c", "kernel/aarch64/*.S"],
+    "sources": ["boot/aarch64/*.S", "kernel/*.c", "kernel/arm/pl011.c", "kernel/arm/gicv2.c", "kernel/arm/gic_bench.c", "kernel/aarch64/*.c", "kernel/aarch64/*.S"],
 }
 
 # The second compiler, as Debian ships it: the command, its package, and the
