@@ -13,3 +13,8 @@ def handler_symbol(slot):
 def check_slots(slots):
     """Problems between bindings: none where the arch has no rule that spans two vectors."""
     return []
+
+
+def no_shutdown_event(status):
+    """machine.py exit_event where the exit device only ever calls exit(): no SHUTDOWN event."""
+    return None

@@ -13,8 +13,16 @@ An arch is one folder, isr/arch_<arch>/:
   decode_table.py   DECODERS {table format: reader}: the linked table read back (tools/check_elf.py)
   listing.py        SAVES [(pattern, words)]: a stack store in the disassembly (reports/handler_cost.py)
   pushes.py         pushes(vector), KEPT, in_words(slot): what the CPU itself saves
-  machine.py        PROFILE (qemu/profiles.py fields), exit_code(status), exit_event(status),
-                    log_pattern(slot): the emulator, its exit device and its log
+  machine.py        the emulator, its exit device and its log:
+                      PROFILE            qemu/profiles.py Profile's fields (what each means is there)
+                      exit_code(status)  the emulator's exit code when the guest exits with status;
+                                         None where no exit code is ever the guest's
+                      exit_event(status) the QMP SHUTDOWN reason the exit device gives, or None
+                                         where it only calls exit() (isr/arch_common.py)
+                      log_pattern(slot)  a regex for the log line of that manifest slot's vector
+                                         being taken; None where the emulator logs no interrupts
+                      log_entries(text)  every interrupt or exception the log records, in order,
+                                         as dicts (qemu/int_log.py entries)
   toolchains.py     KERNEL (the kernel's build), GCC (the second compiler, or None and why),
                     TOOLCHAINS (each tools/toolchains.py family's facts, or why none),
                     SSE (the x86 SSE variant's facts, or None)

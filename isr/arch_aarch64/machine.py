@@ -4,6 +4,7 @@ it: the field names and what each means are there)."""
 import re
 
 from isr.arch_aarch64 import IRQ_BASE, KINDS
+from isr.arch_common import no_shutdown_event as exit_event  # noqa: F401 (the exit device only calls exit())
 
 PROFILE = dict(
     binary="qemu-system-aarch64",
@@ -25,23 +26,12 @@ PROFILE = dict(
 
 
 def exit_code(status):
-    """The emulator's exit code when the guest's `exit status` reaches the exit
-    device; None where no exit code is ever the guest's."""
     # SYS_EXIT with ADP_Stopped_ApplicationExit: QEMU exits with the guest's
     # status itself, so `exit 1` gives QEMU's error code.
     return status & 0xff
 
 
-def exit_event(status):
-    """The QMP SHUTDOWN reason the exit device gives for status, where a QEMU
-    routes the exit through a shutdown request; None where it only ever calls
-    exit() (no event)."""
-    return None
-
-
 def log_pattern(slot):
-    """A regex for the line the emulator's interrupt log writes when this manifest
-    slot's vector is taken (reports/explain.py --run)."""
     # The log names the exception class, not the GIC INTID.
     vector = slot["vector"]
     kind = KINDS[vector % 4][0]
@@ -66,8 +56,5 @@ LOG_ENTRY = re.compile(r"^Taking exception (?P<number>\d+) \[(?P<name>[^\]]+)\] 
 
 
 def log_entries(text):
-    """Every interrupt or exception the emulator's log records, in order, as dicts
-    (qemu/int_log.py entries). Here: number, name, esr (None where QEMU logs none:
-    7.2's IRQs), elr, pc (where it went)."""
     return [{"number": int(m["number"]), "name": m["name"], "esr": int(m["esr"], 16) if m["esr"] else None,
              "elr": int(m["elr"], 16), "pc": int(m["pc"], 16)} for m in LOG_ENTRY.finditer(text)]

@@ -4,6 +4,7 @@ it: the field names and what each means are there)."""
 import re
 
 from isr.arch_arm32 import IRQ_BASE
+from isr.arch_common import no_shutdown_event as exit_event  # noqa: F401 (the exit device only calls exit())
 
 PROFILE = dict(
     binary="qemu-system-arm",
@@ -26,24 +27,13 @@ PROFILE = dict(
 
 
 def exit_code(status):
-    """The emulator's exit code when the guest's `exit status` reaches the exit
-    device; None where no exit code is ever the guest's."""
     # kernel/arm32/arch.c exits through SYS_EXIT_EXTENDED with 128 + N, so
     # a guest status is 128-255; QEMU's own exits (0 when it quits, 1 on
     # an error) and signals (negative) are never one.
     return 128 + (status & 0x7f)
 
 
-def exit_event(status):
-    """The QMP SHUTDOWN reason the exit device gives for status, where a QEMU
-    routes the exit through a shutdown request; None where it only ever calls
-    exit() (no event)."""
-    return None
-
-
 def log_pattern(slot):
-    """A regex for the line the emulator's interrupt log writes when this manifest
-    slot's vector is taken (reports/explain.py --run)."""
     # The log names the exception, not the GIC INTID: a GIC interrupt arrives as
     # IRQ (group 1) or FIQ (group 0, the spec's fiq=True).
     if slot["vector"] >= IRQ_BASE:
@@ -66,11 +56,6 @@ LOG_RETURN = re.compile(r"^Exception return from AArch32 (?P<mode>\w+) to (?P<to
 
 
 def log_entries(text):
-    """Every interrupt or exception the emulator's log records, in order, as dicts
-    (qemu/int_log.py entries). Here, in the order taken: number, name, fault
-    ((DFSR|IFSR, status, address) or None), back ((mode, to, pc) of its return, or
-    None), outer (the index of the exception it was taken inside, or None) and inner
-    (how many were taken inside it)."""
     found, open_ = [], []
     for line in text.splitlines():
         taken = LOG_TAKEN.match(line)

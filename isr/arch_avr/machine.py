@@ -3,6 +3,8 @@ guest's exit status leaves the emulator (qemu/profiles.py makes a Profile of
 it: the field names and what each means are there)."""
 import re
 
+from isr.arch_common import no_shutdown_event as exit_event  # noqa: F401 (the exit device only calls exit())
+
 
 PROFILE = dict(
     binary="qemu-system-avr",
@@ -19,29 +21,15 @@ PROFILE = dict(
 
 
 def exit_code(status):
-    """The emulator's exit code when the guest's `exit status` reaches the exit
-    device; None where no exit code is ever the guest's."""
     # QEMU's AVR machine has no exit device: no exit code is ever the
     # guest's (qemu/park.py reads the status of a parked guest instead).
     return None
 
 
-def exit_event(status):
-    """The QMP SHUTDOWN reason the exit device gives for status, where a QEMU
-    routes the exit through a shutdown request; None where it only ever calls
-    exit() (no event)."""
-    return None
-
-
 def log_pattern(slot):
-    """A regex for the line the emulator's interrupt log writes when this manifest
-    slot's vector is taken (reports/explain.py --run)."""
     # None: QEMU's AVR logs no interrupts with -d int (DESIGN.md: QEMU 7.2).
     return None
 
 
 def log_entries(text):
-    """Every interrupt or exception the emulator's log records, in order, as dicts
-    (qemu/int_log.py entries). None here: QEMU's AVR logs no interrupts with -d int
-    (DESIGN.md: QEMU 7.2)."""
     return []

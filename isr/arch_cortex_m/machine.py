@@ -3,6 +3,8 @@ guest's exit status leaves the emulator (qemu/profiles.py makes a Profile of
 it: the field names and what each means are there)."""
 import re
 
+from isr.arch_common import no_shutdown_event as exit_event  # noqa: F401 (the exit device only calls exit())
+
 
 PROFILE = dict(
     binary="qemu-system-arm",
@@ -22,23 +24,12 @@ PROFILE = dict(
 
 
 def exit_code(status):
-    """The emulator's exit code when the guest's `exit status` reaches the exit
-    device; None where no exit code is ever the guest's."""
     # SYS_EXIT with ADP_Stopped_ApplicationExit: QEMU exits with the guest's
     # status itself, so `exit 1` gives QEMU's error code.
     return status & 0xff
 
 
-def exit_event(status):
-    """The QMP SHUTDOWN reason the exit device gives for status, where a QEMU
-    routes the exit through a shutdown request; None where it only ever calls
-    exit() (no event)."""
-    return None
-
-
 def log_pattern(slot):
-    """A regex for the line the emulator's interrupt log writes when this manifest
-    slot's vector is taken (reports/explain.py --run)."""
     return rf"taking pending (?:non)?secure exception {slot['vector']}$"
 
 
@@ -55,11 +46,6 @@ LOG_PENDING = re.compile(r"^\.\.\.taking pending \S+ exception (?P<taken>\d+)$")
 
 
 def log_entries(text):
-    """Every interrupt or exception the emulator's log records, in order, as dicts
-    (qemu/int_log.py entries). Here: number and name (QEMU's), and where known
-    element, at (the vector fetch just before it: its element and address), pc (the
-    PC that fetch loaded) and taken (the NVIC exception it led to); None where the
-    log has no such line."""
     found, fetch = [], {"element": None, "at": None, "pc": None}
     for line in text.splitlines():
         if m := LOG_FETCH.match(line):

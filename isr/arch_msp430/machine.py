@@ -3,6 +3,7 @@ guest's exit status leaves the emulator (qemu/profiles.py makes a Profile of
 it: the field names and what each means are there)."""
 import re
 
+from isr.arch_common import no_shutdown_event as exit_event  # noqa: F401 (the exit device only calls exit())
 from isr.arch_msp430 import IRQ_BASE
 
 # The SMCLK (= MCLK) kernel/msp430/memlayout.h assumes for the simulator's cycles.
@@ -44,24 +45,13 @@ PROFILE = dict(
 
 
 def exit_code(status):
-    """The emulator's exit code when the guest's `exit status` reaches the exit
-    device; None where no exit code is ever the guest's."""
     # qemu/mspdebug_sim.py exits with 128 + N only when the guest parked at
     # msp430_exit_parked with N in r12; its own failures (and Python's) are
     # below 128, mspdebug's exit code is never passed on, a signal is negative.
     return 128 + (status & 0x7f)
 
 
-def exit_event(status):
-    """The QMP SHUTDOWN reason the exit device gives for status, where a QEMU
-    routes the exit through a shutdown request; None where it only ever calls
-    exit() (no event)."""
-    return None
-
-
 def log_pattern(slot):
-    """A regex for the line the emulator's interrupt log writes when this manifest
-    slot's vector is taken (reports/explain.py --run)."""
     # qemu/mspdebug_sim.py's log: a device's IRQ taken, or `int`'s trigger request.
     irq = slot["vector"] - IRQ_BASE
     return rf"irq handle {irq}$|^request what=2 arg={irq} "
@@ -73,6 +63,4 @@ LOG_ENTRY = re.compile(r"^irq handle (?P<irq>\d+)$", re.M)
 
 
 def log_entries(text):
-    """Every interrupt or exception the emulator's log records, in order, as dicts
-    (qemu/int_log.py entries). Here: irq, vector."""
     return [{"irq": int(m["irq"]), "vector": IRQ_BASE + int(m["irq"])} for m in LOG_ENTRY.finditer(text)]

@@ -24,8 +24,6 @@ PROFILE = dict(
 
 
 def exit_code(status):
-    """The emulator's exit code when the guest's `exit status` reaches the exit
-    device; None where no exit code is ever the guest's."""
     # SiFive test finisher on `virt`: 0x5555 exits QEMU with 0 (pass),
     # (status << 16) | 0x3333 exits with status (fail). A reset (0x7777)
     # under -no-reboot also ends QEMU with 0.
@@ -33,9 +31,6 @@ def exit_code(status):
 
 
 def exit_event(status):
-    """The QMP SHUTDOWN reason the exit device gives for status, where a QEMU
-    routes the exit through a shutdown request; None where it only ever calls
-    exit() (no event)."""
     # QEMU 7.2's finisher calls exit() (no event); 10.0.13's requests a
     # shutdown with the exit code, cause guest-shutdown for pass and
     # guest-panic for fail (measured on Debian 12 and 13). Nothing else on
@@ -45,8 +40,6 @@ def exit_event(status):
 
 
 def log_pattern(slot):
-    """A regex for the line the emulator's interrupt log writes when this manifest
-    slot's vector is taken (reports/explain.py --run)."""
     exception = slot["vector"] < IRQ_BASE
     cause = slot["vector"] if exception else slot["vector"] - IRQ_BASE
     return rf"async:{0 if exception else 1}, cause:{cause:016x}"
@@ -58,7 +51,4 @@ LOG_ENTRY = re.compile(r"riscv_cpu_do_interrupt: hart:\d+, async:(?P<interrupt>\
 
 
 def log_entries(text):
-    """Every interrupt or exception the emulator's log records, in order, as dicts
-    (qemu/int_log.py entries). Here: interrupt (1 for an interrupt, 0 for an
-    exception), cause, epc, tval, as ints."""
     return [{key: int(value, 16) for key, value in m.groupdict().items()} for m in LOG_ENTRY.finditer(text)]

@@ -21,17 +21,12 @@ PROFILE = dict(
 
 
 def exit_code(status):
-    """The emulator's exit code when the guest's `exit status` reaches the exit
-    device; None where no exit code is ever the guest's."""
     # isa-debug-exit: a write of V makes QEMU exit with (V << 1) | 1 (the
     # process keeps the low 8 bits). `exit 0` gives 1, QEMU's own error code.
     return ((status << 1) | 1) & 0xff
 
 
 def exit_event(status):
-    """The QMP SHUTDOWN reason the exit device gives for status, where a QEMU
-    routes the exit through a shutdown request; None where it only ever calls
-    exit() (no event)."""
     # QEMU 7.2's isa-debug-exit calls exit(); 10.0.13's requests a shutdown
     # with the code, cause guest-shutdown (measured on Debian 12 and 13).
     # The code is odd, so an ACPI power-off (code 0) is never taken for it.
@@ -39,8 +34,6 @@ def exit_event(status):
 
 
 def log_pattern(slot):
-    """A regex for the line the emulator's interrupt log writes when this manifest
-    slot's vector is taken (reports/explain.py --run)."""
     return rf"^\s*\d+: v={slot['vector']:02x} "
 
 
@@ -52,6 +45,4 @@ LOG_ENTRY = re.compile(r"^\s*\d+: v=(?P<vec>[0-9a-f]+) e=(?P<err>[0-9a-f]+) i=(?
 
 
 def log_entries(text):
-    """Every interrupt or exception the emulator's log records, in order, as dicts
-    (qemu/int_log.py entries). Here: vec, err, soft, cpl, cs, pc, as ints."""
     return [{key: int(value, 16) for key, value in m.groupdict().items()} for m in LOG_ENTRY.finditer(text)]
