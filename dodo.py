@@ -328,16 +328,21 @@ def task_test():
     }
 
 
+def _arch_keywords(arch):
+    """pytest -k for one arch: its name, and as a Python name (test files say cortex_m, parameters cortex-m)."""
+    return " or ".join(dict.fromkeys([arch, arch.replace("-", "_")]))
+
+
 def task_test_arch():
     """Run one arch's tests: every test whose name or parameters name the arch (pytest -k ARCH)."""
     for arch in ARCHES:
         yield {
             "basename": f"test-{arch}",
-            "actions": [Interactive([sys.executable, "-m", "pytest", "-n", "auto", "-k", arch, str(ROOT / "tests")],
-                                    shell=False)],
+            "actions": [Interactive([sys.executable, "-m", "pytest", "-n", "auto", "-k", _arch_keywords(arch),
+                                     str(ROOT / "tests")], shell=False)],
             "uptodate": [False],
             "verbosity": 2,
-            "doc": f"Run the {arch} tests (pytest -n auto -k {arch}).",
+            "doc": f"Run the {arch} tests (pytest -n auto -k \"{_arch_keywords(arch)}\").",
         }
 
 
