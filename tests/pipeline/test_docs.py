@@ -89,3 +89,13 @@ def test_the_readme_stays_a_quick_start_and_a_map():
 def test_the_committed_cost_data_is_the_cost_reports_shape():
     data = json.loads(book_tables.COST_SNAPSHOT.read_text())
     assert set(data) == {"rows", "summary", "notes"} and data["rows"] and data["summary"]
+
+
+def test_the_life_of_one_interrupt_follows_a_binding_the_x86_64_manifest_has():
+    page = (toolchain.ROOT / "docs" / "guide" / "life-of-an-interrupt.md").read_text()
+    line = re.search(r'```python\n(interrupt\((0x[0-9a-f]+), "(\w+)", style="(\w+)"\),)\n```', page)
+    assert line, "the page shows no spec line of the interrupt it follows"
+    vector, handler, style = int(line[2], 16), line[3], line[4]
+    slot = next(s for s in book_tables.manifest("x86_64")["vectors"] if s["vector"] == vector)
+    assert (slot["handler"], slot["style"]) == (handler, style), slot
+    assert f"isr_guard_{vector}" in page and f"vec={vector} name={slot['name']} style={style}" in page
