@@ -2,9 +2,8 @@
 a bar per row of the report, its length the row's instruction count, the empty
 window's part and the net part side by side, and the hand-written minimum's line
 where the naked counter row's bar ends."""
-import json
-
 from reports import cost, variants
+from reports.pictures import cost_bars
 
 from tests.chromium import draw, visible
 from tests.qemu.test_cost import plugin  # noqa: F401  (the fixture that builds the window plugin)
@@ -12,13 +11,12 @@ from tests.qemu.test_cost import plugin  # noqa: F401  (the fixture that builds 
 ARCH = "x86_64"      # one arch with all three styles keeps the boots few
 
 
-def test_cost_bars_are_as_long_as_the_counts(plugin, kernel, tmp_path):  # noqa: F811
+def test_cost_bars_are_as_long_as_the_counts(plugin, kernel, run_folder, tmp_path):  # noqa: F811
+    """What `cost --svg` draws (main's last step), from rows measured in this test's own run folder."""
     kernel(ARCH)
-    data, svg = tmp_path / "cost.json", tmp_path / "cost.svg"
-    assert cost.main([ARCH, "--compiler", variants.own(ARCH), "--json", str(data), "--svg", str(svg)]) == 0
-    report = json.loads(data.read_text())
-    rows, summary = report["rows"], report["summary"]
-    picture, = draw([svg.read_text()], tmp_path)
+    rows, _ = cost.arch_report(ARCH, [variants.own(ARCH)], probes=False, runs=run_folder(ARCH))
+    summary = cost.summarize(rows)
+    picture, = draw([cost_bars.svg(rows, summary)], tmp_path)
     assert int(picture["data"]["bars"]) == len(rows) and int(picture["data"]["groups"]) == len(summary)
     lengths = {}
     for row in rows:
