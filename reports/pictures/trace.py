@@ -18,10 +18,15 @@ neither says when a handler returns, nor how many instructions it ran, and a
 report line exists only where the kernel prints one (irqtrace on).
 
 Guest time is the instruction count under `-icount shift=0,sleep=off`: one
-instruction is one ns, an idle CPU jumps to its next timer deadline at once, so
-the timer's phase when a command starts is the same on every run, and the same
-commands give the same trace. Commands are laid end to end: the wait for input
-between them is left out. QEMU 7.2's AVR refuses -icount: its trace counts
+instruction is one ns, and an idle CPU jumps to its next timer deadline at
+once. The same commands give the same slices, in the same order and nesting,
+each handler running the same instructions; the times repeat exactly too
+(x86_64's `trap nest` and the storm, byte for byte, tested) except where a
+handler waits for a timer whose counter is coarser than an instruction: the
+typed line reaches the guest at a virtual time the host chose, so a wait on
+arm32's generic timer (62.5 MHz, 16 ns a count) may end up to one count, 16
+instructions, earlier or later. Commands are laid end to end: the wait for
+input between them is left out. QEMU 7.2's AVR refuses -icount: its trace counts
 instructions the same way, but its timer follows the host's clock, so only
 what does not wait for a tick repeats exactly. msp430 runs under mspdebug's
 simulator, which takes no plugin: it has no trace.
