@@ -21,7 +21,7 @@ Guest time is the instruction count under `-icount shift=0,sleep=off`: one
 instruction is one ns, and an idle CPU jumps to its next timer deadline at
 once. The same commands give the same slices, in the same order and nesting,
 each handler running the same instructions; the times repeat exactly too
-(x86_64's `trap nest` and the storm, byte for byte, tested) except where a
+(x86_64's `trap nest`, byte for byte: tested) except where a
 handler waits for a timer whose counter is coarser than an instruction: the
 typed line reaches the guest at a virtual time the host chose, so a wait on
 arm32's generic timer (62.5 MHz, 16 ns a count) may end up to one count, 16
