@@ -49,6 +49,8 @@ def info_declarations(arch, slots):
             "const char *isr_vector_ack(unsigned vector);",
             "/* The vector's style as the spec binds it (\"default\" where it binds none): report lines print it. */",
             "const char *isr_vector_style(unsigned vector);",
+            "/* The style of the generated entries of the vectors the spec leaves out (`vectors` skips them). */",
+            '#define ISR_STYLE_DEFAULT "default"',
             "/* The generated entry (stub, default or handler) at an address, or NULL. */",
             "const struct isr_symbol *isr_symbol_at(uintptr_t entry);",
             "",

@@ -35,7 +35,7 @@ void arch_cmd_vectors(const char *arg)
     for (unsigned v = 0; v < ISR_VBAR_ENTRIES; v++) {
         uintptr_t target = branch_target(vbar + v);
         const struct isr_symbol *s = isr_symbol_at(target);
-        if (!all && (!s || strcmp(s->style, "default") == 0))
+        if (!all && (!s || strcmp(s->style, ISR_STYLE_DEFAULT) == 0))
             continue;
         kprintf("vec=%u hex=0x%x name=%s entry=%s handler=%s style=%s", v, v, arch_vector_name(v),
                 s ? s->symbol : "?", s ? s->handler : "?", s ? s->style : "?");

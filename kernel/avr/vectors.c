@@ -55,7 +55,7 @@ void arch_cmd_vectors(const char *arg)
         uint32_t target = slot_target(v);
         struct isr_symbol s;
         bool known = symbol_at(target, &s);
-        if (!all && known && strcmp(s.style, "default") == 0)
+        if (!all && known && strcmp(s.style, ISR_STYLE_DEFAULT) == 0)
             continue;
         kprintf("vec=%u hex=0x%x name=%s entry=%s handler=%s style=%s nonblocking=%u addr=0x%lx\n", v, v,
                 arch_vector_name(v), known ? s.symbol : "?", known ? s.handler : "?", known ? s.style : "?",

@@ -46,7 +46,7 @@ void nvic_disable(unsigned irq)
 static bool bound(unsigned exception)
 {
     const struct isr_symbol *s = isr_symbol_at(__isr_table_start[exception]);
-    return s && strcmp(s->style, "default") != 0;
+    return s && strcmp(s->style, ISR_STYLE_DEFAULT) != 0;
 }
 
 void nvic_init(void)

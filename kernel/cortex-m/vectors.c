@@ -22,7 +22,7 @@ void arch_cmd_vectors(const char *arg)
     kprintf("vec=0 hex=0x0 name=SP value=0x%x\n", (unsigned)table[0]);
     for (unsigned v = 1; v < ISR_VECTOR_COUNT; v++) {
         const struct isr_symbol *s = isr_symbol_at(table[v]);
-        if (!all && s && strcmp(s->style, "default") == 0)
+        if (!all && s && strcmp(s->style, ISR_STYLE_DEFAULT) == 0)
             continue;
         int prio = nvic_priority(v);
         kprintf("vec=%u hex=0x%x name=%s prio=", v, v, arch_vector_name(v));

@@ -20,7 +20,7 @@ void arch_cmd_vectors(const char *arg)
             continue;
         }
         const struct isr_symbol *s = isr_symbol_at(table[v]);
-        if (!all && s && strcmp(s->style, "default") == 0)
+        if (!all && s && strcmp(s->style, ISR_STYLE_DEFAULT) == 0)
             continue;
         kprintf("vec=%u hex=0x%x name=%s word=0x%x entry=%s handler=%s style=%s addr=0x%x\n", v, v,
                 arch_vector_name(v), word, s ? s->symbol : "?", s ? s->handler : "?", s ? s->style : "?", table[v]);

@@ -59,7 +59,7 @@ void arch_cmd_vectors(const char *arg)
     for (unsigned v = 0; v < ISR_VECTOR_COUNT; v++) {
         uint64_t at = landing(base, v), entry = jump_target(at);
         const struct isr_symbol *s = isr_symbol_at(entry);
-        if (!all && s && strcmp(s->style, "default") == 0)
+        if (!all && s && strcmp(s->style, ISR_STYLE_DEFAULT) == 0)
             continue;
         kprintf("vec=%u hex=0x%x name=%s mtvec=%s slot=0x%llx entry=%s handler=%s style=%s addr=0x%llx\n",
                 v, v, arch_vector_name(v), mode, (unsigned long long)at, s ? s->symbol : "?",

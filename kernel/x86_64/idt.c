@@ -85,7 +85,7 @@ void arch_cmd_vectors(const char *arg)
         const struct gate *g = &live[v];
         uint64_t entry = g->offset_low | ((uint64_t)g->offset_mid << 16) | ((uint64_t)g->offset_high << 32);
         const struct isr_symbol *s = isr_symbol_at(entry);
-        if (!all && s && strcmp(s->style, "default") == 0)
+        if (!all && s && strcmp(s->style, ISR_STYLE_DEFAULT) == 0)
             continue;
         unsigned type = g->type_attr & 0xf;
         kprintf("vec=%u hex=0x%x name=%s gate=%s dpl=%u ist=%u entry=%s handler=%s style=%s addr=0x%lx\n",
