@@ -10,7 +10,7 @@ A table whose manifest entry has an "address" (MSP430: the CPU reads it at
 .isr, and the location counter goes back to where .isr ended; the others
 open the .isr section, which the arch's script places.
 """
-from isr import styles
+from isr import languages, styles
 
 
 def emit(slots, arch, banner, keep=True):
@@ -39,6 +39,11 @@ def emit(slots, arch, banner, keep=True):
     for handler, slot in handlers.items():
         out.append(f"    {wrap(f'*(.text.{handler})')}  /* vector {slot.vector} {slot.name}, {slot.style} */")
     out += ["}"]
+    # A handler in another language (lang=) is defined under its own name, all
+    # its compiler knows of; where the arch links a handler under another (AVR:
+    # an abi handler is __vector_N), that name is an alias of it.
+    out += [f"{symbol_of(slot)} = {slot.handler};  /* vector {slot.vector} {slot.name}, {slot.style}, {slot.lang} */"
+            for slot in slots if slot.lang != languages.DEFAULT and symbol_of(slot) != slot.handler]
     if not keep:    # the arch's linker script asserts what only the table reaches unless this is defined
         out += ["__isr_unkept = 1;"]
     for table in arch.TABLES:

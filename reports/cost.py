@@ -401,6 +401,21 @@ def language_rows(arch, compiler, probes, runs):
         handlers = {s["handler"] for s in written}
         notes += failures(arch, compiler, [c for c in probe(arch, built["elf"], built["manifest"], run_dir)
                                            if c["handler"] in handlers])
+    have = {(r["style"], r["shape"]) for r in rows}
+    for style, shape in variants.missing(arch, have):
+        if not lang_kernels.variant_written(arch, language, style, shape):
+            continue
+        built = lang_kernels.build(arch, language, style, shape)
+        variant_dir = Path(runs) / f"cost-{compiler}-{style}-{shape}"
+        extra, _ = kernel_rows(arch, compiler, built["elf"], built["manifest"], variant_dir, only={(style, shape)})
+        for row in extra:
+            row["variant"], row["empty"], row["net"] = True, empty, row["insns"] - empty
+        rows += extra
+        if probes:
+            handler = next(s["handler"] for s in bench_slots(built["manifest"]) if s["lang"] == language and
+                           (variants.style_label(arch, s), s["bench"]) == (style, shape))
+            notes += failures(arch, compiler, [c for c in probe(arch, built["elf"], built["manifest"], variant_dir)
+                                               if c["handler"] == handler])
     return rows, notes
 
 

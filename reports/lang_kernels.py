@@ -13,8 +13,10 @@ Which handlers a language writes is read from its objects: each global
 function named <prefix><handler> (zig_bench_abi) replaces the spec's
 <handler> (bench_abi) on every vector that binds it.
 
-build/<arch>/variants/<lang>/ holds the spec, gen/, obj/ and kernel.elf; it
-is rebuilt when any input is newer than its kernel.elf.
+build/<arch>/variants/<lang>/ holds the spec, gen/, obj/ and kernel.elf
+(<lang>-<style>-<shape>/ for the cost report's rows of a style and shape
+the spec binds no bench vector to); it is rebuilt when any input is newer
+than its kernel.elf.
 """
 import fcntl
 import json
@@ -27,6 +29,7 @@ from elftools.elf.elffile import ELFFile
 from isr.generate import generate
 from isr.languages import LANGUAGES
 from isr.validate import SpecError
+from reports import variants
 from tools import compiler_cache, handler_langs, toolchain
 
 ROOT = toolchain.ROOT
@@ -49,16 +52,29 @@ def written(objects, prefix):
     return found
 
 
-def write_spec(arch, lang, handlers, out):
-    """A spec that loads isr/<arch>.py and rebinds each handler in handlers to its language's."""
+def write_spec(arch, lang, handlers, out, style=None, shape=None):
+    """A spec that loads isr/<arch>.py and rebinds each handler in handlers to
+    its language's; with style and shape, its first bench vector too, to the
+    language's bench handler of that style and shape (as reports/variants.py
+    rebinds it for a C toolchain's rows the spec has no vector for)."""
+    first = ""
+    if style:
+        handler = LANGUAGES[lang].prefix + variants.HANDLERS[(style, shape)]
+        style, extra = variants.style_variants(arch).get(style, (style, ()))
+        first = (f"_OPTIONS = tuple(o for o in _BENCH.options if o[0] != 'bench') + (('bench', {shape!r}), "
+                 f"('lang', {lang!r})) + {extra!r}\n"
+                 f"_SPEC = [replace(b, handler={handler!r}, style={style!r}, options=_OPTIONS) if b is _BENCH else b\n"
+                 "         for b in _SPEC]\n")
     out.write_text(
         f'"""isr/{arch}.py with the handlers that kernel/{arch}/*{LANGUAGES[lang].suffix} write rebound to '
         f'them\n(reports/lang_kernels.py). Generated: do not edit."""\n'
         "from dataclasses import replace\n\n"
         "from isr.load import load_bindings\n\n"
+        f"_SPEC = load_bindings({str(ROOT / 'isr' / f'{arch}.py')!r})\n"
+        "_BENCH = next(b for b in _SPEC if b.option('bench', ''))\n" + first +
         f"_WRITTEN = {dict(sorted(handlers.items()))!r}\n"
         f"VECTORS = [replace(b, handler=_WRITTEN[b.handler], options=b.options + (('lang', {lang!r}),))\n"
-        f"           if b.handler in _WRITTEN else b for b in load_bindings({str(ROOT / 'isr' / f'{arch}.py')!r})]\n")
+        f"           if b.handler in _WRITTEN else b for b in _SPEC]\n")
 
 
 def _inputs(arch, lang):
@@ -82,17 +98,28 @@ def _compile_c(arch, source, obj, gen):
         raise LanguageKernelError(f"{arch}: {source} does not compile against {gen}:\n{result.stderr.strip()}")
 
 
-def build(arch, lang):
-    """Build (or reuse) arch's kernel with lang's handlers: {"elf", "manifest", "dir", "written"}.
-    One build at a time per arch and language: parallel test workers share build/."""
-    out = toolchain.build_dir(arch) / "variants" / lang
+def build(arch, lang, style=None, shape=None):
+    """Build (or reuse) arch's kernel with lang's handlers: {"elf", "manifest", "dir", "written"};
+    with style and shape, its first bench vector rebound to lang's handler of
+    them (LanguageKernelError when lang writes none). One build at a time per
+    arch and language: parallel test workers share build/."""
+    out = toolchain.build_dir(arch) / "variants" / (lang + (f"-{style}-{shape}" if style else ""))
     out.mkdir(parents=True, exist_ok=True)
     with open(out.parent / f".{lang}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        return _build(arch, lang, out)
+        return _build(arch, lang, out, style, shape)
 
 
-def _build(arch, lang, out):
+def variant_written(arch, lang, style, shape):
+    """Whether lang's sources for arch define its bench handler of style and shape."""
+    try:
+        found = written(handler_langs.objects(arch, lang), LANGUAGES[lang].prefix)
+    except handler_langs.LanguageMissing:
+        return False
+    return variants.HANDLERS[(style, shape)] in found
+
+
+def _build(arch, lang, out, style, shape):
     try:
         lang_objects = handler_langs.objects(arch, lang)
     except handler_langs.LanguageMissing as error:
@@ -104,7 +131,10 @@ def _build(arch, lang, out):
     gen, elf, spec = out / "gen", out / "kernel.elf", out / "spec.py"
     newest = max(p.stat().st_mtime for p in _inputs(arch, lang) + lang_objects)
     if not elf.exists() or newest > elf.stat().st_mtime:
-        write_spec(arch, lang, handlers, spec)
+        if style and variants.HANDLERS[(style, shape)] not in handlers:
+            raise LanguageKernelError(f"{arch}: kernel/{arch}/*{LANGUAGES[lang].suffix} define no "
+                                      f"{LANGUAGES[lang].prefix}{variants.HANDLERS[(style, shape)]}")
+        write_spec(arch, lang, handlers, spec, style, shape)
         try:
             generate(arch, str(spec), str(gen))
         except SpecError as error:

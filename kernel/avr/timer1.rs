@@ -1,7 +1,8 @@
 //! TIMER1 compare A, the 100 Hz tick, written in Rust, for the Rust kernel:
 //! what timer1.c's on_tick does but its report line (`irqtrace` shows none
-//! for it): count the tick. extern "avr-interrupt" (avr-gcc's `signal`), and
-//! its vector's name, __vector_N, which the table jumps to, as an alias.
+//! for it): count the tick. extern "avr-interrupt" (avr-gcc's `signal`); its
+//! vector's name, __vector_N, which the table jumps to, is gen/keep.ld's
+//! alias of it.
 #![feature(no_core, abi_avr_interrupt, asm_experimental_arch)]
 #![no_core]
 extern crate core;
@@ -25,5 +26,3 @@ pub extern "avr-interrupt" fn rust_on_tick() {
         stats_count(isr::VEC_TIMER1_COMPA as u16);
     }
 }
-
-core::arch::global_asm!(".global __vector_{v}", ".set __vector_{v}, rust_on_tick", v = const isr::VEC_TIMER1_COMPA);

@@ -54,3 +54,16 @@ pub extern "C" fn rust_bench_stub_call(_frame: *mut u8) {
     unsafe { bench_bump() }
     clear_software_pending();
 }
+
+/// naked: the hand-written minimum (bench_naked.S): two scratch registers on
+/// the interrupted stack, the increment, the acknowledge, mret.
+#[unsafe(naked)]
+#[unsafe(no_mangle)]
+pub extern "C" fn rust_bench_naked() {
+    core::arch::naked_asm!(
+        "addi sp, sp, -16", "sd t0, 0(sp)", "sd t1, 8(sp)",
+        "1: auipc t0, %pcrel_hi(bench_counter)", "ld t1, %pcrel_lo(1b)(t0)", "addi t1, t1, 1",
+        "sd t1, %pcrel_lo(1b)(t0)", "li t1, {bits}", "csrc mip, t1",
+        "ld t0, 0(sp)", "ld t1, 8(sp)", "addi sp, sp, 16", "mret",
+        bits = const MIP_SOFTWARE_SETTABLE)
+}

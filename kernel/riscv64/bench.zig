@@ -45,3 +45,25 @@ export fn zig_bench_stub_call(frame: *anyopaque) callconv(.c) void {
     kernel.bench_bump();
     clearSoftwarePending();
 }
+
+/// naked: the hand-written minimum (bench_naked.S): two scratch registers on
+/// the interrupted stack, the increment, the acknowledge, mret.
+export fn zig_bench_naked() callconv(.naked) void {
+    asm volatile (
+        \\addi sp, sp, -16
+        \\sd t0, 0(sp)
+        \\sd t1, 8(sp)
+        \\1: auipc t0, %pcrel_hi(bench_counter)
+        \\ld t1, %pcrel_lo(1b)(t0)
+        \\addi t1, t1, 1
+        \\sd t1, %pcrel_lo(1b)(t0)
+        \\li t1, %[bits]
+        \\csrc mip, t1
+        \\ld t0, 0(sp)
+        \\ld t1, 8(sp)
+        \\addi sp, sp, 16
+        \\mret
+        :
+        : [bits] "i" (MIP_SOFTWARE_SETTABLE),
+    );
+}
