@@ -176,13 +176,30 @@ def test_vector_numbers_are_generated_constants(tmp_path):
     assert "ISR_VEC_SW " not in header and "ISR_VEC_RSVD " not in header, "names shared by many vectors get none"
 
 
-def test_isr_info_says_how_each_vector_is_acknowledged(tmp_path):
-    info = rendered(tmp_path)["isr_info.c"]
-    texts = info[info.index("ack_texts[] = {"):]
+def text_per_vector(info, name):
+    """The texts a table of isr_info.c gives each vector (isr/emit_info.py text_per_vector), and its texts."""
+    texts = info[info.index(f"{name}_texts[] = {{"):]
     texts = re.findall(r'^    "(.*)",$', texts[:texts.index("};")], re.M)
-    ids = re.search(r"ack_of_vector\[ISR_VECTOR_COUNT\] = \{([0-9, ]+)\};", info)[1].split(", ")
-    assert [texts[int(i)] for i in ids] == [arch.acknowledge(v) for v in range(arch.VECTOR_COUNT)]
+    ids = re.search(rf"{name}_of_vector\[ISR_VECTOR_COUNT\] = \{{([0-9, ]+)\}};", info)[1].split(", ")
+    return [texts[int(i)] for i in ids], texts
+
+
+def test_isr_info_says_how_each_vector_is_acknowledged(tmp_path):
+    per_vector, texts = text_per_vector(rendered(tmp_path)["isr_info.c"], "ack")
+    assert per_vector == [arch.acknowledge(v) for v in range(arch.VECTOR_COUNT)]
     assert len(texts) == len(set(texts))
+
+
+def test_isr_info_gives_each_vector_the_style_its_manifest_slot_has(tmp_path):
+    """What report lines print (kernel/report.c): a spec edit of a style changes it, no kernel edit."""
+    lines = [line.replace('"gp_stub", style="stub"', '"gp_abi", style="abi"') for line in SPEC_LINES]
+    gp = next(v for v in range(arch.VECTOR_COUNT) if arch.vector_name(v) == "#GP")
+    for name, spec, gp_style in (("spec", SPEC_LINES, "stub"), ("edited", lines, "abi")):
+        path, _ = write_spec(tmp_path, *spec, name=f"{name}.py")
+        files = render("x86_64", path)
+        styles, _ = text_per_vector(files["isr_info.c"], "style")
+        assert styles == [s["style"] for s in json.loads(files["manifest.json"])["vectors"]], name
+        assert styles[gp] == gp_style, name
 
 
 def test_every_generated_entry_has_unwind_information(tmp_path):
