@@ -16,7 +16,7 @@ from qemu import replay
 from qemu.interactive import run_on_terminal
 from qemu.launcher import free_port, gdb_script
 from qemu.profiles import profile
-from reports import cost, explain
+from reports import book_tables, cost, explain
 from reports.pictures import docs as pictures_docs, trace
 from tools import handler_langs, toolchain
 from tools.check_elf import check
@@ -207,7 +207,7 @@ def task_plugin():
 
 def _cost_command(svg):
     """reports.cost's command line; `doit cost --svg FILE` also draws the bars."""
-    return [sys.executable, "-m", "reports.cost"] + (["--svg", svg] if svg else [])
+    return [sys.executable, "-m", "reports.cost", "--json", str(book_tables.COST_DATA)] + (["--svg", svg] if svg else [])
 
 
 def task_cost():
@@ -217,6 +217,15 @@ def task_cost():
         "params": [{"name": "svg", "long": "svg", "type": str, "default": "",
                     "help": "also draw the report as bars in this SVG file (reports/pictures/cost_bars.py)"}],
         "task_dep": ["plugin"] + [f"check-{arch}" for arch in ARCHES],
+        "uptodate": [False],
+        "verbosity": 2,
+    }
+
+
+def task_docs():
+    """Build the book (docs/, mkdocs.yml) into build/site/, its tables made from the specs, findings and costs."""
+    return {
+        "actions": [(book_tables.build, [ROOT / "build" / "site"])],
         "uptodate": [False],
         "verbosity": 2,
     }
