@@ -11,10 +11,6 @@
 #include "uart16550.h"
 #include "x86.h"
 
-#define MASTER_SPURIOUS_IRQ 7
-#define SLAVE_SPURIOUS_IRQ 15
-#define CASCADE_IRQ 2
-
 ISR_CALLEE static void irq_taken(unsigned irq, const struct interrupt_frame *frame, const char *note)
 {
     stats_count(ISR_IRQ_BASE + irq);

@@ -13,7 +13,6 @@
 #define ICW4_8086 0x01          /* 8086 mode, normal (not automatic) EOI */
 #define OCW2_EOI 0x20           /* non-specific end of interrupt */
 #define OCW3_READ_ISR 0x0b      /* next read of the command port returns the in-service register */
-#define CASCADE_IRQ 2           /* the slave's output drives the master's IRQ 2 */
 /* An I/O write to the unused port 0x80 takes about a microsecond: old PICs
    need that between initialisation words. */
 static void io_wait(void)
