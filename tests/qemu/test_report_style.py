@@ -16,7 +16,7 @@ from isr.load import arch_model
 from qemu.console import Console
 from tests.facts import bound
 from tests.qemu.report import one_report
-from tests.qemu.variants import VariantBuilder, write_spec
+from tests.qemu.variants import VariantBuilder
 
 SWAPPED = {"stub": "naked", "naked": "stub"}
 SGI_INTIDS = 16             # INTIDs 0-15 are the SGIs, which `int N` raises (GIC v2, IHI 0048B 2.2.1)
@@ -36,9 +36,8 @@ def test_a_spec_edit_of_a_style_reaches_the_report_line(arch, kernel, tmp_path):
     sgis = quick_sgis(arch)
     assert {s["style"] for s in sgis} == set(SWAPPED), f"{arch}: the spec binds no stub and naked SGI to swap: {sgis}"
     swapped = [{**s, "style": SWAPPED[s["style"]]} if s in sgis else s for s in bound(arch)]
-    spec = tmp_path / "swapped.py"
-    write_spec(spec, arch, swapped)
-    elf = VariantBuilder(arch, tmp_path).build("swapped", spec)
+    builder = VariantBuilder(arch, tmp_path)
+    elf = builder.build("swapped", builder.spec_file("swapped", swapped))
     built = {s["vector"]: s for s in json.loads((tmp_path / "swapped" / "gen" / "manifest.json").read_text())["vectors"]}
     with Console(arch, elf, tmp_path / "runs", "swapped") as console:
         console.boot()

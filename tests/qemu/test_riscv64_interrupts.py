@@ -9,7 +9,7 @@ from qemu.console import Console
 from tests.facts import bound, bound_to, style
 from tests.qemu.report import one_report
 from tests.qemu.scenarios import assert_timer_rate, ticks
-from tests.qemu.variants import VariantBuilder, write_spec
+from tests.qemu.variants import VariantBuilder
 
 
 def count(stats, vector):
@@ -95,9 +95,9 @@ def test_unbound_interrupt_goes_to_the_default_handler_once(rv, tmp_path):
             and s["vector"] not in required and s["handler"] not in required]
     assert free, "the spec binds every interrupt `int` can make pending, each required or a bench vector"
     left_out = free[-1]["vector"]
-    spec = tmp_path / "without.py"
-    write_spec(spec, "riscv64", [s for s in bound("riscv64") if s["vector"] != left_out])
-    elf = VariantBuilder("riscv64", tmp_path).build("without", spec)
+    builder = VariantBuilder("riscv64", tmp_path)
+    spec = builder.spec_file("without", [s for s in bound("riscv64") if s["vector"] != left_out])
+    elf = builder.build("without", spec)
     with Console("riscv64", elf, tmp_path / "runs", "without") as console:
         console.boot()
         with console.disable_check("unexpected-vector"):

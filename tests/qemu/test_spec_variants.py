@@ -48,8 +48,7 @@ def test_a_spec_missing_bindings_is_refused_or_boots_and_answers_ticks(arch, chu
     variants = [(f"without-{s['vector']}", [t for t in slots if t is not s]) for s in slots]
     variants.append(("without-all", []))
     for name, kept in variants[chunk::CHUNKS]:
-        spec = tmp_path / f"{name}.py"
-        write_spec(spec, arch, kept)
+        spec = builder.spec_file(name, kept)
         present = {s["vector"] for s in kept} | {s["handler"] for s in kept}
         missing = [key for key in model.REQUIRED if key not in present]   # vectors, or handlers by name
         try:

@@ -6,6 +6,8 @@ the last real build) is not compiled at all: doit's object is taken as it is
 What does goes through ccache (tools/compiler_cache.py), run in the variant's
 folder with that folder as base_dir: its gen/ hashes as `gen` wherever it is,
 so the next run's same variant, in another temporary folder, is a hit."""
+import hashlib
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -33,9 +35,13 @@ def spec_line(arch, slot):
             f'{slot["handler"]!r}, style={slot["style"]!r}{options})')
 
 
-def write_spec(path, arch, slots):
+def spec_text(arch, slots):
     body = "".join(f"    {spec_line(arch, slot)},\n" for slot in slots)
-    Path(path).write_text(f"from isr.spec import exception, interrupt, irq\n\nVECTORS = [\n{body}]\n")
+    return f"from isr.spec import exception, interrupt, irq\n\nVECTORS = [\n{body}]\n"
+
+
+def write_spec(path, arch, slots):
+    Path(path).write_text(spec_text(arch, slots))
 
 
 class VariantBuilder:
@@ -43,6 +49,21 @@ class VariantBuilder:
 
     def __init__(self, arch, work):
         self.arch, self.work = arch, Path(work)
+
+    def spec_file(self, name, slots):
+        """Write the spec of slots where its path is the same on every run and in
+        every worker: build/<arch>/variant-specs/, named by its content. gen/ names
+        its spec in comments, so the same variant then generates the same bytes
+        and ccache finds its objects without preprocessing again (direct mode)."""
+        text = spec_text(self.arch, slots)
+        path = toolchain.build_dir(self.arch) / "variant-specs" / \
+            f"{name}-{hashlib.sha256(text.encode()).hexdigest()[:16]}.py"
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            staging = path.with_name(f".{path.name}.{os.getpid()}")
+            staging.write_text(text)
+            staging.replace(path)           # whole or not at all; another worker may write the same
+        return path
 
     def _compile(self, source, obj, gen):
         obj.parent.mkdir(parents=True, exist_ok=True)
