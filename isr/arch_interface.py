@@ -12,7 +12,7 @@ An arch is one folder, isr/arch_<arch>/:
   emit_stubs.py     gen/isr_stubs.S: stubs, guards, entries             (emit(slots, arch, banner))
   decode_table.py   DECODERS {table format: reader}: the linked table read back (tools/check_elf.py)
   listing.py        SAVES [(pattern, words)]: a stack store in the disassembly (reports/handler_cost.py)
-  pushes.py         pushes(vector), KEPT, in_words(slot): what the CPU itself saves
+  pushes.py         pushes(vector), KEPT, SP_BIAS, in_words(slot): what the CPU itself saves
   machine.py        the emulator, its exit device and its log:
                       PROFILE            qemu/profiles.py Profile's fields (what each means is there)
                       exit_code(status)  the emulator's exit code when the guest exits with status;
@@ -38,7 +38,7 @@ MODULES = {
     "emit_stubs": ("emit",),
     "decode_table": ("DECODERS",),
     "listing": ("SAVES",),
-    "pushes": ("pushes", "KEPT", "in_words"),
+    "pushes": ("pushes", "KEPT", "SP_BIAS", "in_words"),
     "machine": ("PROFILE", "exit_code", "exit_event", "log_pattern"),
     "toolchains": ("KERNEL", "GCC", "TOOLCHAINS", "SSE"),
     "testing": ("CONSOLE_FIXTURE", "TRAP_TRIGGERS"),

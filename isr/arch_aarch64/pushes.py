@@ -5,6 +5,7 @@ reports/pictures/frame.py draws what the entry saves.
 from isr.arch_aarch64 import has_error_code
 
 KEPT = "ELR_EL1 and SPSR_EL1 (ESR_EL1 and FAR_EL1 for a synchronous exception) are system registers"
+SP_BIAS = 0         # the stack pointer points at the last word pushed (a full descending stack)
 
 
 def pushes(vector):

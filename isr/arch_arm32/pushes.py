@@ -6,6 +6,7 @@ mode's banked SP. reports/pictures/frame.py draws what the entry saves.
 from isr.arch_arm32 import LR_OFFSET, MODES, VBAR_ENTRIES
 
 KEPT = "the mode's banked LR (return address + offset) and SPSR; the mode's own banked SP"
+SP_BIAS = 0         # the stack pointer points at the last word pushed (a full descending stack)
 
 
 def pushes(vector):

@@ -9,6 +9,7 @@ from isr.arch_cortex_m import EXCEPTION_FRAME
 WORD = 4
 RESET = 1
 KEPT = "EXC_RETURN in lr; a ninth, alignment word above the frame when xPSR bit 9 says so"
+SP_BIAS = 0         # the stack pointer points at the last word pushed (a full descending stack)
 
 
 def pushes(vector):

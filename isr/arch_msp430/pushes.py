@@ -7,6 +7,7 @@ from isr.arch_msp430 import CPU_FRAME
 
 WORD = 2
 KEPT = "SR cleared after the push: GIE off, the CPU awake"
+SP_BIAS = 0         # the stack pointer points at the last word pushed (a full descending stack)
 
 
 def pushes(vector):

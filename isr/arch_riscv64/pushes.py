@@ -3,6 +3,7 @@
 on whatever stack sp was. reports/pictures/frame.py draws what the entry saves.
 """
 KEPT = "mepc, mcause, mtval and mstatus.MPIE/MPP are CSRs; sp is the interrupted code's"
+SP_BIAS = 0         # the stack pointer points at the last word pushed (a full descending stack)
 
 
 def pushes(vector):

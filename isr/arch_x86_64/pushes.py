@@ -7,6 +7,7 @@ from isr.arch_x86_64 import IRET_FRAME, has_error_code
 
 WORD = 8
 KEPT = "nothing else: the pushed words are the whole hardware frame"
+SP_BIAS = 0         # the stack pointer points at the last word pushed (a full descending stack)
 
 
 def pushes(vector):

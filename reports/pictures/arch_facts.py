@@ -1,12 +1,10 @@
 """The arch model's word on what its CPU pushes (isr/arch_<arch>/pushes.py), found
 through the arch registry, so no picture names an arch."""
-import importlib
-
 from isr.load import arch_model
 
 
 def _pushes_module(arch):
-    return importlib.import_module(f"{arch_model(arch).__name__}.pushes")
+    return arch_model(arch).pushes
 
 
 def pushes(arch, vector):
@@ -20,6 +18,6 @@ def kept(arch):
 
 
 def sp_bias(arch):
-    """Where the lowest pushed byte is, from the stack pointer: 0, or the arch model's SP_BIAS
-    (the AVR's SP points one below its last push)."""
-    return getattr(_pushes_module(arch), "SP_BIAS", 0)
+    """Where the lowest pushed byte is, from the stack pointer: the arch model's SP_BIAS
+    (0 on a full descending stack; the AVR's SP points one below its last push)."""
+    return _pushes_module(arch).SP_BIAS
