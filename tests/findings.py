@@ -145,3 +145,12 @@ ZIG_CC_KEEPS_SSE = LanguageFinding(
     "zig", ("0.17.1",), "`zig cc -mgeneral-regs-only -mno-sse` for x86_64-freestanding still emits SSE code: "
                         "it passes no -mgeneral-regs-only to its clang and -mno-sse alone leaves SSE2 on, so a "
                         "no_caller_saved_registers function saves xmm0-15 with movaps")
+
+# LLVM's x86 interrupt convention in the error-code shape, through Zig and Rust
+# (tests/elf/test_x86_error_code_alignment.py): one dummy word too many before
+# a call, as clang 14's C (tests/qemu/test_probes.py; LLVM #26851, rust-lang/rust #40180).
+ERROR_CODE_CALL_MISALIGNED = (
+    "an x86_64 interrupt function of the error-code shape calls with RSP 8 bytes off a multiple of 16: it "
+    "pushes one dummy word too many (LLVM #26851, rust-lang/rust #40180)")
+ZIG_ERROR_CODE_CALL_MISALIGNED = LanguageFinding("zig", ("0.17.1",), ERROR_CODE_CALL_MISALIGNED)
+RUST_ERROR_CODE_CALL_MISALIGNED = LanguageFinding("rust", ("1.96.0",), ERROR_CODE_CALL_MISALIGNED)
