@@ -57,8 +57,16 @@ def pytest_report_collectionfinish(config):
     return on_board.report_what_was_deselected(config)
 
 
+def pytest_collection_finish(session):
+    on_board.lease_places(session.config, worker_folder("labgrid", session.config.run_id))
+
+
 def pytest_sessionfinish(session):
     on_board.end_leases(session.config)
+
+
+def pytest_testnodedown(node, error):
+    on_board.pass_on_from_a_worker(node.config, node)
 
 
 def pytest_terminal_summary(terminalreporter, config):

@@ -5,7 +5,7 @@ makes the suite use it:
 - boot_console (tests/conftest.py) boots the env's target named after the
   arch (`targets: avr:` ...) through its boards.strategy.KernelStrategy and
   hands the test a qemu.target.BoardConsole instead of a local emulator;
-- before the first boot, the places of the env are leased: a reservation that
+- once the tests are collected, the places of the targets they boot are leased: a reservation that
   waits its turn (`labgrid-client reserve --wait`), then acquire, and at the
   end release and cancel. Two test processes wanting one place therefore run
   one after the other, never on it together, whoever they run as;
@@ -95,18 +95,37 @@ def report_what_was_deselected(config):
 
 def end_leases(config):
     """pytest_sessionfinish: give every place back as soon as the tests are done (config cleanup
-    does it too, should the session end early)."""
+    does it too, should the session end early). An xdist worker hands its deselected list and
+    its leases to the controlling process, which prints them (pass_on_from_a_worker)."""
     for lease in getattr(config, "board_leases", {}).values():
         lease.end()
+    worker_output = getattr(config, "workeroutput", None)
+    if worker_output is not None:
+        worker_output["deselected_on_a_board"] = getattr(config, "deselected_on_a_board", None)
+        worker_output["board_leases"] = [lease.summary() for lease in getattr(config, "board_leases", {}).values()]
+
+
+def pass_on_from_a_worker(config, node):
+    """pytest_testnodedown, in xdist's controlling process: keep what a worker reported. Every
+    worker collects the same tests, so one deselected list stands for all."""
+    output = getattr(node, "workeroutput", {})
+    if output.get("deselected_on_a_board") is not None:
+        config.deselected_on_a_board = output["deselected_on_a_board"]
+    config.__dict__.setdefault("worker_leases", []).extend(output.get("board_leases", []))
 
 
 def report_leases(config, terminalreporter):
-    """pytest_terminal_summary: each place this process held, and when (waiting for a place shows here)."""
-    leases = getattr(config, "board_leases", {})
-    if leases:
+    """pytest_terminal_summary: each place this run held, and when (waiting for a place shows
+    here); under xdist also the deselected list, which the workers sent at their end."""
+    lines = [lease.summary() for lease in getattr(config, "board_leases", {}).values()]
+    lines += getattr(config, "worker_leases", [])
+    if lines:
         terminalreporter.section("labgrid places")
-        for lease in leases.values():
-            terminalreporter.write_line(lease.summary())
+        for line in lines:
+            terminalreporter.write_line(line)
+    if getattr(config, "workeroutput", None) is None and hasattr(config, "worker_leases"):
+        for line in report_what_was_deselected(config):
+            terminalreporter.write_line(line)
 
 
 def coordinator_address(config, env):
@@ -114,9 +133,14 @@ def coordinator_address(config, env):
             or os.environ.get("LG_COORDINATOR", "127.0.0.1:20408"))
 
 
-def lease_places(config, env, folder):
-    """Lease the place of every target this run's tests boot (config.board_arches), in a fixed
-    order (two runs wanting the same places never hold one each and wait for the other)."""
+def lease_places(config, folder):
+    """pytest_collection_finish: lease the place of every target this run's tests boot
+    (config.board_arches), before any test's clock starts (a wait for another run's turn is
+    no test's timeout), in name order (two runs wanting the same places never hold one each
+    and wait for the other). folder: where the lease's log goes."""
+    env = lab_env(config)
+    if env is None or config.option.collectonly:
+        return
     config.board_leases = {}
     Path(folder).mkdir(parents=True, exist_ok=True)
     places = sorted({remote_place(env, arch) for arch in config.board_arches} - {None})
@@ -128,7 +152,7 @@ def lease_places(config, env, folder):
 
 
 def board_console(config, arch, elf, variant, run_dir, name, allow):
-    """A BoardConsole on the env's target for arch, its place leased for the rest of the session."""
+    """A BoardConsole on the env's target for arch (its place leased since collection ended)."""
     env = lab_env(config)
     if variant is not None:
         pytest.fail(f"variant {variant!r} is a machine setup of the emulator, not of a board: mark the test "
@@ -136,7 +160,5 @@ def board_console(config, arch, elf, variant, run_dir, name, allow):
     if arch not in env.config.get_targets():
         pytest.fail(f"{env.config_file} has no target named {arch}: add one (docs/boards.md) or run "
                     f"this test without --lg-env", pytrace=False)
-    if not hasattr(config, "board_leases"):
-        lease_places(config, env, run_dir)
     strategy = env.get_target(arch).get_strategy()
     return BoardConsole(arch, elf, strategy, run_dir, name, allow=allow)
