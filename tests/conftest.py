@@ -65,6 +65,7 @@ def pytest_sessionfinish(session):
     on_board.end_leases(session.config)
 
 
+@pytest.hookimpl(optionalhook=True)        # xdist's hook: unknown under -p no:xdist
 def pytest_testnodedown(node, error):
     on_board.pass_on_from_a_worker(node.config, node)
 
