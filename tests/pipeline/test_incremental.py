@@ -52,9 +52,7 @@ def test_changing_one_c_file_rebuilds_only_its_object(tree):
 
 def test_changing_a_header_rebuilds_what_includes_it(tree):
     header = tree / "kernel" / "x86_64" / "pit.h"
-    # A declaration, not a comment: ccache (tools/compiler_cache.py) finds a header whose
-    # preprocessed text is unchanged in its cache, and doit then links nothing new.
-    header.write_text(header.read_text() + "\nvoid pit_touched(void);\n")
+    header.write_text(header.read_text() + "\n/* touched */\n")
     assert doit(tree) == ["build-x86_64", "check-x86_64", "compile:x86_64:kernel/x86_64/arch.c",
                           "compile:x86_64:kernel/x86_64/pit.c"]
 
