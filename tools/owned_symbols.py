@@ -28,8 +28,11 @@ _GLOBAL = ("STB_GLOBAL", "STB_WEAK")
 
 def source_of(obj):
     """kernel/main.c for .../obj/kernel/main.c.o: every builder (dodo.py, the
-    variant builders) keeps a hand-written source's object at obj/<its path>.o."""
+    variant builders) keeps a hand-written source's object at obj/<its path>.o.
+    An object compiled on its own elsewhere (a test's extra file) is named as it is."""
     parts = Path(obj).parts
+    if "obj" not in parts:
+        return str(obj)
     start = len(parts) - parts[::-1].index("obj")
     return str(Path(*parts[start:]))[:-len(".o")]
 
