@@ -18,7 +18,7 @@ from isr.generate import generate
 from isr.load import arch_model
 from isr.validate import SpecError
 from isr import arches
-from tools import toolchain, toolchains
+from tools import compiler_cache, toolchain, toolchains
 
 ROOT = toolchain.ROOT
 
@@ -252,7 +252,7 @@ def _build(arch, compiler, style, shape, sse=False):
                 continue
             argv = _compiler_argv(arch, compiler, source, obj, gen)
             result = subprocess.run(_sse_argv(arch, sse, source, argv) if sse else argv, cwd=ROOT,
-                                    capture_output=True, text=True)
+                                    env=compiler_cache.environment(ROOT, ROOT), capture_output=True, text=True)
             if result.returncode != 0:
                 raise VariantError(f"{arch}: {compiler} rejects {source}:\n{result.stderr.strip()}")
             warnings += [line for line in result.stderr.splitlines() if "warning:" in line]
