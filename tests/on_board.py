@@ -5,9 +5,9 @@ makes the suite use it:
 - boot_console (tests/conftest.py) boots the env's target named after the
   arch (`targets: avr:` ...) through its boards.strategy.KernelStrategy and
   hands the test a qemu.target.BoardConsole instead of a local emulator;
-- once the tests are collected, the places of the targets they boot are leased: a reservation that
-  waits its turn (`labgrid-client reserve --wait`), then acquire, and at the
-  end release and cancel. Two test processes wanting one place therefore run
+- once the tests are collected, the places of the targets they boot are
+  leased (boards.lease: a reservation that waits its turn, then acquire; at
+  the end release and cancel). Two test processes wanting one place therefore run
   one after the other, never on it together, whoever they run as;
 - at collection, a test that cannot run on a board is deselected, and the list
   with the reason is printed: it needs an emulator-only witness
@@ -34,7 +34,7 @@ def lab_env(config):
     return config.stash.get(LABGRID_ENV_KEY, None)
 
 
-def test_arch(item):
+def arch_of(item):
     """The arch a test boots, when its parameters or fixtures say it; else None."""
     callspec = getattr(item, "callspec", None)
     if callspec and "arch" in callspec.params:
@@ -52,7 +52,7 @@ def why_not_on_a_board(item, targets, env_file):
         return f"needs the emulator's {', '.join(marker.args)}"
     if "boot_console" not in item.fixturenames:
         return "boots no target (an ELF, unit or pipeline test, or one that starts its emulator itself)"
-    arch = test_arch(item)
+    arch = arch_of(item)
     if arch is not None and arch not in targets:
         return f"{env_file} has no target for {arch}"
     return None
@@ -71,9 +71,9 @@ def deselect_what_needs_the_emulator(config, items):
     if dropped:
         config.hook.pytest_deselected(items=[item for item, _ in dropped])
         items[:] = [item for item, _ in kept]
-    # The places to lease at the first boot: all at once, since labgrid's client session,
+    # The places to lease once collection ends: all at once, since labgrid's client session,
     # once open, may not yet know of a place acquired later (labgrid/remote/client.py).
-    arches = {test_arch(item) for item, _ in kept}
+    arches = {arch_of(item) for item, _ in kept}
     config.board_arches = targets if None in arches else arches
     config.deselected_on_a_board = [(item.nodeid, reason) for item, reason in dropped]
 
