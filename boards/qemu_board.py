@@ -99,7 +99,8 @@ class Board:
                 self.switch(request["on"])
             except OSError as error:
                 request["error"] = error
-            request["done"].set()
+            finally:
+                request["done"].set()       # whatever happened: the switch's thread must not hang
 
     # -- the serial port ----------------------------------------------------
     def relay(self, listener):
