@@ -1,7 +1,9 @@
 """MkDocs hook (mkdocs.yml `hooks:`): puts each table a page asks for with
 `<!-- table: NAME ARG... -->` below its marker, made by reports/book_tables.py
-from the manifests, tests/findings.py and the cost data, at every build.
-A marker naming no table, or a table with nothing to show, fails the build."""
+from the manifests, tests/findings.py and the cost data, at every build, and
+the text of each file a page includes with `<!-- include: PATH -->`
+(reports/book_include.py: the labs' handouts). A marker naming no table or no
+file, or a table with nothing to show, fails the build."""
 import sys
 from pathlib import Path
 
@@ -19,8 +21,8 @@ def on_config(config):
 
 
 def on_page_markdown(markdown, page, **_):
-    from reports import book_tables
+    from reports import book_include, book_tables
     try:
-        return book_tables.fill(markdown)
-    except book_tables.TableError as error:
+        return book_tables.fill(book_include.fill(markdown))
+    except (book_include.IncludeError, book_tables.TableError) as error:
         raise PluginError(f"{page.file.src_path}: {error}") from None

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from reports import book_tables
+from reports import book_include, book_tables
 from tests import findings
 from tools import toolchain
 
@@ -73,6 +73,24 @@ def test_the_cost_table_holds_every_row_of_the_cost_data(site):
 def test_a_marker_naming_no_table_fails_the_build():
     with pytest.raises(book_tables.TableError, match="no table 'vectros'"):
         book_tables.fill("<!-- table: vectros x86_64 -->\n")
+
+
+def test_every_lab_s_handout_and_the_teacher_s_guide_are_pages_of_the_book(site):
+    """Each labs/<lab>/handout.md is included whole in docs/labs/<lab>.md, the guide in docs/labs.md."""
+    labs = sorted(p.parent.name for p in (toolchain.ROOT / "labs").glob("*/lab.toml"))
+    assert labs, "no lab in labs/"
+    shown = {f"labs/{lab}.md": f"labs/{lab}/handout.md" for lab in labs} | {"labs.md": "labs/README.md"}
+    for page, source in shown.items():
+        built = text_of(site / page.replace(".md", ".html"))
+        heading = next(line for line in (toolchain.ROOT / source).read_text().splitlines() if line.startswith("# "))
+        assert heading[2:].strip() in built, f"{page} does not show {source}"
+
+
+def test_an_include_outside_the_labs_or_of_no_file_fails_the_build():
+    with pytest.raises(book_include.IncludeError, match="only files under labs/"):
+        book_include.fill("<!-- include: tools/setup -->\n")
+    with pytest.raises(book_include.IncludeError, match="no such file"):
+        book_include.fill("<!-- include: labs/no-such-lab/handout.md -->\n")
 
 
 def test_the_readme_links_only_to_pages_that_exist():

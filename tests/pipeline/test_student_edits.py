@@ -22,8 +22,8 @@ from tools import toolchain
 PAGES = guide_edits.pages()
 
 # The test files that check what the edits touch, run in the copy.
-CHECKS = ["tests/elf/test_kernel_elf.py", "tests/elf/test_handler_cost.py",
-          "tests/qemu/test_softint.py", "tests/qemu/test_x86_64_user.py", "tests/qemu/test_report_style.py",
+CHECKS = ["tests/elf/test_x86_64_elf.py", "tests/elf/test_handler_cost.py",
+          "tests/qemu/test_x86_64_softint.py", "tests/qemu/test_x86_64_user.py", "tests/qemu/test_report_style.py",
           "tests/qemu/test_riscv64_interrupts.py", "tests/qemu/test_aarch64_interrupts.py",
           "tests/qemu/test_arm32_interrupts.py", "tests/qemu/test_cortex_m_interrupts.py"]
 
