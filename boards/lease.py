@@ -8,8 +8,11 @@ process queues behind another; acquire follows, with the reservation's token.
 End releases the place and cancels the reservation, and the next in the queue
 gets it. The client is labgrid's own command line, as a user would type it.
 """
+import getpass
 import os
+import re
 import shlex
+import socket
 import subprocess
 import sys
 import time
@@ -33,6 +36,7 @@ class PlaceLease:
         self.acquired = False
         self.log = Path(folder) / f"lease-{place}.log"
         self.times = {}              # wall-clock times of asked, acquired, released: the summary says them
+        self.by_hand = False         # held by the user before this run: used, not given back
 
     def client(self, *args, timeout=CLIENT_TIMEOUT):
         argv = [CLIENT, "-x", self.coordinator, *args]
@@ -46,7 +50,24 @@ class PlaceLease:
                                f"(coordinator {self.coordinator}; log {self.log})")
         return done.stdout
 
+    def held_by_hand(self):
+        """True when this user on this machine already holds the place outside any other run's
+        reservation: acquired by hand, with no reservation or under the one whose token LG_TOKEN
+        carries (`eval $(labgrid-client reserve --wait --shell ...)`, then acquire). labgrid names
+        a holder host/user only, so another run of the same user holds it under its own token."""
+        shown = self.client("-p", self.place, "show")
+        acquired = re.search(r"^  acquired: (\S+)$", shown, re.M)
+        reservation = re.search(r"^  reservation: (\S+)$", shown, re.M)
+        me = (f"{os.environ.get('LG_HOSTNAME', socket.gethostname())}/"
+              f"{os.environ.get('LG_USERNAME', getpass.getuser())}")      # as labgrid-client names us
+        if not acquired or acquired[1] != me:
+            return False
+        return reservation is None or reservation[1] == os.environ.get("LG_TOKEN")
+
     def begin(self):
+        if self.held_by_hand():
+            self.by_hand = True
+            return
         self.times["asked"] = time.time()
         said = self.client("reserve", "--wait", "--shell", f"name={self.place}", timeout=LEASE_WAIT)
         fields = dict(line.split("=", 1) for line in said.replace("export ", "").split() if "=" in line)
@@ -59,6 +80,8 @@ class PlaceLease:
 
     def summary(self):
         """One line: the place and when this process asked for it, got it and gave it back (Unix times)."""
+        if self.by_hand:
+            return f"place {self.place}: held by you before this run (LG_TOKEN), used and kept"
         return f"place {self.place}: " + " ".join(f"{what}={when:.6f}" for what, when in self.times.items())
 
     def end(self):

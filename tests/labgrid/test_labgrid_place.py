@@ -23,6 +23,7 @@ from tests.qemu.test_doit_tasks import build_lock
 
 ARCH = "riscv64"            # the quickest guest to boot
 SHELL_TESTS = ["tests/qemu/test_shell_common.py", f"tests/qemu/test_{ARCH}_shell.py"]
+ONE_TEST = f"tests/qemu/test_shell_common.py::test_help_lists_every_command[{ARCH}]"
 INNER_TIMEOUT = 300         # one pytest run inside this one
 
 
@@ -42,11 +43,11 @@ def lab(tmp_path_factory, kernel):
         lab.stop()
 
 
-def run_pytest(env, *args):
+def run_pytest(env, *args, environment=None):
     """Start `pytest --lg-env env` on the given tests, in its own process, as a user would."""
     argv = [sys.executable, "-m", "pytest", "-p", "no:xdist", "-q", "--lg-env", str(env), *args]
     return subprocess.Popen(argv, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            preexec_fn=tied_to_this_process())
+                            env=environment, preexec_fn=tied_to_this_process())
 
 
 def finished(process):
@@ -87,7 +88,7 @@ def test_a_second_process_waits_for_the_place_and_never_shares_it(lab, tmp_path)
     ours = PlaceLease(lab.coordinator, lab.place, tmp_path)
     ours.begin()
     try:
-        theirs = run_pytest(lab.env, f"tests/qemu/test_shell_common.py::test_help_lists_every_command[{ARCH}]")
+        theirs = run_pytest(lab.env, ONE_TEST)
         states = wait_for_a_waiting_reservation(lab, theirs)
         assert states.pop(ours.token) == "acquired", states
         assert list(states.values()) == ["waiting"], states
@@ -99,6 +100,21 @@ def test_a_second_process_waits_for_the_place_and_never_shares_it(lab, tmp_path)
     asked, acquired, released = lease_times(output, lab.place)
     assert asked < ours.times["released"] <= acquired, \
         f"they asked at {asked}, we released at {ours.times['released']}, they acquired at {acquired}"
+
+
+def test_a_run_inside_the_user_s_own_reservation_uses_the_place_and_keeps_it(lab, tmp_path):
+    """By hand (docs/boards.md): reserve, acquire, then pytest with LG_TOKEN set. The run
+    neither waits for the place nor gives it back: the user still holds it afterwards."""
+    ours = PlaceLease(lab.coordinator, lab.place, tmp_path)
+    ours.begin()
+    try:
+        code, output = finished(run_pytest(lab.env, ONE_TEST, environment=dict(os.environ, LG_TOKEN=ours.token)))
+        assert code == 0, output[-6000:]
+        assert f"place {lab.place}: held by you before this run (LG_TOKEN), used and kept" in output, output[-3000:]
+        assert reservation_states(lab) == {ours.token: "acquired"}
+        assert re.search(r"^  acquired: (?!None$)\S+$", lab.client("-p", lab.place, "show"), re.M)
+    finally:
+        ours.end()
 
 
 def reservation_states(lab):
