@@ -78,10 +78,16 @@ def object_path(arch, lang, source):
     return BUILD / arch / "lang" / lang / "obj" / Path(f"{source}.o")
 
 
+# The longest a compile may take: core for a target takes about 17 s of CPU.
+COMPILE_TIMEOUT = 600
+
+
 def _run(argv, env=None):
-    result = subprocess.run(argv, cwd=ROOT, capture_output=True, text=True, errors="replace",
-                            env={**os.environ, **(env or {})})
-    return result
+    try:
+        return subprocess.run(argv, cwd=ROOT, capture_output=True, text=True, errors="replace",
+                              env={**os.environ, **(env or {})}, timeout=COMPILE_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        raise LanguageMissing(f"{' '.join(argv)} ran past {COMPILE_TIMEOUT} s") from None
 
 
 @functools.cache
@@ -121,7 +127,7 @@ def rust_core(target):
     folder = RUST_CORE / f"{rust}-{target}"
     rmeta = folder / "libcore.rmeta"
     RUST_CORE.mkdir(parents=True, exist_ok=True)
-    with open(RUST_CORE / ".lock", "w") as lock:
+    with open(RUST_CORE / f".{target}.lock", "w") as lock:       # two targets build at once
         fcntl.flock(lock, fcntl.LOCK_EX)
         if rmeta.exists():
             return rmeta

@@ -23,18 +23,20 @@ CASES = [(arch, lang) for arch in arches.names() for lang, language in LANGUAGES
 
 
 @pytest.fixture(scope="session")
-def lang_kernel():
-    """lang_kernel(arch, lang) -> the built kernel's {elf, manifest, ...}, once per test process."""
-    built = {}
+def lang_kernels_built():
+    return {}
 
-    def get(arch, lang):
-        if (arch, lang) not in built:
-            try:
-                built[(arch, lang)] = lang_kernels.build(arch, lang)
-            except lang_kernels.LanguageKernelError as error:
-                pytest.fail(f"the {lang} kernel of {arch} does not build:\n{error}")
-        return built[(arch, lang)]
-    return get
+
+@pytest.fixture
+def built(arch, lang, lang_kernels_built):
+    """The (arch, lang) kernel's {elf, manifest, ...}, built once per test process, in the
+    test's setup: a cold build of Rust's core (tools/handler_langs.py) is no boot's time."""
+    if (arch, lang) not in lang_kernels_built:
+        try:
+            lang_kernels_built[(arch, lang)] = lang_kernels.build(arch, lang)
+        except lang_kernels.LanguageKernelError as error:
+            pytest.fail(f"the {lang} kernel of {arch} does not build:\n{error}")
+    return lang_kernels_built[(arch, lang)]
 
 
 def written(manifest, lang):
@@ -42,8 +44,8 @@ def written(manifest, lang):
 
 
 @pytest.mark.parametrize("arch, lang", CASES)
-def test_the_language_writes_the_bench_handlers_and_a_device_handler(arch, lang, lang_kernel):
-    slots = written(lang_kernel(arch, lang)["manifest"], lang)
+def test_the_language_writes_the_bench_handlers_and_a_device_handler(arch, lang, built):
+    slots = written(built["manifest"], lang)
     assert [s for s in slots if s["bench"]], f"no {lang} bench handler in the {arch} {lang} kernel"
     assert [s for s in slots if not s["bench"]], f"no {lang} device handler in the {arch} {lang} kernel"
     assert all(s["handler"].startswith(LANGUAGES[lang].prefix) for s in slots)
@@ -51,8 +53,7 @@ def test_the_language_writes_the_bench_handlers_and_a_device_handler(arch, lang,
 
 @pytest.mark.emulator_only("-icount (exact guest time)")
 @pytest.mark.parametrize("arch, lang", CASES)
-def test_the_language_handlers_run_keep_every_register_and_the_timer_ticks(arch, lang, lang_kernel, boot_console):
-    built = lang_kernel(arch, lang)
+def test_the_language_handlers_run_keep_every_register_and_the_timer_ticks(arch, lang, built, boot_console):
     guest = boot_console(arch, built["elf"])
     bench = [s for s in written(built["manifest"], lang) if s["bench"]]
     for slot in bench:
