@@ -29,6 +29,9 @@ TOOLCHAINS = {"clang": facts.clang(KERNEL), "gcc": facts.gcc(GCC), "avr-gcc": fa
 # a Cortex-M abi handler is a plain function (the hardware stacks the
 # caller-saved registers), so callconv(.c) in Zig and extern "C" in Rust.
 TOOLCHAINS["zig"] = facts.handler_language("thumb-freestanding-eabi", ["-mcpu=cortex_m3", "-fno-PIC", "-fomit-frame-pointer"])
+# Rust's thumbv7m target keeps a frame pointer in every function, which
+# -C force-frame-pointers=no does not lift (rustc 1.96): its abi counter
+# handler pushes r7 and lr where Zig's and the hand-written one push nothing.
 TOOLCHAINS["rustc"] = facts.handler_language("thumbv7m-none-eabi", ["-C", "relocation-model=static"])
 
 # No SSE variant (reports/variants.py sse=True): the seed's question about
