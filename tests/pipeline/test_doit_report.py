@@ -52,7 +52,8 @@ def test_a_failing_compile_shows_its_command_and_the_compilers_message(tree):
     assert result.returncode != 0
     out = result.stdout + result.stderr
     assert f"FAILED compile:{ARCH}:kernel/shell.c" in result.stdout, out
-    assert re.search(r"^compile failed: clang --target=\S+ .*kernel/shell\.c", result.stderr, re.M), out
+    # The command as it ran: through ccache (tools/compiler_cache.py).
+    assert re.search(r"^compile failed: ccache clang --target=\S+ .*kernel/shell\.c", result.stderr, re.M), out
     assert "undeclared_name" in result.stderr and "error:" in result.stderr, out
 
 
