@@ -63,6 +63,7 @@ def test_nmiifg_set_by_software_raises_the_nmi(kernel):
         sim.close()
 
 
+@pytest.mark.emulator_only("the simulator's log (its cycle count is the clock)")
 def test_timer_a_runs_at_the_programmed_rate_by_the_simulators_clock(msp):
     first, hz = ticks(msp)
     assert hz == 100
