@@ -144,7 +144,8 @@ ZIG_FRAME_WRITE_DROPPED = LanguageFinding(
 ZIG_CC_KEEPS_SSE = LanguageFinding(
     "zig", ("0.17.1",), "`zig cc -mgeneral-regs-only -mno-sse` for x86_64-freestanding still emits SSE code: "
                         "it passes no -mgeneral-regs-only to its clang and -mno-sse alone leaves SSE2 on, so a "
-                        "no_caller_saved_registers function saves xmm0-15 with movaps")
+                        "no_caller_saved_registers function saves xmm0-15 with movaps; for aarch64 too, "
+                        "-mgeneral-regs-only is dropped and structs are copied through q registers")
 
 # LLVM's x86 interrupt convention in the error-code shape, through Zig and Rust
 # (tests/elf/test_x86_error_code_alignment.py): one dummy word too many before

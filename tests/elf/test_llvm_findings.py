@@ -82,15 +82,23 @@ def zig_cc(arch):
         pytest.fail(str(error))
 
 
-def sse_in(argv, tmp_path):
-    """The SSE instructions argv (up to the file names) makes of the reproducer, as llvm-objdump lists them."""
-    source = REPRODUCERS / "zig_cc_sse.c"
-    obj = tmp_path / "zig_cc_sse.o"
+def vector_registers_in(argv, tmp_path, source="zig_cc_sse.c", register=r"%xmm\d+"):
+    """The instructions naming a vector register that argv (up to the file names)
+    makes of a reproducer, as llvm-objdump lists them."""
+    source = REPRODUCERS / source
+    obj = tmp_path / f"{source.stem}.o"
     result = subprocess.run(argv + ["-O2", "-c", str(source), "-o", str(obj)], capture_output=True, text=True)
     assert result.returncode == 0, f"zig cc rejects {source.name} ({' '.join(argv)}):\n{result.stderr}"
     listing = subprocess.run(["llvm-objdump", "-d", "--no-show-raw-insn", str(obj)], capture_output=True, text=True,
                              check=True).stdout
-    return [line.strip() for line in listing.splitlines() if re.search(r"%xmm\d+", line)]
+    return [line.strip() for line in listing.splitlines() if re.search(register, line)]
+
+
+def sse_in(argv, tmp_path):
+    return vector_registers_in(argv, tmp_path)
+
+
+SIMD = dict(source="zig_cc_simd_copy.c", register=r"\bq\d+\b")
 
 
 @ZIG_CC_KEEPS_SSE.xfail()
@@ -105,3 +113,17 @@ def test_the_kernels_zig_cc_flags_turn_sse_off(tmp_path):
     entry, _ = zig_cc("x86_64")
     found = sse_in(entry.argv("x86_64"), tmp_path)
     assert not found, f"SSE code with the kernel's zig-cc flags {entry.argv('x86_64')}: {found}"
+
+
+@ZIG_CC_KEEPS_SSE.xfail()
+def test_zig_cc_with_general_registers_only_emits_no_aarch64_simd(tmp_path):
+    _, command = zig_cc("aarch64")
+    found = vector_registers_in(command + ["-target", "aarch64-freestanding-none", "-mgeneral-regs-only"], tmp_path,
+                                **SIMD)
+    assert not found, f"SIMD registers with -mgeneral-regs-only: {found}"
+
+
+def test_the_kernels_zig_cc_flags_turn_aarch64_simd_off(tmp_path):
+    entry, _ = zig_cc("aarch64")
+    found = vector_registers_in(entry.argv("aarch64"), tmp_path, **SIMD)
+    assert not found, f"SIMD registers with the kernel's zig-cc flags {entry.argv('aarch64')}: {found}"
