@@ -8,6 +8,7 @@ from pathlib import Path
 
 from doit.tools import Interactive, config_changed
 
+from boards.terminal import boot_on_terminal
 from isr import arches
 from grading import grade, starter
 from isr.generate import OUTPUTS, generate
@@ -55,10 +56,14 @@ def paths(arch):
     }
 
 
-def generator_sources():
-    """isr/ and its arch models, without the user specs (each is its own arch's dependency)."""
-    specs = {ROOT / "isr" / f"{arch}.py" for arch in ARCHES}
-    return sorted(str(p) for p in (ROOT / "isr").rglob("*.py") if p not in specs)
+def generator_sources(arch):
+    """isr/'s shared modules and this arch's own folder, without the user specs
+    (each is its own arch's dependency): another arch's facts change nothing
+    that this arch generates."""
+    specs = {ROOT / "isr" / f"{name}.py" for name in ARCHES}
+    shared = [p for p in (ROOT / "isr").glob("*.py") if p not in specs]
+    own = Path(arches.model(arch).__file__).parent.rglob("*.py")
+    return sorted(str(p) for p in [*shared, *own])
 
 
 def _generate_step(arch, spec, out_dir):
@@ -84,7 +89,7 @@ def task_gen():
         yield {
             "name": arch,
             "actions": [(_generate_step, [arch, str(p["spec"].relative_to(ROOT)), str(p["gen"])])],
-            "file_dep": generator_sources() + [str(p["spec"])],
+            "file_dep": generator_sources(arch) + [str(p["spec"])],
             "targets": [str(p["gen"] / name) for name in OUTPUTS],
         }
 
@@ -152,7 +157,7 @@ def task_boot():
         yield {
             "basename": f"boot-{arch}",
             "actions": [(_boot_banner, [arch]),
-                        (run_on_terminal, [arch, p["elf"], toolchain.build_dir(arch) / "boot"])],
+                        (boot_on_terminal, [arch, p["elf"], toolchain.build_dir(arch) / "boot"])],
             "task_dep": [f"check-{arch}"],
             "uptodate": [False],
             "verbosity": 2,

@@ -19,6 +19,7 @@ from doit.exceptions import TaskFailed
 
 from boards.lease import PlaceLease, remote_place
 from qemu.ending import GUEST_EXIT
+from qemu.interactive import run_on_terminal
 
 CTRL_A = b"\x01"              # then x: quit, as QEMU's -serial mon:stdio has it
 POLL = 0.05                   # seconds between looks at the keyboard and the board
@@ -148,3 +149,13 @@ def wanted():
     """The env file a boot should go to (labgrid's LG_ENV, as labgrid-client reads it), or None:
     boot in the emulator."""
     return os.environ.get("LG_ENV", "").strip() or None
+
+
+def boot_on_terminal(arch, elf, run_dir):
+    """doit boot-<arch>: this terminal becomes the board's console when LG_ENV names
+    a labgrid env file, else the emulator's (qemu/interactive.py). The choice is
+    made here, above both, so that qemu/ never reaches up to boards/."""
+    env_file = wanted()
+    if env_file:
+        return run_on_board(arch, elf, env_file, run_dir)
+    return run_on_terminal(arch, elf, run_dir)

@@ -16,7 +16,6 @@ from types import SimpleNamespace
 
 from doit.exceptions import TaskFailed
 
-from boards import terminal as board_terminal
 from qemu.bounds import tail_text
 from qemu.ending import Ending, classify, guest_status
 from qemu.launcher import command, tied_to_this_process
@@ -54,10 +53,8 @@ def wait_parked(qemu, monitor, serial_log, elf, parked):
 
 
 def run_on_terminal(arch, elf, run_dir, gdb=None):
-    """Boot elf with the serial port on this terminal; the doit action's result. With
-    LG_ENV set, the terminal is a board's instead (boards/terminal.py)."""
-    if gdb is None and board_terminal.wanted():
-        return board_terminal.run_on_board(arch, elf, board_terminal.wanted(), run_dir)
+    """Boot elf in its emulator with the serial port on this terminal; the doit
+    action's result (boards/terminal.py boot_on_terminal picks a board instead)."""
     run_dir = Path(run_dir)
     run_dir.mkdir(parents=True, exist_ok=True)
     serial_log, stderr_log = run_dir / "serial.log", run_dir / "qemu.stderr"
