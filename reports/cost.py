@@ -307,9 +307,10 @@ def kernel_rows(arch, compiler, elf, manifest, run_dir, only=None):
     return rows, measured[-1][1]
 
 
-def arch_report(arch, compilers=None, probes=True, runs=None):
+def arch_report(arch, compilers=None, probes=True, runs=None, sse=False):
     """Every measured row of one arch, and its notes (probe failures among them
-    unless probes is False). Transcripts go to runs (build/<arch>/runs by default)."""
+    unless probes is False); with sse, the SSE variant's rows too, where the
+    arch has one (sse_rows). Transcripts go to runs (build/<arch>/runs by default)."""
     runs = Path(runs) if runs else toolchain.build_dir(arch) / "runs"
     manifest = json.loads((toolchain.build_dir(arch) / "gen" / "manifest.json").read_text())
     elf = toolchain.kernel_elf(arch)
@@ -345,7 +346,7 @@ def arch_report(arch, compilers=None, probes=True, runs=None):
             for row in extra:
                 row["variant"] = True
             rows += extra
-        if arches.model(arch).toolchains.SSE is not None:
+        if sse and arches.model(arch).toolchains.SSE is not None:
             found, said = sse_rows(arch, compiler, runs, probes)
             rows += found
             notes += said
@@ -537,7 +538,7 @@ def main(argv):
             compilers = [c for c in args.compiler or variants.compilers(arch) if c in variants.compilers(arch)]
             said = [why for name, why in variants.absent(arch)
                     if args.compiler is None or name in args.compiler]
-            found, more = arch_report(arch, compilers, probes=probed(arch))
+            found, more = arch_report(arch, compilers, probes=probed(arch), sse=True)
             said += more
             if not probed(arch):
                 said.append(f"{arch}: no conformance probes yet (kernel/{arch}/probe.c)")
