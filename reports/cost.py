@@ -124,8 +124,7 @@ def windows(arch, elf, slots):
         if symbol not in image.symbols:
             raise CostError(f"{elf}: no symbol {symbol}: the window's begin or end PC is not in the ELF; "
                             f"rebuild with `.venv/bin/python -m doit build-{arch}` (kernel/{arch}/bench*.S defines it)")
-        address = image.symbols[symbol].address
-        return address & ~1 if arch == "cortex-m" else address   # Thumb: the PC, not the interworking address
+        return image.code_address(symbol)    # Thumb: the PC, not the interworking address
 
     if arch == "x86_64":
         table = address("swint_table")
@@ -423,7 +422,7 @@ def language_rows(arch, compiler, probes, runs):
 def own_vector_report(arch, vector, runs=None):
     """The rows of one bench vector of the arch's own kernel (a student's, say)
     beside the hand-written minimum (the naked counter row), and the notes of
-    its conformance probe: `doit cost --arch A --vector N`. No variant kernels,
+    its conformance probe: `doit cost-<arch> --vector N`. No variant kernels,
     no second compiler: one boot to measure, one to probe."""
     if arch not in toolchain.TARGETS:
         raise CostError(f"unknown arch {arch!r}; known: {', '.join(toolchain.TARGETS)}")
