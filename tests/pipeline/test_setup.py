@@ -19,8 +19,8 @@ DEBIAN_PYTHON = Path("/usr/bin/python3")
 AVR_LIBC = "" if Path("/usr/lib/avr/include/avr/io.h").exists() else " avr-libc"
 MSP430MCU = "" if Path("/usr/msp430/include/msp430.h").exists() else " msp430mcu"     # the same: headers
 EVERY_PACKAGE = ("qemu-system-x86 qemu-system-arm qemu-system-misc gdb-multiarch clang lld llvm gdb "
-                 f"python3 gcc-avr binutils-avr gdb-avr{AVR_LIBC} mspdebug{MSP430MCU} "
-                 "gcc gcc-riscv64-unknown-elf gcc-arm-none-eabi gcc-aarch64-linux-gnu ccache python3-venv")
+                 f"python3 chromium gcc-avr binutils-avr gdb-avr{AVR_LIBC} mspdebug{MSP430MCU} "
+                 "gcc gcc-riscv64-unknown-elf gcc-arm-none-eabi gcc-aarch64-linux-gnu bubblewrap ccache python3-venv")
 
 
 def run_setup(tree, path, timeout=300):
