@@ -21,7 +21,7 @@ from pathlib import Path
 from isr import arches, styles
 from isr.load import arch_model
 from qemu import int_log
-from reports import handler_cost
+from reports import book_tables, handler_cost
 from reports.pictures import frame
 from tools import toolchain, versions
 from tools.check_elf import _table_slots
@@ -178,6 +178,28 @@ def report_line(arch, slot):
             f"then=...   ({printed_by})")
 
 
+def by_toolchain(arch, slot):
+    """What each toolchain that exists for the arch makes of this vector's bench
+    handler, from the cost report's data (reports/book_tables.py cost_data: this
+    machine's `doit cost`, else the committed report); [] for a vector the report
+    does not measure (only bench vectors are: `bench="counter"` in the spec)."""
+    if not slot.get("bench"):
+        return []
+    try:
+        data, path = book_tables.cost_data()
+    except book_tables.TableError as error:
+        return [f"  toolchains: {error}"]
+    rows = [r for r in data["rows"] if r["arch"] == arch and r["vector"] == slot["vector"]
+            and r["style"] == slot["style"]]
+    if not rows:
+        return [f"  toolchains: {path.relative_to(toolchain.ROOT)} has no row for vector {slot['vector']} "
+                f"({slot['style']}): run `.venv/bin/python -m doit cost-{arch} --vector {slot['vector']}`"]
+    lines = [f"  toolchains: {slot['style']} {rows[0]['shape']} per interrupt, from {path.relative_to(toolchain.ROOT)}"]
+    lines += [f"             {r['compiler']:<9} {r['insns']:>4} instructions, {r['stores']} stores, "
+              f"{r['saved']} saved words, +{r['over_min']} over the hand-written minimum ({r['cc']})" for r in rows]
+    return lines
+
+
 def explain(arch, vector):
     """The report as a list of lines."""
     model = arch_model(arch)
@@ -239,6 +261,7 @@ def explain(arch, vector):
         out += ["  saves:     the default entry's frame (every general register), then isr_default_handler"]
     out += [f"  ack:       {model.acknowledge(vector)}",
             f"  report:    {report_line(arch, slot)}"]
+    out += by_toolchain(arch, slot)
     tests = covering_tests(arch, slot)
     out += ["  tests:     " + (tests[0] if tests else "none name this vector")] + [f"             {t}" for t in tests[1:]]
     return out

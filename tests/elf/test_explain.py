@@ -3,6 +3,7 @@ import pytest
 
 from isr import arches
 from isr.load import arch_model
+from reports import book_tables
 from reports.explain import explain, vector_of
 
 from tests.facts import bound, slots, table_symbol
@@ -60,3 +61,22 @@ def test_the_path_names_each_generated_line_the_install_and_the_report(kernel, a
         assert "/gen/keep.ld:" in role["keep"] and "KEEP(" in role["keep"], lines
         assert role["install"].startswith(f"{install_file}:"), lines
         assert role["report"].startswith(f"[trap] vec={s['vector']} name={s['name']} style={s['style']} "), lines
+
+
+@pytest.mark.parametrize("arch", ARCHES)
+def test_a_bench_vector_shows_what_each_toolchain_makes_of_it(kernel, arch):
+    """explain iterates over the toolchains the cost report measured for the arch: one line each."""
+    kernel(arch)
+    data, _ = book_tables.cost_data()
+    benched = [s for s in bound(arch) if s.get("bench")]
+    assert benched, f"{arch}: the manifest has no bench vector"
+    measured = 0
+    for s in benched:
+        lines = explain(arch, s["vector"])
+        want = {r["compiler"] for r in data["rows"]
+                if r["arch"] == arch and r["vector"] == s["vector"] and r["style"] == s["style"]}
+        shown = {line.split()[0] for line in lines[lines.index(next(x for x in lines if x.startswith("  toolchains:"))) + 1:]
+                 if line.startswith("             ") and "instructions" in line}
+        assert shown == want, lines
+        measured += len(want)
+    assert measured, f"the cost data has no row for any bench vector of {arch}"
