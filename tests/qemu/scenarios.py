@@ -13,10 +13,13 @@ def ticks(console):
 
 def assert_timer_rate(console):
     """`sleep 1000` waits for 100 ticks at 100 Hz. Too fast a timer would end it
-    well under a second of host time; the upper bound only catches a timer
-    that is badly slow, with room for a loaded machine. A simulator that counts
-    its own cycles (msp430) is held to that count instead: host time says
-    nothing about a simulated clock."""
+    well under a second of host time. A slow one is not judged by host time,
+    which a loaded machine stretches without limit (an AVR under QEMU took 10 s
+    here with the suite's other workers running): the exact tick counts under
+    -icount (assert_exact_ticks) and, where there is no -icount, the rate the
+    timer's registers are programmed for (avr) hold the upper side. A simulator
+    that counts its own cycles (msp430) is held to that count instead: host
+    time says nothing about a simulated clock."""
     assert console.icount is None, \
         "this scenario measures host time: mark the test @pytest.mark.realtime (it boots under -icount)"
     guest_started = console.profile.guest_seconds(console.log_path)
@@ -27,7 +30,7 @@ def assert_timer_rate(console):
     assert slept, output
     assert 100 <= int(slept[1]) <= 102
     if guest_started is None:
-        assert 0.9 <= elapsed < 10, f"100 ticks took {elapsed:.2f}s of host time"
+        assert elapsed >= 0.9, f"100 ticks took {elapsed:.2f}s of host time: the timer runs fast"
     else:
         guest = console.profile.guest_seconds(console.log_path) - guest_started
         assert 0.99 <= guest < 1.05, f"100 ticks took {guest:.4f}s of simulated time"

@@ -6,6 +6,8 @@ ticks that nest in the slow handler interrupt code it runs."""
 import json
 import re
 
+import pytest
+
 from tools import toolchain
 from tools.elf_symbols import Image
 from tools.symbolize import Symbolizer
@@ -28,9 +30,31 @@ def slot_of(vector):
     return next(s for s in manifest["vectors"] if s["vector"] == vector)
 
 
+# ATmega2560 datasheet, 17.11: TIMER1's registers in data space (QEMU maps it
+# at 0x800000), and TCCR1B's clock select CS12:0 -> the prescaler.
+DATA_SPACE = 0x800000
+TCCR1B, OCR1A = 0x81, 0x88
+WGM12 = 1 << 3                      # CTC: the counter clears on OCR1A
+PRESCALER = {1: 1, 2: 8, 3: 64, 4: 256, 5: 1024}
+F_CPU_HZ = 16_000_000               # QEMU's mega2560 (kernel/avr/avr.h F_CPU_HZ)
+
+
+def programmed_hz(console):
+    """TIMER1's tick rate as its registers are set, read from the running guest over QMP."""
+    def byte(address, count=1):
+        line = console.monitor.hmp(f"xp /{count}bx 0x{DATA_SPACE + address:x}")
+        return [int(word, 16) for word in line.split(":", 1)[1].split()]
+    control, = byte(TCCR1B)
+    low, high = byte(OCR1A, 2)
+    assert control & WGM12, f"TCCR1B=0x{control:02x}: not in CTC mode on OCR1A"
+    return F_CPU_HZ / PRESCALER[control & 7] / ((high << 8 | low) + 1)
+
+
+@pytest.mark.emulator_only("QMP (TIMER1's registers)")
 def test_timer1_runs_at_the_programmed_rate(avr):
     first, hz = ticks(avr)
     assert hz == 100
+    assert programmed_hz(avr) == hz
     assert_timer_rate(avr)
     assert ticks(avr)[0] >= first + 100
 
