@@ -43,11 +43,22 @@ def zig_cc(target, kernel, spelled=None):
     return {"target": ["-target", target], "cflags": flags + ["-fno-unwind-tables"], "bench_cflags": LEAF}
 
 
-def handler_language(target, flags, refusals=None):
+def handler_language(target, flags, refusals=None, sources=None):
     """A language the kernel's handlers may be written in (Zig's own
     conventions, rustc): its target in the compiler's spelling, the flags the
-    arch needs, and the styles the language cannot write on the arch, each
-    with why ({style: reason}; isr/validate.py refuses lang= with it). Zig has no
-    -momit-leaf-frame-pointer: where the arch needs no frame pointer,
+    arch needs, the styles the language cannot write on the arch, each
+    with why ({style: reason}; isr/validate.py refuses lang= with it), and
+    the arch-neutral sources (kernel/zig/, kernel/rust/) the arch takes
+    besides its own kernel/<arch>/ ones (tools/handler_langs.py sources):
+    handlers that are the C convention there, the same code on every arch.
+    Zig has no -momit-leaf-frame-pointer: where the arch needs no frame pointer,
     -fomit-frame-pointer builds its handlers as the C bench handlers are."""
-    return {"target": target, "flags": flags, "refusals": refusals or {}}
+    return {"target": target, "flags": flags, "refusals": refusals or {}, "sources": sources or []}
+
+
+# The stub bench handlers (the generated entry calls them with a pointer they
+# do not read) written once per language, for the arches whose stub handler
+# does nothing but count (riscv64's also clears the mip bits software sets).
+ZIG_STUB = ["kernel/zig/bench_stub.zig"]
+# The abi bench handlers for an arch whose interrupt ABI is the C convention.
+ZIG_ABI_C = ["kernel/zig/bench_abi_c.zig"]

@@ -1,8 +1,10 @@
 """Handlers written in Zig or Rust, compiled to objects the C kernel links.
 
 A language's sources for an arch are kernel/<arch>/*<suffix> (isr/languages.py:
-.zig, .rs); each file is compiled on its own, with the target and flags of
-the arch's facts (isr/arch_<arch>/toolchains.py TOOLCHAINS["zig"], ["rustc"]),
+.zig, .rs) and the arch-neutral ones in kernel/zig/, kernel/rust/ that the
+arch's facts list (isr/arch_<arch>/toolchains.py TOOLCHAINS["zig"],
+["rustc"] "sources": handlers that are the C convention there); each file is
+compiled on its own, with the target and flags of those facts,
 into build/<arch>/lang/<lang>/obj/<its path>.o (obj/<path>.o, as every
 builder keeps its objects: tools/owned_symbols.py reads the source back). An object is rebuilt when its source,
 the flags or the compiler is newer or other than what built it.
@@ -70,8 +72,12 @@ def facts(arch, lang):
 
 
 def sources(arch, lang):
-    """kernel/<arch>/*.zig or *.rs, relative to the repository."""
-    return sorted(p.relative_to(ROOT) for p in (ROOT / "kernel" / arch).glob(f"*{LANGUAGES[lang].suffix}"))
+    """kernel/<arch>/*.zig or *.rs, then the shared sources the arch's facts
+    list (none where the language has no facts for the arch), relative to the
+    repository."""
+    own = sorted(p.relative_to(ROOT) for p in (ROOT / "kernel" / arch).glob(f"*{LANGUAGES[lang].suffix}"))
+    found = arches.model(arch).toolchains.TOOLCHAINS[LANGUAGES[lang].family]
+    return own + ([Path(s) for s in found["sources"]] if isinstance(found, dict) else [])
 
 
 def object_path(arch, lang, source):
@@ -247,7 +253,8 @@ def link(arch, kernel_objects, elf, gen_dir):
 
 
 def link_inputs(arch):
-    """What a link with language objects reads besides the C objects: every language's sources for arch."""
+    """What a link with language objects reads besides the C objects: every
+    language's sources for arch, and what they import."""
     shared = [ZIG_KERNEL] if sources(arch, "zig") else []
     return [str(ROOT / s) for lang, language in LANGUAGES.items() if language.family for s in sources(arch, lang)] + \
         [str(p) for p in shared]

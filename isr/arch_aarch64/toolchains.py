@@ -37,7 +37,8 @@ TOOLCHAINS = {"clang": facts.clang(KERNEL), "gcc": facts.gcc(GCC), "avr-gcc": fa
 # AArch64 has no interrupt convention in Zig or Rust either; both write stub
 # handlers (the C ABI) and naked entries.
 TOOLCHAINS["zig"] = facts.handler_language(
-    "aarch64-freestanding-none", ["-mcpu=generic-fp_armv8-neon+strict_align", "-fno-PIC", "-fomit-frame-pointer"])
+    "aarch64-freestanding-none", ["-mcpu=generic-fp_armv8-neon+strict_align", "-fno-PIC", "-fomit-frame-pointer"],
+    sources=facts.ZIG_STUB)
 TOOLCHAINS["rustc"] = facts.handler_language(
     "aarch64-unknown-none-softfloat", ["-C", "relocation-model=static", "-C", "target-feature=+strict-align"])
 

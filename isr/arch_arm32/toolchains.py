@@ -36,7 +36,7 @@ TOOLCHAINS = {"clang": facts.clang(KERNEL), "gcc": facts.gcc(GCC), "avr-gcc": fa
 # (tests/findings.py ZIG_FIQ_RETURN_FIRST). Rust has no ARM interrupt ABI.
 TOOLCHAINS["zig"] = facts.handler_language(
     "arm-freestanding-eabi", ["-mcpu=cortex_a15-neon-vfp2-vfp3-vfp4-d32+soft_float+strict_align",
-                              "-fno-omit-frame-pointer", "-fno-PIC"])
+                              "-fno-omit-frame-pointer", "-fno-PIC"], sources=facts.ZIG_STUB)
 TOOLCHAINS["rustc"] = facts.handler_language(
     "armv7a-none-eabi", ["-C", "target-cpu=cortex-a15", "-C", "target-feature=+strict-align,+soft-float"],
     {"abi": "Rust has no ARM interrupt ABI (no extern \"arm-interrupt\" or kind of it); "

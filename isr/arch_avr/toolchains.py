@@ -48,7 +48,7 @@ TOOLCHAINS = {
 # Handler languages besides C (isr/validate.py lang=, tools/handler_langs.py):
 # Zig's avr_signal and avr_interrupt (nonblocking=True), Rust's unstable
 # extern "avr-interrupt" and "avr-non-blocking-interrupt".
-TOOLCHAINS["zig"] = facts.handler_language("avr-freestanding-none", ["-mcpu=atmega2560"])
+TOOLCHAINS["zig"] = facts.handler_language("avr-freestanding-none", ["-mcpu=atmega2560"], sources=facts.ZIG_STUB)
 TOOLCHAINS["rustc"] = facts.handler_language("avr-none", ["-C", "target-cpu=atmega2560"])
 
 # No SSE variant (reports/variants.py sse=True): the seed's question about

@@ -35,7 +35,7 @@ TOOLCHAINS = {"clang": facts.clang(KERNEL), "gcc": facts.gcc("Debian ships no MS
 # Handler languages besides C (isr/validate.py lang=, tools/handler_langs.py):
 # Zig's msp430_interrupt and Rust's extern "msp430-interrupt"; no hardware
 # multiplier, as KERNEL.
-TOOLCHAINS["zig"] = facts.handler_language("msp430-freestanding-none", ["-mcpu=msp430"])
+TOOLCHAINS["zig"] = facts.handler_language("msp430-freestanding-none", ["-mcpu=msp430"], sources=facts.ZIG_STUB)
 TOOLCHAINS["rustc"] = facts.handler_language("msp430-none-elf", [])
 
 # No SSE variant (reports/variants.py sse=True): the seed's question about

@@ -33,7 +33,9 @@ TOOLCHAINS = {"clang": facts.clang(KERNEL), "gcc": facts.gcc(GCC), "avr-gcc": fa
 
 # Handler languages besides C (isr/validate.py lang=, tools/handler_langs.py):
 # Zig's riscv64_interrupt(.machine) and Rust's extern "riscv-interrupt-m".
-# No linker relaxation, as KERNEL (lld 14).
+# No linker relaxation, as KERNEL (lld 14). No shared stub handlers
+# (facts.ZIG_STUB): these clear the mip bits software sets, so they are
+# kernel/riscv64/bench.zig's.
 TOOLCHAINS["zig"] = facts.handler_language(
     "riscv64-freestanding-none", ["-mcpu=baseline_rv64-d-f-relax", "-mcmodel=medany", "-fno-PIC", "-fomit-frame-pointer"])
 TOOLCHAINS["rustc"] = facts.handler_language(

@@ -39,7 +39,7 @@ TOOLCHAINS = {"clang": facts.clang(KERNEL), "gcc": facts.gcc(GCC), "avr-gcc": fa
 # error-code shape. Soft float and no red zone, as the C kernel (KERNEL).
 TOOLCHAINS["zig"] = facts.handler_language(
     "x86_64-freestanding-none", ["-mcpu=x86_64-sse-sse2-mmx+soft_float", "-mno-red-zone", "-fno-PIC",
-                                 "-fomit-frame-pointer"])
+                                 "-fomit-frame-pointer"], sources=facts.ZIG_STUB)
 TOOLCHAINS["rustc"] = facts.handler_language(
     "x86_64-unknown-none", ["-C", "relocation-model=static", "-C", "code-model=small"])
 

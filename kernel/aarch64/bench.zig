@@ -1,20 +1,9 @@
-//! The bench handlers (kernel/bench.h) written in Zig, for the Zig kernel
-//! (isr/languages.py): as bench.c's and bench_naked.S's, each adds one to
-//! bench_counter, directly or through bench_bump(). AArch64 has no interrupt
-//! convention in Zig (nor in C): a bench vector is an SGI that gic_dispatch
-//! hands to its handler, a stub one with the trap frame, a naked one under
-//! AAPCS64, so x0-x17 are free.
-const kernel = @import("kernel");
-
-export fn zig_bench_stub(frame: *anyopaque) callconv(.c) void {
-    _ = frame;
-    kernel.bench_counter.* += 1;
-}
-
-export fn zig_bench_stub_call(frame: *anyopaque) callconv(.c) void {
-    _ = frame;
-    kernel.bench_bump();
-}
+//! The naked bench handler (kernel/bench.h) written in Zig, for the Zig
+//! kernel (isr/languages.py): as bench_naked.S's, it adds one to
+//! bench_counter. AArch64 has no interrupt convention in Zig (nor in C): a
+//! bench vector is an SGI that gic_dispatch hands to its handler, a naked
+//! one under AAPCS64, so x0-x17 are free, or a stub one with the trap frame
+//! (kernel/zig/bench_stub.zig).
 
 export fn zig_bench_naked() callconv(.naked) void {
     asm volatile (

@@ -1,20 +1,9 @@
-//! The bench handlers (kernel/bench.h) written in Zig, for the Zig kernel
-//! (isr/languages.py): as bench.c's and bench_naked.S's, each adds one to
-//! bench_counter, directly or through bench_bump(). Every bench vector is an
-//! SGI behind the GIC entries (gic_irq, gic_fiq), which call its handler
-//! from the generated GIC table with the acknowledged interrupt; a naked
-//! one is called under AAPCS too, so r0-r3 are free.
-const kernel = @import("kernel");
-
-export fn zig_bench_stub(irq: *const anyopaque) callconv(.c) void {
-    _ = irq;
-    kernel.bench_counter.* += 1;
-}
-
-export fn zig_bench_stub_call(irq: *const anyopaque) callconv(.c) void {
-    _ = irq;
-    kernel.bench_bump();
-}
+//! The naked bench handler (kernel/bench.h) written in Zig, for the Zig
+//! kernel (isr/languages.py): as bench_naked.S's, it adds one to
+//! bench_counter. Every bench vector is an SGI behind the GIC entries
+//! (gic_irq, gic_fiq), which call its handler from the generated GIC table:
+//! a stub one with the acknowledged interrupt (kernel/zig/bench_stub.zig), a
+//! naked one under AAPCS too, so r0-r3 are free.
 
 export fn zig_bench_naked() callconv(.naked) void {
     asm volatile (

@@ -1,7 +1,7 @@
 //! The bench handlers (kernel/bench.h) written in Zig, for the Zig kernel
 //! (isr/languages.py): the same shapes as bench_counter.inc and
 //! bench_naked.S, each adding one to bench_counter, directly or through
-//! bench_bump().
+//! bench_bump(); the stub ones are kernel/zig/bench_stub.zig's.
 //!
 //! abi is Zig's avr_signal (avr-gcc's `signal`: interrupts stay off) and
 //! avr_interrupt for the non-blocking kind (`sei` first). The table jumps to
@@ -23,17 +23,6 @@ fn benchAbiCall() callconv(.avr_signal) void {
 
 fn benchAbiNonblocking() callconv(.avr_interrupt) void {
     kernel.bench_counter.* += 1;
-}
-
-/// stub: the generated entry saved the trap frame and calls this with it.
-export fn zig_bench_stub(frame: *anyopaque) callconv(.c) void {
-    _ = frame;
-    kernel.bench_counter.* += 1;
-}
-
-export fn zig_bench_stub_call(frame: *anyopaque) callconv(.c) void {
-    _ = frame;
-    kernel.bench_bump();
 }
 
 comptime {

@@ -1,6 +1,7 @@
 //! The bench handlers (kernel/bench.h) written in Zig, for the Zig kernel
 //! (isr/languages.py): the same shapes as bench.c and bench_naked.S, each
-//! adding one to bench_counter, directly or through bench_bump().
+//! adding one to bench_counter, directly or through bench_bump(); the stub
+//! ones are kernel/zig/bench_stub.zig's.
 //!
 //! abi is Zig's x86_64_interrupt convention: it saves what the body uses
 //! and returns with IRETQ. The frame is *anyopaque: these handlers never
@@ -17,17 +18,6 @@ export fn zig_bench_abi(frame: *anyopaque) callconv(Interrupt) void {
 }
 
 export fn zig_bench_abi_call(frame: *anyopaque) callconv(Interrupt) void {
-    _ = frame;
-    kernel.bench_bump();
-}
-
-/// stub: the generated entry saved the trap frame and calls this with it.
-export fn zig_bench_stub(frame: *anyopaque) callconv(.c) void {
-    _ = frame;
-    kernel.bench_counter.* += 1;
-}
-
-export fn zig_bench_stub_call(frame: *anyopaque) callconv(.c) void {
     _ = frame;
     kernel.bench_bump();
 }
