@@ -60,5 +60,7 @@ def handler_language(target, flags, refusals=None, sources=None):
 # do not read) written once per language, for the arches whose stub handler
 # does nothing but count (riscv64's also clears the mip bits software sets).
 ZIG_STUB = ["kernel/zig/bench_stub.zig"]
+RUST_STUB = ["kernel/rust/bench_stub.rs"]
 # The abi bench handlers for an arch whose interrupt ABI is the C convention.
 ZIG_ABI_C = ["kernel/zig/bench_abi_c.zig"]
+RUST_ABI_C = ["kernel/rust/bench_abi_c.rs"]

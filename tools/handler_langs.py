@@ -19,7 +19,9 @@ metadata only: the handlers use core's traits, operators and naked_asm!, all
 inlined or generic, and link against nothing of it, so no code of core is
 generated (build/rust-core/<version>-<target>/, one per target). A handler
 crate is `#![no_core]` with `extern crate core`: a no_std crate would pull in
-compiler_builtins, which is not built here.
+compiler_builtins, which is not built here. Being one file, a crate
+includes what the crates share, the C kernel's symbols and the vector numbers,
+from kernel/rust/kernel.rs (core::include!), as Zig imports kernel/zig/kernel.zig.
 """
 import fcntl
 import functools
@@ -55,6 +57,8 @@ RUST_LIBRARY = Path("/usr/lib/rustlib/src/rust/library")     # rust-web-src / ru
 RUST_CORE = BUILD / "rust-core"
 RUST_FLAGS = ["--crate-type=lib", "--emit=obj", "--edition=2024", "-C", "panic=abort", "-C", "opt-level=2",
               "-C", "debuginfo=0", "-C", "overflow-checks=off"]
+# The C kernel's symbols and the vector numbers, which every handler crate includes.
+RUST_KERNEL = ROOT / "kernel" / "rust" / "kernel.rs"
 # Unstable features (the avr and riscv interrupt ABIs, #![no_core]) on a stable rustc.
 RUST_ENV = {"RUSTC_BOOTSTRAP": "1"}
 
@@ -192,7 +196,7 @@ def compile_command(arch, lang, source, obj):
 def _key(arch, lang, source):
     """What an object was built from: the source's digest, the compiler's version and the command's flags."""
     found = facts(arch, lang)
-    shared = ZIG_KERNEL.read_bytes() if lang == "zig" else b""
+    shared = (ZIG_KERNEL if lang == "zig" else RUST_KERNEL).read_bytes()
     text = (ROOT / source).read_bytes() + shared + constants(arch, lang).read_bytes() + \
         json.dumps([version(lang), found, ZIG_FLAGS, RUST_FLAGS]).encode()
     return hashlib.sha256(text).hexdigest()
@@ -254,7 +258,8 @@ def link(arch, kernel_objects, elf, gen_dir):
 
 def link_inputs(arch):
     """What a link with language objects reads besides the C objects: every
-    language's sources for arch, and what they import."""
+    language's sources for arch, and what they import or include."""
     shared = [ZIG_KERNEL] if sources(arch, "zig") else []
+    shared += [RUST_KERNEL] if sources(arch, "rust") else []
     return [str(ROOT / s) for lang, language in LANGUAGES.items() if language.family for s in sources(arch, lang)] + \
         [str(p) for p in shared]

@@ -40,7 +40,8 @@ TOOLCHAINS["zig"] = facts.handler_language(
     "aarch64-freestanding-none", ["-mcpu=generic-fp_armv8-neon+strict_align", "-fno-PIC", "-fomit-frame-pointer"],
     sources=facts.ZIG_STUB)
 TOOLCHAINS["rustc"] = facts.handler_language(
-    "aarch64-unknown-none-softfloat", ["-C", "relocation-model=static", "-C", "target-feature=+strict-align"])
+    "aarch64-unknown-none-softfloat", ["-C", "relocation-model=static", "-C", "target-feature=+strict-align"],
+    sources=facts.RUST_STUB)
 
 # No SSE variant (reports/variants.py sse=True): the seed's question about
 # saving SSE registers in an `interrupt` function is x86's.

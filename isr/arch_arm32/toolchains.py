@@ -40,7 +40,8 @@ TOOLCHAINS["zig"] = facts.handler_language(
 TOOLCHAINS["rustc"] = facts.handler_language(
     "armv7a-none-eabi", ["-C", "target-cpu=cortex-a15", "-C", "target-feature=+strict-align,+soft-float"],
     {"abi": "Rust has no ARM interrupt ABI (no extern \"arm-interrupt\" or kind of it); "
-            "write the handler as a stub (extern \"C\") or naked (#[unsafe(naked)]) one"})
+            "write the handler as a stub (extern \"C\") or naked (#[unsafe(naked)]) one"},
+    sources=facts.RUST_STUB)
 
 # No SSE variant (reports/variants.py sse=True): the seed's question about
 # saving SSE registers in an `interrupt` function is x86's.

@@ -49,7 +49,7 @@ TOOLCHAINS = {
 # Zig's avr_signal and avr_interrupt (nonblocking=True), Rust's unstable
 # extern "avr-interrupt" and "avr-non-blocking-interrupt".
 TOOLCHAINS["zig"] = facts.handler_language("avr-freestanding-none", ["-mcpu=atmega2560"], sources=facts.ZIG_STUB)
-TOOLCHAINS["rustc"] = facts.handler_language("avr-none", ["-C", "target-cpu=atmega2560"])
+TOOLCHAINS["rustc"] = facts.handler_language("avr-none", ["-C", "target-cpu=atmega2560"], sources=facts.RUST_STUB)
 
 # No SSE variant (reports/variants.py sse=True): the seed's question about
 # saving SSE registers in an `interrupt` function is x86's.

@@ -27,14 +27,15 @@ TOOLCHAINS = {"clang": facts.clang(KERNEL), "gcc": facts.gcc(GCC), "avr-gcc": fa
 
 # Handler languages besides C (isr/validate.py lang=, tools/handler_langs.py):
 # a Cortex-M abi handler is a plain function (the hardware stacks the
-# caller-saved registers), so callconv(.c) in Zig and extern "C" in Rust;
-# Zig's are the arch-neutral abi bench handlers (kernel/zig/bench_abi_c.zig).
+# caller-saved registers), so callconv(.c) in Zig and extern "C" in Rust:
+# the arch-neutral abi bench handlers (kernel/zig/, kernel/rust/bench_abi_c).
 TOOLCHAINS["zig"] = facts.handler_language("thumb-freestanding-eabi", ["-mcpu=cortex_m3", "-fno-PIC", "-fomit-frame-pointer"],
                                            sources=facts.ZIG_STUB + facts.ZIG_ABI_C)
 # Rust's thumbv7m target keeps a frame pointer in every function, which
 # -C force-frame-pointers=no does not lift (rustc 1.96): its abi counter
 # handler pushes r7 and lr where Zig's and the hand-written one push nothing.
-TOOLCHAINS["rustc"] = facts.handler_language("thumbv7m-none-eabi", ["-C", "relocation-model=static"])
+TOOLCHAINS["rustc"] = facts.handler_language("thumbv7m-none-eabi", ["-C", "relocation-model=static"],
+                                             sources=facts.RUST_STUB + facts.RUST_ABI_C)
 
 # No SSE variant (reports/variants.py sse=True): the seed's question about
 # saving SSE registers in an `interrupt` function is x86's.

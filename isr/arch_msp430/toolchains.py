@@ -36,7 +36,7 @@ TOOLCHAINS = {"clang": facts.clang(KERNEL), "gcc": facts.gcc("Debian ships no MS
 # Zig's msp430_interrupt and Rust's extern "msp430-interrupt"; no hardware
 # multiplier, as KERNEL.
 TOOLCHAINS["zig"] = facts.handler_language("msp430-freestanding-none", ["-mcpu=msp430"], sources=facts.ZIG_STUB)
-TOOLCHAINS["rustc"] = facts.handler_language("msp430-none-elf", [])
+TOOLCHAINS["rustc"] = facts.handler_language("msp430-none-elf", [], sources=facts.RUST_STUB)
 
 # No SSE variant (reports/variants.py sse=True): the seed's question about
 # saving SSE registers in an `interrupt` function is x86's.

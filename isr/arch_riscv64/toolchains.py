@@ -35,7 +35,7 @@ TOOLCHAINS = {"clang": facts.clang(KERNEL), "gcc": facts.gcc(GCC), "avr-gcc": fa
 # Zig's riscv64_interrupt(.machine) and Rust's extern "riscv-interrupt-m".
 # No linker relaxation, as KERNEL (lld 14). No shared stub handlers
 # (facts.ZIG_STUB): these clear the mip bits software sets, so they are
-# kernel/riscv64/bench.zig's.
+# kernel/riscv64/bench.zig's and bench.rs's.
 TOOLCHAINS["zig"] = facts.handler_language(
     "riscv64-freestanding-none", ["-mcpu=baseline_rv64-d-f-relax", "-mcmodel=medany", "-fno-PIC", "-fomit-frame-pointer"])
 TOOLCHAINS["rustc"] = facts.handler_language(

@@ -41,7 +41,7 @@ TOOLCHAINS["zig"] = facts.handler_language(
     "x86_64-freestanding-none", ["-mcpu=x86_64-sse-sse2-mmx+soft_float", "-mno-red-zone", "-fno-PIC",
                                  "-fomit-frame-pointer"], sources=facts.ZIG_STUB)
 TOOLCHAINS["rustc"] = facts.handler_language(
-    "x86_64-unknown-none", ["-C", "relocation-model=static", "-C", "code-model=small"])
+    "x86_64-unknown-none", ["-C", "relocation-model=static", "-C", "code-model=small"], sources=facts.RUST_STUB)
 
 # The SSE variant (issue 24; reports/variants.py sse=True): the seed's question
 # of whether a compiler saves the xmm registers an `interrupt` function

@@ -1,27 +1,12 @@
-//! The bench handlers (kernel/bench.h) written in Rust, for the Rust kernel
-//! (isr/languages.py): as bench.c's and bench_naked.S's, each adds one to
-//! bench_counter, directly or through bench_bump(). A bench vector is an SGI
-//! that gic_dispatch hands to its handler: a stub one (extern "C") with the
-//! trap frame, a naked one under AAPCS64, so x0-x17 are free. A crate of its
-//! own, #![no_core] with core's items (tools/handler_langs.py says why).
+//! The naked bench handler (kernel/bench.h) written in Rust, for the Rust
+//! kernel (isr/languages.py): as bench_naked.S's, it adds one to
+//! bench_counter. A bench vector is an SGI that gic_dispatch hands to its
+//! handler, a naked one under AAPCS64, so x0-x17 are free; the stub ones are
+//! kernel/rust/bench_stub.rs's. A crate of its own, #![no_core] with core's
+//! items (tools/handler_langs.py says why).
 #![feature(no_core)]
 #![no_core]
 extern crate core;
-
-unsafe extern "C" {
-    static mut bench_counter: u64;
-    fn bench_bump();
-}
-
-#[unsafe(no_mangle)]
-pub extern "C" fn rust_bench_stub(_frame: *mut u8) {
-    unsafe { bench_counter += 1 }
-}
-
-#[unsafe(no_mangle)]
-pub extern "C" fn rust_bench_stub_call(_frame: *mut u8) {
-    unsafe { bench_bump() }
-}
 
 #[unsafe(naked)]
 #[unsafe(no_mangle)]

@@ -6,23 +6,17 @@
 #![no_core]
 extern crate core;
 
-#[allow(dead_code)]
-mod isr {
-    core::include!(core::env!("ISR_CONSTANTS"));
-}
+core::include!("../rust/kernel.rs");
+use kernel::{count_tick, stats_count};
 
 unsafe extern "C" {
-    static mut ticks: u64;
     fn timer_rearm();
-    fn stats_count(vector: u32);
 }
 
 #[unsafe(no_mangle)]
 pub extern "C" fn rust_on_timer_tick(_frame: *mut u8) {
+    count_tick();
     unsafe {
-        // volatile in kernel/ticks.h: `sleep` polls it
-        let now = &raw mut ticks;
-        core::ptr::write_volatile(now, core::ptr::read_volatile(now) + 1);
         timer_rearm();
         stats_count(isr::VEC_PPI30);
     }

@@ -1,29 +1,14 @@
-//! The bench handlers (kernel/bench.h) written in Rust, for the Rust kernel
-//! (isr/languages.py): as bench.c's and bench_naked.S's, each adds one to
-//! bench_counter, directly or through bench_bump(). Rust has no ARM
-//! interrupt ABI, so Rust writes no abi handler here (isr/validate.py refuses
-//! one); every bench vector is an SGI behind the GIC entries, which call its
-//! handler from the generated GIC table: extern "C", or naked under AAPCS
-//! (r0-r3 free). A crate of its own, #![no_core] with core's items
-//! (tools/handler_langs.py says why).
+//! The naked bench handler (kernel/bench.h) written in Rust, for the Rust
+//! kernel (isr/languages.py): as bench_naked.S's, it adds one to
+//! bench_counter. Rust has no ARM interrupt ABI, so Rust writes no abi
+//! handler here (isr/validate.py refuses one); every bench vector is an SGI
+//! behind the GIC entries, which call its handler from the generated GIC
+//! table: naked under AAPCS (r0-r3 free), or a stub one
+//! (kernel/rust/bench_stub.rs). A crate of its own, #![no_core] with core's
+//! items (tools/handler_langs.py says why).
 #![feature(no_core)]
 #![no_core]
 extern crate core;
-
-unsafe extern "C" {
-    static mut bench_counter: u32;
-    fn bench_bump();
-}
-
-#[unsafe(no_mangle)]
-pub extern "C" fn rust_bench_stub(_irq: *const u8) {
-    unsafe { bench_counter += 1 }
-}
-
-#[unsafe(no_mangle)]
-pub extern "C" fn rust_bench_stub_call(_irq: *const u8) {
-    unsafe { bench_bump() }
-}
 
 #[unsafe(naked)]
 #[unsafe(no_mangle)]

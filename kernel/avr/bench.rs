@@ -1,6 +1,7 @@
 //! The bench handlers (kernel/bench.h) written in Rust, for the Rust kernel
 //! (isr/languages.py): the same shapes as bench_counter.inc, each adding one
-//! to bench_counter, directly or through bench_bump().
+//! to bench_counter, directly or through bench_bump(); the stub ones are
+//! kernel/rust/bench_stub.rs's.
 //!
 //! abi is Rust's unstable extern "avr-interrupt" (LLVM's avr-signal, avr-gcc's
 //! `signal`: interrupts stay off) and "avr-non-blocking-interrupt" (`sei`
@@ -12,21 +13,13 @@
 #![no_core]
 extern crate core;
 
-#[allow(dead_code)]
-mod isr {
-    core::include!(core::env!("ISR_CONSTANTS"));
-}
-
-unsafe extern "C" {
-    static mut bench_counter: u32;
-    fn bench_bump();
-}
+core::include!("../rust/kernel.rs");
+use kernel::{bench_bump, bench_counter};
 
 #[unsafe(no_mangle)]
 pub extern "avr-interrupt" fn rust_bench_abi() {
     unsafe { bench_counter += 1 }
 }
-
 
 #[unsafe(no_mangle)]
 pub extern "avr-interrupt" fn rust_bench_abi_call() {
@@ -36,17 +29,6 @@ pub extern "avr-interrupt" fn rust_bench_abi_call() {
 #[unsafe(no_mangle)]
 pub extern "avr-non-blocking-interrupt" fn rust_bench_abi_nonblocking() {
     unsafe { bench_counter += 1 }
-}
-
-/// stub: the generated entry saved the trap frame and calls this with it.
-#[unsafe(no_mangle)]
-pub extern "C" fn rust_bench_stub(_frame: *mut u8) {
-    unsafe { bench_counter += 1 }
-}
-
-#[unsafe(no_mangle)]
-pub extern "C" fn rust_bench_stub_call(_frame: *mut u8) {
-    unsafe { bench_bump() }
 }
 
 /// SREG's I/O address (ATmega2560 datasheet, register summary; avr/io.h SREG).

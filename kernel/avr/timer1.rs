@@ -3,26 +3,15 @@
 //! for it): count the tick. extern "avr-interrupt" (avr-gcc's `signal`); its
 //! vector's name, __vector_N, which the table jumps to, is gen/keep.ld's
 //! alias of it.
-#![feature(no_core, abi_avr_interrupt, asm_experimental_arch)]
+#![feature(no_core, abi_avr_interrupt)]
 #![no_core]
 extern crate core;
 
-#[allow(dead_code)]
-mod isr {
-    core::include!(core::env!("ISR_CONSTANTS"));
-}
-
-unsafe extern "C" {
-    static mut ticks: u64;
-    fn stats_count(vector: u16);
-}
+core::include!("../rust/kernel.rs");
+use kernel::{count_tick, stats_count};
 
 #[unsafe(no_mangle)]
 pub extern "avr-interrupt" fn rust_on_tick() {
-    unsafe {
-        // volatile in kernel/ticks.h: `sleep` polls it
-        let now = &raw mut ticks;
-        core::ptr::write_volatile(now, core::ptr::read_volatile(now) + 1);
-        stats_count(isr::VEC_TIMER1_COMPA as u16);
-    }
+    count_tick();
+    unsafe { stats_count(isr::VEC_TIMER1_COMPA as core::ffi::c_uint) }
 }

@@ -6,22 +6,11 @@
 #![no_core]
 extern crate core;
 
-#[allow(dead_code)]
-mod isr {
-    core::include!(core::env!("ISR_CONSTANTS"));
-}
-
-unsafe extern "C" {
-    static mut ticks: u64;
-    fn stats_count(vector: u32);
-}
+core::include!("../rust/kernel.rs");
+use kernel::{count_tick, stats_count};
 
 #[unsafe(no_mangle)]
 pub extern "C" fn rust_on_systick() {
-    unsafe {
-        // volatile in kernel/ticks.h: `sleep` polls it
-        let now = &raw mut ticks;
-        core::ptr::write_volatile(now, core::ptr::read_volatile(now) + 1);
-        stats_count(isr::VEC_SYSTICK);
-    }
+    count_tick();
+    unsafe { stats_count(isr::VEC_SYSTICK) }
 }

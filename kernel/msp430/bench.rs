@@ -1,7 +1,7 @@
 //! The bench handlers (kernel/bench.h) written in Rust, for the Rust kernel
 //! (isr/languages.py): the same shapes as bench_counter.inc and
 //! bench_naked.S, each adding one to bench_counter, directly or through
-//! bench_bump().
+//! bench_bump(); the stub ones are kernel/rust/bench_stub.rs's.
 //!
 //! abi is extern "msp430-interrupt": it saves what the body uses and
 //! returns with RETI. A crate of its own, #![no_core] with core's items
@@ -11,10 +11,8 @@
 #![no_core]
 extern crate core;
 
-unsafe extern "C" {
-    static mut bench_counter: u32;
-    fn bench_bump();
-}
+core::include!("../rust/kernel.rs");
+use kernel::{bench_bump, bench_counter};
 
 #[unsafe(no_mangle)]
 pub extern "msp430-interrupt" fn rust_bench_abi() {
@@ -23,17 +21,6 @@ pub extern "msp430-interrupt" fn rust_bench_abi() {
 
 #[unsafe(no_mangle)]
 pub extern "msp430-interrupt" fn rust_bench_abi_call() {
-    unsafe { bench_bump() }
-}
-
-/// stub: the generated entry saved the trap frame and calls this with it.
-#[unsafe(no_mangle)]
-pub extern "C" fn rust_bench_stub(_frame: *mut u8) {
-    unsafe { bench_counter += 1 }
-}
-
-#[unsafe(no_mangle)]
-pub extern "C" fn rust_bench_stub_call(_frame: *mut u8) {
     unsafe { bench_bump() }
 }
 

@@ -6,15 +6,12 @@
 #![no_core]
 extern crate core;
 
-#[allow(dead_code)]
-mod isr {
-    core::include!(core::env!("ISR_CONSTANTS"));
-}
+core::include!("../rust/kernel.rs");
+use kernel::stats_count;
 
 unsafe extern "C" {
     static mut watchdog_count: u16;
     static mut watchdog_then_tick: u16;
-    fn stats_count(vector: u16);
     fn timer_a_irq_enable(on: i16);
 }
 
@@ -24,7 +21,7 @@ pub extern "msp430-interrupt" fn rust_on_watchdog() {
         // both volatile in watchdog.h
         let count = &raw mut watchdog_count;
         core::ptr::write_volatile(count, core::ptr::read_volatile(count).wrapping_add(1));
-        stats_count(isr::VEC_WDT as u16);
+        stats_count(isr::VEC_WDT as core::ffi::c_uint);
         let then_tick = &raw mut watchdog_then_tick;
         if core::ptr::read_volatile(then_tick) != 0 {
             core::ptr::write_volatile(then_tick, core::ptr::read_volatile(then_tick) - 1);

@@ -9,15 +9,8 @@
 #![no_core]
 extern crate core;
 
-#[allow(dead_code)]
-mod isr {
-    core::include!(core::env!("ISR_CONSTANTS"));
-}
-
-unsafe extern "C" {
-    static mut bench_counter: usize;
-    fn bench_bump();
-}
+core::include!("../rust/kernel.rs");
+use kernel::{bench_bump, bench_counter};
 
 /// The mip bits that M-mode software may set (privileged spec 3.1.9): SSIP,
 /// STIP, SEIP; a cause's bit is its number, its vector less IRQ_BASE.

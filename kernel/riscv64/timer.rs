@@ -5,23 +5,17 @@
 #![no_core]
 extern crate core;
 
-#[allow(dead_code)]
-mod isr {
-    core::include!(core::env!("ISR_CONSTANTS"));
-}
+core::include!("../rust/kernel.rs");
+use kernel::{count_tick, stats_count};
 
 unsafe extern "C" {
-    static mut ticks: u64;
-    fn stats_count(vector: u32);
     fn clint_timer_rearm();
 }
 
 #[unsafe(no_mangle)]
 pub extern "riscv-interrupt-m" fn rust_on_machine_timer() {
+    count_tick();
     unsafe {
-        // volatile in kernel/ticks.h: `sleep` polls it
-        let now = &raw mut ticks;
-        core::ptr::write_volatile(now, core::ptr::read_volatile(now) + 1);
         clint_timer_rearm();
         stats_count(isr::VEC_MTI);
     }

@@ -1,6 +1,7 @@
 //! The bench handlers (kernel/bench.h) written in Rust, for the Rust kernel
 //! (isr/languages.py): the same shapes as bench.c and bench_naked.S, each
-//! adding one to bench_counter, directly or through bench_bump().
+//! adding one to bench_counter, directly or through bench_bump(); the stub
+//! ones are kernel/rust/bench_stub.rs's.
 //!
 //! abi is extern "x86-interrupt": it saves what the body uses and returns
 //! with IRETQ. A crate of its own, #![no_core] with core's items
@@ -9,10 +10,8 @@
 #![no_core]
 extern crate core;
 
-unsafe extern "C" {
-    static mut bench_counter: usize;
-    fn bench_bump();
-}
+core::include!("../rust/kernel.rs");
+use kernel::{bench_bump, bench_counter};
 
 /// What the CPU pushed, passed by value as the x86-interrupt ABI wants it.
 #[repr(C)]
@@ -31,17 +30,6 @@ pub extern "x86-interrupt" fn rust_bench_abi(_frame: Frame) {
 
 #[unsafe(no_mangle)]
 pub extern "x86-interrupt" fn rust_bench_abi_call(_frame: Frame) {
-    unsafe { bench_bump() }
-}
-
-/// stub: the generated entry saved the trap frame and calls this with it.
-#[unsafe(no_mangle)]
-pub extern "C" fn rust_bench_stub(_frame: *mut u8) {
-    unsafe { bench_counter += 1 }
-}
-
-#[unsafe(no_mangle)]
-pub extern "C" fn rust_bench_stub_call(_frame: *mut u8) {
     unsafe { bench_bump() }
 }
 

@@ -5,14 +5,10 @@
 #![no_core]
 extern crate core;
 
-#[allow(dead_code)]
-mod isr {
-    core::include!(core::env!("ISR_CONSTANTS"));
-}
+core::include!("../rust/kernel.rs");
+use kernel::{count_tick, stats_count};
 
 unsafe extern "C" {
-    static mut ticks: u64;
-    fn stats_count(vector: u32);
     fn report_irq_wanted(vector: u32) -> bool;
     fn x86_report(vector: u32, has_error: bool, code: u64, frame: *const u8, outcome: u32, note: *const u8);
     fn pic_eoi(irq: u32);
@@ -36,10 +32,8 @@ const RESUME: u32 = 0; // kernel/report.h enum outcome
 
 #[unsafe(no_mangle)]
 pub extern "x86-interrupt" fn rust_on_pit_tick(frame: Frame) {
+    count_tick();
     unsafe {
-        // volatile in kernel/ticks.h: `sleep` polls it
-        let now = &raw mut ticks;
-        core::ptr::write_volatile(now, core::ptr::read_volatile(now) + 1);
         stats_count(PIT_VECTOR);
         if report_irq_wanted(PIT_VECTOR) {
             x86_report(PIT_VECTOR, false, 0, &raw const frame as *const u8, RESUME, core::ptr::null());

@@ -1,0 +1,35 @@
+// The C kernel's symbols that the Rust handlers use, and the arch's vector
+// numbers: Rust's kernel/zig/kernel.zig. A handler crate is one file
+// (#![no_core]; tools/handler_langs.py), so each includes this one at its
+// root: core::include!("../rust/kernel.rs") from kernel/<arch>/,
+// core::include!("kernel.rs") from kernel/rust/. Types are C's (core::ffi):
+// an int is 16 bits on avr and msp430, a long 64 bits on the 64-bit arches.
+
+/// The arch's vector numbers, as gen/isr.h has them for C (ISR_VEC_<name>,
+/// ISR_IRQ_BASE): tools/handler_langs.py writes them, env ISR_CONSTANTS.
+#[allow(dead_code)]
+mod isr {
+    core::include!(core::env!("ISR_CONSTANTS"));
+}
+
+#[allow(dead_code)]
+mod kernel {
+    unsafe extern "C" {
+        /// kernel/bench.h: what every bench handler increments, and the callee of the "call" shape.
+        pub static mut bench_counter: core::ffi::c_ulong;
+        pub fn bench_bump();
+        /// kernel/ticks.h: volatile there, since `sleep` polls it (count_tick).
+        pub static mut ticks: u64;
+        /// kernel/stats.h: one interrupt taken on vector.
+        pub fn stats_count(vector: core::ffi::c_uint);
+    }
+
+    /// One more tick, written as the C kernel's volatile `ticks` is.
+    #[inline(always)]
+    pub fn count_tick() {
+        unsafe {
+            let now = &raw mut ticks;
+            core::ptr::write_volatile(now, core::ptr::read_volatile(now) + 1);
+        }
+    }
+}
