@@ -204,7 +204,7 @@ def explain(arch, vector):
     """The report as a list of lines."""
     model = arch_model(arch)
     build = toolchain.build_dir(arch)
-    manifest = json.loads((build / "gen" / "manifest.json").read_text())
+    manifest = _manifest(arch)
     slot = next((s for s in manifest["vectors"] if s["vector"] == vector), None)
     if slot is None:
         return [f"vector {vector} ({model.vector_name(vector)}) has no table entry on {arch} "

@@ -21,8 +21,8 @@ from tools import toolchain
 from tools.elf_symbols import Image
 
 from tests.conftest import fail_if_it_did_not_boot
-from tests.facts import bound, slots
-from tests.qemu.variants import VariantBuilder
+from tests.facts import slots
+from tests.qemu.variants import leaving_one_out
 
 
 def raisable(arch):
@@ -43,14 +43,7 @@ def default_vector_kernel(arch, elf, tmp_path):
     unbound = [s["vector"] for s in slots(arch) if s["style"] == "default" and can(s["vector"])]
     if unbound:
         return elf, unbound[0]
-    required = arch_model(arch).REQUIRED
-    free = [s for s in bound(arch) if can(s["vector"]) and not s["bench"]
-            and s["vector"] not in required and s["handler"] not in required]
-    assert free, f"{arch}: the spec binds every vector `int` raises, each required or a bench vector"
-    left_out = free[-1]["vector"]
-    builder = VariantBuilder(arch, tmp_path / "variant")
-    spec = builder.spec_file("without", [s for s in bound(arch) if s["vector"] != left_out])
-    return builder.build("without", spec), left_out
+    return leaving_one_out(arch, can, tmp_path / "variant")
 
 
 def gdb_backtrace(arch, elf, tmp_path, breakpoint, raise_it):

@@ -16,7 +16,7 @@ from isr.generate import generate
 from isr.load import arch_model
 from tools import compiler_cache, toolchain
 
-from tests.facts import CONSTRUCTOR
+from tests.facts import CONSTRUCTOR, bound
 
 
 def spec_line(arch, slot):
@@ -92,3 +92,18 @@ class VariantBuilder:
         elf = folder / "kernel.elf"
         assert toolchain.link(self.arch, objects, elf, gen), f"{name}: the link failed (see stderr)"
         return elf
+
+
+def leaving_one_out(arch, candidates, work):
+    """(elf, vector): a variant of the arch's spec without one of its bound
+    vectors for which candidates(vector) is true and that nothing requires (the
+    arch model's REQUIRED, a bench vector), for a test that needs such a vector
+    left to the default handler where the spec (a student's) binds them all."""
+    required = arch_model(arch).REQUIRED
+    free = [s for s in bound(arch) if candidates(s["vector"]) and not s["bench"]
+            and s["vector"] not in required and s["handler"] not in required]
+    assert free, f"{arch}: the spec binds every such vector, each required or a bench vector"
+    left_out = free[-1]["vector"]
+    builder = VariantBuilder(arch, work)
+    spec = builder.spec_file("without", [s for s in bound(arch) if s["vector"] != left_out])
+    return builder.build("without", spec), left_out
