@@ -64,13 +64,24 @@ def _system_binds():
     return argv
 
 
+def _interpreter_binds(venv):
+    """The Python the venv was made from, read-only: a venv's bin/python is only a link to it, and
+    its standard library lies beside it. Debian's is under /usr, already bound; pyenv's or a
+    built one (/root/.pyenv/versions/3.11.7, /opt/...) is bound at its own path."""
+    interpreter = (venv / "bin" / "python").resolve()
+    prefix = interpreter.parent.parent
+    if prefix == Path("/usr") or Path("/usr") in prefix.parents:
+        return []
+    return ["--ro-bind", str(prefix), str(prefix)]
+
+
 def command(tree, argv, venv=None):
     """The bwrap argv that runs argv in tree (its build/ folder the only place it may write)."""
     tree = Path(tree).resolve()
     venv = Path(venv or Path(sys.prefix)).resolve()
     build = tree / "build"
     return (["bwrap", "--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL"] +
-            _system_binds() +
+            _system_binds() + _interpreter_binds(venv) +
             # /tmp first: a tree under /tmp is then bound on top of it.
             ["--bind", str(build / ".tmp"), "/tmp",
              "--ro-bind", str(venv), str(venv),

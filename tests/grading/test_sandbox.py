@@ -3,6 +3,7 @@ socket, forks forever or fills the disk, says which limit stopped it, and leaves
 grader's files as they were. The sandbox must be makeable here: where it is not, the
 test fails with bubblewrap's reason (grading.sandbox.check_available), never skips."""
 import hashlib
+from pathlib import Path
 from dataclasses import replace
 import socket
 
@@ -104,3 +105,22 @@ def test_a_spec_that_takes_all_memory_is_refused_it(tree):
     assert not outcome.ok
     assert "MemoryError" in outcome.output and "isr/riscv64.py" in outcome.output
     assert digest(tree) == before
+
+
+def test_the_venvs_own_python_is_bound_where_it_lies(tmp_path):
+    """A venv's bin/python is a link to the Python it was made from: Debian's under /usr (bound
+    with the system), or pyenv's or a built one elsewhere, whose prefix (its stdlib) is bound too.
+    CI's python3 is pyenv's 3.11.7: without this its sandbox found no interpreter."""
+    def venv_over(interpreter):
+        venv = tmp_path / f"venv-{interpreter.parent.parent.name}"
+        (venv / "bin").mkdir(parents=True)
+        (venv / "bin" / "python").symlink_to(interpreter)
+        return venv
+
+    built = tmp_path / "versions" / "3.11.7"
+    (built / "bin").mkdir(parents=True)
+    (built / "bin" / "python3.11").write_text("")
+    (built / "bin" / "python3").symlink_to("python3.11")
+    assert sandbox._interpreter_binds(venv_over(built / "bin" / "python3")) == \
+        ["--ro-bind", str(built.resolve()), str(built.resolve())]
+    assert sandbox._interpreter_binds(venv_over(Path("/usr/bin/python3"))) == []
