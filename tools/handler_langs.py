@@ -214,13 +214,14 @@ def compile_one(arch, lang, source):
     if lang == "zig":
         _bound_zig_cache()
         env.update(ZIG_GLOBAL_CACHE_DIR=str(ZIG_CACHE), ZIG_LOCAL_CACHE_DIR=str(ZIG_CACHE))
-    argv = compile_command(arch, lang, ROOT / source, f"{obj}.tmp")
+    tmp = f"{obj}.{os.getpid()}.tmp"         # two builds of one tree never write one file
+    argv = compile_command(arch, lang, ROOT / source, tmp)
     result = _run(argv, env)
     if result.returncode != 0:
-        Path(f"{obj}.tmp").unlink(missing_ok=True)
+        Path(tmp).unlink(missing_ok=True)
         raise LanguageMissing(f"{arch}: {lang} rejects {source}:\n{result.stderr.strip()}\n"
                               f"command: {' '.join(argv)}")
-    os.replace(f"{obj}.tmp", obj)
+    os.replace(tmp, obj)
     stamp.write_text(key)
     return obj
 

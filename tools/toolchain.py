@@ -5,6 +5,7 @@ dodo.py decides when these run; tests call them too, to link variants.
 import fnmatch
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -209,7 +210,7 @@ def link(arch, objects, elf, gen_dir, lld=None):
     and the manifest whose handlers must not be the kernel's own symbols
     (tools/owned_symbols.py): if one is, the ELF is not written."""
     Path(elf).parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(f"{elf}.tmp")
+    tmp = Path(f"{elf}.{os.getpid()}.tmp")     # two builds of one tree never write one file
     if not _run_once(link_command(arch, objects, tmp, gen_dir, lld)):
         tmp.unlink(missing_ok=True)
         return False
