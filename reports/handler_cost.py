@@ -45,8 +45,8 @@ TARGET_COMMENT = re.compile(r"\s*;\s*0x[0-9a-f]+ (<[\w.$]+>)")
 def _disassemble_range(arch, elf, symbol):
     """For an arch whose own objdump decodes better than llvm-objdump (AVR: LLVM 14
     does not decode PUSH): its binutils 2.26 has no --disassemble=SYMBOL, so give
-    the symbol's address range."""
-    sym = Image(elf).symbols[symbol]
+    the function's address range (an alias's is its function's: Image.function)."""
+    sym = Image(elf).function(symbol)
     result = subprocess.run([toolchain.TARGETS[arch]["objdump"], "-d", "--no-show-raw-insn",
                              f"--start-address={sym.address}", f"--stop-address={sym.address + max(sym.size, 2)}",
                              str(elf)], capture_output=True, text=True, check=True)
@@ -127,7 +127,7 @@ def costs(arch, elf=None, manifest=None):
         if dispatcher is not None:
             path = entry_path(listing, image, dispatcher) + [n for n in path if n != dispatcher["handler"]]
         saved = sum(saved_words(arch, listing(name)) for name in path)
-        size = sum(image.symbols[name].size for name in path)
+        size = sum(image.function(name).size for name in path)
         rows.append((slot, path, saved, size))
     return rows
 

@@ -66,6 +66,17 @@ class Image:
             if sym.kind == "STT_FUNC":
                 self.by_address.setdefault(sym.address, sym.name)
 
+    def function(self, name):
+        """The symbol of function `name`, sized: itself, or, where it has no size,
+        the sized function that starts at its address. A linker script's alias
+        (gen/keep.ld's `__vector_19 = zig_bench_abi;`, the AVR's name for a
+        language's abi handler) gets the address from ld but not the size."""
+        symbol = self.symbols[name]
+        if symbol.size or not symbol.executable:
+            return symbol
+        return next((s for s in self.symbols.values()
+                     if s.address == symbol.address and s.size and s.kind == "STT_FUNC"), symbol)
+
     def code_address(self, name):
         """Where the code of function `name` starts: its value without the Thumb bit on Arm."""
         return self.symbols[name].address & ~self.thumb_bit

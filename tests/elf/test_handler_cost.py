@@ -1,8 +1,14 @@
 """reports/handler_cost.py read against what the generator promised: a stub stores
 exactly its trap frame, and the compiler's interrupt convention stores less."""
-import pytest
+import re
+import subprocess
 
-from reports import handler_cost
+import pytest
+from elftools.elf.elffile import ELFFile
+
+from isr.languages import LANGUAGES
+from reports import handler_cost, lang_kernels
+from tools import handler_langs
 
 ARCHES = ("x86_64", "aarch64", "riscv64", "cortex-m", "arm32", "avr", "msp430")
 
@@ -93,3 +99,38 @@ def test_arm32_gic_handlers_are_costed_through_the_entry_of_their_group(rows):
     for slot, path, _, _ in manifest:
         if slot["vector"] >= 8:
             assert path[0] == entries[7 if slot["options"]["fiq"] else 6] and path[-1] == slot["handler"]
+
+
+AVR_PUSH = re.compile(r"^\s*[0-9a-f]+:\s+push\s+r\d+", re.M)
+AVR_LANGS = [lang for lang, language in LANGUAGES.items() if language.family and handler_langs.sources("avr", lang)]
+
+
+@pytest.mark.parametrize("lang", AVR_LANGS)
+def test_avr_language_abi_handlers_are_costed_by_the_code_they_run(lang, kernel):
+    """A language's abi handler is linked under its __vector_N name through an
+    alias in gen/keep.ld, to which ld gives an address but no size; its saved
+    words and bytes are those of the function behind the alias: the pushes in
+    avr-objdump's listing of the handler's own symbol, from its address over its
+    st_size, read here from the ELF without tools/elf_symbols.py. Every `signal`
+    function pushes r0 and then SREG through r0, so at least two."""
+    kernel("avr")
+    try:
+        built = lang_kernels.build("avr", lang)
+    except lang_kernels.LanguageKernelError as error:
+        pytest.fail(f"the {lang} kernel of avr does not build:\n{error}")
+    with open(built["elf"], "rb") as f:
+        extent = {s.name: (s["st_value"], s["st_size"]) for s in ELFFile(f).get_section_by_name(".symtab").iter_symbols()}
+    rows = [(slot, path, saved, size) for slot, path, saved, size in
+            handler_cost.costs("avr", elf=built["elf"], manifest=built["manifest"])
+            if slot["style"] == "abi" and slot["lang"] == lang]
+    assert rows, f"the {lang} kernel of avr binds no {lang} abi handler"
+    for slot, path, saved, size in rows:
+        start, length = extent[slot["handler"]]
+        assert length, f"{slot['handler']} has no size in {built['elf']}"
+        listing = subprocess.run([handler_cost.toolchain.TARGETS["avr"]["objdump"], "-d", "--no-show-raw-insn",
+                                  f"--start-address={start}", f"--stop-address={start + length}", str(built["elf"])],
+                                 capture_output=True, text=True, check=True).stdout
+        pushes = len(AVR_PUSH.findall(listing))
+        assert pushes >= 2, f"{slot['handler']}: {pushes} push(es) in\n{listing}"
+        assert (saved, size) == (pushes, length), \
+            f"vector {slot['vector']} ({slot['handler']}, through {' -> '.join(path)}):\n{listing}"
