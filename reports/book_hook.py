@@ -1,6 +1,6 @@
 """MkDocs hook (mkdocs.yml `hooks:`): puts each table a page asks for with
 `<!-- table: NAME ARG... -->` below its marker, made by reports/book_tables.py
-from the manifests, tests/findings.py and the cost data, at every build, and
+from the manifests, tools/findings.py and the cost data, at every build, and
 the text of each file a page includes with `<!-- include: PATH -->`
 (reports/book_include.py: the labs' handouts). A marker naming no table or no
 file, or a table with nothing to show, fails the build."""

@@ -1,6 +1,6 @@
 """The book's tables that state facts of the code, as Markdown, made from
 their sources so that they cannot drift: the vectors from each spec's
-manifest, the findings from tests/findings.py, the costs from the cost
+manifest, the findings from tools/findings.py, the costs from the cost
 report's data.
 
 A page asks for one with a marker line, `<!-- table: NAME ARG... -->`
@@ -19,7 +19,7 @@ from pathlib import Path
 from isr import arches
 from isr.render import render
 from isr.validate import SpecError
-from tools import toolchain
+from tools import findings as finding_registry, toolchain
 
 MARKER = re.compile(r"^<!-- table: ([\w-]+)((?: [\w-]+)*) -->$", re.M)
 
@@ -70,15 +70,14 @@ def styles():
 
 
 def findings():
-    """Every finding of tests/findings.py: the tool, the versions it was seen on, what it does."""
-    from tests import findings as module
+    """Every finding of tools/findings.py: the tool, the versions it was seen on, what it does."""
     rows = []
-    for name, value in vars(module).items():
-        if isinstance(value, module.Finding):
+    for name, value in vars(finding_registry).items():
+        if isinstance(value, finding_registry.Finding):
             fixed = f"{'.'.join(map(str, value.fixed))} (seen on {value.fixed_seen})" if value.fixed else "not yet"
             rows.append([_code(name), _code(value.tool), ", ".join(value.seen), value.what, fixed])
     if not rows:
-        raise TableError("tests/findings.py defines no Finding")
+        raise TableError("tools/findings.py defines no Finding")
     return _table(["finding", "tool", "seen on", "what it does", "fixed in"], rows)
 
 

@@ -27,7 +27,7 @@ GCC = {"cc": "aarch64-linux-gnu-gcc", "package": "gcc-aarch64-linux-gnu",
 # Every toolchain family of tools/toolchains.py for this arch (issue 24;
 # isr/toolchain_facts.py says what the facts are).
 TOOLCHAINS = {"clang": facts.clang(KERNEL), "gcc": facts.gcc(GCC), "avr-gcc": facts.AVR_ONLY,
-              # zig cc 0.17.1 passes no -mgeneral-regs-only to its clang (tests/findings.py
+              # zig cc 0.17.1 passes no -mgeneral-regs-only to its clang (tools/findings.py
               # ZIG_CC_KEEPS_SSE): it copies structs through q registers, and its
               # kernel did not boot. The CPU without FP and SIMD instead.
               "zig-cc": facts.zig_cc("aarch64-freestanding-none", KERNEL,

@@ -33,7 +33,7 @@ TOOLCHAINS = {"clang": facts.clang(KERNEL), "gcc": facts.gcc(GCC), "avr-gcc": fa
 # Handler languages besides C (isr/validate.py lang=, tools/handler_langs.py).
 # Zig's arm_interrupt(.irq/.fiq/.swi/.abort/.undef), built with a frame
 # pointer: without one LLVM schedules a FIQ handler's return before its body
-# (tests/findings.py ZIG_FIQ_RETURN_FIRST). Rust has no ARM interrupt ABI.
+# (tools/findings.py ZIG_FIQ_RETURN_FIRST). Rust has no ARM interrupt ABI.
 TOOLCHAINS["zig"] = facts.handler_language(
     "arm-freestanding-eabi", ["-mcpu=cortex_a15-neon-vfp2-vfp3-vfp4-d32+soft_float+strict_align",
                               "-fno-omit-frame-pointer", "-fno-PIC"], sources=facts.ZIG_STUB)

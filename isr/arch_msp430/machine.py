@@ -19,7 +19,7 @@ PROFILE = dict(
              "simio config timer_a irq0 6",         # TIMERA0_VECTOR 0x0C
              "simio config timer_a irq1 5",         # TIMERA1_VECTOR 0x0A
              "simio add wdt wdt",                   # WDTCTL at 0x120; IE1 0x0000, and it reads NMIIFG at 0x0001,
-                                                    # the F1611's IE2 (its IFG1 is 0x0002): tests/findings.py
+                                                    # the F1611's IE2 (its IFG1 is 0x0002): tools/findings.py
              "simio config wdt irq 10",             # WDT_VECTOR 0x14 (NMI is 14, reset 15)
              "simio add gpio port1",
              "simio config port1 base 0x20",        # P1IN..P1SEL at 0x20-0x26

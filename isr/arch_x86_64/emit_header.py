@@ -49,7 +49,7 @@ def emit(slots, arch, banner):
             "   so the handler need not save the caller-saved ones around the call.",
             "   clang 14 and 19 restore the registers they saved after loading a tail",
             "   call's arguments, so the callee gets the caller's values (LLVM #97758;",
-            "   tests/findings.py NOCSR_TAIL_CALL): no tail calls from them under clang.",
+            "   tools/findings.py NOCSR_TAIL_CALL): no tail calls from them under clang.",
             "   GCC has no such attribute, and no such bug. */",
             "#if defined(__clang__)",
             "#define ISR_CALLEE __attribute__((no_caller_saved_registers, disable_tail_calls))",

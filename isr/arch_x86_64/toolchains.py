@@ -27,7 +27,7 @@ GCC = {"cc": "gcc", "package": "gcc", "bench_cflags": ["-momit-leaf-frame-pointe
 # isr/toolchain_facts.py says what the facts are).
 TOOLCHAINS = {"clang": facts.clang(KERNEL), "gcc": facts.gcc(GCC), "avr-gcc": facts.AVR_ONLY,
               # zig cc 0.17.1 passes no -mgeneral-regs-only to its clang, and -mno-sse
-              # alone leaves SSE2 on (tests/findings.py ZIG_CC_KEEPS_SSE): the CPU
+              # alone leaves SSE2 on (tools/findings.py ZIG_CC_KEEPS_SSE): the CPU
               # without SSE, MMX and x87 instead. Its clang then warns at each call
               # from an interrupt function, for want of the flag it did not get.
               "zig-cc": facts.zig_cc("x86_64-freestanding-none", KERNEL,

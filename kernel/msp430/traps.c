@@ -15,7 +15,7 @@
 
 /* No `trap nmi` by software: mspdebug's watchdog model (0.22 and 0.25) looks
    for NMIIFG at 0x0001 (its SIMIO_IFG1), where the F1611 has IE2; IFG1 is at
-   0x0002 here, so a flag set there is never seen (tests/findings.py
+   0x0002 here, so a flag set there is never seen (tools/findings.py
    NMI_FLAG_AT_IE2). The pin edge below is. */
 
 /* The launcher pulses the RST/NMI pin; WDTNMI makes that an NMI edge, not a reset. */

@@ -5,7 +5,7 @@
 //!
 //! abi is Zig's x86_64_interrupt convention: it saves what the body uses
 //! and returns with IRETQ. The frame is *anyopaque: these handlers never
-//! read it, and Zig 0.17.1 drops a write through a *Frame (tests/findings.py
+//! read it, and Zig 0.17.1 drops a write through a *Frame (tools/findings.py
 //! ZIG_FRAME_WRITE_DROPPED).
 
 const Interrupt = std.builtin.CallingConvention{ .x86_64_interrupt = .{} };

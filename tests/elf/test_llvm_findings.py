@@ -1,7 +1,7 @@
 """What the LLVM C toolchains get wrong in interrupt code, from the assembly
 of the reproducers in tests/reproducers/, per toolchain of tools/toolchains.py
 that is installed here: each a strict xfail on a version that has it
-(tests/findings.py), the right behaviour asserted on one that does not.
+(tools/findings.py), the right behaviour asserted on one that does not.
 
 Compile-time only: no kernel, no QEMU. The probes find the rest in the
 kernels themselves (tests/qemu/test_probes.py)."""
@@ -10,8 +10,8 @@ import subprocess
 
 import pytest
 
-from tests.findings import LLVM_FIQ_RETURN_FIRST, NOCSR_TAIL_CALL, ZIG_CC_KEEPS_SSE
 from tools import toolchains
+from tools.findings import LLVM_FIQ_RETURN_FIRST, NOCSR_TAIL_CALL, ZIG_CC_KEEPS_SSE
 
 REPRODUCERS = toolchains.ROOT / "tests" / "reproducers"
 ARGUMENT_REGISTERS = {"rdi", "rsi", "rdx", "rcx", "r8", "r9"}

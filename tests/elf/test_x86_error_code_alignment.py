@@ -4,14 +4,14 @@ disassembly of tests/reproducers/x86_error_code_call.{zig,rs}, built as the
 kernel builds each language's handlers (tools/handler_langs.py): from entry
 (RSP a multiple of 16, after the CPU's six words), every push and every
 immediate RSP adjustment up to the call. A strict xfail keyed by the
-compiler's version while it has LLVM #26851 (tests/findings.py)."""
+compiler's version while it has LLVM #26851 (tools/findings.py)."""
 import re
 import subprocess
 
 import pytest
 
-from tests.findings import RUST_ERROR_CODE_CALL_MISALIGNED, ZIG_ERROR_CODE_CALL_MISALIGNED
 from tools import handler_langs
+from tools.findings import RUST_ERROR_CODE_CALL_MISALIGNED, ZIG_ERROR_CODE_CALL_MISALIGNED
 
 REPRODUCER = handler_langs.ROOT / "tests" / "reproducers" / "x86_error_code_call"
 

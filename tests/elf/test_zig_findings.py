@@ -1,6 +1,6 @@
 """What Zig's own interrupt conventions get wrong, from the disassembly of the
 reproducers in tests/reproducers/, each a strict xfail while the installed
-Zig has it (tests/findings.py), and what the kernel does about it: its Zig
+Zig has it (tools/findings.py), and what the kernel does about it: its Zig
 FIQ handlers are built with the arm32 flags (a frame pointer), which are safe.
 
 Compile-time only: no kernel, no QEMU."""
@@ -10,8 +10,8 @@ import subprocess
 import pytest
 
 from isr import arches
-from tests.findings import ZIG_FIQ_RETURN_FIRST, ZIG_FRAME_WRITE_DROPPED
 from tools import handler_langs
+from tools.findings import ZIG_FIQ_RETURN_FIRST, ZIG_FRAME_WRITE_DROPPED
 
 REPRODUCERS = handler_langs.ROOT / "tests" / "reproducers"
 

@@ -9,8 +9,7 @@ import sys
 import pytest
 
 from reports import book_include, book_tables
-from tests import findings
-from tools import toolchain
+from tools import findings, toolchain
 
 README = toolchain.ROOT / "README.md"
 

@@ -1,7 +1,7 @@
 """What QEMU's `-d int` log recorded, read back after the guest has exited, so
 that a test can hold a report line to the emulator's own account of it (the
 entries themselves: qemu/int_log.py entries)."""
-from tests.findings import IDT_ERROR_CODE_DOUBLED
+from tools.findings import IDT_ERROR_CODE_DOUBLED
 
 def finished_log(console):
     """Exit the guest with status 0 and return QEMU's whole log (it is complete once QEMU is gone)."""

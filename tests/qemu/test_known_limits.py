@@ -1,16 +1,17 @@
 """What QEMU does not raise (or raises otherwise than the hardware), as executable facts.
 
 Each test tries to raise the exception the hardware would, and asserts what
-the hardware does. Each finding (tests/findings.py) names the QEMU versions
+the hardware does. Each finding (tools/findings.py) names the QEMU versions
 it was seen on and the first seen without it: on an installed QEMU that has
 it the test is a strict xfail, on one that does not it asserts the hardware's
 behaviour. The day a QEMU in between turns out fixed, strict xfail turns that
-into a failure, and the book's findings (docs/reference/findings.md, made from this file's) and the Finding here must change.
+into a failure, and the Finding in tools/findings.py (the book's docs/reference/findings.md is made from it) must change.
 The assertion message names the version that ran.
 """
 import pytest
 
-from tests.findings import AMO_AS_LOAD, IDT_ERROR_CODE_DOUBLED, NO_AC, NO_XM, PRECISE_BUS_FAULT
+from tools.findings import AMO_AS_LOAD, IDT_ERROR_CODE_DOUBLED, NO_AC, NO_XM, PRECISE_BUS_FAULT
+
 from tests.qemu.report import one_report, reports
 
 

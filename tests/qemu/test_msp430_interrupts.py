@@ -11,8 +11,8 @@ from qemu.mspdebug_sim import REGISTER
 from qemu.profiles import profile
 from tools import toolchain
 from tools.elf_symbols import Image
+from tools.findings import NMI_FLAG_AT_IE2
 
-from tests.findings import NMI_FLAG_AT_IE2
 from tests.qemu.report import reports
 from tests.qemu.scenarios import assert_timer_rate, assert_trap, ticks
 

@@ -4,7 +4,7 @@ with the stack aligned; a fault handler of each style resumes by writing its
 saved frame. The targets come from each kernel's manifest and its own `probe`
 listing. What a toolchain gets wrong today is listed below, with why: a check
 that starts to pass, or a new failure, fails the test. Each failure is a
-finding keyed by the toolchain's version (tests/findings.py): it is expected
+finding keyed by the toolchain's version (tools/findings.py): it is expected
 only from a version that has it.
 
 Each toolchain's handlers are probed once: the kernel's own and the arch's GCC
@@ -15,9 +15,10 @@ import pytest
 
 from isr.load import arch_model
 from reports import cost, variants
-from tests.findings import ABORT_CLOBBERS, CLANG, LLVM_26851
-from tests.qemu.test_cost import KERNELS, manifest
 from tools import toolchains
+from tools.findings import ABORT_CLOBBERS, CLANG, LLVM_26851
+
+from tests.qemu.test_cost import KERNELS, manifest
 
 LLVM = "llvm"       # every LLVM C toolchain: its findings are asked of its clang's version
 

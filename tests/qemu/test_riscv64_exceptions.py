@@ -4,9 +4,9 @@ import pytest
 
 from tools import toolchain
 from tools.elf_symbols import Image
+from tools.findings import AMO_AS_LOAD
 
 from tests.facts import style as slot_style
-from tests.findings import AMO_AS_LOAD
 from tests.qemu.report import one_report
 from tests.qemu.scenarios import assert_faults_keep_recovering
 

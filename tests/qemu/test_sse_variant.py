@@ -4,13 +4,13 @@ reports/variants.py). Every LLVM toolchain saves the xmm registers its
 handler clobbers: the probe's xmm sentinels all come back. In the error-code
 shape the handler's own saves are aligned, but the call it makes is not
 (LLVM #26851), and an SSE function it calls faults on its aligned save: a
-finding per version (tests/findings.py). GCC refuses SSE code in an interrupt
+finding per version (tools/findings.py). GCC refuses SSE code in an interrupt
 function outright. `doit cost` has the SSE rows of every toolchain."""
 import pytest
 
 from reports import cost, handler_cost, variants
-from tests.findings import GCC_NO_SSE_ISR, LLVM_26851_SSE
 from tools import toolchains
+from tools.findings import GCC_NO_SSE_ISR, LLVM_26851_SSE
 
 ARCH = "x86_64"
 FACTS = variants.sse_facts(ARCH)

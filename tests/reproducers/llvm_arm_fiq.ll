@@ -1,4 +1,4 @@
-; tests/findings.py LLVM_FIQ_RETURN_FIRST: an ARM FIQ handler in LLVM IR, as a
+; tools/findings.py LLVM_FIQ_RETURN_FIRST: an ARM FIQ handler in LLVM IR, as a
 ; language front end without clang's alignstack and frame pointer emits it.
 ; LLVM schedules its return, `subs pc, lr, #4`, before the load, add and store.
 ; Build: clang-N --target=armv7a-none-eabi -x ir -O2 -S (typed pointers, so

@@ -1,4 +1,4 @@
-/* LLVM #97758 (tests/findings.py NOCSR_TAIL_CALL): handler keeps every
+/* LLVM #97758 (tools/findings.py NOCSR_TAIL_CALL): handler keeps every
    register (no_caller_saved_registers), so it saves rcx, rdx, r8 and r9
    around its call to take(). Its last call, to report(), passes arguments
    in those registers; clang 14 and 19 make it a tail call and restore the

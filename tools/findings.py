@@ -8,6 +8,11 @@ included), the test that asserts the right behaviour is a strict xfail whose
 reason names the versions; on a version without it, the same test asserts the
 right behaviour. Never a skip: a version in between that turns out fixed
 fails the strict xfail, which says where to record it.
+
+The tests take their xfail marks from here and the book's findings table
+(reports/book_tables.py) is made from it, so it lives in tools/, beside the
+toolchain registry (tools/toolchains.py) and the version questions
+(tools/versions.py) it is keyed by.
 """
 from dataclasses import dataclass
 
