@@ -9,9 +9,12 @@ kernel's `bench N` raises it once from software, with asynchronous interrupts
 masked, inside a window: from the instruction that raises the vector to the
 first instruction after the return. A TCG plugin (tools/plugin/window.c,
 built by `doit plugin`) counts the instructions and the stores executed in
-the window. `bench empty` runs the same window with nothing raised: the
-baseline. Rows per arch, style, shape and toolchain (the kernel's own, then
-every other entry of tools/toolchains.py that exists for the arch here):
+the window; where the arch runs under mspdebug's simulator instead of QEMU,
+the launcher counts the instructions with the simulator's tracer, and no
+stores (qemu/mspdebug_sim.py --window). Each row says which counted it.
+`bench empty` runs the same window with nothing raised: the baseline. Rows
+per arch, style, shape and toolchain (the kernel's own, then every other
+entry of tools/toolchains.py that exists for the arch here):
 
 - insns: instructions in the window (the raising instruction included);
 - net: insns minus the empty window's, what the interrupt itself adds;
@@ -189,10 +192,23 @@ def session(arch, elf, lines, run_dir, extra=(), what="QEMU", timeout=BOOT_TIMEO
     return outputs
 
 
+def simulated(arch):
+    """The arch runs under mspdebug's simulator (qemu/mspdebug_sim.py), not QEMU:
+    no TCG plugin, the simulator's tracer counts the window."""
+    return profile(arch).launcher == "mspdebug-sim"
+
+
+def counted_by(arch):
+    """What counts the arch's windows, as its rows say: 'QEMU 7.2.22, plugin API 1',
+    or the simulator and its tracer ('mspdebug 0.22.0 simulator, tracer')."""
+    counter = versions.describe(profile(arch).binary)
+    return f"{counter} simulator, tracer" if simulated(arch) else f"{counter}, plugin API {versions.plugin_api()}"
+
+
 def measure(arch, elf, manifest, run_dir):
-    """Boot elf with the plugin, run every bench window once; return
-    [(command, insns, stores)] in `bench` order."""
-    if not PLUGIN.exists():
+    """Boot elf with the plugin (or the simulator's tracer), run every bench
+    window once; return [(command, insns, stores)] in `bench` order."""
+    if not PLUGIN.exists() and not simulated(arch):
         raise CostError(f"the QEMU plugin {PLUGIN} is not built: run `.venv/bin/python -m doit plugin` "
                         f"(it needs a host C compiler: apt-get install gcc)")
     slots = bench_slots(manifest)
@@ -204,7 +220,7 @@ def measure(arch, elf, manifest, run_dir):
     log.unlink(missing_ok=True)
     plugin_args = ",".join(f"{name}={begin:x}:{end:x}" for name, (begin, end) in found.items())
     extra = ["-plugin", f"{PLUGIN},{plugin_args}", "-d", "plugin", "-D", str(log)]
-    if profile(arch).launcher == "mspdebug-sim":
+    if simulated(arch):
         # No QEMU: the bridge counts one window with the tracer, between two breakpoints.
         (begin, end), = found.values()
         extra = ["--window", f"{begin:x}:{end:x}", "--window-log", str(log)]
@@ -297,9 +313,8 @@ def kernel_rows(arch, compiler, elf, manifest, run_dir, only=None):
         rows.append({"arch": arch, "compiler": compiler, "style": style, "shape": slot["bench"],
                      "vector": slot["vector"], "handler": slot["handler"], "insns": insns, "stores": stores,
                      "saved": static[slot["vector"]],
-                     # which tools produced the figure: the compiler, and the QEMU that counted
-                     "cc": toolchains.entry(compiler).describe(arch),
-                     "qemu": f"{versions.describe(profile(arch).binary)}, plugin API {versions.plugin_api()}"})
+                     # which tools produced the figure: the compiler, and what counted (QEMU's plugin, or a simulator)
+                     "cc": toolchains.entry(compiler).describe(arch), "qemu": counted_by(arch)})
         through = handler_cost.dispatched_through(manifest, slot)
         if through and through["options"].get("kind"):      # arm32: the abi IRQ or FIQ entry, and its kind
             rows[-1]["entry"] = f"{through['handler']}, {through['style']} {through['options']['kind']}"

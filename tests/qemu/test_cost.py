@@ -11,7 +11,7 @@ import pytest
 
 from qemu.profiles import profile
 from reports import cost, variants
-from tools import toolchain, toolchains
+from tools import toolchain, toolchains, versions
 from tools.elf_symbols import Image
 
 ROOT = toolchain.ROOT
@@ -54,6 +54,25 @@ def test_counts_are_identical_over_two_runs_and_abi_costs_less_than_stub(arch, c
     for shape in cost.SHAPES:
         if ("abi", shape) in measured and ("stub", shape) in measured:
             assert measured["abi", shape]["insns"] < measured["stub", shape]["insns"]
+
+
+# One arch per launcher, the first of KERNELS: QEMU's plugin counts the one, mspdebug's simulator the other.
+BY_LAUNCHER = {profile(arch).launcher: arch for arch, _ in reversed(KERNELS)}
+
+
+@pytest.mark.parametrize("arch", sorted(BY_LAUNCHER.values()))
+def test_each_row_names_what_counted_it(arch, kernel, plugin, run_folder):
+    """A row QEMU counted names the plugin API its plugin declares; a row that
+    mspdebug's simulator counted (qemu/mspdebug_sim.py --window, the tracer)
+    names the simulator, and no plugin, which it never loads."""
+    rows, _ = cost.kernel_rows(arch, variants.own(arch), kernel(arch), manifest(arch), run_folder(arch))
+    counter = versions.describe(profile(arch).binary)
+    assert rows
+    for row in rows:
+        if profile(arch).launcher == "qemu":
+            assert row["qemu"] == f"{counter}, plugin API {versions.plugin_api()}", row
+        else:
+            assert row["qemu"] == f"{counter} simulator, tracer" and "plugin" not in row["qemu"], row
 
 
 def test_every_bench_vector_of_the_manifest_is_measured_in_the_kernel_itself(kernel, plugin, run_folder):
