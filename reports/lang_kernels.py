@@ -1,6 +1,8 @@
 """A kernel per handler language: the arch's shipped spec, with every handler
-that the language's sources (kernel/<arch>/*.zig, *.rs) write rebound to
-them, lang= and all; everything else as shipped, in C.
+that the language's sources write rebound to them, lang= and all; everything
+else as shipped, in C. The sources are those tools/handler_langs.py sources
+compiles: kernel/<arch>/*.zig or *.rs, then the shared ones in kernel/zig/,
+kernel/rust/ that the arch's facts list; the messages here name them from there.
 
 Why variant kernels and not the shipped one: the shipped specs and kernels
 stay C, so a user without Zig or Rust builds and boots as before, while the
@@ -52,6 +54,14 @@ def written(objects, prefix):
     return found
 
 
+def named_sources(arch, lang):
+    """The language's sources for arch as the build compiles them, for a message:
+    'kernel/avr/bench.zig, kernel/avr/timer1.zig, kernel/zig/bench_stub.zig'."""
+    found = handler_langs.sources(arch, lang)
+    return ", ".join(map(str, found)) if found else \
+        f"kernel/{arch}/*{LANGUAGES[lang].suffix} (no file), and no shared source in the arch's facts"
+
+
 def write_spec(arch, lang, handlers, out, style=None, shape=None):
     """A spec that loads isr/<arch>.py and rebinds each handler in handlers to
     its language's; with style and shape, its first bench vector too, to the
@@ -66,8 +76,8 @@ def write_spec(arch, lang, handlers, out, style=None, shape=None):
                  f"_SPEC = [replace(b, handler={handler!r}, style={style!r}, options=_OPTIONS) if b is _BENCH else b\n"
                  "         for b in _SPEC]\n")
     out.write_text(
-        f'"""isr/{arch}.py with the handlers that kernel/{arch}/*{LANGUAGES[lang].suffix} write rebound to '
-        f'them\n(reports/lang_kernels.py). Generated: do not edit."""\n'
+        f'"""isr/{arch}.py with the handlers that {named_sources(arch, lang)}\nwrite rebound to '
+        f'them (reports/lang_kernels.py). Generated: do not edit."""\n'
         "from dataclasses import replace\n\n"
         "from isr.load import load_bindings\n\n"
         f"_SPEC = load_bindings({str(ROOT / 'isr' / f'{arch}.py')!r})\n"
@@ -126,14 +136,14 @@ def _build(arch, lang, out, style, shape):
         raise LanguageKernelError(str(error)) from None
     handlers = written(lang_objects, LANGUAGES[lang].prefix)
     if not handlers:
-        raise LanguageKernelError(f"{arch}: kernel/{arch}/*{LANGUAGES[lang].suffix} define no "
-                                  f"{LANGUAGES[lang].prefix}<handler> function, so no {lang} kernel")
+        raise LanguageKernelError(f"{arch}: no {LANGUAGES[lang].prefix}<handler> function in "
+                                  f"{named_sources(arch, lang)}, so no {lang} kernel")
+    if style and variants.HANDLERS[(style, shape)] not in handlers:
+        raise LanguageKernelError(f"{arch}: no {LANGUAGES[lang].prefix}{variants.HANDLERS[(style, shape)]} in "
+                                  f"{named_sources(arch, lang)}")
     gen, elf, spec = out / "gen", out / "kernel.elf", out / "spec.py"
     newest = max(p.stat().st_mtime for p in _inputs(arch, lang) + lang_objects)
     if not elf.exists() or newest > elf.stat().st_mtime:
-        if style and variants.HANDLERS[(style, shape)] not in handlers:
-            raise LanguageKernelError(f"{arch}: kernel/{arch}/*{LANGUAGES[lang].suffix} define no "
-                                      f"{LANGUAGES[lang].prefix}{variants.HANDLERS[(style, shape)]}")
         write_spec(arch, lang, handlers, spec, style, shape)
         try:
             generate(arch, str(spec), str(gen))
