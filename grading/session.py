@@ -48,7 +48,8 @@ def console_part(arch, n, commands):
             try:
                 output = ""
                 # A storm line is the kernel's own word that the handler never acknowledges; the
-                # source is masked and, for a clock, the shell's wait never ends: wait a little only.
+                # source is masked (a masked clock ends `sleep` at once, saying so), and a wait
+                # for any other masked source may never end: wait a little only.
                 if console.child.expect([re.escape(console.profile.prompt), STORM],
                                         timeout=PROMPT_TIMEOUT) == 1:
                     output = console.child.before + console.child.after

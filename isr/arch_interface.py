@@ -26,7 +26,9 @@ An arch is one folder, isr/arch_<arch>/:
   toolchains.py     KERNEL (the kernel's build), GCC (the second compiler, or None and why),
                     TOOLCHAINS (each tools/toolchains.py family's facts, or why none),
                     SSE (the x86 SSE variant's facts, or None)
-  testing.py        CONSOLE_FIXTURE, TRAP_TRIGGERS: the tests' name for a booted guest, its `trap` list
+  testing.py        CONSOLE_FIXTURE, TRAP_TRIGGERS: the tests' name for a booted guest, its `trap` list;
+                    TICK_STORM: the tick's vector bound to an empty handler that storms, or why none;
+                    RAISED_ONLY_BY_INT: the vectors the shell's `int N` raises and nothing else does
 isr/arches.py finds the folders; nothing else lists the arches.
 """
 from typing import Callable, Protocol
@@ -41,7 +43,7 @@ MODULES = {
     "pushes": ("pushes", "KEPT", "SP_BIAS", "in_words"),
     "machine": ("PROFILE", "exit_code", "exit_event", "log_pattern"),
     "toolchains": ("KERNEL", "GCC", "TOOLCHAINS", "SSE"),
-    "testing": ("CONSOLE_FIXTURE", "TRAP_TRIGGERS"),
+    "testing": ("CONSOLE_FIXTURE", "TRAP_TRIGGERS", "TICK_STORM", "RAISED_ONLY_BY_INT"),
 }
 
 

@@ -27,6 +27,9 @@ __attribute__((noreturn)) void arch_exit(int status);
    it stops instead of booting again, and the harness reads that as a reset. */
 __attribute__((noreturn)) void arch_reset(void);
 unsigned arch_timer_hz(void);
+/* The vector whose interrupt advances ticks (kernel/<arch>/arch.c): a fact
+   of the hardware, whatever handler, style or language the spec binds to it. */
+unsigned arch_tick_vector(void);
 /* kernel/vector_names.c, from the generated gen/isr_info.c. */
 unsigned arch_vector_count(void);
 const char *arch_vector_name(unsigned vector);

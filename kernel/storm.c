@@ -11,6 +11,10 @@
    meets a budget). The generated guards address it as storm_budget + 2 * vector. */
 volatile uint16_t storm_budget[ISR_VECTOR_COUNT] = {[0 ... ISR_VECTOR_COUNT - 1] = STORM_LIMIT};
 
+/* One bit a vector, set when the guard masks its source: bytes, which every
+   arch here loads and stores whole, as the shell reads what a handler set. */
+static volatile uint8_t masked_sources[(ISR_VECTOR_COUNT + 7) / 8];
+
 /* The shell's waits run this after every wake, often in a polling loop (the
    AVR's: refilling all 57 budgets on every call made 100 ticks take 26 s of
    host time under QEMU 7.2), so each call refills a sixteenth of them, in turn: a vector's
@@ -35,6 +39,8 @@ void storm_tripped(unsigned vector)
         return;
     storm_budget[vector] = STORM_LIMIT;     /* a source that stays masked comes no more */
     const char *masked = arch_storm_mask(vector);
+    if (masked)
+        masked_sources[vector / 8] |= (uint8_t)(1u << (vector % 8));
     kprintf("[storm] vec=%u name=%s count=%u masked=%s ack=%s\n", vector, arch_vector_name(vector),
             STORM_LIMIT, masked ? masked : "no", isr_vector_ack(vector));
     if (!masked)                /* nothing masks it: it would storm again at once */
@@ -45,4 +51,9 @@ void storm_entry(unsigned vector)
 {
     if (vector < ISR_VECTOR_COUNT && --storm_budget[vector] == 0)
         storm_tripped(vector);
+}
+
+bool storm_masked(unsigned vector)
+{
+    return vector < ISR_VECTOR_COUNT && (masked_sources[vector / 8] >> (vector % 8)) & 1;
 }

@@ -15,6 +15,7 @@
 #ifndef STORM_H
 #define STORM_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 /* High enough that the 100 Hz timer needs 2.5 s of a shell that never waits
@@ -31,6 +32,9 @@ void storm_thread_ran(void);
 void storm_tripped(unsigned vector);
 /* The guard for a common dispatch path, in C: count one entry of vector. */
 void storm_entry(unsigned vector);
+/* Whether the guard has masked vector's source: it stays masked until the next
+   boot, so whatever waits on that source (sleep on the tick) must not. */
+bool storm_masked(unsigned vector);
 
 /* Mask the vector's source where the hardware can (kernel/<arch>/storm.c);
    returns what was masked, or 0 for a vector nothing can mask (an exception

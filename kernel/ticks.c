@@ -19,24 +19,34 @@ uint64_t ticks_now(void)
     return first;
 }
 
-/* ms is bounded by the shell (SLEEP_MS_MAX), so ms * hz cannot wrap. Returns
-   false if a Ctrl-C ended the sleep early. */
-bool sleep_ms(uint64_t ms)
+bool ticks_stopped(void)
+{
+    return storm_masked(arch_tick_vector());
+}
+
+/* ms is bounded by the shell (SLEEP_MS_MAX), so ms * hz cannot wrap. */
+enum sleep_end sleep_ms(uint64_t ms)
 {
     unsigned hz = arch_timer_hz();
     uint64_t until = ticks_now() + (ms * hz + 999) / 1000;   /* round up: never sleep short */
-    bool whole = true;
-    /* Interrupts stay masked between the check and the wait, so a tick (or the
-       UART's Ctrl-C) cannot slip in after the check and leave the CPU asleep. */
+    enum sleep_end end = SLEPT_WHOLE;
+    /* Interrupts stay masked between the checks and the wait, so a tick, the
+       UART's Ctrl-C or the storm guard masking the tick cannot slip in after
+       the checks and leave the CPU asleep. A masked tick never comes again:
+       waiting for it would last until a Ctrl-C. */
     arch_irq_disable();
     while (ticks_now() < until) {
         if (console_take_break()) {
-            whole = false;
+            end = SLEEP_BROKEN;
+            break;
+        }
+        if (ticks_stopped()) {
+            end = SLEEP_CLOCK_STOPPED;
             break;
         }
         arch_wait_for_interrupt();
         storm_thread_ran();
     }
     arch_irq_enable();
-    return whole;
+    return end;
 }

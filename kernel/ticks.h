@@ -18,7 +18,18 @@ uint64_t ticks_now(void);
 /* The longest sleep the shell accepts: a day, far below where ms * hz wraps. */
 #define SLEEP_MS_MAX 86400000ull
 
-/* Sleep on the timer; false if Ctrl-C ended it early. */
-bool sleep_ms(uint64_t ms);
+/* Whether the clock is stopped: the storm guard has masked the tick's source
+   (arch_tick_vector), and no tick comes until the next boot. */
+bool ticks_stopped(void);
+
+/* How a sleep ended. */
+enum sleep_end {
+    SLEPT_WHOLE,
+    SLEEP_BROKEN,               /* by a Ctrl-C */
+    SLEEP_CLOCK_STOPPED,        /* ticks_stopped(), before it or while it slept */
+};
+
+/* Sleep on the timer for ms milliseconds, or until one of the ends above. */
+enum sleep_end sleep_ms(uint64_t ms);
 
 #endif

@@ -4,6 +4,7 @@
 #include "gic.h"
 #include "isr.h"
 #include "arm/pl011.h"
+#include "memlayout.h"
 #include "timer.h"
 
 #define TIMER_HZ 100
@@ -110,4 +111,11 @@ void arch_reset(void)
 unsigned arch_timer_hz(void)
 {
     return TIMER_HZ;
+}
+
+/* The PL1 physical timer's PPI is INTID 30 on virt (kernel/arm32/timer.c), and
+   gic_irq gives INTID n the vector ISR_IRQ_BASE + n. */
+unsigned arch_tick_vector(void)
+{
+    return ISR_IRQ_BASE + INTID_TIMER_PHYS;
 }

@@ -79,3 +79,9 @@ unsigned arch_timer_hz(void)
 {
     return TIMER_HZ;
 }
+
+/* TIMER1's compare match A, vector 17 on the ATmega2560 (kernel/avr/timer1.c). */
+unsigned arch_tick_vector(void)
+{
+    return ISR_VEC_TIMER1_COMPA;
+}

@@ -79,3 +79,9 @@ unsigned arch_timer_hz(void)
 {
     return TIMER_HZ;
 }
+
+/* SysTick is exception 15, the core's own timer (kernel/cortex-m/systick.c). */
+unsigned arch_tick_vector(void)
+{
+    return EXC_SYSTICK;
+}

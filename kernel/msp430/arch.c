@@ -86,3 +86,9 @@ unsigned arch_timer_hz(void)
 {
     return TIMER_HZ;
 }
+
+/* Timer_A's CCR0 compare, on TIMERA0_VECTOR (kernel/msp430/timer_a.c). */
+unsigned arch_tick_vector(void)
+{
+    return ISR_VEC_TIMERA0;
+}

@@ -1,6 +1,7 @@
 /* The riscv64 side of kernel/arch.h. */
 #include "arch.h"
 #include "clint.h"
+#include "isr.h"
 #include "memlayout.h"
 #include "mmio.h"
 #include "plic.h"
@@ -82,4 +83,10 @@ void arch_reset(void)
 unsigned arch_timer_hz(void)
 {
     return TIMER_HZ;
+}
+
+/* The CLINT's timer raises MTIP, interrupt cause 7 (kernel/riscv64/clint.c). */
+unsigned arch_tick_vector(void)
+{
+    return ISR_IRQ_BASE + IRQ_M_TIMER;
 }

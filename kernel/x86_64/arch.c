@@ -90,3 +90,10 @@ unsigned arch_timer_hz(void)
 {
     return TIMER_HZ;
 }
+
+/* The PIT's channel 0 drives the master 8259's line 0 (the PC's wiring), which
+   the PIC delivers at ISR_IRQ_BASE (kernel/x86_64/pit.c). */
+unsigned arch_tick_vector(void)
+{
+    return ISR_IRQ_BASE + PIT_IRQ;
+}

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from isr import arches
 from isr.generate import generate
 from isr.load import arch_model
 from qemu.console import Console, ConsoleError
@@ -299,3 +300,61 @@ def test_an_empty_handler_storm_is_caught_by_its_guard_within_bounds(kernel, arc
                 f"nothing masks it: the guard ends the guest (ARCH_EXIT_PANIC), but {ending}"
     assert folder_bytes(runs) < RUN_FOLDER_BOUND, f"{folder_bytes(runs)} bytes in {runs}"
     assert peak_memory() < HARNESS_MEMORY_BOUND, f"this test process peaked at {peak_memory() >> 20} MB"
+
+
+# -- the clock that a storm stops -------------------------------------------------
+# Where the tick's own source storms when its handler does nothing (the arch's
+# TICK_STORM fact, isr/arch_<arch>/testing.py: a level that stays high), the
+# guard masks the tick, and no tick comes until the next boot. `sleep` must
+# then end at once with a line that names the vector the [storm] line named,
+# instead of waiting for ticks until a Ctrl-C (labs/timer-riscv64), and
+# `ticks` must say the clock is stopped.
+STOPPED = re.compile(r"error: (?P<command>sleep 50|ticks): the clock is stopped: the storm guard masked the tick's "
+                     r"vector, vec=(?P<vec>\d+) \((?P<name>[^)\r\n]+)\); its handler must acknowledge its source "
+                     r"\(see the \[storm\] line\), then reboot\r*\n")
+
+TICK_STORM_ARCHES = [arch for arch in arches.names() if not isinstance(arch_model(arch).testing.TICK_STORM, str)]
+
+# The longest `sleep 50` may take with the clock stopped: no tick is waited for.
+STOPPED_SLEEP_WAIT = 10
+
+
+def stopped_line(console, command, storm, seen):
+    """The clock-stopped line that command printed, or a failure that says what was expected and what came."""
+    __tracebackhide__ = True
+    stopped = STOPPED.search(seen)
+    assert stopped and stopped["command"] == command, \
+        (f"`{command}` after the tick's storm: expected 'error: {command}: the clock is stopped: the storm guard "
+         f"masked the tick's vector, vec={storm['vec']} ({storm['name']}); ...', got:\n{seen}\n"
+         f"--- transcript tail ---\n{console.transcript_tail()}")
+    return stopped
+
+
+@pytest.mark.parametrize("arch", TICK_STORM_ARCHES)
+def test_sleep_says_the_clock_is_stopped_after_the_tick_storms(kernel, arch, tmp_path):
+    kernel(arch)
+    vector, binding, source = arch_model(arch).testing.TICK_STORM
+    elf = storm_kernel(arch, Storm(vector, binding, source, masked=""), tmp_path)     # masked: read from [storm]
+    with Console(arch, elf, tmp_path / "runs", "stopped", allow=("storm",)) as console:
+        seen = console.boot()
+        # The tick storms from its first period on, before or during this sleep: either way it ends at once.
+        console.send("sleep 50\r")
+        try:
+            seen += console.wait_prompt(timeout=STOPPED_SLEEP_WAIT).replace("\r", "")
+        except ConsoleError as error:
+            raise AssertionError(f"`sleep 50` did not end within {STOPPED_SLEEP_WAIT}s after the tick's storm: "
+                                 f"it waits for ticks that the masked timer never gives\n{error}") from None
+        storm = STORM.search(seen)
+        assert storm, f"no [storm] line: the empty tick handler (vector {vector}) did not storm\n{seen}"
+        assert int(storm["vec"]) == vector, f"the storm was not the tick's (vector {vector}): {storm[0]}"
+        stopped = stopped_line(console, "sleep 50", storm, seen)
+        assert (stopped["vec"], stopped["name"]) == (storm["vec"], storm["name"]), \
+            f"the sleep names another vector than the [storm] line:\n{storm[0]}{stopped[0]}"
+        # Masked before it starts: the next sleep ends at once too, and `ticks` says why the count stands still.
+        stopped = stopped_line(console, "sleep 50", storm, console.run("sleep 50", timeout=STOPPED_SLEEP_WAIT))
+        assert (stopped["vec"], stopped["name"]) == (storm["vec"], storm["name"]), stopped[0]
+        answer = console.run("ticks")
+        assert re.search(r"^ticks=\d+ hz=\d+$", answer, re.M), answer
+        stopped = stopped_line(console, "ticks", storm, answer)
+        assert (stopped["vec"], stopped["name"]) == (storm["vec"], storm["name"]), stopped[0]
+        assert len(STORM.findall(seen + answer)) == 1, "the masked tick stormed again"
