@@ -55,10 +55,10 @@ def bound_to(arch, handler):
 
 
 def free_software_vectors(arch):
-    """Vectors the spec leaves to the default handler that only software raises
-    (x86_64: outside the exceptions and the PIC's IRQ range)."""
-    model = arch_model(arch)
-    return [s["vector"] for s in slots(arch) if s["style"] == "default" and model.vector_name(s["vector"]) == "SW"]
+    """Vectors the spec leaves to the default handler that only the shell's
+    `int` raises (the arch's testing.py RAISED_ONLY_BY_INT)."""
+    raised = arch_model(arch).testing.RAISED_ONLY_BY_INT
+    return [s["vector"] for s in slots(arch) if s["style"] == "default" and s["vector"] in raised]
 
 
 def irq_vector(arch, line):

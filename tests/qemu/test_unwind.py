@@ -21,29 +21,20 @@ from tools import toolchain
 from tools.elf_symbols import Image
 
 from tests.conftest import fail_if_it_did_not_boot
-from tests.facts import slots
+from tests.facts import free_software_vectors, slots
 from tests.qemu.variants import leaving_one_out
 
 
-def raisable(arch):
-    """Which vectors `int` raises (kernel/<arch>/: its arch_cmd_int)."""
-    model = arch_model(arch)
-    return {"x86_64": lambda v: model.vector_name(v) == "SW",
-            "riscv64": lambda v: v in (17, 19, 21, 25),
-            "aarch64": lambda v: model.IRQ_BASE <= v < model.IRQ_BASE + 16,
-            "cortex-m": lambda v: v == 14 or v >= model.IRQ_BASE}[arch]
-
-
 def default_vector_kernel(arch, elf, tmp_path):
-    """(kernel, vector): a vector `int` raises that the kernel's spec leaves to the
-    default handler. Where the spec binds every one (the student guide's riscv64
-    handler takes STI, the last one free there), a variant leaves out one bound
-    vector that nothing requires."""
-    can = raisable(arch)
-    unbound = [s["vector"] for s in slots(arch) if s["style"] == "default" and can(s["vector"])]
+    """(kernel, vector): a vector only `int` raises (the arch's testing.py
+    RAISED_ONLY_BY_INT) that the kernel's spec leaves to the default handler.
+    Where the spec binds every one (the student guide's riscv64 handler takes
+    STI, the last one free there), a variant leaves out one bound vector that
+    nothing requires."""
+    unbound = free_software_vectors(arch)
     if unbound:
         return elf, unbound[0]
-    return leaving_one_out(arch, can, tmp_path / "variant")
+    return leaving_one_out(arch, arch_model(arch).testing.RAISED_ONLY_BY_INT, tmp_path / "variant")
 
 
 def gdb_backtrace(arch, elf, tmp_path, breakpoint, raise_it):

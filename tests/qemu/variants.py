@@ -96,11 +96,11 @@ class VariantBuilder:
 
 def leaving_one_out(arch, candidates, work):
     """(elf, vector): a variant of the arch's spec without one of its bound
-    vectors for which candidates(vector) is true and that nothing requires (the
-    arch model's REQUIRED, a bench vector), for a test that needs such a vector
-    left to the default handler where the spec (a student's) binds them all."""
+    vectors that is among candidates and that nothing requires (the arch
+    model's REQUIRED, a bench vector), for a test that needs such a vector left
+    to the default handler where the spec (a student's) binds them all."""
     required = arch_model(arch).REQUIRED
-    free = [s for s in bound(arch) if candidates(s["vector"]) and not s["bench"]
+    free = [s for s in bound(arch) if s["vector"] in candidates and not s["bench"]
             and s["vector"] not in required and s["handler"] not in required]
     assert free, f"{arch}: the spec binds every such vector, each required or a bench vector"
     left_out = free[-1]["vector"]

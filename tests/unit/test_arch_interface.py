@@ -37,6 +37,15 @@ def test_the_folder_holds_nothing_the_interface_does_not_name(arch):
     assert modules <= set(arch_interface.MODULES), sorted(modules - set(arch_interface.MODULES))
 
 
+@pytest.mark.parametrize("arch", arches.names())
+def test_the_vectors_only_int_raises_are_spec_slots(arch):
+    """The tests look for them among the slots the spec may leave to the default handler."""
+    model = arches.model(arch)
+    raised = model.testing.RAISED_ONLY_BY_INT
+    assert isinstance(raised, frozenset) and raised, f"{arch}: RAISED_ONLY_BY_INT is {raised!r}"
+    assert raised <= set(model.HANDLER_VECTORS), sorted(raised - set(model.HANDLER_VECTORS))
+
+
 def test_no_shared_code_reads_an_arch_model_with_a_default():
     """getattr(model, NAME, default) would hide an arch that forgot a member."""
     found = []
