@@ -22,8 +22,8 @@ VECTORS = [
     irq(3, "machine_soft_naked_entry", style="naked"),
     irq(7, "on_machine_timer", style="abi"),
     irq(11, "on_machine_external", style="stub"),
-    # The bench vector (reports/cost.py): software can make only causes 1, 5
-    # and 9 pending with one csrs mip, and 1 and 5 serve `int` above, so one
+    # The bench vector (reports/cost.py): software can make causes 1, 5 and 9
+    # pending with csrs mip, and 3 through the CLINT's msip; 1, 3 and 5 serve `int` above, so one
     # vector: reports/cost.py rebinds it to the other styles and to the
     # "calls a function" variant in variant kernels.
     irq(9, "bench_abi", style="abi", bench="counter"),

@@ -1,19 +1,18 @@
 /* Bench handlers (isr/riscv64.py, bench=) and their measured window. A
  * software-set pending bit stays set until cleared, so on this arch the
  * minimal handler is the increment and the acknowledge (clear the bits that
- * software sets); bench_naked.S is the hand-written minimum. The window opens
- * at the `csrs mip` that makes the cause pending (bench_window.S) and closes
- * at the instruction after it, where `mret` returns. */
+ * software sets); bench_naked.S is the hand-written minimum. The cause is made
+ * pending with interrupts off; the window opens at the instruction that sets
+ * mstatus.MIE (bench_window.S) and closes at the one after it, where `mret`
+ * returns. A handler bound to MSI acknowledges at the CLINT (clint_soft_clear). */
 #include <stdint.h>
 
 #include "bench.h"
+#include "clint.h"
 #include "isr.h"
 #include "riscv.h"
 
-/* The mip bits that M-mode software may set (privileged spec 3.1.9): SSIP,
-   STIP, SEIP. MSIP is the CLINT's, MTIP and MEIP belong to devices. */
-
-void bench_raise_mip(uint64_t bits);        /* bench_window.S */
+void bench_window(void);        /* bench_window.S */
 
 ISR_ABI void bench_abi(void)
 {
@@ -42,13 +41,16 @@ void bench_stub_call(struct trap_frame *frame)
 }
 
 /* Only the bench cause is enabled in mie while the window runs: the timer and
-   the PLIC stay pending, not taken, until mie is restored. */
-static void run_window(uint64_t bits, uint64_t enable)
+   the PLIC stay pending, not taken, until mie is restored. pend false: the
+   empty window, nothing pending, nothing enabled. */
+static void run_window(unsigned cause, bool pend)
 {
     uint64_t mstatus = r_mstatus(), mie = CSR_READ(mie);
     intr_off();
-    w_mie(enable);
-    bench_raise_mip(bits);
+    w_mie(pend ? 1ull << cause : 0);
+    if (pend)
+        software_pend(cause);
+    bench_window();
     w_mie(mie);
     if (mstatus & MSTATUS_MIE)
         intr_on();
@@ -57,15 +59,15 @@ static void run_window(uint64_t bits, uint64_t enable)
 bool arch_bench_raise(unsigned vector, const char **why)
 {
     unsigned cause = vector - ISR_IRQ_BASE;
-    if (vector < ISR_IRQ_BASE || !((MIP_SOFTWARE_SETTABLE >> cause) & 1)) {
-        *why = MIP_SETTABLE_ONLY;
+    if (vector < ISR_IRQ_BASE || !software_raisable(cause)) {
+        *why = SOFTWARE_RAISABLE_ONLY;
         return false;
     }
-    run_window(1ull << cause, 1ull << cause);
+    run_window(cause, true);
     return true;
 }
 
 void arch_bench_empty(void)
 {
-    run_window(0, 0);
+    run_window(0, false);
 }

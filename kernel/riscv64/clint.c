@@ -4,6 +4,7 @@
 #include "clint.h"
 #include "memlayout.h"
 #include "mmio.h"
+#include "riscv.h"
 
 static uint64_t interval;
 
@@ -30,4 +31,15 @@ void clint_soft_raise(void)
 void clint_soft_clear(void)
 {
     mmio_write32(CLINT_MSIP(0), 0);
+}
+
+bool software_pend(unsigned cause)
+{
+    if (!software_raisable(cause))
+        return false;
+    if (cause == IRQ_M_SOFT)
+        clint_soft_raise();
+    else
+        s_mip(1ull << cause);
+    return true;
 }

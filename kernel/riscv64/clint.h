@@ -1,9 +1,14 @@
 #ifndef CLINT_H
 #define CLINT_H
 
+#include <stdbool.h>
+
 void clint_timer_start(unsigned hz);
 void clint_timer_rearm(void);
 void clint_soft_raise(void);
 void clint_soft_clear(void);
+/* Make interrupt cause pending where software can (SOFTWARE_RAISABLE): the
+   CLINT's msip for MSI, mip for the others; false for any other cause. */
+bool software_pend(unsigned cause);
 
 #endif

@@ -135,11 +135,7 @@ void arch_cmd_int(const char *arg)
                 "use trap instead\n", (unsigned long long)vector, name);
         return;
     }
-    if (cause == IRQ_M_SOFT) {
-        clint_soft_raise();
-    } else if (cause == IRQ_S_SOFT || cause == IRQ_S_TIMER || cause == IRQ_S_EXT) {
-        s_mip(1ull << cause);
-    } else {
+    if (!software_pend(cause)) {
         kprintf("error: vector %llu (%s) cannot be made pending by software: %s; "
                 "int takes %u (SSI), %u (MSI), %u (STI) or %u (SEI)\n", (unsigned long long)vector, name,
                 cause == IRQ_M_TIMER ? "the CLINT raises it when mtime reaches mtimecmp (see ticks)" :

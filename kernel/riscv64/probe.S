@@ -1,6 +1,7 @@
 /* probe_run(bits, fault) (kernel/riscv64/probe.c): with x1 and x3-x31
- * holding their sentinels from probe_want (a0's is `bits`, the mip bits the
- * raise sets), raise: `csrs mip, a0` with MIE set when fault is 0, else the
+ * holding their sentinels from probe_want (a0's is `bits`, the mip bit of the
+ * cause probe.c made pending with MIE clear), raise: set MIE, which lets the
+ * pending cause in at once (a CSR write ends QEMU's block), when fault is 0; else the
  * store (PROBE_STORE) or load fault below, whose handler must resume at
  * probe_back; then store every register in probe_got, and sp before and
  * after in probe_sp_before/after. mscratch keeps t6 while t6 is the base. */
@@ -66,8 +67,7 @@ probe_run:
     bnez t6, 1f
     csrr t6, mscratch
     ld x31, 232(t6)
-    csrsi mstatus, 8            /* MIE: mie holds only the bench cause */
-    csrs mip, a0
+    csrsi mstatus, 8            /* MIE: mie holds only the probed cause, already pending */
     csrci mstatus, 8
     j probe_back
 1:  addi t6, t6, -PROBE_STORE

@@ -1,9 +1,10 @@
 /* riscv64 probes (kernel/probe.h): probe.S loads x1 and x3-x31 with the
- * sentinels below, raises the vector with `csrs mip, a0` (a0's sentinel is
- * the mip bit itself) or makes a fault, and reports every register back, and
- * sp before and after. */
+ * sentinels below, lets in the vector that was made pending with interrupts
+ * off (a0's sentinel is its mip bit) or makes a fault, and reports every
+ * register back, and sp before and after. */
 #include <stdint.h>
 
+#include "clint.h"
 #include "isr.h"
 #include "probe.h"
 #include "riscv.h"
@@ -27,8 +28,12 @@ uint64_t probe_want[REGISTERS];
 uint64_t probe_got[REGISTERS];
 uint64_t probe_sp_before, probe_sp_after;
 
-static void run(uint64_t bits, uint64_t fault)
+/* cause: the one to enable and make pending (software_pend), or NO_CAUSE for a fault. */
+#define NO_CAUSE 64u
+
+static void run(unsigned cause, uint64_t fault)
 {
+    uint64_t bits = cause == NO_CAUSE ? 0 : 1ull << cause;
     for (unsigned i = 0; i < REGISTERS; i++)
         probe_want[i] = 0x5e5e000000000000ull | (uint64_t)(i + 1) << 8 | (i + 1);
     probe_want[A0] = bits;
@@ -37,6 +42,8 @@ static void run(uint64_t bits, uint64_t fault)
     uint64_t mstatus = r_mstatus(), mie = CSR_READ(mie);
     intr_off();
     w_mie(bits);
+    if (cause != NO_CAUSE)
+        software_pend(cause);
     probe_run(bits, fault);
     w_mie(mie);
     if (mstatus & MSTATUS_MIE)
@@ -49,24 +56,24 @@ static void run(uint64_t bits, uint64_t fault)
 bool arch_probe_vector(unsigned vector, const char **why)
 {
     unsigned cause = vector - ISR_IRQ_BASE;
-    if (vector < ISR_IRQ_BASE || !((MIP_SOFTWARE_SETTABLE >> cause) & 1)) {
-        *why = MIP_SETTABLE_ONLY;
+    if (vector < ISR_IRQ_BASE || !software_raisable(cause)) {
+        *why = SOFTWARE_RAISABLE_ONLY;
         return false;
     }
-    run(1ull << cause, RAISE);
+    run(cause, RAISE);
     return true;
 }
 
 static void probe_store(void)
 {
     probe_fault_next = (uintptr_t)probe_back;
-    run(0, PROBE_STORE);
+    run(NO_CAUSE, PROBE_STORE);
 }
 
 static void probe_load(void)
 {
     probe_fault_next = (uintptr_t)probe_back;
-    run(0, PROBE_LOAD);
+    run(NO_CAUSE, PROBE_LOAD);
 }
 
 const struct probe_fault arch_probe_faults[] = {

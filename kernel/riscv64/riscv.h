@@ -3,6 +3,7 @@
 #ifndef RISCV_H
 #define RISCV_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "isr.h"
@@ -26,11 +27,19 @@
 #define IRQ_M_TIMER 7
 #define IRQ_S_EXT 9
 #define IRQ_M_EXT 11
-/* The causes whose mip bit M-mode software may set (3.1.9: SSIP, STIP, SEIP):
-   what `bench N` and `probe N` raise with one csrs. */
+/* The causes whose mip bit M-mode software may set (3.1.9: SSIP, STIP, SEIP). */
 #define MIP_SOFTWARE_SETTABLE ((1ull << IRQ_S_SOFT) | (1ull << IRQ_S_TIMER) | (1ull << IRQ_S_EXT))
-#define MIP_SETTABLE_ONLY "only vectors " NUMBER_TEXT(ISR_VEC_SSI) ", " NUMBER_TEXT(ISR_VEC_STI) " and " \
-    NUMBER_TEXT(ISR_VEC_SEI) " (SSI, STI, SEI) are made pending by one csrs mip"
+/* What software can make pending at all: those, and MSI through the CLINT's
+   msip (mip.MSIP itself is read-only). `int`, `bench` and `probe` take these. */
+#define SOFTWARE_RAISABLE (MIP_SOFTWARE_SETTABLE | (1ull << IRQ_M_SOFT))
+#define SOFTWARE_RAISABLE_ONLY "only vectors " NUMBER_TEXT(ISR_VEC_SSI) ", " NUMBER_TEXT(ISR_VEC_MSI) ", " \
+    NUMBER_TEXT(ISR_VEC_STI) " and " NUMBER_TEXT(ISR_VEC_SEI) " (SSI, MSI, STI, SEI) can be made pending " \
+    "by software; the timer's and the PLIC's come from their devices"
+
+static inline bool software_raisable(unsigned cause)
+{
+    return cause < 64 && ((SOFTWARE_RAISABLE >> cause) & 1);
+}
 
 /* mtvec (3.1.7): MODE in bits 1:0, 1 = vectored. */
 #define MTVEC_VECTORED 1ull
