@@ -21,7 +21,7 @@ void arch_init(void)
     w_vbar((uint64_t)__isr_table_start);   /* VBAR_EL1[10:0] are RES0: keep.ld asserts 2 KiB */
     gic_init();
     timer_init(TIMER_HZ);
-    uart_enable_rx_interrupt();
+    uart_enable_rx_interrupt(ISR_IRQ_BASE + INTID_UART0);
     irq_enable();
 }
 

@@ -52,9 +52,14 @@ void uart_putc(char c)
     set(UART_DR, (uint8_t)c);
 }
 
-void uart_enable_rx_interrupt(void)
+/* A byte typed before the kernel came up waits in the receiver with no
+   interrupt left to say so (uart_init cleared RXRIS), and while it waits
+   QEMU's PL011 takes no other: left there, the console would never hear
+   another key. Take it now, into the console as the handler would. */
+void uart_enable_rx_interrupt(unsigned vector)
 {
     set(UART_IMSC, INT_RX);
+    uart_drain_rx(vector);
 }
 
 void uart_drain_rx(unsigned vector)

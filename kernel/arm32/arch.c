@@ -26,7 +26,7 @@ void arch_init(void)
     w_vbar((uint32_t)__isr_table_start);   /* VBAR[4:0] are RES0: keep.ld asserts 32 bytes */
     gic_init();
     timer_init(TIMER_HZ);
-    uart_enable_rx_interrupt();
+    uart_enable_rx_interrupt(ISR_IRQ_BASE + INTID_UART0);
     __asm__ volatile("cpsie if" ::: "memory");
 }
 

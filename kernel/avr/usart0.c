@@ -20,6 +20,14 @@ void usart0_init(void)
     UCSR0A = _BV(U2X0);
     UCSR0C = _BV(UCSZ01) | _BV(UCSZ00);                  /* 8 data bits, no parity, 1 stop */
     UCSR0B = _BV(RXEN0) | _BV(TXEN0) | _BV(RXCIE0);       /* RX complete interrupts on */
+    /* Keys typed before the receiver was on wait in QEMU's serial multiplexer,
+       which hands them over only when the guest reads UDR0 (hw/char/avr_usart.c
+       turns on RXEN without asking for input): with none delivered, none is
+       ever read, and the console would never hear a key. One read with RXC0
+       clear returns nothing and asks QEMU for them; real hardware just
+       returns the empty buffer. A byte already there is left to the handler. */
+    if (!(UCSR0A & _BV(RXC0)))
+        (void)UDR0;
 }
 
 void usart0_putc(char c)

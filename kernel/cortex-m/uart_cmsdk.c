@@ -22,6 +22,13 @@ void uart_init(void)
 {
     mmio_write(BAUDDIV, SYSCLK_HZ / BAUD);
     mmio_write(CTRL, CTRL_TX_EN | CTRL_RX_EN | CTRL_RX_INT_EN);
+    /* Keys typed before the receiver was on wait in QEMU's serial multiplexer,
+       which hands them over only when the guest reads DATA (hw/char/cmsdk-apb-uart.c
+       turns on RX_EN without asking for input): with none delivered, none is
+       ever read, and the console would never hear a key. One read of the empty
+       buffer asks QEMU for them; on the hardware it returns a stale byte, unused. */
+    if (!(mmio_read(STATE) & STATE_RX_FULL))
+        (void)mmio_read(DATA);
 }
 
 void uart_putc(char c)

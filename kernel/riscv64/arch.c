@@ -21,7 +21,7 @@ void arch_init(void)
     user_pmp_init();
     clint_timer_start(TIMER_HZ);
     plic_enable(UART0_IRQ);
-    uart_enable_rx_interrupt();
+    uart_enable_rx_interrupt(ISR_IRQ_BASE + IRQ_M_EXT);     /* the PLIC's, which carries the UART */
     /* The six standard interrupts; the S-level ones are pending only when this
        kernel sets them in mip itself (`int N`), nothing delegates them. */
     w_mie((1u << IRQ_S_SOFT) | (1u << IRQ_M_SOFT) | (1u << IRQ_S_TIMER) | (1u << IRQ_M_TIMER) |

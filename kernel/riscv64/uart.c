@@ -27,11 +27,15 @@ void uart_init(void)
 {
     reg_write(IER, 0);
     reg_write(LCR, LCR_8N1);
-    reg_write(FCR, FCR_ENABLE_CLEAR);
 }
 
-void uart_enable_rx_interrupt(void)
+/* A byte typed before the kernel came up waits in RBR (the FIFOs are off
+   after reset), and turning the FIFOs on clears it (changing FCR's enable
+   bit resets both FIFOs): take it into the console first. */
+void uart_enable_rx_interrupt(unsigned vector)
 {
+    uart_drain_rx(vector);
+    reg_write(FCR, FCR_ENABLE_CLEAR);
     reg_write(IER, IER_RX_AVAILABLE);
 }
 

@@ -25,7 +25,7 @@ void arch_init(void)
     pic_init(ISR_IRQ_BASE);
     pit_init(TIMER_HZ);
     pic_unmask(PIT_IRQ);
-    uart_enable_rx_interrupt();
+    uart_enable_rx_interrupt(ISR_IRQ_BASE + COM1_IRQ);
     pic_unmask(COM1_IRQ);
     sti();
 }

@@ -31,12 +31,16 @@ void uart_init(void)
     outb(COM1_PORT + RBR, 1);            /* divisor 1: 115200 baud */
     outb(COM1_PORT + IER, 0);
     outb(COM1_PORT + LCR, LCR_8N1);
-    outb(COM1_PORT + FCR, FCR_ENABLE_CLEAR_TRIGGER1);
     outb(COM1_PORT + MCR, MCR_DTR_RTS_OUT2);
 }
 
-void uart_enable_rx_interrupt(void)
+/* A byte typed before the kernel came up waits in RBR (the FIFOs are off
+   after reset), and turning the FIFOs on clears it (changing FCR's enable
+   bit resets both FIFOs): take it into the console first. */
+void uart_enable_rx_interrupt(unsigned vector)
 {
+    uart_drain_rx(vector);
+    outb(COM1_PORT + FCR, FCR_ENABLE_CLEAR_TRIGGER1);
     outb(COM1_PORT + IER, IER_RX_AVAILABLE);
 }
 

@@ -4,7 +4,7 @@
 #include "isr.h"
 
 void uart_init(void);
-void uart_enable_rx_interrupt(void);
+void uart_enable_rx_interrupt(unsigned vector);    /* vector: the UART's, for the console */
 /* IRQ 4 on demand: the transmitter-empty interrupt, enabled and then ended by the handler. */
 void uart_raise_tx_interrupt(void);
 ISR_CALLEE void uart_end_tx_interrupt(void);

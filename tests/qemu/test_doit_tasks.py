@@ -3,6 +3,7 @@ doit however doit dies, and the task ends with the guest's status in words."""
 import os
 import signal
 import socket
+import subprocess
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
+from isr import arches
 from qemu.profiles import profile
 from tests.build_lock import LOCK_PATH, acquire
 from tests.conftest import ROOT
@@ -77,6 +79,27 @@ def test_boot_task_ends_with_the_guest_status_in_words(kernel, doit, arch, line,
     assert words in child.before
     assert child.exitstatus == code, child.before
     assert "returned" not in child.before       # no `Command returned 7` for status 3
+
+
+@pytest.mark.parametrize("arch", arches.names())
+def test_keys_sent_before_the_kernel_is_up_reach_its_shell(kernel, boot_console, arch):
+    """`printf 'ticks\\nexit 3\\n' | doit boot-<arch>`: the lines are there before the
+    UART is set up. Each arch keeps them (kernel/<arch>'s UART start takes what
+    waits there) instead of losing the first key (the 16550s' FIFO reset), or
+    every key from then on (a PL011 byte whose interrupt was cleared, an AVR
+    receiver that QEMU's multiplexer never feeds)."""
+    boot_console(arch, kernel(arch)).close()        # a kernel that cannot boot fails here, with why
+    with build_lock():
+        try:
+            ran = subprocess.run([sys.executable, "-m", "doit", f"boot-{arch}"], cwd=ROOT, input="ticks\nexit 3\n",
+                                 capture_output=True, text=True, timeout=30)
+        except subprocess.TimeoutExpired as hung:
+            out = (hung.stdout or b"").decode(errors="replace") if isinstance(hung.stdout, bytes) else hung.stdout or ""
+            pytest.fail(f"{arch}: the guest never ran the lines sent before it was up; the console's "
+                        f"tail:\n{out[-1500:]}", pytrace=False)
+    said = ran.stdout + ran.stderr
+    assert "ticks=" in said and "guest exited with status 3" in said, \
+        f"{arch}: expected the guest's ticks line and 'guest exited with status 3'; the console's tail:\n{said[-1500:]}"
 
 
 @pytest.mark.parametrize("arch", ["x86_64", "msp430"])
