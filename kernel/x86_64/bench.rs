@@ -13,16 +13,6 @@ extern crate core;
 core::include!("../rust/kernel.rs");
 use kernel::{bench_bump, bench_counter};
 
-/// What the CPU pushed, passed by value as the x86-interrupt ABI wants it.
-#[repr(C)]
-pub struct Frame {
-    rip: u64,
-    cs: u64,
-    rflags: u64,
-    rsp: u64,
-    ss: u64,
-}
-
 #[unsafe(no_mangle)]
 pub extern "x86-interrupt" fn rust_bench_abi(_frame: Frame) {
     unsafe { bench_counter += 1 }

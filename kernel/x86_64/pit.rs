@@ -14,18 +14,6 @@ unsafe extern "C" {
     fn pic_eoi(irq: u32);
 }
 
-/// What the CPU pushed, passed by value: the x86-interrupt ABI hands the
-/// handler its frame as a byval argument, so a pointer parameter would be
-/// read from the frame's first word (the saved RIP), not point at it.
-#[repr(C)]
-pub struct Frame {
-    rip: u64,
-    cs: u64,
-    rflags: u64,
-    rsp: u64,
-    ss: u64,
-}
-
 /// kernel/x86_64/pit.c programs the PIT, which the PC wires to IRQ 0.
 const PIT_VECTOR: u32 = isr::VEC_IRQ0;
 const RESUME: u32 = 0; // kernel/report.h enum outcome
