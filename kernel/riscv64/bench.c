@@ -58,11 +58,9 @@ static void run_window(unsigned cause, bool pend)
 
 bool arch_bench_raise(unsigned vector, const char **why)
 {
-    unsigned cause = vector - ISR_IRQ_BASE;
-    if (vector < ISR_IRQ_BASE || !software_raisable(cause)) {
-        *why = SOFTWARE_RAISABLE_ONLY;
+    unsigned cause;
+    if (!software_cause(vector, &cause, why))
         return false;
-    }
     run_window(cause, true);
     return true;
 }

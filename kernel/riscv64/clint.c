@@ -33,6 +33,16 @@ void clint_soft_clear(void)
     mmio_write32(CLINT_MSIP(0), 0);
 }
 
+bool software_cause(unsigned vector, unsigned *cause, const char **why)
+{
+    *cause = vector - ISR_IRQ_BASE;
+    if (vector < ISR_IRQ_BASE || !software_raisable(*cause)) {
+        *why = SOFTWARE_RAISABLE_ONLY;
+        return false;
+    }
+    return true;
+}
+
 bool software_pend(unsigned cause)
 {
     if (!software_raisable(cause))

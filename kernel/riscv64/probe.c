@@ -55,11 +55,9 @@ static void run(unsigned cause, uint64_t fault)
 
 bool arch_probe_vector(unsigned vector, const char **why)
 {
-    unsigned cause = vector - ISR_IRQ_BASE;
-    if (vector < ISR_IRQ_BASE || !software_raisable(cause)) {
-        *why = SOFTWARE_RAISABLE_ONLY;
+    unsigned cause;
+    if (!software_cause(vector, &cause, why))
         return false;
-    }
     run(cause, RAISE);
     return true;
 }
